@@ -1,0 +1,2 @@
+DROP TABLE campaign_prize_tiers;
+DROP TABLE campaigns;

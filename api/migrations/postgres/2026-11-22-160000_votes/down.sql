@@ -1,0 +1,4 @@
+DROP TABLE vote_invalidations;
+DROP TABLE contribution_scores;
+DROP TABLE vote_deltas;
+DROP TABLE votes;

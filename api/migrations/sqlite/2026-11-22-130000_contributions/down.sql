@@ -1,0 +1,2 @@
+DROP TABLE contribution_authors;
+DROP TABLE contributions;

@@ -1,0 +1,153 @@
+//! Assembles the actix `App`: shared state, middleware, the API scope, the docs UI and the SPA.
+
+use std::path::PathBuf;
+
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
+use actix_web::middleware::from_fn;
+use actix_web::{App, Error, web};
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::auth::AuthSettings;
+use crate::auth::jwt::TokenIssuer;
+use crate::auth::rate_limit::AuthRateLimits;
+use crate::clock::Clock;
+use crate::config::{Config, JwtSecret};
+use crate::db::Db;
+use crate::error::extractor_configs;
+use crate::http::body_limit::{self, BodyLimits};
+use crate::http::client_ip::TrustProxyHeaders;
+use crate::http::routes::{self, RouteTable};
+use crate::http::{
+    access_log, cors, etag, head, nul_guard, problem_guard, request_id, security_headers, spa,
+};
+use crate::media::MediaStore;
+use crate::metrics::Metrics;
+use crate::openapi::{OpenApiJson, openapi};
+use crate::rate_limit::KeyedRateLimit;
+use crate::votes::VoteRateLimit;
+use crate::votes::signals::IntegritySalt;
+use crate::{API_PREFIX, configure_api};
+
+/// Everything the workers share, built once at start-up.
+#[derive(Clone)]
+pub struct AppContext {
+    db: web::Data<Db>,
+    metrics: web::Data<Metrics>,
+    routes: web::Data<RouteTable>,
+    openapi_json: web::Data<OpenApiJson>,
+    body_limits: web::Data<BodyLimits>,
+    media_store: web::Data<MediaStore>,
+    clock: web::Data<Clock>,
+    vote_rate_limit: web::Data<VoteRateLimit>,
+    integrity_salt: web::Data<IntegritySalt>,
+    token_issuer: web::Data<TokenIssuer>,
+    auth_settings: web::Data<AuthSettings>,
+    auth_rate_limits: web::Data<AuthRateLimits>,
+    trust_proxy_headers: web::Data<TrustProxyHeaders>,
+    cors_origins: Vec<String>,
+    static_dir: Option<PathBuf>,
+}
+
+impl AppContext {
+    pub fn new(
+        config: &Config,
+        db: Db,
+        metrics: Metrics,
+        jwt_secret: JwtSecret,
+        media_store: MediaStore,
+    ) -> Result<Self, serde_json::Error> {
+        let spec = openapi();
+        Ok(AppContext {
+            routes: web::Data::new(RouteTable::from_openapi(&spec)),
+            openapi_json: web::Data::new(OpenApiJson(serde_json::to_string(&spec)?)),
+            db: web::Data::new(db),
+            metrics: web::Data::new(metrics),
+            body_limits: web::Data::new(BodyLimits {
+                json: config.max_body_bytes,
+                upload: config.media_max_bytes,
+            }),
+            media_store: web::Data::new(media_store),
+            clock: web::Data::new(match &config.test_clock_file {
+                Some(path) => Clock::File(path.clone()),
+                None => Clock::System,
+            }),
+            vote_rate_limit: web::Data::new(VoteRateLimit(KeyedRateLimit::per_minute(
+                config.vote_rate_limit_per_minute,
+            ))),
+            integrity_salt: web::Data::new(IntegritySalt::derive(&jwt_secret)),
+            token_issuer: web::Data::new(TokenIssuer::new(&jwt_secret, config.access_token_ttl)),
+            auth_settings: web::Data::new(AuthSettings {
+                refresh_token_ttl: config.refresh_token_ttl,
+            }),
+            auth_rate_limits: web::Data::new(AuthRateLimits::new(
+                config.auth_rate_limit_per_ip,
+                config.auth_rate_limit_per_account,
+            )),
+            trust_proxy_headers: web::Data::new(TrustProxyHeaders(config.trust_proxy_headers)),
+            cors_origins: config.cors_origins.clone(),
+            static_dir: config.static_dir.clone(),
+        })
+    }
+}
+
+/// The application one worker runs.
+pub fn build_app(
+    ctx: AppContext,
+) -> App<
+    impl ServiceFactory<
+        ServiceRequest,
+        Config = (),
+        Response = ServiceResponse<impl MessageBody>,
+        Error = Error,
+        InitError = (),
+    >,
+> {
+    let (json, query, path, payload) = extractor_configs(ctx.body_limits.json);
+    let api = web::scope(API_PREFIX)
+        .configure(|cfg| {
+            configure_api(&mut utoipa_actix_web::service_config::ServiceConfig::new(cfg));
+        })
+        .default_service(web::to(routes::unmatched))
+        .wrap(from_fn(etag::conditional_get));
+    let mut app = App::new()
+        .app_data(ctx.db.clone())
+        .app_data(ctx.metrics.clone())
+        .app_data(ctx.routes.clone())
+        .app_data(ctx.openapi_json.clone())
+        .app_data(ctx.body_limits.clone())
+        .app_data(ctx.media_store.clone())
+        .app_data(ctx.clock.clone())
+        .app_data(ctx.vote_rate_limit.clone())
+        .app_data(ctx.integrity_salt.clone())
+        .app_data(ctx.token_issuer.clone())
+        .app_data(ctx.auth_settings.clone())
+        .app_data(ctx.auth_rate_limits.clone())
+        .app_data(ctx.trust_proxy_headers.clone())
+        .app_data(json)
+        .app_data(query)
+        .app_data(path)
+        .app_data(payload)
+        .service(api)
+        .service(web::redirect("/docs", "/docs/"))
+        .service(
+            SwaggerUi::new("/docs/{_:.*}").config(utoipa_swagger_ui::Config::from(format!(
+                "{API_PREFIX}/openapi.json"
+            ))),
+        );
+    if let Some(dir) = &ctx.static_dir {
+        app = app.service(spa::service(dir));
+    }
+    // Outermost last: the access log sees the request id, the final status and the method the
+    // client sent (HEAD is rewritten innermost, just before routing).
+    app.default_service(web::to(routes::unmatched))
+        .wrap(from_fn(head::route_as_get))
+        .wrap(from_fn(nul_guard::refuse_nul))
+        .wrap(from_fn(body_limit::enforce))
+        .wrap(ctx.metrics.middleware())
+        .wrap(cors(&ctx.cors_origins))
+        .wrap(from_fn(problem_guard::ensure_problem_json))
+        .wrap(security_headers())
+        .wrap(from_fn(request_id::assign))
+        .wrap(access_log())
+}

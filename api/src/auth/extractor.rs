@@ -1,0 +1,116 @@
+//! `Auth<R>`: the authenticated caller, extracted from `Authorization: Bearer <token>` before any
+//! request body is read, with requirement `R` (a scope, or a login session) already enforced.
+//!
+//! The bearer is either a JWT access token (a login session: all scopes) or a personal access
+//! token (recognised by its prefix; only its own scopes).
+
+use std::future::Future;
+use std::marker::PhantomData;
+use std::pin::Pin;
+
+use actix_web::dev::Payload;
+use actix_web::http::header::AUTHORIZATION;
+use actix_web::{FromRequest, HttpRequest, web};
+
+use super::jwt::TokenIssuer;
+use super::scopes::Requirement;
+use crate::db::Db;
+use crate::error::ApiError;
+use crate::tokens;
+
+/// How the caller authenticated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Credential {
+    /// A JWT access token from login or refresh.
+    Session,
+    /// A personal access token, by id.
+    PersonalToken(String),
+}
+
+/// The caller, allowed to do what `R` requires.
+pub struct Auth<R: Requirement> {
+    pub user_id: String,
+    pub credential: Credential,
+    requirement: PhantomData<R>,
+}
+
+impl<R: Requirement> Auth<R> {
+    fn new(user_id: String, credential: Credential) -> Self {
+        Auth {
+            user_id,
+            credential,
+            requirement: PhantomData,
+        }
+    }
+}
+
+impl<R: Requirement + 'static> FromRequest for Auth<R> {
+    type Error = ApiError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let bearer = bearer_token(req);
+        let issuer = req.app_data::<web::Data<TokenIssuer>>().cloned();
+        let db = req.app_data::<web::Data<Db>>().cloned();
+        Box::pin(async move {
+            let token = bearer?;
+            if tokens::is_personal_token(&token) {
+                let db = db.ok_or_else(|| ApiError::internal("Db missing from app data"))?;
+                let granted = tokens::service::authenticate(&db, token).await?;
+                let Some(needed) = R::SCOPE else {
+                    return Err(ApiError::Forbidden {
+                        message: "this needs a login session; personal access tokens cannot do it".into(),
+                        scope: Some(R::NAME),
+                    });
+                };
+                if !granted.scopes.iter().any(|scope| scope.covers(needed)) {
+                    return Err(ApiError::Forbidden {
+                        message: format!("this token lacks the `{needed}` scope"),
+                        scope: Some(R::NAME),
+                    });
+                }
+                return Ok(Auth::new(
+                    granted.user_id,
+                    Credential::PersonalToken(granted.token_id),
+                ));
+            }
+            let issuer = issuer.ok_or_else(|| ApiError::internal("TokenIssuer missing from app data"))?;
+            Ok(Auth::new(issuer.verify(&token)?, Credential::Session))
+        })
+    }
+}
+
+/// The caller if a credential was sent, `None` for anonymous requests. A credential that is sent
+/// but invalid is still a 401: a client with a broken token should learn so, not see less.
+pub struct MaybeAuth<R: Requirement>(pub Option<Auth<R>>);
+
+impl<R: Requirement + 'static> FromRequest for MaybeAuth<R> {
+    type Error = ApiError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        if req.headers().get(AUTHORIZATION).is_none() {
+            return Box::pin(async { Ok(MaybeAuth(None)) });
+        }
+        let auth = Auth::<R>::from_request(req, payload);
+        Box::pin(async move { Ok(MaybeAuth(Some(auth.await?))) })
+    }
+}
+
+fn bearer_token(req: &HttpRequest) -> Result<String, ApiError> {
+    let header = req
+        .headers()
+        .get(AUTHORIZATION)
+        .ok_or_else(|| ApiError::Unauthorized("this needs `Authorization: Bearer <token>`".into()))?;
+    let value = header
+        .to_str()
+        .map_err(|_| ApiError::Unauthorized("the Authorization header is not readable".into()))?;
+    match value.split_once(' ') {
+        Some((scheme, token)) if scheme.eq_ignore_ascii_case("bearer") && !token.trim().is_empty() => {
+            Ok(token.trim().to_owned())
+        }
+        _ => Err(ApiError::Unauthorized(
+            "the Authorization header must be `Bearer <token>`".into(),
+        )),
+    }
+}

@@ -1,0 +1,158 @@
+use actix_web::{HttpResponse, post, web};
+use validator::Validate;
+
+use super::dto::{AuthResponse, LoginRequest, RefreshRequest, RegisterRequest};
+use super::jwt::TokenIssuer;
+use super::rate_limit::AuthRateLimits;
+use super::service::{self, NewAccount, Session};
+use super::{AuthSettings, password};
+use crate::db::Db;
+use crate::error::{ApiError, Problem};
+use crate::http::client_ip::ClientIp;
+use crate::http::json::ApiJson;
+use crate::users::dto::Locale;
+
+/// Creates an account and signs it in.
+#[utoipa::path(
+    tag = "auth",
+    operation_id = "register",
+    request_body = RegisterRequest,
+    responses(
+        (status = 201, description = "Created", body = AuthResponse),
+        (status = 409, description = "The email is taken", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many attempts from this address", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(())
+)]
+#[post("/auth/register")]
+pub async fn register(
+    ip: ClientIp,
+    limits: web::Data<AuthRateLimits>,
+    settings: web::Data<AuthSettings>,
+    issuer: web::Data<TokenIssuer>,
+    db: web::Data<Db>,
+    body: ApiJson<RegisterRequest>,
+) -> Result<HttpResponse, ApiError> {
+    limits.check_ip(ip.0)?;
+    let mut request = body.into_inner();
+    request.email = service::normalize_email(&request.email);
+    request.validate()?;
+    // Per account too: probing whether an email is registered is limited like guessing it.
+    limits.check_account("register", &request.email)?;
+    service::check_password_policy(&request.password, &request.email)?;
+    let password = request.password;
+    let password_hash = web::block(move || password::hash(&password))
+        .await
+        .map_err(ApiError::internal)??;
+    let account = NewAccount {
+        email: request.email,
+        password_hash,
+        display_name: request.display_name,
+        locale: request.locale.unwrap_or(Locale::En).as_str().to_owned(),
+        via: request.via,
+    };
+    let ttl = settings.refresh_token_ttl;
+    let session = db.run(move |conn| service::register(conn, account, ttl)).await?;
+    Ok(HttpResponse::Created().json(respond(&issuer, session)?))
+}
+
+/// Signs in with email and password. Wrong email and wrong password answer alike, in the same
+/// time.
+#[utoipa::path(
+    tag = "auth",
+    operation_id = "login",
+    request_body = LoginRequest,
+    responses(
+        (status = 200, description = "Success", body = AuthResponse),
+        (status = 401, description = "Wrong email or password", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many attempts for this account or from this address", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(())
+)]
+#[post("/auth/login")]
+pub async fn login(
+    ip: ClientIp,
+    limits: web::Data<AuthRateLimits>,
+    settings: web::Data<AuthSettings>,
+    issuer: web::Data<TokenIssuer>,
+    db: web::Data<Db>,
+    body: ApiJson<LoginRequest>,
+) -> Result<web::Json<AuthResponse>, ApiError> {
+    limits.check_ip(ip.0)?;
+    let request = body.into_inner();
+    request.validate()?;
+    let email = service::normalize_email(&request.email);
+    limits.check_account("login", &email)?;
+    let ttl = settings.refresh_token_ttl;
+    let session = service::login(&db, email, request.password, ttl).await?;
+    Ok(web::Json(respond(&issuer, session)?))
+}
+
+/// Exchanges a refresh token for new tokens. Each refresh token works once: presenting a used
+/// one again revokes the whole session (theft detection), so refresh one at a time.
+#[utoipa::path(
+    tag = "auth",
+    operation_id = "refresh",
+    request_body = RefreshRequest,
+    responses(
+        (status = 200, description = "Success", body = AuthResponse),
+        (status = 401, description = "Unknown, expired, revoked or reused refresh token", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many requests; retry after `Retry-After` seconds", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(())
+)]
+#[post("/auth/refresh")]
+pub async fn refresh(
+    ip: ClientIp,
+    limits: web::Data<AuthRateLimits>,
+    settings: web::Data<AuthSettings>,
+    issuer: web::Data<TokenIssuer>,
+    db: web::Data<Db>,
+    body: ApiJson<RefreshRequest>,
+) -> Result<web::Json<AuthResponse>, ApiError> {
+    limits.check_ip(ip.0)?;
+    let request = body.into_inner();
+    request.validate()?;
+    let presented = request.refresh_token.clone();
+    if let Some(owner) = db
+        .run(move |conn| service::refresh_token_owner(conn, &presented))
+        .await?
+    {
+        limits.check_account("refresh", &owner)?;
+    }
+    let ttl = settings.refresh_token_ttl;
+    let session = db
+        .run(move |conn| service::rotate(conn, &request.refresh_token, ttl))
+        .await?;
+    Ok(web::Json(respond(&issuer, session)?))
+}
+
+/// Ends the session of a refresh token (its whole family). Access tokens already issued stay
+/// valid until they expire (minutes).
+#[utoipa::path(
+    tag = "auth",
+    operation_id = "logout",
+    request_body = RefreshRequest,
+    responses(
+        (status = 204, description = "Signed out (also when the token was unknown)"),
+    ),
+    security(())
+)]
+#[post("/auth/logout")]
+pub async fn logout(db: web::Data<Db>, body: ApiJson<RefreshRequest>) -> Result<HttpResponse, ApiError> {
+    let request = body.into_inner();
+    request.validate()?;
+    db.run(move |conn| service::logout(conn, &request.refresh_token))
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+fn respond(issuer: &TokenIssuer, session: Session) -> Result<AuthResponse, ApiError> {
+    Ok(AuthResponse {
+        access_token: issuer.issue(&session.user.id)?,
+        refresh_token: session.refresh_token,
+        token_type: "Bearer".into(),
+        expires_in: issuer.ttl().as_secs(),
+        user: session.user.into(),
+    })
+}

@@ -1,0 +1,224 @@
+//! Account and session rules: registration, sessions as refresh-token families, rotation with
+//! theft detection, logout.
+
+use std::time::Duration;
+
+use chrono::{NaiveDateTime, TimeDelta};
+
+use super::opaque;
+use super::repo::{self, NewRefreshToken, RefreshTokenRow};
+use crate::db::{Db, DbConnection, write_transaction};
+use crate::error::ApiError;
+use crate::ids::{new_id, now};
+use crate::users::repo::{self as users, NewUser, UserRow};
+
+/// Refresh tokens start with this, so they are recognisable in logs and secret scanners.
+const REFRESH_PREFIX: &str = "srt_";
+/// A token presented again this soon after its own use, while its successor is still unused, is
+/// the client's own parallel refresh (two tabs, a retry), not a replay.
+const PARALLEL_REFRESH_GRACE: TimeDelta = TimeDelta::seconds(10);
+
+/// A user and a fresh refresh token (the access token is signed by the handler).
+pub struct Session {
+    pub user: UserRow,
+    pub refresh_token: String,
+}
+
+/// What `register` needs; the password is already hashed (hashing is kept off the connection).
+pub struct NewAccount {
+    pub email: String,
+    pub password_hash: String,
+    pub display_name: String,
+    pub locale: String,
+    pub via: Option<String>,
+}
+
+/// Emails are unique case-insensitively: stored trimmed and lower-case.
+pub fn normalize_email(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
+/// The password policy beyond length (checked by the DTO): it must not be the email.
+pub fn check_password_policy(password: &str, email: &str) -> Result<(), ApiError> {
+    if normalize_email(password) == normalize_email(email) {
+        return Err(ApiError::invalid("password", "must not be the email address"));
+    }
+    Ok(())
+}
+
+pub fn register(conn: &mut DbConnection, account: NewAccount, ttl: Duration) -> Result<Session, ApiError> {
+    write_transaction(conn, |conn| {
+        if users::email_taken(conn, &account.email)? {
+            return Err(ApiError::Conflict(
+                "an account with this email already exists".into(),
+            ));
+        }
+        let at = now();
+        let user_id = new_id();
+        users::insert(
+            conn,
+            &NewUser {
+                id: user_id.clone(),
+                email: account.email,
+                password_hash: account.password_hash,
+                display_name: account.display_name.trim().to_owned(),
+                locale: account.locale,
+                research_consent: false,
+                signup_via: account.via,
+                created_at: at,
+                updated_at: at,
+            },
+        )?;
+        start_session(conn, &user_id, ttl)
+    })
+}
+
+/// Signs in with email (normalised) and password. A wrong email costs the same argon2
+/// verification as a wrong password and answers the same, so neither reveals an account. The
+/// deliberately slow verification runs on a blocking thread without holding a connection.
+pub async fn login(db: &Db, email: String, password: String, ttl: Duration) -> Result<Session, ApiError> {
+    let user = db
+        .run(move |conn| Ok(users::find_by_email(conn, &email)?))
+        .await?;
+    let stored = user.as_ref().map(|user| user.password_hash.clone());
+    let valid = actix_web::web::block(move || super::password::verify(&password, stored.as_deref()))
+        .await
+        .map_err(ApiError::internal)?;
+    match user {
+        Some(user) if valid => db.run(move |conn| start_session(conn, &user.id, ttl)).await,
+        _ => Err(ApiError::Unauthorized("wrong email or password".into())),
+    }
+}
+
+/// Opens a new session (a new refresh-token family) for a user who just proved who they are.
+pub fn start_session(conn: &mut DbConnection, user_id: &str, ttl: Duration) -> Result<Session, ApiError> {
+    let (refresh_token, _) = issue_refresh_token(conn, user_id, &new_id(), ttl)?;
+    let user = users::find(conn, user_id)?.ok_or_else(|| ApiError::Unauthorized("no such account".into()))?;
+    Ok(Session { user, refresh_token })
+}
+
+/// Issues a new refresh token in the family; returns the secret and the new token's id.
+fn issue_refresh_token(
+    conn: &mut DbConnection,
+    user_id: &str,
+    family_id: &str,
+    ttl: Duration,
+) -> Result<(String, String), ApiError> {
+    let token = opaque::generate(REFRESH_PREFIX);
+    let at = now();
+    let id = new_id();
+    repo::insert(
+        conn,
+        &NewRefreshToken {
+            id: id.clone(),
+            family_id: family_id.to_owned(),
+            user_id: user_id.to_owned(),
+            token_hash: opaque::digest(&token),
+            created_at: at,
+            expires_at: at + TimeDelta::from_std(ttl).map_err(ApiError::internal)?,
+        },
+    )?;
+    Ok((token, id))
+}
+
+enum Rotation {
+    Rotated(Box<Session>),
+    /// The token was used before and the session has moved on: it was stolen, or is replayed.
+    /// The family is revoked, which must be committed, so this is not an `Err` inside the
+    /// transaction.
+    Replayed,
+}
+
+/// Exchanges a refresh token for a new one of the same family. A token presented again after
+/// the session moved on (its successor was used, or the grace period passed) revokes the whole
+/// family, so a thief and the owner are both signed out and the owner notices. The client's own
+/// parallel refresh (within seconds, successor still unused) is refused without revoking, so the
+/// winner's new token stays good; the loser gets no tokens, so a thief gains nothing from it.
+pub fn rotate(conn: &mut DbConnection, presented: &str, ttl: Duration) -> Result<Session, ApiError> {
+    let hash = opaque::digest(presented);
+    let outcome = write_transaction(conn, |conn| {
+        let Some(token) = repo::find_by_hash(conn, &hash)? else {
+            return Err(invalid_refresh("the refresh token is not valid"));
+        };
+        if token.revoked_at.is_some() {
+            return Err(invalid_refresh("the refresh token was revoked; sign in again"));
+        }
+        let at = now();
+        if token.used_at.is_some() || !repo::mark_used(conn, &token.id, at)? {
+            // Read again: a parallel refresh may have just used it (and committed).
+            let used = repo::find_by_id(conn, &token.id)?.ok_or_else(|| invalid_refresh("unknown"))?;
+            if is_parallel_refresh(conn, &used, at)? {
+                return Err(invalid_refresh(
+                    "this refresh token was just exchanged by another request; use the newest tokens",
+                ));
+            }
+            repo::revoke_family(conn, &token.family_id, at)?;
+            return Ok(Rotation::Replayed);
+        }
+        if token.expires_at <= at {
+            return Err(invalid_refresh("the refresh token has expired; sign in again"));
+        }
+        let (refresh_token, successor) = issue_refresh_token(conn, &token.user_id, &token.family_id, ttl)?;
+        repo::set_replaced_by(conn, &token.id, &successor)?;
+        let user = users::find(conn, &token.user_id)?.ok_or_else(|| invalid_refresh("no such account"))?;
+        Ok(Rotation::Rotated(Box::new(Session { user, refresh_token })))
+    })?;
+    match outcome {
+        Rotation::Rotated(session) => Ok(*session),
+        Rotation::Replayed => {
+            log::warn!("a used refresh token was presented again; its session was revoked");
+            Err(invalid_refresh(
+                "the refresh token was already used; the session is revoked, sign in again",
+            ))
+        }
+    }
+}
+
+/// The user a refresh token belongs to, if it is one of ours (for the per-account limit).
+pub fn refresh_token_owner(conn: &mut DbConnection, presented: &str) -> Result<Option<String>, ApiError> {
+    Ok(repo::find_by_hash(conn, &opaque::digest(presented))?.map(|token| token.user_id))
+}
+
+/// Whether a used token presented again is its owner's own parallel refresh: used moments ago,
+/// and its successor neither used nor revoked since.
+fn is_parallel_refresh(
+    conn: &mut DbConnection,
+    used: &RefreshTokenRow,
+    at: NaiveDateTime,
+) -> Result<bool, ApiError> {
+    let recent = used
+        .used_at
+        .is_some_and(|used_at| at - used_at <= PARALLEL_REFRESH_GRACE);
+    let successor = match &used.replaced_by {
+        Some(id) if recent => repo::find_by_id(conn, id)?,
+        _ => return Ok(false),
+    };
+    Ok(successor.is_some_and(|next| next.used_at.is_none() && next.revoked_at.is_none()))
+}
+
+/// Ends the session the refresh token belongs to. Unknown tokens are ignored: logging out
+/// twice is not an error.
+pub fn logout(conn: &mut DbConnection, presented: &str) -> Result<(), ApiError> {
+    write_transaction(conn, |conn| {
+        if let Some(token) = repo::find_by_hash(conn, &opaque::digest(presented))? {
+            repo::revoke_family(conn, &token.family_id, now())?;
+        }
+        Ok(())
+    })
+}
+
+fn invalid_refresh(message: &str) -> ApiError {
+    ApiError::Unauthorized(message.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emails_are_normalised_and_passwords_may_not_be_the_email() {
+        assert_eq!(normalize_email("  Ada@Example.COM "), "ada@example.com");
+        assert!(check_password_policy("ADA@example.com", "ada@example.com").is_err());
+        assert!(check_password_policy("a long passphrase", "ada@example.com").is_ok());
+    }
+}

@@ -1,0 +1,20 @@
+//! Campaigns: a brand's call to its community, from draft through submission and voting to
+//! judging and close, with the rules and prizes everyone sees up front.
+
+pub mod dto;
+mod handlers;
+pub use handlers::CampaignSort;
+pub mod phase;
+pub mod repo;
+pub mod service;
+
+pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(handlers::create_campaign)
+        .service(handlers::list_campaigns)
+        .service(handlers::get_campaign)
+        .service(handlers::update_campaign)
+        .service(handlers::delete_campaign)
+        .service(handlers::publish_campaign)
+        .service(handlers::close_campaign)
+        .service(handlers::cancel_campaign);
+}

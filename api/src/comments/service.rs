@@ -1,0 +1,162 @@
+//! Comment rules: anyone who can see a published contribution may comment on it while its
+//! campaign runs; replies go one level deep; the author or the organization's moderators delete
+//! a comment, which keeps its place in the thread but loses its words.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDateTime;
+
+use super::dto::{CommentResponse, CreateCommentRequest};
+use super::repo::{self, CommentRow};
+use crate::campaigns::phase::Phase;
+use crate::campaigns::repo::CampaignRow;
+use crate::campaigns::service as campaigns;
+use crate::contributions::dto::ContributionStatus;
+use crate::contributions::service::visible;
+use crate::db::{DbConnection, write_transaction};
+use crate::error::ApiError;
+use crate::ids::{looks_like_id, new_id};
+use crate::organizations::dto::Role;
+use crate::organizations::service as organizations;
+use crate::pagination::Page;
+use crate::users::repo as users;
+
+/// Separates the two parts of a comment cursor (ids never contain it).
+const CURSOR_SEPARATOR: char = '|';
+
+pub fn list(
+    conn: &mut DbConnection,
+    viewer: Option<&str>,
+    contribution_id: &str,
+    after: Option<String>,
+    limit: usize,
+) -> Result<Page<CommentResponse>, ApiError> {
+    let (contribution, _) = visible(conn, viewer, contribution_id)?;
+    // A cursor of another shape reads as the start.
+    let after = after
+        .as_deref()
+        .and_then(|cursor| cursor.split_once(CURSOR_SEPARATOR));
+    let rows = repo::page_of(conn, &contribution.id, after, limit as i64 + 1)?;
+    let page = Page::from_rows(rows, limit, |row| {
+        format!("{}{CURSOR_SEPARATOR}{}", row.thread_id, row.id)
+    });
+    Ok(Page {
+        items: respond(conn, page.items)?,
+        next_cursor: page.next_cursor,
+    })
+}
+
+pub fn create(
+    conn: &mut DbConnection,
+    author: &str,
+    contribution_id: &str,
+    request: CreateCommentRequest,
+    now: NaiveDateTime,
+) -> Result<CommentResponse, ApiError> {
+    write_transaction(conn, |conn| {
+        let (contribution, campaign) = visible(conn, Some(author), contribution_id)?;
+        if !ContributionStatus::parse(&contribution.status).is_public() {
+            return Err(ApiError::Conflict(
+                "comments open once the contribution is published".into(),
+            ));
+        }
+        require_running(&campaign, now)?;
+        let id = new_id();
+        let (thread_id, parent_id) = match &request.parent_id {
+            None => (id.clone(), None),
+            Some(parent_id) => {
+                let parent = repo::find(conn, parent_id)?
+                    .filter(|parent| parent.contribution_id == contribution.id)
+                    .ok_or_else(|| ApiError::invalid("parent_id", "no such comment on this contribution"))?;
+                if parent.parent_id.is_some() {
+                    return Err(ApiError::invalid(
+                        "parent_id",
+                        "replies are one level deep: reply to the comment this one answers",
+                    ));
+                }
+                (parent.id.clone(), Some(parent.id))
+            }
+        };
+        let row = CommentRow {
+            id,
+            contribution_id: contribution.id,
+            campaign_id: campaign.id,
+            author_id: author.to_owned(),
+            thread_id,
+            parent_id,
+            body: Some(request.body.trim().to_owned()),
+            created_at: now,
+            deleted_at: None,
+            deleted_by: None,
+        };
+        repo::insert(conn, &row)?;
+        respond(conn, vec![row])?
+            .pop()
+            .ok_or_else(|| ApiError::internal("a comment just written vanished"))
+    })
+}
+
+/// The conversation closes with the campaign.
+fn require_running(campaign: &CampaignRow, now: NaiveDateTime) -> Result<(), ApiError> {
+    match campaigns::phase_of(campaign, now) {
+        Phase::Closed | Phase::Cancelled => Err(ApiError::Conflict(
+            "the campaign has ended: comments are closed".into(),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// Deletes a comment (its author, or the organization's moderators). Deleting a deleted comment
+/// changes nothing.
+pub fn delete(conn: &mut DbConnection, actor: &str, id: &str, now: NaiveDateTime) -> Result<(), ApiError> {
+    write_transaction(conn, |conn| {
+        let (comment, campaign) = visible_comment(conn, Some(actor), id)?;
+        if comment.deleted_at.is_some() {
+            return Ok(());
+        }
+        let moderates =
+            organizations::role_of(conn, &campaign.organization_id, actor)?.is_some_and(Role::moderates);
+        if comment.author_id != actor && !moderates {
+            return Err(ApiError::forbidden(
+                "only its author or the organization's moderators delete a comment",
+            ));
+        }
+        Ok(repo::mark_deleted(conn, &comment.id, actor, now)?)
+    })
+}
+
+/// A comment on a contribution that `viewer` can see, with its campaign.
+pub(crate) fn visible_comment(
+    conn: &mut DbConnection,
+    viewer: Option<&str>,
+    id: &str,
+) -> Result<(CommentRow, CampaignRow), ApiError> {
+    let no_such = || ApiError::NotFound("no such comment".into());
+    let comment = match looks_like_id(id) {
+        true => repo::find(conn, id)?.ok_or_else(no_such)?,
+        false => return Err(no_such()),
+    };
+    let (_, campaign) = visible(conn, viewer, &comment.contribution_id).map_err(|_| no_such())?;
+    Ok((comment, campaign))
+}
+
+pub(crate) fn respond(
+    conn: &mut DbConnection,
+    rows: Vec<CommentRow>,
+) -> Result<Vec<CommentResponse>, ApiError> {
+    let author_ids: Vec<String> = rows.iter().map(|row| row.author_id.clone()).collect();
+    let names: HashMap<String, String> = users::display_names(conn, &author_ids)?.into_iter().collect();
+    Ok(rows
+        .into_iter()
+        .map(|row| CommentResponse {
+            author_display_name: names.get(&row.author_id).cloned().unwrap_or_default(),
+            created_at: row.created_at.and_utc(),
+            deleted_at: row.deleted_at.map(|at| at.and_utc()),
+            id: row.id,
+            contribution_id: row.contribution_id,
+            parent_id: row.parent_id,
+            author_id: row.author_id,
+            body: row.body,
+        })
+        .collect())
+}

@@ -1,0 +1,18 @@
+//! Contributions: what the community submits to a campaign, with its authors' reward shares and
+//! remix lineage.
+
+pub mod dto;
+mod handlers;
+pub(crate) mod repo;
+pub mod service;
+
+pub use handlers::GallerySortParam;
+
+pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(handlers::create_contribution)
+        .service(handlers::list_contributions)
+        .service(handlers::get_contribution)
+        .service(handlers::update_contribution)
+        .service(handlers::withdraw_contribution)
+        .service(handlers::answer_authorship);
+}

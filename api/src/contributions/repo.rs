@@ -1,0 +1,172 @@
+//! Queries on `contributions` and `contribution_authors`.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use crate::db::DbConnection;
+use crate::schema::{contribution_authors as authors, contributions};
+
+#[derive(Debug, Clone, Queryable)]
+pub struct ContributionRow {
+    pub id: String,
+    pub campaign_id: String,
+    pub submitter_id: String,
+    pub title: String,
+    pub body: String,
+    pub tags: String,
+    pub parent_id: Option<String>,
+    pub status: String,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+    pub published_at: Option<NaiveDateTime>,
+    pub moderation_reason: Option<String>,
+}
+
+#[derive(Debug, Insertable)]
+#[diesel(table_name = contributions)]
+pub struct NewContribution {
+    pub id: String,
+    pub campaign_id: String,
+    pub submitter_id: String,
+    pub title: String,
+    pub body: String,
+    pub tags: String,
+    pub parent_id: Option<String>,
+    pub status: String,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+    pub published_at: Option<NaiveDateTime>,
+}
+
+#[derive(Debug, Default, AsChangeset)]
+#[diesel(table_name = contributions)]
+pub struct ContributionChanges {
+    pub title: Option<String>,
+    pub body: Option<String>,
+    pub tags: Option<String>,
+    pub status: Option<String>,
+    pub published_at: Option<Option<NaiveDateTime>>,
+    pub moderation_reason: Option<Option<String>>,
+    pub updated_at: Option<NaiveDateTime>,
+}
+
+#[derive(Debug, Clone, Queryable, Insertable)]
+#[diesel(table_name = authors)]
+pub struct AuthorRow {
+    pub contribution_id: String,
+    pub user_id: String,
+    pub share_bp: i32,
+    pub accepted_at: Option<NaiveDateTime>,
+}
+
+pub fn insert(
+    conn: &mut DbConnection,
+    contribution: &NewContribution,
+    author_rows: &[AuthorRow],
+) -> QueryResult<()> {
+    diesel::insert_into(contributions::table)
+        .values(contribution)
+        .execute(conn)?;
+    for row in author_rows {
+        diesel::insert_into(authors::table).values(row).execute(conn)?;
+    }
+    Ok(())
+}
+
+pub fn find(conn: &mut DbConnection, id: &str) -> QueryResult<Option<ContributionRow>> {
+    contributions::table.find(id).first(conn).optional()
+}
+
+pub fn update(conn: &mut DbConnection, id: &str, changes: &ContributionChanges) -> QueryResult<()> {
+    diesel::update(contributions::table.find(id))
+        .set(changes)
+        .execute(conn)
+        .map(drop)
+}
+
+/// How many of a member's contributions to a campaign count against its limit (all but
+/// withdrawn and rejected ones).
+pub fn count_active_by_submitter(
+    conn: &mut DbConnection,
+    campaign_id: &str,
+    user_id: &str,
+) -> QueryResult<i64> {
+    contributions::table
+        .filter(contributions::campaign_id.eq(campaign_id))
+        .filter(contributions::submitter_id.eq(user_id))
+        .filter(contributions::status.ne_all(vec!["withdrawn", "rejected"]))
+        .count()
+        .get_result(conn)
+}
+
+pub fn authors_of(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<AuthorRow>> {
+    authors::table
+        .filter(authors::contribution_id.eq_any(ids))
+        .order(authors::share_bp.desc())
+        .load(conn)
+}
+
+pub fn find_author(conn: &mut DbConnection, id: &str, user_id: &str) -> QueryResult<Option<AuthorRow>> {
+    authors::table.find((id, user_id)).first(conn).optional()
+}
+
+pub fn accept_authorship(
+    conn: &mut DbConnection,
+    id: &str,
+    user_id: &str,
+    at: NaiveDateTime,
+) -> QueryResult<()> {
+    diesel::update(authors::table.find((id, user_id)))
+        .set(authors::accepted_at.eq(at))
+        .execute(conn)
+        .map(drop)
+}
+
+/// Removes a co-author and gives their share back to the submitter.
+pub fn decline_authorship(
+    conn: &mut DbConnection,
+    id: &str,
+    user_id: &str,
+    submitter_id: &str,
+    share: i32,
+) -> QueryResult<()> {
+    diesel::delete(authors::table.find((id, user_id))).execute(conn)?;
+    diesel::update(authors::table.find((id, submitter_id)))
+        .set(authors::share_bp.eq(authors::share_bp + share))
+        .execute(conn)
+        .map(drop)
+}
+
+/// Public contributions of a campaign, newest first, after `after` (an id).
+pub fn list_public_newest(
+    conn: &mut DbConnection,
+    campaign_id: &str,
+    after: Option<&str>,
+    limit: i64,
+) -> QueryResult<Vec<ContributionRow>> {
+    let mut query = contributions::table
+        .filter(contributions::campaign_id.eq(campaign_id))
+        .filter(contributions::status.eq_any(vec!["published", "shortlisted", "winner"]))
+        .order(contributions::id.desc())
+        .limit(limit)
+        .into_boxed();
+    if let Some(after) = after {
+        query = query.filter(contributions::id.lt(after.to_owned()));
+    }
+    query.load(conn)
+}
+
+/// Ids of all public contributions of a campaign (for the per-viewer random order).
+pub fn public_ids(conn: &mut DbConnection, campaign_id: &str) -> QueryResult<Vec<String>> {
+    contributions::table
+        .filter(contributions::campaign_id.eq(campaign_id))
+        .filter(contributions::status.eq_any(vec!["published", "shortlisted", "winner"]))
+        .select(contributions::id)
+        .load(conn)
+}
+
+pub fn find_many(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<ContributionRow>> {
+    contributions::table
+        .filter(contributions::id.eq_any(ids))
+        .load(conn)
+}

@@ -1,0 +1,155 @@
+//! Database access: one pool of [`DbConnection`]s, and [`Db::run`] to use one off the actix
+//! worker threads.
+
+mod connection;
+pub mod migrations;
+mod pool;
+mod transaction;
+
+use std::time::Duration;
+
+use actix_web::web;
+use diesel::RunQueryDsl;
+use diesel::r2d2::{Pool, PooledConnection};
+
+use crate::config::{Backend, Config, DatabaseUrl};
+use crate::error::ApiError;
+pub use connection::DbConnection;
+pub use pool::{ConnectError, Manager};
+pub use transaction::{lock_key, write_transaction};
+
+/// A readiness probe should answer quickly even when the database hangs.
+const READY_CHECK_TIMEOUT: Duration = Duration::from_secs(2);
+
+/// Why the server could not open its database at start-up.
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    #[error("cannot create the directory for the SQLite database {path}: {source}")]
+    CreateDir { path: String, source: std::io::Error },
+    #[error("cannot connect to the database: {0}")]
+    Connect(#[from] ConnectError),
+    #[error("database migration failed: {0}")]
+    Migrate(migrations::MigrationError),
+    #[error("cannot open the connection pool: {0}")]
+    Pool(#[from] diesel::r2d2::PoolError),
+}
+
+/// The shared handle to the database (cheap to clone).
+#[derive(Clone)]
+pub struct Db {
+    pool: Pool<Manager>,
+    backend: Backend,
+}
+
+/// Pool size, idle and in-use connection counts (for metrics).
+pub struct PoolStats {
+    pub max_size: u32,
+    pub connections: u32,
+    pub idle: u32,
+}
+
+impl Db {
+    /// Connects, applies pending migrations and opens the pool. The first connection is made
+    /// directly so that a wrong URL or an unreachable server is reported with its real cause.
+    pub fn open(config: &Config) -> Result<Self, StartupError> {
+        if let DatabaseUrl::Sqlite(path) = &config.database_url
+            && let Some(dir) = path.parent().filter(|dir| !dir.as_os_str().is_empty())
+        {
+            std::fs::create_dir_all(dir).map_err(|source| StartupError::CreateDir {
+                path: path.display().to_string(),
+                source,
+            })?;
+        }
+        let manager = Manager::new(config.database_url.clone());
+        let mut first = diesel::r2d2::ManageConnection::connect(&manager)?;
+        let applied = migrations::run_pending(&mut first).map_err(StartupError::Migrate)?;
+        if !applied.is_empty() {
+            log::info!("applied {} migration(s): {}", applied.len(), applied.join(", "));
+        }
+        drop(first);
+        let pool = Pool::builder()
+            .max_size(config.db_pool_size)
+            .min_idle(Some(1))
+            .connection_timeout(config.db_timeout)
+            .build(manager)?;
+        Ok(Db {
+            pool,
+            backend: config.database_url.backend(),
+        })
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// Runs blocking diesel work on actix's blocking thread pool with a pooled connection.
+    pub async fn run<T, F>(&self, work: F) -> Result<T, ApiError>
+    where
+        F: FnOnce(&mut DbConnection) -> Result<T, ApiError> + Send + 'static,
+        T: Send + 'static,
+    {
+        let pool = self.pool.clone();
+        web::block(move || {
+            let mut conn = checkout(&pool, None)?;
+            work(&mut conn)
+        })
+        .await
+        .map_err(ApiError::internal)?
+    }
+
+    /// Whether the database answers a trivial query now (for `/ready`); never waits long.
+    pub async fn check(&self) -> Result<(), ApiError> {
+        let pool = self.pool.clone();
+        web::block(move || {
+            let mut conn = checkout(&pool, Some(READY_CHECK_TIMEOUT))?;
+            diesel::sql_query("SELECT 1")
+                .execute(&mut *conn)
+                .map_err(unavailable)?;
+            Ok(())
+        })
+        .await
+        .map_err(ApiError::internal)?
+    }
+
+    pub fn pool_stats(&self) -> PoolStats {
+        let state = self.pool.state();
+        PoolStats {
+            max_size: self.pool.max_size(),
+            connections: state.connections,
+            idle: state.idle_connections,
+        }
+    }
+
+    /// A connection for code that is already off the actix workers (migrations tooling, tests).
+    pub fn connection(&self) -> Result<PooledConnection<Manager>, ApiError> {
+        checkout(&self.pool, None)
+    }
+}
+
+fn checkout(pool: &Pool<Manager>, timeout: Option<Duration>) -> Result<PooledConnection<Manager>, ApiError> {
+    let conn = match timeout {
+        Some(timeout) => pool.get_timeout(timeout),
+        None => pool.get(),
+    };
+    conn.map_err(unavailable)
+}
+
+fn unavailable(err: impl std::fmt::Display) -> ApiError {
+    log::warn!("database unavailable: {err}");
+    ApiError::ServiceUnavailable("the database is not reachable right now; try again shortly".into())
+}
+
+impl From<diesel::result::Error> for ApiError {
+    fn from(err: diesel::result::Error) -> Self {
+        use diesel::result::{DatabaseErrorKind, Error};
+        match err {
+            Error::NotFound => ApiError::NotFound("no such resource".into()),
+            // Call sites that can name the clashing value map this themselves; this is the
+            // fallback for a race that slipped past their check.
+            Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => {
+                ApiError::Conflict("this already exists".into())
+            }
+            other => ApiError::internal(other),
+        }
+    }
+}

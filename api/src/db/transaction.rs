@@ -1,0 +1,59 @@
+//! Write transactions that never fail with "database is locked" on SQLite.
+//!
+//! A plain `BEGIN` on SQLite starts a read transaction that is upgraded at its first write; when
+//! two such transactions both try to upgrade, SQLite fails one at once with SQLITE_BUSY and the
+//! busy timeout cannot help. `BEGIN IMMEDIATE` takes the write lock up front, so concurrent
+//! writers queue on the busy timeout instead. PostgreSQL needs nothing special.
+
+use diesel::Connection;
+use diesel::connection::{AnsiTransactionManager, TransactionManager};
+
+use super::DbConnection;
+
+/// Runs `work` in a transaction that will write: committed when it returns `Ok`, rolled back
+/// when it returns `Err`. Nested `conn.transaction(..)` calls inside become savepoints.
+pub fn write_transaction<T, E, F>(conn: &mut DbConnection, work: F) -> Result<T, E>
+where
+    F: FnOnce(&mut DbConnection) -> Result<T, E>,
+    E: From<diesel::result::Error>,
+{
+    match conn {
+        DbConnection::Postgres(_) => return conn.transaction(work),
+        DbConnection::Sqlite(lite) => AnsiTransactionManager::begin_transaction_sql(lite, "BEGIN IMMEDIATE")?,
+    }
+    let outcome = work(conn);
+    let DbConnection::Sqlite(lite) = conn else {
+        // `work` swapped the connection for another backend mid-transaction; nothing here
+        // does, but a half-open transaction must not pass silently.
+        return Err(diesel::result::Error::BrokenTransactionManager.into());
+    };
+    match outcome {
+        Ok(value) => match AnsiTransactionManager::commit_transaction(lite) {
+            Ok(()) => Ok(value),
+            Err(commit_error) => {
+                // Same recovery as diesel's own `transaction`: a failed COMMIT leaves the
+                // transaction open, so roll it back before reporting the commit error.
+                let _ = AnsiTransactionManager::rollback_transaction(lite);
+                Err(commit_error.into())
+            }
+        },
+        Err(work_error) => {
+            AnsiTransactionManager::rollback_transaction(lite)?;
+            Err(work_error)
+        }
+    }
+}
+
+/// Serialises write transactions that share `key` until the current transaction ends (a
+/// rule that reads before it writes, such as a per-member limit or a voter's budget, holds
+/// under parallel requests). PostgreSQL: a transaction-scoped advisory lock on the key's hash;
+/// SQLite: nothing, its write transactions are serial already.
+pub fn lock_key(conn: &mut DbConnection, key: &str) -> Result<(), diesel::result::Error> {
+    use diesel::RunQueryDsl;
+    if let DbConnection::Postgres(pg) = conn {
+        diesel::sql_query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
+            .bind::<diesel::sql_types::Text, _>(key)
+            .execute(pg)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,10 @@
+//! Liveness and readiness probes for load balancers and orchestrators.
+
+mod dto;
+mod handlers;
+
+pub use dto::{DatabaseBackend, HealthResponse, ReadinessResponse};
+
+pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(handlers::get_health).service(handlers::get_readiness);
+}

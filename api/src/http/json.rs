@@ -1,0 +1,179 @@
+//! `ApiJson<T>`: a JSON request body whose deserialization errors name the exact field
+//! (`locale`, `prize_tiers[0].amount`), which actix's `web::Json` cannot do.
+//!
+//! The body is read as JSON by `web::Json<Value>` (so size, content type and syntax errors come
+//! from the handlers in `error.rs`), then turned into `T` with `serde_path_to_error`. On the way,
+//! numbers such as `5.0` become integers (JSON Schema counts them as integers, so clients and
+//! generators may send them for integer fields), and NUL characters in strings become U+FFFD,
+//! the replacement character (NUL means nothing in text and PostgreSQL cannot store it; replacing
+//! rather than dropping keeps every length the client validated against the schema).
+
+use std::future::Future;
+use std::pin::Pin;
+
+use actix_web::dev::Payload;
+use actix_web::{FromRequest, HttpRequest, web};
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use super::strict_value::StrictValue;
+use crate::error::{ApiError, FieldError};
+
+pub struct ApiJson<T>(pub T);
+
+impl<T> ApiJson<T> {
+    pub fn into_inner(self) -> T {
+        self.0
+    }
+}
+
+impl<T: DeserializeOwned + 'static> FromRequest for ApiJson<T> {
+    type Error = actix_web::Error;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, actix_web::Error>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let value = web::Json::<Value>::from_request(req, payload);
+        Box::pin(async move {
+            let mut value = value.await?.into_inner();
+            // Every request body of this API is an object; serde would also build a struct
+            // from an array (`[null, null]`), which no client means.
+            if !value.is_object() {
+                return Err(ApiError::invalid("body", "must be a JSON object").into());
+            }
+            normalize(&mut value);
+            serde_path_to_error::deserialize(StrictValue(value))
+                .map(ApiJson)
+                .map_err(|err| field_error(&err).into())
+        })
+    }
+}
+
+fn normalize(value: &mut Value) {
+    match value {
+        Value::String(text) if text.contains('\0') => *text = text.replace('\0', "\u{FFFD}"),
+        Value::Number(number) if number.is_f64() => {
+            let float = number.as_f64().unwrap_or(f64::NAN);
+            // Only exactly representable whole numbers; 1e300 stays a float (and fails as one).
+            if float.fract() == 0.0 && float.abs() < 9.0e15 {
+                *value = Value::from(float as i64);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(normalize),
+        Value::Object(fields) => {
+            if fields.keys().any(|key| key.contains('\0')) {
+                let cleaned = std::mem::take(fields)
+                    .into_iter()
+                    .map(|(key, item)| (key.replace('\0', "\u{FFFD}"), item));
+                *fields = cleaned.collect();
+            }
+            fields.values_mut().for_each(normalize);
+        }
+        _ => {}
+    }
+}
+
+fn field_error(err: &serde_path_to_error::Error<serde_json::Error>) -> ApiError {
+    let path = err.path().to_string();
+    let message = err.inner().to_string();
+    // A missing field is reported at its parent's path; serde names it in backticks.
+    let missing = message
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.split('`').next());
+    let field = match (missing, path.as_str()) {
+        (Some(name), ".") => name.to_owned(),
+        (Some(name), parent) => format!("{parent}.{name}"),
+        (None, ".") => "body".to_owned(),
+        (None, path) => path.to_owned(),
+    };
+    ApiError::Validation(vec![FieldError { field, message }])
+}
+
+/// For a nullable field of a PATCH body (`#[serde(default, deserialize_with = "present")]`):
+/// tells "absent" (outer `None`, via `default`: keep the value) from `null` (`Some(None)`:
+/// remove it).
+pub fn present<'de, D, T>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::Deserialize<'de>,
+{
+    <Option<T> as serde::Deserialize>::deserialize(deserializer).map(Some)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code, reason = "only deserialized")]
+    struct Tier {
+        amount: u32,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields, rename_all = "lowercase")]
+    #[allow(dead_code, reason = "only deserialized")]
+    enum Locale {
+        En,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code, reason = "only deserialized")]
+    struct Body {
+        name: String,
+        locale: Option<Locale>,
+        tiers: Vec<Tier>,
+    }
+
+    fn field_of(json: Value) -> String {
+        let err = serde_path_to_error::deserialize::<_, Body>(json).unwrap_err();
+        match field_error(&err) {
+            ApiError::Validation(errors) => errors[0].field.clone(),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn whole_floats_count_as_integers_and_fractions_do_not() {
+        let mut value = serde_json::json!({"a": 1050.0, "b": [2.0, 2.5], "c": -0.0, "d": 1e300});
+        normalize(&mut value);
+        assert_eq!(
+            value,
+            serde_json::json!({"a": 1050, "b": [2, 2.5], "c": 0, "d": 1e300})
+        );
+    }
+
+    #[test]
+    fn nul_characters_are_replaced_in_strings_and_keys() {
+        let mut value = serde_json::json!({"a\0": "x\0y", "b": ["\0", {"c": "z\0"}]});
+        normalize(&mut value);
+        let expected = serde_json::json!({"a\u{FFFD}": "x\u{FFFD}y", "b": ["\u{FFFD}", {"c": "z\u{FFFD}"}]});
+        assert_eq!(value, expected);
+    }
+
+    #[test]
+    fn errors_name_the_exact_field() {
+        let tiers = serde_json::json!([{"amount": 1}]);
+        assert_eq!(
+            field_of(serde_json::json!({"name": "x", "locale": "fr", "tiers": tiers})),
+            "locale"
+        );
+        assert_eq!(field_of(serde_json::json!({"name": 5, "tiers": tiers})), "name");
+        assert_eq!(field_of(serde_json::json!({"tiers": tiers})), "name");
+        assert_eq!(
+            field_of(serde_json::json!({"name": "x", "role": "owner", "tiers": tiers})),
+            "role"
+        );
+        assert_eq!(
+            field_of(serde_json::json!({"name": "x", "tiers": [{"amount": -1}]})),
+            "tiers[0].amount"
+        );
+        assert_eq!(
+            field_of(serde_json::json!({"name": "x", "tiers": [{"amount": 1, "x": 1}]})),
+            "tiers[0].x"
+        );
+        assert_eq!(field_of(serde_json::json!("just text")), "body");
+    }
+}

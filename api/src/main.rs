@@ -1,0 +1,25 @@
+//! The `schwarm` server binary: configuration -> logging -> database -> HTTP.
+
+use std::process::ExitCode;
+
+use schwarm_api::config::Config;
+use schwarm_api::server;
+
+#[actix_web::main]
+async fn main() -> ExitCode {
+    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("info")).init();
+    let config = match Config::from_env() {
+        Ok(config) => config,
+        Err(err) => {
+            log::error!("configuration error: {err}");
+            return ExitCode::from(2);
+        }
+    };
+    match server::run(config).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            log::error!("cannot start: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}

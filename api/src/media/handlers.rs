@@ -1,0 +1,179 @@
+use actix_multipart::Multipart;
+use actix_web::http::header::{self, CacheControl, CacheDirective};
+use actix_web::web::{Bytes, BytesMut};
+use actix_web::{HttpRequest, HttpResponse, get, post, web};
+use futures_util::StreamExt;
+
+use super::dto::{MediaResponse, UploadMediaForm};
+use super::repo::MediaRow;
+use super::store::MediaStore;
+use super::{service, sniff};
+use crate::auth::Auth;
+use crate::auth::scopes::MediaWrite;
+use crate::clock::Clock;
+use crate::db::Db;
+use crate::digest::sha256_hex;
+use crate::error::{ApiError, Problem};
+use crate::http::body_limit::BodyLimits;
+use crate::ids::{looks_like_id, new_id};
+
+/// Uploads an image (PNG, JPEG, WebP or GIF, recognised by its content) as the `file` field of
+/// a `multipart/form-data` body. Attach it to a contribution (`media_ids`) or a campaign
+/// (`cover_media_id`) by its id.
+#[utoipa::path(
+    tag = "media",
+    operation_id = "upload_media",
+    request_body(content = UploadMediaForm, content_type = "multipart/form-data"),
+    responses(
+        (status = 201, description = "Stored", body = MediaResponse,
+            headers(("Location" = String, description = "Where the image is served"))),
+        (status = 413, description = "The file is larger than `MEDIA_MAX_BYTES`", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Not multipart, or the file is not a PNG, JPEG, WebP or GIF image", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "No `file` field, an empty or damaged file, or an image over 16384 pixels a side", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = ["media:write"]))
+)]
+#[post("/media")]
+pub async fn upload_media(
+    auth: Auth<MediaWrite>,
+    db: web::Data<Db>,
+    store: web::Data<MediaStore>,
+    limits: web::Data<BodyLimits>,
+    clock: web::Data<Clock>,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> Result<HttpResponse, ApiError> {
+    let (bytes, declared) = read_file_field(&req, payload, limits.upload).await?;
+    let image = sniff::inspect(&bytes)?;
+    sniff::check_declared(declared.as_deref(), image)?;
+    let row = MediaRow {
+        id: new_id(),
+        owner_id: auth.user_id,
+        content_type: image.content_type.into(),
+        size_bytes: i64::try_from(bytes.len()).unwrap_or(i64::MAX),
+        width: i32::try_from(image.width).unwrap_or(i32::MAX),
+        height: i32::try_from(image.height).unwrap_or(i32::MAX),
+        sha256: sha256_hex(&bytes),
+        created_at: clock.now(),
+    };
+    // Bytes first, row second: a row never points at nothing. If the row cannot be written,
+    // the bytes are removed again.
+    store.put(&row.id, bytes).await?;
+    let recorded = row.clone();
+    if let Err(err) = db.run(move |conn| service::record(conn, &recorded)).await {
+        if let Err(cleanup) = store.delete(&row.id).await {
+            log::warn!(
+                "media {} left in the store after a failed upload: {cleanup}",
+                row.id
+            );
+        }
+        return Err(err);
+    }
+    let response = MediaResponse::from(row);
+    Ok(HttpResponse::Created()
+        .insert_header((header::LOCATION, response.url.clone()))
+        .json(response))
+}
+
+/// The bytes of the multipart field `file` and the content type its part declares, refusing
+/// other fields and anything over `limit`.
+async fn read_file_field(
+    req: &HttpRequest,
+    payload: web::Payload,
+    limit: usize,
+) -> Result<(Bytes, Option<String>), ApiError> {
+    let is_multipart = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|value| value.to_ascii_lowercase().starts_with("multipart/form-data"));
+    if !is_multipart {
+        return Err(ApiError::UnsupportedMediaType(
+            "send the image as multipart/form-data in a field named `file`".into(),
+        ));
+    }
+    let malformed = |err: actix_multipart::MultipartError| {
+        ApiError::BadRequest(format!("the multipart body cannot be read: {err}"))
+    };
+    let mut multipart = Multipart::new(req.headers(), payload);
+    let mut file: Option<(Bytes, Option<String>)> = None;
+    while let Some(field) = multipart.next().await {
+        let mut field = field.map_err(malformed)?;
+        let name = field.name().unwrap_or_default().to_owned();
+        if name != "file" {
+            return Err(ApiError::invalid(&name, "unknown field: send only `file`"));
+        }
+        if file.is_some() {
+            return Err(ApiError::invalid("file", "send one file per upload"));
+        }
+        let declared = field.content_type().map(|mime| mime.essence_str().to_owned());
+        let mut buffer = BytesMut::new();
+        while let Some(chunk) = field.next().await {
+            let chunk = chunk.map_err(malformed)?;
+            if buffer.len() + chunk.len() > limit {
+                return Err(ApiError::PayloadTooLarge { limit });
+            }
+            buffer.extend_from_slice(&chunk);
+        }
+        file = Some((buffer.freeze(), declared));
+    }
+    file.ok_or_else(|| ApiError::invalid("file", "missing: send the image in a field named `file`"))
+}
+
+/// An uploaded image, with its stored content type. Its bytes never change, so clients and
+/// proxies may cache it for a year.
+#[utoipa::path(
+    tag = "media",
+    operation_id = "get_media",
+    params(("id" = String, Path, description = "The media's id")),
+    responses(
+        (status = 200, description = "The image",
+            content(
+                (Vec<u8> = "image/png"),
+                (Vec<u8> = "image/jpeg"),
+                (Vec<u8> = "image/webp"),
+                (Vec<u8> = "image/gif"),
+            ),
+            headers(
+                ("ETag" = String, description = "Identifies these bytes"),
+                ("Cache-Control" = String, description = "public, max-age=31536000, immutable"),
+            )),
+        (status = 304, description = "Not modified (`If-None-Match` matched)"),
+        (status = 404, description = "No such media", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(())
+)]
+#[get("/media/{id}")]
+pub async fn get_media(
+    db: web::Data<Db>,
+    store: web::Data<MediaStore>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let no_such = || ApiError::NotFound("no such media".into());
+    if !looks_like_id(&id) {
+        return Err(no_such());
+    }
+    let row = {
+        let id = id.clone();
+        db.run(move |conn| service::find(conn, &id))
+            .await?
+            .ok_or_else(no_such)?
+    };
+    let Some(bytes) = store.get(&row.id).await? else {
+        log::error!("media {} has a row but no bytes in the store", row.id);
+        return Err(no_such());
+    };
+    Ok(HttpResponse::Ok()
+        .content_type(row.content_type)
+        .insert_header((
+            header::ETAG,
+            format!("\"{}\"", &row.sha256[..32.min(row.sha256.len())]),
+        ))
+        .insert_header(CacheControl(vec![
+            CacheDirective::Public,
+            CacheDirective::MaxAge(31_536_000),
+            CacheDirective::Extension("immutable".into(), None),
+        ]))
+        .body(bytes))
+}

@@ -1,0 +1,15 @@
+//! Uploaded images (contribution media, campaign covers): checked by their content, kept in a
+//! media store that one replica or many share, served with long-lived caching.
+
+pub mod dto;
+mod handlers;
+pub(crate) mod repo;
+pub mod service;
+pub mod sniff;
+pub mod store;
+
+pub use store::MediaStore;
+
+pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(handlers::upload_media).service(handlers::get_media);
+}

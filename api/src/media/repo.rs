@@ -1,0 +1,68 @@
+//! Queries on `media` and `contribution_media`.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use crate::db::DbConnection;
+use crate::schema::{contribution_media, media};
+
+#[derive(Debug, Clone, Queryable, Insertable)]
+#[diesel(table_name = media)]
+pub struct MediaRow {
+    pub id: String,
+    pub owner_id: String,
+    pub content_type: String,
+    pub size_bytes: i64,
+    pub width: i32,
+    pub height: i32,
+    pub sha256: String,
+    pub created_at: NaiveDateTime,
+}
+
+pub fn insert(conn: &mut DbConnection, row: &MediaRow) -> QueryResult<()> {
+    diesel::insert_into(media::table)
+        .values(row)
+        .execute(conn)
+        .map(drop)
+}
+
+pub fn find(conn: &mut DbConnection, id: &str) -> QueryResult<Option<MediaRow>> {
+    media::table.find(id).first(conn).optional()
+}
+
+pub fn find_many(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<MediaRow>> {
+    media::table.filter(media::id.eq_any(ids)).load(conn)
+}
+
+/// The media of each of `contribution_ids`, in their chosen order.
+pub fn of_contributions(
+    conn: &mut DbConnection,
+    contribution_ids: &[String],
+) -> QueryResult<Vec<(String, MediaRow)>> {
+    contribution_media::table
+        .inner_join(media::table)
+        .filter(contribution_media::contribution_id.eq_any(contribution_ids))
+        .order((contribution_media::contribution_id, contribution_media::position))
+        .select((contribution_media::contribution_id, media::all_columns))
+        .load(conn)
+}
+
+/// Replaces a contribution's media with `media_ids`, in that order.
+pub fn replace_of_contribution(
+    conn: &mut DbConnection,
+    contribution_id: &str,
+    media_ids: &[String],
+) -> QueryResult<()> {
+    diesel::delete(contribution_media::table.filter(contribution_media::contribution_id.eq(contribution_id)))
+        .execute(conn)?;
+    for (position, media_id) in media_ids.iter().enumerate() {
+        diesel::insert_into(contribution_media::table)
+            .values((
+                contribution_media::contribution_id.eq(contribution_id),
+                contribution_media::media_id.eq(media_id),
+                contribution_media::position.eq(i32::try_from(position).unwrap_or(i32::MAX)),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,252 @@
+//! Moderation rules: only an organization's owners, managers and moderators decide; every
+//! decision is a valid transition, carries a reason when it takes something away, and is kept
+//! in the audit log; each person reports a contribution once.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDateTime;
+
+use super::dto::{
+    Decision, ModerationActionResponse, ModerationRequest, QueueItem, ReportRequest, ReportResponse,
+    ReportTarget,
+};
+use super::repo::{self, ActionRow, NewReport};
+use crate::campaigns::service as campaigns;
+use crate::comments::dto::ReportedComment;
+use crate::comments::repo as comments_repo;
+use crate::comments::service as comments;
+use crate::contributions::dto::{ContributionResponse, ContributionStatus};
+use crate::contributions::repo::{self as contributions, ContributionChanges};
+use crate::contributions::service::{grant_publication_points, respond, visible};
+use crate::db::{DbConnection, write_transaction};
+use crate::error::ApiError;
+use crate::ids::new_id;
+use crate::organizations::dto::Role;
+use crate::organizations::service as organizations;
+use crate::pagination::Page;
+
+pub(crate) fn require_staff(role: Option<Role>) -> Result<(), ApiError> {
+    match role.is_some_and(Role::moderates) {
+        true => Ok(()),
+        false => Err(ApiError::forbidden(
+            "only the organization's moderators, managers and owners moderate",
+        )),
+    }
+}
+
+pub fn decide(
+    conn: &mut DbConnection,
+    actor: &str,
+    id: &str,
+    request: ModerationRequest,
+    now: NaiveDateTime,
+) -> Result<ContributionResponse, ApiError> {
+    write_transaction(conn, |conn| {
+        let (row, campaign) = visible(conn, Some(actor), id)?;
+        require_staff(organizations::role_of(conn, &campaign.organization_id, actor)?)?;
+        let takes_away = matches!(request.decision, Decision::Reject | Decision::Hide);
+        if takes_away && request.reason.is_none() {
+            return Err(ApiError::invalid("reason", "say why: the authors will see it"));
+        }
+        let from = ContributionStatus::parse(&row.status);
+        let to = request.decision.apply(from).ok_or_else(|| {
+            ApiError::Conflict(format!(
+                "cannot {} a {} contribution",
+                request.decision.as_str(),
+                from.as_str()
+            ))
+        })?;
+        let becomes_public = to.is_public() && row.published_at.is_none();
+        contributions::update(
+            conn,
+            &row.id,
+            &ContributionChanges {
+                status: Some(to.as_str().into()),
+                published_at: becomes_public.then_some(Some(now)),
+                moderation_reason: Some(if takes_away { request.reason.clone() } else { None }),
+                updated_at: Some(now),
+                ..ContributionChanges::default()
+            },
+        )?;
+        if becomes_public {
+            grant_publication_points(conn, &campaign, &row.id, &row.submitter_id, now)?;
+        }
+        repo::insert_action(
+            conn,
+            &ActionRow {
+                id: new_id(),
+                campaign_id: campaign.id,
+                contribution_id: row.id.clone(),
+                actor_id: actor.to_owned(),
+                decision: request.decision.as_str().into(),
+                reason: request.reason,
+                from_status: from.as_str().into(),
+                to_status: to.as_str().into(),
+                created_at: now,
+            },
+        )?;
+        let updated =
+            contributions::find(conn, &row.id)?.ok_or_else(|| ApiError::internal("contribution vanished"))?;
+        respond(conn, vec![updated])?
+            .pop()
+            .ok_or_else(|| ApiError::internal("contribution vanished"))
+    })
+}
+
+/// Reports a contribution or a comment to the moderators, once per person.
+pub fn report(
+    conn: &mut DbConnection,
+    reporter: &str,
+    target: ReportTarget,
+    id: &str,
+    request: ReportRequest,
+    now: NaiveDateTime,
+) -> Result<ReportResponse, ApiError> {
+    write_transaction(conn, |conn| {
+        let (target_id, campaign) = match target {
+            ReportTarget::Contribution => {
+                let (row, campaign) = visible(conn, Some(reporter), id)?;
+                (row.id, campaign)
+            }
+            ReportTarget::Comment => {
+                let (comment, campaign) = comments::visible_comment(conn, Some(reporter), id)?;
+                if comment.deleted_at.is_some() {
+                    return Err(ApiError::Conflict("the comment has been deleted already".into()));
+                }
+                (comment.id, campaign)
+            }
+        };
+        if repo::already_reported(conn, target.as_str(), &target_id, reporter)? {
+            return Err(ApiError::Conflict(format!(
+                "you have reported this {} already",
+                target.as_str()
+            )));
+        }
+        let report = NewReport {
+            id: new_id(),
+            target_type: target.as_str().into(),
+            target_id,
+            campaign_id: campaign.id,
+            reporter_id: reporter.to_owned(),
+            reason: request.reason.trim().to_owned(),
+            created_at: now,
+        };
+        repo::insert_report(conn, &report)?;
+        Ok(ReportResponse {
+            id: report.id,
+            target_type: target,
+            target_id: report.target_id,
+            reason: report.reason,
+            created_at: report.created_at.and_utc(),
+        })
+    })
+}
+
+/// Contributions that need a moderator: submitted for approval, or public and reported; the
+/// most reported first, then oldest first. Paged by position.
+pub fn queue(
+    conn: &mut DbConnection,
+    actor: &str,
+    campaign_key: &str,
+    after: Option<String>,
+    limit: usize,
+) -> Result<Page<QueueItem>, ApiError> {
+    let (campaign, role) = campaigns::for_participation(conn, Some(actor), campaign_key)?;
+    require_staff(role)?;
+    let counts: HashMap<String, i64> =
+        repo::report_counts(conn, &campaign.id, ReportTarget::Contribution.as_str())?
+            .into_iter()
+            .collect();
+    let mut ids = repo::submitted_ids(conn, &campaign.id)?;
+    ids.extend(counts.keys().cloned());
+    ids.sort();
+    ids.dedup();
+    let rows = contributions::find_many(conn, &ids)?;
+    let mut waiting: Vec<_> = rows
+        .into_iter()
+        .filter(|row| {
+            let status = ContributionStatus::parse(&row.status);
+            status == ContributionStatus::Submitted || (status.is_public() && counts.contains_key(&row.id))
+        })
+        .collect();
+    waiting.sort_by(|a, b| {
+        let reports = |id: &str| counts.get(id).copied().unwrap_or(0);
+        reports(&b.id).cmp(&reports(&a.id)).then_with(|| a.id.cmp(&b.id))
+    });
+    let page = Page::by_position(waiting, after, limit);
+    let items = respond(conn, page.items)?
+        .into_iter()
+        .map(|contribution| QueueItem {
+            report_count: counts.get(&contribution.id).copied().unwrap_or(0),
+            contribution,
+        })
+        .collect();
+    Ok(Page {
+        items,
+        next_cursor: page.next_cursor,
+    })
+}
+
+/// Reported comments that are still up, the most reported first, then oldest first (staff
+/// only). Paged by position, like the queue.
+pub fn reported_comments(
+    conn: &mut DbConnection,
+    actor: &str,
+    campaign_key: &str,
+    after: Option<String>,
+    limit: usize,
+) -> Result<Page<ReportedComment>, ApiError> {
+    let (campaign, role) = campaigns::for_participation(conn, Some(actor), campaign_key)?;
+    require_staff(role)?;
+    let counts: HashMap<String, i64> =
+        repo::report_counts(conn, &campaign.id, ReportTarget::Comment.as_str())?
+            .into_iter()
+            .collect();
+    let ids: Vec<String> = counts.keys().cloned().collect();
+    let mut up: Vec<_> = comments_repo::find_many(conn, &ids)?
+        .into_iter()
+        .filter(|comment| comment.deleted_at.is_none())
+        .collect();
+    let reports = |id: &str| counts.get(id).copied().unwrap_or(0);
+    up.sort_by(|a, b| reports(&b.id).cmp(&reports(&a.id)).then_with(|| a.id.cmp(&b.id)));
+    let page = Page::by_position(up, after, limit);
+    let items = comments::respond(conn, page.items)?
+        .into_iter()
+        .map(|comment| ReportedComment {
+            report_count: reports(&comment.id),
+            comment,
+        })
+        .collect();
+    Ok(Page {
+        items,
+        next_cursor: page.next_cursor,
+    })
+}
+
+/// The audit log of one contribution, oldest first (staff only).
+pub fn log(
+    conn: &mut DbConnection,
+    actor: &str,
+    id: &str,
+) -> Result<Vec<ModerationActionResponse>, ApiError> {
+    let (row, campaign) = visible(conn, Some(actor), id)?;
+    require_staff(organizations::role_of(conn, &campaign.organization_id, actor)?)?;
+    let decision = |raw: &str| match raw {
+        "approve" => Decision::Approve,
+        "reject" => Decision::Reject,
+        "hide" => Decision::Hide,
+        _ => Decision::Restore,
+    };
+    Ok(repo::actions_of(conn, &row.id)?
+        .into_iter()
+        .map(|action| ModerationActionResponse {
+            decision: decision(&action.decision),
+            from_status: ContributionStatus::parse(&action.from_status),
+            to_status: ContributionStatus::parse(&action.to_status),
+            created_at: action.created_at.and_utc(),
+            id: action.id,
+            actor_id: action.actor_id,
+            reason: action.reason,
+        })
+        .collect())
+}

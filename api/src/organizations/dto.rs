@@ -1,0 +1,189 @@
+//! Wire types of `/organizations`.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use validator::{Validate, ValidationError};
+
+use super::repo::OrganizationRow;
+use crate::users::dto::not_blank;
+
+/// What a member may do in an organization.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// Everything, including managing owners and managers.
+    Owner,
+    /// Runs campaigns; adds and removes moderators and jurors.
+    Manager,
+    /// Moderates contributions and comments.
+    Moderator,
+    /// Votes in the jury.
+    Juror,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Owner => "owner",
+            Role::Manager => "manager",
+            Role::Moderator => "moderator",
+            Role::Juror => "juror",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Role> {
+        [Role::Owner, Role::Manager, Role::Moderator, Role::Juror]
+            .into_iter()
+            .find(|role| role.as_str() == raw)
+    }
+
+    /// Owners, managers and moderators look after what the community posts.
+    pub fn moderates(self) -> bool {
+        matches!(self, Role::Owner | Role::Manager | Role::Moderator)
+    }
+}
+
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateOrganizationRequest {
+    /// The address of the brand on the platform: 3–50 lower-case letters, digits and single
+    /// hyphens.
+    #[validate(custom(function = "slug"))]
+    #[schema(
+        min_length = 3,
+        max_length = 50,
+        pattern = "^[a-z0-9]+(-[a-z0-9]+)*$",
+        example = "acme"
+    )]
+    pub slug: String,
+    #[validate(length(min = 1, max = 100), custom(function = "not_blank"))]
+    #[schema(
+        min_length = 1,
+        max_length = 100,
+        pattern = "[^\\s\\u0085]",
+        example = "ACME Inc."
+    )]
+    pub name: String,
+    #[validate(length(max = 2000))]
+    #[schema(max_length = 2000)]
+    pub description: Option<String>,
+    #[validate(custom(function = "web_address"))]
+    #[schema(
+        max_length = 200,
+        pattern = "^https?://[^\\s\\u0085]+$",
+        example = "https://acme.example"
+    )]
+    pub website: Option<String>,
+}
+
+/// Changes to an organization; omitted fields stay as they are, `website: null` removes it.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateOrganizationRequest {
+    #[validate(length(min = 1, max = 100), custom(function = "not_blank"))]
+    #[schema(min_length = 1, max_length = 100, pattern = "[^\\s\\u0085]")]
+    pub name: Option<String>,
+    #[validate(length(max = 2000))]
+    #[schema(max_length = 2000)]
+    pub description: Option<String>,
+    #[serde(default, deserialize_with = "crate::http::json::present")]
+    #[validate(custom(function = "web_address"))]
+    #[schema(value_type = Option<String>, nullable, max_length = 200, pattern = "^https?://[^\\s\\u0085]+$")]
+    pub website: Option<Option<String>>,
+}
+
+pub fn slug(value: &str) -> Result<(), ValidationError> {
+    let shape_ok = value.split('-').all(|part| !part.is_empty())
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    if !(3..=50).contains(&value.len()) || !shape_ok {
+        return Err(ValidationError::new("slug")
+            .with_message("must be 3 to 50 lower-case letters, digits and single hyphens".into()));
+    }
+    Ok(())
+}
+
+/// Mirrors the schema's pattern `^https?://[^\s\u0085]+$` (whitespace by Rust and ECMAScript
+/// alike, see `users::dto::is_blank`), with at most 200 characters.
+fn web_address(value: &str) -> Result<(), ValidationError> {
+    let rest = value
+        .strip_prefix("https://")
+        .or_else(|| value.strip_prefix("http://"));
+    if rest.is_none_or(str::is_empty)
+        || value.chars().count() > 200
+        || value.chars().any(|c| c.is_whitespace() || c == '\u{feff}')
+    {
+        return Err(ValidationError::new("website").with_message("must be an http(s) address".into()));
+    }
+    Ok(())
+}
+
+/// A brand on the platform (public).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OrganizationResponse {
+    pub id: String,
+    pub slug: String,
+    pub name: String,
+    pub description: String,
+    pub website: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// An organization the signed-in user belongs to, and their role there.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MembershipResponse {
+    pub organization: OrganizationResponse,
+    pub role: Role,
+}
+
+impl From<OrganizationRow> for OrganizationResponse {
+    fn from(row: OrganizationRow) -> Self {
+        OrganizationResponse {
+            id: row.id,
+            slug: row.slug,
+            name: row.name,
+            description: row.description,
+            website: row.website,
+            created_at: row.created_at.and_utc(),
+            updated_at: row.updated_at.and_utc(),
+        }
+    }
+}
+
+/// Sets a member's role (adds the user if they are not a member yet).
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PutMemberRequest {
+    pub role: Role,
+}
+
+/// A member of an organization (visible to its members only).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MemberResponse {
+    pub user_id: String,
+    pub display_name: String,
+    pub role: Role,
+    pub joined_at: DateTime<Utc>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::web_address;
+
+    #[test]
+    fn a_web_address_has_no_whitespace_by_either_definition() {
+        assert!(web_address("https://acme.example/about").is_ok());
+        for bad in [
+            "ftp://acme.example",
+            "https://",
+            "https://a b",
+            "http://a\u{85}b",
+            "http://a\u{feff}b",
+        ] {
+            assert!(web_address(bad).is_err(), "{bad:?}");
+        }
+    }
+}

@@ -1,0 +1,16 @@
+//! Organizations (brands, the platform's tenants) and their members' roles.
+
+pub mod dto;
+mod handlers;
+mod repo;
+pub mod service;
+
+pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(handlers::create_organization)
+        .service(handlers::get_organization)
+        .service(handlers::update_organization)
+        .service(handlers::list_members)
+        .service(handlers::list_my_organizations)
+        .service(handlers::put_member)
+        .service(handlers::remove_member);
+}

@@ -1,0 +1,170 @@
+//! Wire types of rewards.
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+/// Why points were granted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PointsSource {
+    /// A contribution of yours was published.
+    ContributionPublished,
+    /// You voted for a contribution (once per contribution).
+    VoteCast,
+    /// Someone you invited took part.
+    ReferralConverted,
+    /// Your share of an award.
+    Award,
+    /// A task you did was approved.
+    TaskApproved,
+}
+
+impl PointsSource {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PointsSource::ContributionPublished => "contribution_published",
+            PointsSource::VoteCast => "vote_cast",
+            PointsSource::ReferralConverted => "referral_converted",
+            PointsSource::Award => "award",
+            PointsSource::TaskApproved => "task_approved",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        [
+            PointsSource::ContributionPublished,
+            PointsSource::VoteCast,
+            PointsSource::ReferralConverted,
+            PointsSource::Award,
+            PointsSource::TaskApproved,
+        ]
+        .into_iter()
+        .find(|source| source.as_str() == raw)
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct LedgerEntry {
+    pub id: String,
+    pub points: i32,
+    pub source_type: PointsSource,
+    /// The event's id: the contribution published or voted for, ...
+    pub source_id: String,
+    pub campaign_id: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// What the signed-in user has earned.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MyRewardsResponse {
+    /// The sum of the whole ledger.
+    pub points_balance: i64,
+    /// The newest entries first.
+    pub ledger: Vec<LedgerEntry>,
+    /// Pass as `cursor` for older entries; `null` on the last page.
+    pub next_cursor: Option<String>,
+    /// Awards I have a part in, with every recipient's split and the status.
+    pub awards: Vec<AwardResponse>,
+    /// Derived from the ledger.
+    pub badges: Vec<super::badges::Badge>,
+}
+
+/// A participant's place by the points they earned in one campaign.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PointsStanding {
+    pub rank: i64,
+    pub user_id: String,
+    pub display_name: String,
+    pub points: i64,
+}
+
+/// Where an award stands: `pending -> approved -> paid`, or `cancelled` before it is paid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum AwardStatus {
+    Pending,
+    Approved,
+    Paid,
+    Cancelled,
+}
+
+impl AwardStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AwardStatus::Pending => "pending",
+            AwardStatus::Approved => "approved",
+            AwardStatus::Paid => "paid",
+            AwardStatus::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Self {
+        match raw {
+            "approved" => AwardStatus::Approved,
+            "paid" => AwardStatus::Paid,
+            "cancelled" => AwardStatus::Cancelled,
+            _ => AwardStatus::Pending,
+        }
+    }
+
+    /// Whether a manager may move an award from `self` to `to`.
+    pub fn may_become(self, to: AwardStatus) -> bool {
+        matches!(
+            (self, to),
+            (
+                AwardStatus::Pending,
+                AwardStatus::Approved | AwardStatus::Cancelled
+            ) | (AwardStatus::Approved, AwardStatus::Paid | AwardStatus::Cancelled)
+        )
+    }
+}
+
+/// Why someone receives part of an award.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SplitReason {
+    /// An author of the winning contribution, by their share.
+    Author,
+    /// An author of the contribution it remixes, by the campaign's remix credit.
+    RemixParent,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AwardSplitResponse {
+    pub user_id: String,
+    pub display_name: String,
+    pub reason: SplitReason,
+    pub amount_minor: i64,
+    pub points: i32,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AwardResponse {
+    pub id: String,
+    pub campaign_id: String,
+    pub contribution_id: String,
+    pub contribution_title: String,
+    /// The best rank of the contribution's tie group.
+    pub rank: i32,
+    /// The prize tiers it won (several when a tie spans tiers).
+    pub title: String,
+    pub amount_minor: i64,
+    pub currency: String,
+    pub points: i32,
+    pub status: AwardStatus,
+    pub splits: Vec<AwardSplitResponse>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// A manager's change to an award.
+#[derive(Debug, serde::Deserialize, validator::Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateAwardRequest {
+    pub status: AwardStatus,
+    /// Kept in the award's audit log (a payment reference, why it was cancelled, ...).
+    #[validate(length(max = 1000))]
+    #[schema(max_length = 1000)]
+    pub note: Option<String>,
+}

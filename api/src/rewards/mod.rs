@@ -1,0 +1,19 @@
+//! Rewards: awards from the final ranking split exactly among their recipients, the points
+//! ledger (append only, each source event paid once), and what a participant has earned.
+
+pub mod awards;
+mod awards_repo;
+pub mod badges;
+pub mod dto;
+mod handlers;
+pub mod ledger;
+mod repo;
+pub mod split;
+
+pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(handlers::get_my_rewards)
+        .service(handlers::finalize_awards)
+        .service(handlers::list_awards)
+        .service(handlers::update_award)
+        .service(handlers::get_points_leaderboard);
+}

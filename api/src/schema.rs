@@ -1,0 +1,356 @@
+//! The database schema as diesel sees it (kept in step with `migrations/`; portable types only).
+
+diesel::table! {
+    users (id) {
+        id -> Text,
+        email -> Text,
+        password_hash -> Text,
+        display_name -> Text,
+        locale -> Text,
+        research_consent -> Bool,
+        country -> Nullable<Text>,
+        birth_year -> Nullable<Integer>,
+        interests -> Nullable<Text>,
+        signup_via -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    refresh_tokens (id) {
+        id -> Text,
+        family_id -> Text,
+        user_id -> Text,
+        token_hash -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+        replaced_by -> Nullable<Text>,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    personal_access_tokens (id) {
+        id -> Text,
+        user_id -> Text,
+        name -> Text,
+        token_hash -> Text,
+        token_prefix -> Text,
+        scopes -> Text,
+        created_at -> Timestamp,
+        expires_at -> Nullable<Timestamp>,
+        last_used_at -> Nullable<Timestamp>,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    organizations (id) {
+        id -> Text,
+        slug -> Text,
+        name -> Text,
+        description -> Text,
+        website -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    organization_members (organization_id, user_id) {
+        organization_id -> Text,
+        user_id -> Text,
+        role -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(refresh_tokens -> users (user_id));
+diesel::joinable!(personal_access_tokens -> users (user_id));
+diesel::joinable!(organization_members -> users (user_id));
+diesel::joinable!(organization_members -> organizations (organization_id));
+
+diesel::table! {
+    campaigns (id) {
+        id -> Text,
+        organization_id -> Text,
+        slug -> Text,
+        kind -> Text,
+        title -> Text,
+        summary -> Text,
+        brief -> Text,
+        status -> Text,
+        submissions_open_at -> Nullable<Timestamp>,
+        submissions_close_at -> Nullable<Timestamp>,
+        voting_open_at -> Nullable<Timestamp>,
+        voting_close_at -> Nullable<Timestamp>,
+        max_contributions_per_member -> Integer,
+        voting_method -> Text,
+        vote_budget -> Nullable<Integer>,
+        vote_during_submission -> Bool,
+        allow_self_vote -> Bool,
+        hide_tallies -> Bool,
+        jury_weight_percent -> Integer,
+        eligibility -> Text,
+        require_approval -> Bool,
+        points_per_contribution -> Integer,
+        points_per_vote -> Integer,
+        points_per_referral -> Integer,
+        published_at -> Nullable<Timestamp>,
+        closed_at -> Nullable<Timestamp>,
+        cancelled_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        cover_media_id -> Nullable<Text>,
+        remix_credit_percent -> Integer,
+        guaranteed_prize -> Bool,
+    }
+}
+
+diesel::table! {
+    campaign_prize_tiers (campaign_id, position) {
+        campaign_id -> Text,
+        position -> Integer,
+        rank_from -> Integer,
+        rank_to -> Integer,
+        title -> Text,
+        amount_minor -> BigInt,
+        currency -> Text,
+        points -> Integer,
+    }
+}
+
+diesel::joinable!(campaigns -> organizations (organization_id));
+diesel::joinable!(campaign_prize_tiers -> campaigns (campaign_id));
+
+diesel::table! {
+    contributions (id) {
+        id -> Text,
+        campaign_id -> Text,
+        submitter_id -> Text,
+        title -> Text,
+        body -> Text,
+        tags -> Text,
+        parent_id -> Nullable<Text>,
+        status -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        published_at -> Nullable<Timestamp>,
+        moderation_reason -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    contribution_authors (contribution_id, user_id) {
+        contribution_id -> Text,
+        user_id -> Text,
+        share_bp -> Integer,
+        accepted_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::joinable!(contributions -> campaigns (campaign_id));
+diesel::joinable!(contribution_authors -> contributions (contribution_id));
+diesel::joinable!(contribution_authors -> users (user_id));
+
+diesel::table! {
+    reports (id) {
+        id -> Text,
+        target_type -> Text,
+        target_id -> Text,
+        campaign_id -> Text,
+        reporter_id -> Text,
+        reason -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    moderation_actions (id) {
+        id -> Text,
+        campaign_id -> Text,
+        contribution_id -> Text,
+        actor_id -> Text,
+        decision -> Text,
+        reason -> Nullable<Text>,
+        from_status -> Text,
+        to_status -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    media (id) {
+        id -> Text,
+        owner_id -> Text,
+        content_type -> Text,
+        size_bytes -> BigInt,
+        width -> Integer,
+        height -> Integer,
+        sha256 -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    contribution_media (contribution_id, media_id) {
+        contribution_id -> Text,
+        media_id -> Text,
+        position -> Integer,
+    }
+}
+
+diesel::table! {
+    comments (id) {
+        id -> Text,
+        contribution_id -> Text,
+        campaign_id -> Text,
+        author_id -> Text,
+        thread_id -> Text,
+        parent_id -> Nullable<Text>,
+        body -> Nullable<Text>,
+        created_at -> Timestamp,
+        deleted_at -> Nullable<Timestamp>,
+        deleted_by -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    votes (id) {
+        id -> Text,
+        campaign_id -> Text,
+        contribution_id -> Text,
+        voter_id -> Text,
+        jury -> Bool,
+        value -> Integer,
+        network_hash -> Nullable<Text>,
+        device_hash -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        invalidation_id -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    vote_deltas (id) {
+        id -> Text,
+        contribution_id -> Text,
+        jury -> Bool,
+        d_count -> Integer,
+        d_sum -> Integer,
+        d_positive -> Integer,
+        d_negative -> Integer,
+    }
+}
+
+diesel::table! {
+    contribution_scores (contribution_id) {
+        contribution_id -> Text,
+        campaign_id -> Text,
+        public_count -> BigInt,
+        public_sum -> BigInt,
+        public_positive -> BigInt,
+        public_negative -> BigInt,
+        jury_count -> BigInt,
+        jury_sum -> BigInt,
+        jury_positive -> BigInt,
+        jury_negative -> BigInt,
+        public_score -> Double,
+        jury_score -> Double,
+        combined_score -> Double,
+        hot_score -> Double,
+    }
+}
+
+diesel::table! {
+    vote_invalidations (id) {
+        id -> Text,
+        campaign_id -> Text,
+        actor_id -> Text,
+        reason -> Text,
+        vote_count -> Integer,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    points_ledger (id) {
+        id -> Text,
+        user_id -> Text,
+        campaign_id -> Nullable<Text>,
+        source_type -> Text,
+        source_id -> Text,
+        points -> Integer,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    awards (id) {
+        id -> Text,
+        campaign_id -> Text,
+        contribution_id -> Text,
+        rank -> Integer,
+        title -> Text,
+        amount_minor -> BigInt,
+        currency -> Text,
+        points -> Integer,
+        status -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    award_splits (award_id, user_id, reason) {
+        award_id -> Text,
+        user_id -> Text,
+        reason -> Text,
+        amount_minor -> BigInt,
+        points -> Integer,
+    }
+}
+
+diesel::table! {
+    award_events (id) {
+        id -> Text,
+        award_id -> Text,
+        actor_id -> Text,
+        from_status -> Text,
+        to_status -> Text,
+        note -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(award_splits -> awards (award_id));
+diesel::joinable!(contribution_media -> media (media_id));
+diesel::joinable!(contribution_scores -> contributions (contribution_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    users,
+    refresh_tokens,
+    personal_access_tokens,
+    organizations,
+    organization_members,
+    campaigns,
+    campaign_prize_tiers,
+    contributions,
+    contribution_authors,
+    reports,
+    moderation_actions,
+    media,
+    contribution_media,
+    comments,
+    votes,
+    vote_deltas,
+    contribution_scores,
+    vote_invalidations,
+    points_ledger,
+    awards,
+    award_splits,
+    award_events,
+);

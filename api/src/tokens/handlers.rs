@@ -1,0 +1,85 @@
+use actix_web::{HttpResponse, delete, get, post, web};
+use validator::Validate;
+
+use super::dto::{CreateTokenRequest, CreatedTokenResponse, TokenResponse};
+use super::service;
+use crate::auth::Auth;
+use crate::auth::scopes::SessionOnly;
+use crate::db::Db;
+use crate::error::{ApiError, Problem};
+use crate::http::json::ApiJson;
+use crate::pagination::{Page, PageQuery};
+
+/// The signed-in user's personal access tokens (without secrets). Needs a login session.
+#[utoipa::path(
+    tag = "me",
+    operation_id = "list_tokens",
+    params(PageQuery),
+    responses(
+        (status = 200, description = "Success", body = Page<TokenResponse>),
+        (status = 403, description = "Personal access tokens cannot manage tokens", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = ["session"]))
+)]
+#[get("/me/tokens")]
+pub async fn list_tokens(
+    auth: Auth<SessionOnly>,
+    db: web::Data<Db>,
+    page: web::Query<PageQuery>,
+) -> Result<web::Json<Page<TokenResponse>>, ApiError> {
+    let (after, limit) = (page.after()?, page.limit()?);
+    let page = db
+        .run(move |conn| service::list(conn, &auth.user_id, after.as_deref(), limit))
+        .await?;
+    Ok(web::Json(page))
+}
+
+/// Creates a personal access token for an integration. The secret is in this response only.
+#[utoipa::path(
+    tag = "me",
+    operation_id = "create_token",
+    request_body = CreateTokenRequest,
+    responses(
+        (status = 201, description = "Created", body = CreatedTokenResponse),
+        (status = 403, description = "Personal access tokens cannot create tokens", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Too many tokens", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = ["session"]))
+)]
+#[post("/me/tokens")]
+pub async fn create_token(
+    auth: Auth<SessionOnly>,
+    db: web::Data<Db>,
+    body: ApiJson<CreateTokenRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let request = body.into_inner();
+    request.validate()?;
+    let created = db
+        .run(move |conn| service::create(conn, &auth.user_id, request))
+        .await?;
+    Ok(HttpResponse::Created().json(created))
+}
+
+/// Revokes one of the signed-in user's tokens; it stops working at once.
+#[utoipa::path(
+    tag = "me",
+    operation_id = "revoke_token",
+    params(("id" = String, Path, description = "The token's id")),
+    responses(
+        (status = 204, description = "Revoked"),
+        (status = 403, description = "Personal access tokens cannot revoke tokens", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such token of yours", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = ["session"]))
+)]
+#[delete("/me/tokens/{id}")]
+pub async fn revoke_token(
+    auth: Auth<SessionOnly>,
+    db: web::Data<Db>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    db.run(move |conn| service::revoke(conn, &auth.user_id, &id))
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}

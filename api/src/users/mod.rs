@@ -1,0 +1,12 @@
+//! Accounts: the signed-in user's profile (`/me`) and public profiles (`/users/{id}`).
+
+pub mod dto;
+mod handlers;
+pub mod repo;
+mod service;
+
+pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(handlers::get_me)
+        .service(handlers::update_me)
+        .service(handlers::get_user);
+}

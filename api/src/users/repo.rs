@@ -1,0 +1,90 @@
+//! Queries on `users`.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use crate::db::DbConnection;
+use crate::schema::users;
+
+#[derive(Debug, Clone, Queryable)]
+pub struct UserRow {
+    pub id: String,
+    pub email: String,
+    pub password_hash: String,
+    pub display_name: String,
+    pub locale: String,
+    pub research_consent: bool,
+    pub country: Option<String>,
+    pub birth_year: Option<i32>,
+    pub interests: Option<String>,
+    pub signup_via: Option<String>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+#[derive(Debug, Insertable)]
+#[diesel(table_name = users)]
+pub struct NewUser {
+    pub id: String,
+    pub email: String,
+    pub password_hash: String,
+    pub display_name: String,
+    pub locale: String,
+    pub research_consent: bool,
+    pub signup_via: Option<String>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+/// A profile update; `None` leaves a column as it is, `Some(None)` clears a nullable one.
+#[derive(Debug, Default, AsChangeset)]
+#[diesel(table_name = users)]
+pub struct UserChanges {
+    pub display_name: Option<String>,
+    pub locale: Option<String>,
+    pub research_consent: Option<bool>,
+    pub country: Option<Option<String>>,
+    pub birth_year: Option<Option<i32>>,
+    pub interests: Option<Option<String>>,
+    pub updated_at: Option<NaiveDateTime>,
+}
+
+pub fn find(conn: &mut DbConnection, id: &str) -> QueryResult<Option<UserRow>> {
+    users::table.find(id).first(conn).optional()
+}
+
+pub fn find_by_email(conn: &mut DbConnection, email: &str) -> QueryResult<Option<UserRow>> {
+    users::table.filter(users::email.eq(email)).first(conn).optional()
+}
+
+pub fn email_taken(conn: &mut DbConnection, email: &str) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(users::table.filter(users::email.eq(email)))).get_result(conn)
+}
+
+pub fn insert(conn: &mut DbConnection, user: &NewUser) -> QueryResult<()> {
+    diesel::insert_into(users::table)
+        .values(user)
+        .execute(conn)
+        .map(drop)
+}
+
+pub fn update(conn: &mut DbConnection, id: &str, changes: &UserChanges) -> QueryResult<UserRow> {
+    diesel::update(users::table.find(id)).set(changes).execute(conn)?;
+    users::table.find(id).first(conn)
+}
+
+/// Display names of several users at once (for member lists).
+pub fn display_names(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<(String, String)>> {
+    users::table
+        .filter(users::id.eq_any(ids))
+        .select((users::id, users::display_name))
+        .load(conn)
+}
+
+/// When each of `ids` signed up.
+pub fn created_at_of(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<(String, NaiveDateTime)>> {
+    users::table
+        .filter(users::id.eq_any(ids))
+        .select((users::id, users::created_at))
+        .load(conn)
+}

@@ -1,0 +1,52 @@
+import type { RouteObject } from 'react-router'
+import { LoginPage } from '../features/auth/LoginPage'
+import { RegisterPage } from '../features/auth/RegisterPage'
+import { RequireAuth } from '../features/auth/RequireAuth'
+import { CampaignPage } from '../features/campaigns/CampaignPage'
+import { DiscoverPage } from '../features/campaigns/DiscoverPage'
+import { EditCampaignPage, NewCampaignPage } from '../features/campaigns/editor/CampaignEditorPage'
+import { ContributePage } from '../features/contributions/ContributePage'
+import { ContributionPage } from '../features/contributions/ContributionPage'
+import { EditContributionPage } from '../features/contributions/EditContributionPage'
+import { ModerationQueuePage } from '../features/moderation/ModerationQueuePage'
+import { NotFoundPage } from '../features/not-found/NotFoundPage'
+import { MembersPage } from '../features/organizations/MembersPage'
+import { OrganizationPage } from '../features/organizations/OrganizationPage'
+import { OrganizationsPage } from '../features/organizations/OrganizationsPage'
+import { ProfilePage } from '../features/profile/ProfilePage'
+import { MyRewardsPage } from '../features/rewards/MyRewardsPage'
+import { StatusPage } from '../features/status/StatusPage'
+import { VoteIntegrityPage } from '../features/votes/VoteIntegrityPage'
+import { Layout } from './Layout'
+
+/** The route table, shared by the browser router and the tests' memory routers. */
+export const routes: RouteObject[] = [
+  {
+    Component: Layout,
+    children: [
+      { index: true, Component: DiscoverPage },
+      { path: 'login', Component: LoginPage },
+      { path: 'register', Component: RegisterPage },
+      { path: 'status', Component: StatusPage },
+      { path: 'c/:slug', Component: CampaignPage },
+      { path: 'contributions/:id', Component: ContributionPage },
+      { path: 'organizations', Component: OrganizationsPage },
+      { path: 'o/:slug', Component: OrganizationPage },
+      {
+        Component: RequireAuth,
+        children: [
+          { path: 'me', Component: ProfilePage },
+          { path: 'me/rewards', Component: MyRewardsPage },
+          { path: 'c/:slug/contribute', Component: ContributePage },
+          { path: 'c/:slug/edit', Component: EditCampaignPage },
+          { path: 'c/:slug/moderation', Component: ModerationQueuePage },
+          { path: 'c/:slug/vote-integrity', Component: VoteIntegrityPage },
+          { path: 'contributions/:id/edit', Component: EditContributionPage },
+          { path: 'o/:slug/members', Component: MembersPage },
+          { path: 'o/:slug/campaigns/new', Component: NewCampaignPage },
+        ],
+      },
+      { path: '*', Component: NotFoundPage },
+    ],
+  },
+]

@@ -1,0 +1,13 @@
+// Wraps pages that only make sense signed in: everyone else is sent to sign in, and comes back.
+import { Navigate, Outlet, useLocation } from 'react-router'
+import { useSignedIn } from './useSession'
+
+export function RequireAuth() {
+  const signedIn = useSignedIn()
+  const location = useLocation()
+  if (!signedIn) {
+    const next = `${location.pathname}${location.search}`
+    return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />
+  }
+  return <Outlet />
+}

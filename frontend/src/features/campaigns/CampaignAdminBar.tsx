@@ -1,0 +1,93 @@
+// The organiser's buttons on a campaign page, offered only where the lifecycle allows them;
+// the API still decides, and its answer is shown.
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, useNavigate } from 'react-router'
+import { ConfirmButton } from '../../ui/ConfirmButton'
+import { ErrorAlert } from '../../ui/QueryStates'
+import { canManage, canModerate, useMyRole } from '../organizations/queries'
+import { useCampaignLifecycle, useDeleteCampaign, type Campaign, type LifecycleAction } from './queries'
+
+const CANCELLABLE = new Set(['scheduled', 'submission', 'review', 'voting'])
+
+export function CampaignAdminBar({ campaign }: { campaign: Campaign }) {
+  const { t } = useTranslation('campaigns')
+  const { role } = useMyRole(campaign.organization)
+  const lifecycle = useCampaignLifecycle(campaign.id)
+  const remove = useDeleteCampaign(campaign.id)
+  const navigate = useNavigate()
+  const [done, setDone] = useState(false)
+  if (!canModerate(role)) return null
+
+  const manager = canManage(role)
+  const busy = lifecycle.isPending || remove.isPending
+  const run = (action: LifecycleAction) => {
+    setDone(false)
+    lifecycle.mutate(action, { onSuccess: () => setDone(true) })
+  }
+  return (
+    <section aria-labelledby="admin-heading" className="admin-bar">
+      <h2 id="admin-heading">{t('admin.heading')}</h2>
+      <div className="actions">
+        {manager && campaign.phase !== 'closed' && campaign.phase !== 'cancelled' && (
+          <Link className="button" to={`/c/${campaign.slug}/edit`}>
+            {t('admin.edit')}
+          </Link>
+        )}
+        {campaign.phase !== 'draft' && (
+          <Link className="button" to={`/c/${campaign.slug}/moderation`}>
+            {t('admin.moderation')}
+          </Link>
+        )}
+        {manager && campaign.phase !== 'draft' && (
+          <Link className="button" to={`/c/${campaign.slug}/vote-integrity`}>
+            {t('integrity.link', { ns: 'votes' })}
+          </Link>
+        )}
+        {manager && campaign.phase === 'draft' && (
+          <ConfirmButton
+            label={t('admin.publish')}
+            action={t('admin.publishAction')}
+            question={t('admin.publishQuestion')}
+            busy={busy}
+            onConfirm={() => run('publish')}
+          />
+        )}
+        {manager && campaign.phase === 'judging' && (
+          <ConfirmButton
+            label={t('admin.close')}
+            action={t('admin.closeAction')}
+            question={t('admin.closeQuestion')}
+            busy={busy}
+            onConfirm={() => run('close')}
+          />
+        )}
+        {manager && CANCELLABLE.has(campaign.phase) && (
+          <ConfirmButton
+            label={t('admin.cancel')}
+            action={t('admin.cancelAction')}
+            question={t('admin.cancelQuestion')}
+            danger
+            busy={busy}
+            onConfirm={() => run('cancel')}
+          />
+        )}
+        {manager && campaign.phase === 'draft' && (
+          <ConfirmButton
+            label={t('admin.delete')}
+            action={t('admin.deleteAction')}
+            question={t('admin.deleteQuestion')}
+            danger
+            busy={busy}
+            onConfirm={() =>
+              remove.mutate(undefined, { onSuccess: () => void navigate(`/o/${campaign.organization}`, { replace: true }) })
+            }
+          />
+        )}
+      </div>
+      {done && <p role="status">{t('admin.done')}</p>}
+      {lifecycle.isError && <ErrorAlert error={lifecycle.error} />}
+      {remove.isError && <ErrorAlert error={remove.error} />}
+    </section>
+  )
+}

@@ -1,0 +1,73 @@
+import { useTranslation } from 'react-i18next'
+import { Link, useParams } from 'react-router'
+import { Markdown } from '../../ui/Markdown'
+import { ErrorAlert, Loading } from '../../ui/QueryStates'
+import { useSignedIn } from '../auth/useSession'
+import { Gallery } from '../contributions/Gallery'
+import { CampaignAwards } from '../rewards/CampaignAwards'
+import { Leaderboard } from '../votes/Leaderboard'
+import { hasLeaderboard } from '../votes/queries'
+import { CampaignAdminBar } from './CampaignAdminBar'
+import { PhaseBadge } from './PhaseBadge'
+import { PhaseTimeline } from './PhaseTimeline'
+import { PrizeList } from './PrizeList'
+import { useCampaign, type Campaign } from './queries'
+import { RulesList } from './RulesList'
+
+function ContributeCall({ campaign }: { campaign: Campaign }) {
+  const { t } = useTranslation('campaigns')
+  const signedIn = useSignedIn()
+  if (campaign.phase !== 'submission') return <p className="muted">{t('page.contributionsClosed')}</p>
+  const to = `/c/${campaign.slug}/contribute`
+  return signedIn ? (
+    <Link className="button primary" to={to}>
+      {t('page.contribute')}
+    </Link>
+  ) : (
+    <Link className="button primary" to={`/login?next=${encodeURIComponent(to)}`}>
+      {t('page.signInToContribute')}
+    </Link>
+  )
+}
+
+/** A campaign as participants see it: brief, schedule, prizes, rules and the gallery. */
+export function CampaignPage() {
+  const { slug = '' } = useParams()
+  const { t } = useTranslation('campaigns')
+  const campaign = useCampaign(slug)
+
+  if (campaign.isPending) return <Loading />
+  if (campaign.isError) return <ErrorAlert error={campaign.error} onRetry={() => void campaign.refetch()} />
+  const data = campaign.data
+  return (
+    <article className="campaign">
+      <title>{t('page.pageTitle', { title: data.title })}</title>
+      <header className="stack-sm">
+        {data.cover_url && <img className="cover" src={data.cover_url} alt={t('image.cover', { ns: 'media', title: data.title })} />}
+        <p className="muted">
+          <PhaseBadge phase={data.phase} />{' '}
+          <Link to={`/o/${data.organization}`}>{t('page.by', { organization: data.organization })}</Link>
+        </p>
+        <h1>{data.title}</h1>
+        {data.summary && <p className="lead">{data.summary}</p>}
+        {data.phase === 'draft' && <p className="notice">{t('page.draftNotice')}</p>}
+        <ContributeCall campaign={data} />
+      </header>
+      <CampaignAdminBar campaign={data} />
+      <div className="columns">
+        <section aria-labelledby="brief-heading" className="main-column">
+          <h2 id="brief-heading">{t('page.brief')}</h2>
+          {data.brief ? <Markdown source={data.brief} /> : <p className="muted">{t('page.noBrief')}</p>}
+        </section>
+        <aside className="side-column">
+          <PhaseTimeline campaign={data} />
+          <PrizeList campaign={data} />
+          <RulesList campaign={data} />
+        </aside>
+      </div>
+      <CampaignAwards campaign={data} />
+      {hasLeaderboard(data) && <Leaderboard campaign={data} />}
+      {data.phase !== 'draft' && <Gallery campaign={data} />}
+    </article>
+  )
+}

@@ -1,0 +1,79 @@
+// The campaign's schedule as two windows, the current one marked, with a countdown to the next
+// boundary. When a boundary passes, the campaign is fetched again: its phase is the server's word.
+import { useQueryClient } from '@tanstack/react-query'
+import { useEffect, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useFormat } from '../../i18n/format'
+import type { Campaign } from './queries'
+import { nextBoundary, remainingUntil } from './schedule'
+import { useNow } from './useNow'
+
+function Countdown({ at, now }: { at: number; now: number }) {
+  const { t } = useTranslation()
+  const { days, hours, minutes, seconds } = remainingUntil(at, now)
+  const pad = (value: number) => String(value).padStart(2, '0')
+  const parts = { hours: pad(hours), minutes: pad(minutes), seconds: pad(seconds) }
+  return (
+    <time dateTime={new Date(at).toISOString()}>
+      {days > 0
+        ? t('countdown.clock', { days: t('countdown.days', { count: days }), ...parts })
+        : t('countdown.clockNoDays', parts)}
+    </time>
+  )
+}
+
+export function PhaseTimeline({ campaign }: { campaign: Campaign }) {
+  const { t } = useTranslation('campaigns')
+  const format = useFormat()
+  const queryClient = useQueryClient()
+  const now = useNow()
+  const { schedule, phase } = campaign
+  const next = schedule ? nextBoundary(schedule, now) : null
+  const lastBoundary = useRef(next?.boundary)
+
+  useEffect(() => {
+    if (lastBoundary.current !== next?.boundary) {
+      lastBoundary.current = next?.boundary
+      void queryClient.invalidateQueries({ queryKey: ['campaign'] })
+    }
+  }, [next?.boundary, queryClient])
+
+  if (!schedule) {
+    return (
+      <section aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading">{t('timeline.heading')}</h2>
+        <p className="muted">{t('timeline.noSchedule')}</p>
+      </section>
+    )
+  }
+  const windows = [
+    { key: 'submission', from: schedule.submissions_open_at, to: schedule.submissions_close_at },
+    { key: 'voting', from: schedule.voting_open_at, to: schedule.voting_close_at },
+  ] as const
+  const live = phase !== 'cancelled' && phase !== 'draft'
+  return (
+    <section aria-labelledby="timeline-heading">
+      <h2 id="timeline-heading">{t('timeline.heading')}</h2>
+      <ol className="timeline">
+        {windows.map((window) => {
+          const current = phase === window.key
+          return (
+            <li key={window.key} className={current ? 'current' : undefined} aria-current={current ? 'step' : undefined}>
+              <strong>{t(`timeline.${window.key}`)}</strong>
+              {current && <span className="badge">{t('timeline.current')}</span>}
+              <br />
+              {t('timeline.range', { from: format.dateTime(window.from), to: format.dateTime(window.to) })}
+            </li>
+          )
+        })}
+      </ol>
+      {live && next && (
+        <p className="countdown" role="timer">
+          {t(`timeline.next_${next.boundary}`)} <Countdown at={next.at} now={now} />
+        </p>
+      )}
+      {live && !next && <p>{t('timeline.ended')}</p>}
+      <p className="hint">{t('timeline.timeZone', { zone: Intl.DateTimeFormat().resolvedOptions().timeZone })}</p>
+    </section>
+  )
+}

@@ -1,0 +1,126 @@
+import { screen, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it } from 'vitest'
+import { startSession } from '../../../api/session'
+import { authResponse, json, me, problem, stubApi } from '../../../test/fakeApi'
+import { renderRoute } from '../../../test/renderRoute'
+
+const campaign = {
+  id: 'c1',
+  slug: 'summer-bottle',
+  organization: 'acme',
+  kind: 'design',
+  title: 'Summer bottle',
+  summary: '',
+  brief: '',
+  phase: 'draft',
+  rules: {},
+  prize_tiers: [],
+  participation_points: {},
+  schedule: null,
+  created_at: '2026-01-01T00:00:00Z',
+  updated_at: '2026-01-01T00:00:00Z',
+}
+
+function signedIn() {
+  startSession(authResponse())
+}
+
+describe('the campaign form', () => {
+  it('opens the step of the first invalid field, marks it and focuses it after a 422', async () => {
+    signedIn()
+    stubApi({
+      'GET /api/v1/me': () => json(me),
+      'POST /api/v1/organizations/acme/campaigns': () =>
+        problem(422, 'Unprocessable Entity', 'invalid fields: rules.vote_budget, schedule.submissions_close_at', [
+          { field: 'rules.vote_budget', message: 'budget voting needs a budget' },
+          { field: 'schedule.submissions_close_at', message: 'the schedule must run submissions open < close <= voting open < close' },
+        ]),
+    })
+    const user = userEvent.setup()
+    renderRoute('/o/acme/campaigns/new')
+    await user.type(await screen.findByRole('textbox', { name: /^Title/ }), 'Summer bottle')
+
+    await user.click(screen.getByRole('button', { name: 'Save draft' }))
+
+    const closeInput = await screen.findByLabelText('Submissions close')
+    expect(screen.getByText('Step 2 of 5: Schedule')).toBeVisible()
+    expect(closeInput).toHaveAttribute('aria-invalid', 'true')
+    expect(closeInput).toHaveAccessibleDescription(/the schedule must run submissions open < close/)
+    expect(closeInput).toHaveFocus()
+    expect(screen.getByRole('alert')).toHaveTextContent('Please correct the marked fields.')
+    const steps = within(screen.getByRole('navigation', { name: 'Steps' }))
+    expect(steps.getByRole('button', { name: /Rules\s*\(has errors\)/ })).toBeVisible()
+    expect(steps.getByRole('button', { name: /Schedule\s*\(has errors\)/ })).toHaveAttribute('aria-current', 'step')
+    expect(steps.getByRole('button', { name: /Basics/ })).not.toHaveAccessibleName(/has errors/)
+
+    await user.click(steps.getByRole('button', { name: /Rules/ }))
+    expect(screen.getByText('budget voting needs a budget')).toBeVisible()
+  })
+
+  it('sends prizes in minor units and the schedule in UTC, then shows the new campaign', async () => {
+    signedIn()
+    const fake = stubApi({
+      'GET /api/v1/me': () => json(me),
+      'POST /api/v1/organizations/acme/campaigns': () => json(campaign, 201),
+      'GET /api/v1/campaigns/summer-bottle': () => json(campaign),
+      'GET /api/v1/me/organizations': () => json({ items: [], next_cursor: null }),
+    })
+    const user = userEvent.setup()
+    const { router } = renderRoute('/o/acme/campaigns/new')
+    await user.selectOptions(await screen.findByRole('combobox', { name: 'Kind' }), 'Designs')
+    await user.type(screen.getByRole('textbox', { name: /^Title/ }), 'Summer bottle')
+    await user.click(screen.getByRole('button', { name: 'Next' }))
+    await user.type(screen.getByLabelText('Submissions open'), '2030-06-01T10:00')
+    await user.type(screen.getByLabelText('Submissions close'), '2030-06-30T18:00')
+    await user.type(screen.getByLabelText('Voting opens'), '2030-07-01T00:00')
+    await user.type(screen.getByLabelText('Voting closes'), '2030-07-15T00:00')
+    await user.click(within(screen.getByRole('navigation', { name: 'Steps' })).getByRole('button', { name: /Prizes/ }))
+    await user.click(screen.getByRole('button', { name: 'Add a prize tier' }))
+    await user.type(screen.getByRole('spinbutton', { name: /From rank/ }), '1')
+    await user.type(screen.getByRole('spinbutton', { name: /To rank/ }), '3')
+    await user.type(screen.getByRole('textbox', { name: /^Prize/ }), 'Podium')
+    await user.type(screen.getByRole('spinbutton', { name: /Amount/ }), '499.99')
+
+    await user.click(screen.getByRole('button', { name: 'Save draft' }))
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Summer bottle' })).toBeVisible()
+    expect(router.state.location.pathname).toBe('/c/summer-bottle')
+    const body = await fake.sent('POST /api/v1/organizations/acme/campaigns')[0].json()
+    expect(body).toMatchObject({
+      kind: 'design',
+      title: 'Summer bottle',
+      slug: null,
+      schedule: {
+        submissions_open_at: new Date('2030-06-01T10:00').toISOString(),
+        voting_close_at: new Date('2030-07-15T00:00').toISOString(),
+      },
+      prize_tiers: [{ rank_from: 1, rank_to: 3, title: 'Podium', amount_minor: 49999, currency: 'EUR', points: 0 }],
+      rules: { voting_method: 'upvote', vote_budget: null, max_contributions_per_member: 1 },
+    })
+  })
+  it('sends the remix credit set next to the jury weight', async () => {
+    signedIn()
+    const fake = stubApi({
+      'GET /api/v1/me': () => json(me),
+      'POST /api/v1/organizations/acme/campaigns': () => json(campaign, 201),
+      'GET /api/v1/campaigns/summer-bottle': () => json(campaign),
+      'GET /api/v1/me/organizations': () => json({ items: [], next_cursor: null }),
+    })
+    const user = userEvent.setup()
+    renderRoute('/o/acme/campaigns/new')
+    await user.type(await screen.findByRole('textbox', { name: /^Title/ }), 'Summer bottle')
+    await user.click(within(screen.getByRole('navigation', { name: 'Steps' })).getByRole('button', { name: /Rules/ }))
+    const remix = screen.getByRole('spinbutton', { name: /Remix credit in %/ })
+    expect(remix).toHaveAttribute('max', '50')
+    expect(remix).toHaveAccessibleDescription(/goes to the authors of the entry it remixes/)
+    await user.clear(remix)
+    await user.type(remix, '20')
+
+    await user.click(screen.getByRole('button', { name: 'Save draft' }))
+
+    await screen.findByRole('heading', { level: 1, name: 'Summer bottle' })
+    const body = await fake.sent('POST /api/v1/organizations/acme/campaigns')[0].json()
+    expect(body.rules).toMatchObject({ jury_weight_percent: 0, remix_credit_percent: 20 })
+  })
+})

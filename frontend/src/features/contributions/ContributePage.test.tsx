@@ -1,0 +1,57 @@
+import { screen } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { expect, it } from 'vitest'
+import { startSession } from '../../api/session'
+import { authResponse, json, me, problem, stubApi } from '../../test/fakeApi'
+import { renderRoute } from '../../test/renderRoute'
+
+const campaign = {
+  id: 'c1',
+  slug: 'summer-bottle',
+  organization: 'acme',
+  kind: 'design',
+  title: 'Summer bottle',
+  summary: '',
+  brief: '',
+  phase: 'submission',
+  rules: {},
+  prize_tiers: [],
+  participation_points: {},
+  created_at: '2026-01-01T00:00:00Z',
+  updated_at: '2026-01-01T00:00:00Z',
+}
+
+it('sends co-author shares in basis points and shows their errors at the row', async () => {
+  startSession(authResponse())
+  const fake = stubApi({
+    'GET /api/v1/me': () => json(me),
+    'GET /api/v1/campaigns/summer-bottle': () => json(campaign),
+    'POST /api/v1/campaigns/c1/contributions': () =>
+      problem(422, 'Unprocessable Entity', 'invalid fields: co_authors[0].user_id', [
+        { field: 'co_authors[0].user_id', message: 'no such user' },
+      ]),
+  })
+  const user = userEvent.setup()
+  renderRoute('/c/summer-bottle/contribute?parent=p1')
+  await user.type(await screen.findByRole('textbox', { name: /^Title/ }), 'Wave')
+  await user.type(screen.getByRole('textbox', { name: /^Tags/ }), 'summer, wave, summer')
+  await user.click(screen.getByRole('button', { name: 'Add a co-author' }))
+  await user.type(screen.getByRole('textbox', { name: /User id of co-author 1/ }), 'u2')
+  await user.type(screen.getByRole('spinbutton', { name: /Share of co-author 1 in %/ }), '25.5')
+  expect(screen.getByText('Your share: 74.5%')).toBeVisible()
+
+  await user.click(screen.getByRole('button', { name: 'Submit' }))
+
+  const userId = await screen.findByRole('textbox', { name: /User id of co-author 1/ })
+  await screen.findByText('no such user')
+  expect(userId).toHaveAttribute('aria-invalid', 'true')
+  expect(userId).toHaveFocus()
+  expect(await fake.sent('POST /api/v1/campaigns/c1/contributions')[0].json()).toEqual({
+    title: 'Wave',
+    body: '',
+    tags: ['summer', 'wave'],
+    co_authors: [{ user_id: 'u2', share_bp: 2550 }],
+    parent_id: 'p1',
+    media_ids: [],
+  })
+})

@@ -1,0 +1,56 @@
+import { screen, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { expect, it } from 'vitest'
+import { startSession } from '../../api/session'
+import { authResponse, json, me, problem, stubApi } from '../../test/fakeApi'
+import { renderRoute } from '../../test/renderRoute'
+
+const contribution = {
+  id: 'k1',
+  campaign_id: 'c1',
+  title: 'Wave bottle',
+  body: '',
+  tags: [],
+  status: 'submitted',
+  submitter_id: 'u2',
+  authors: [],
+  created_at: '2026-01-01T00:00:00Z',
+  updated_at: '2026-01-01T00:00:00Z',
+}
+
+it('asks for the reason the API requires to reject, then records the decision', async () => {
+  startSession(authResponse())
+  const fake = stubApi({
+    'GET /api/v1/me': () => json(me),
+    'GET /api/v1/campaigns/summer-bottle': () => json({ id: 'c1', slug: 'summer-bottle', title: 'Summer bottle' }),
+    'GET /api/v1/campaigns/c1/moderation-queue': () => json({ items: [{ contribution, report_count: 2 }], next_cursor: null }),
+    'POST /api/v1/contributions/k1/moderation': async (request) => {
+      const body = await request.json()
+      return body.reason
+        ? json({ ...contribution, status: 'rejected', moderation_reason: body.reason })
+        : problem(422, 'Unprocessable Entity', 'invalid fields: reason', [
+            { field: 'reason', message: 'say why: the authors will see it' },
+          ])
+    },
+  })
+  const user = userEvent.setup()
+  renderRoute('/c/summer-bottle/moderation')
+  const item = within(await screen.findByRole('form', { name: 'Decision on “Wave bottle”' }))
+  expect(screen.getByText('Reported 2 times')).toBeVisible()
+
+  await user.click(item.getByRole('button', { name: 'Reject' }))
+
+  const reason = await item.findByRole('textbox', { name: /^Reason/ })
+  await item.findByText('say why: the authors will see it')
+  expect(reason).toHaveAttribute('aria-invalid', 'true')
+  expect(reason).toHaveFocus()
+
+  await user.type(reason, 'Copies another entry')
+  await user.click(item.getByRole('button', { name: 'Reject' }))
+
+  expect(await item.findByRole('status')).toHaveTextContent('Rejected.')
+  expect(await fake.sent('POST /api/v1/contributions/k1/moderation')[1].json()).toEqual({
+    decision: 'reject',
+    reason: 'Copies another entry',
+  })
+})

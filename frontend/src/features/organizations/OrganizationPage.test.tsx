@@ -1,0 +1,98 @@
+import { screen, within } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import { startSession } from '../../api/session'
+import { switchLanguage } from '../../i18n'
+import { authResponse, json, me, stubApi, type Handler } from '../../test/fakeApi'
+import { renderRoute } from '../../test/renderRoute'
+
+const organization = {
+  id: 'o1',
+  slug: 'acme',
+  name: 'ACME',
+  description: '',
+  created_at: '2026-01-01T00:00:00Z',
+  updated_at: '2026-01-01T00:00:00Z',
+}
+
+const campaign = (slug: string, title: string, phase: string) => ({
+  id: `id-${slug}`,
+  slug,
+  organization: 'acme',
+  kind: 'idea',
+  title,
+  summary: null,
+  brief: '',
+  phase,
+  rules: { max_contributions_per_member: 2, voting_method: 'upvote', vote_budget: null },
+  prize_tiers: [],
+  participation_points: {},
+  schedule: {
+    submissions_open_at: '2030-06-01T00:00:00Z',
+    submissions_close_at: '2030-06-12T00:00:00Z',
+    voting_open_at: '2030-06-13T00:00:00Z',
+    voting_close_at: '2030-06-20T00:00:00Z',
+  },
+  created_at: '2026-01-01T00:00:00Z',
+  updated_at: '2026-01-01T00:00:00Z',
+})
+
+/** The API as the signed-in user sees it: the campaign list answers what the server would. */
+function organizationApi(role: string | null, campaigns: Handler) {
+  startSession(authResponse())
+  return stubApi({
+    'GET /api/v1/me': () => json(me),
+    'GET /api/v1/me/organizations': () => json({ items: role ? [{ organization, role }] : [], next_cursor: null }),
+    'GET /api/v1/organizations/acme': () => json(organization),
+    'GET /api/v1/campaigns': campaigns,
+  })
+}
+
+const page = (items: unknown[]) => () => json({ items, next_cursor: null })
+
+describe('OrganizationPage', () => {
+  it('lists drafts for a manager, marked and linked to their editor', async () => {
+    const fake = organizationApi(
+      'manager',
+      page([campaign('summer-bottle', 'Summer bottle', 'draft'), campaign('winter-mug', 'Winter mug', 'submission')]),
+    )
+    renderRoute('/o/acme')
+
+    const section = within(await screen.findByRole('region', { name: 'Campaigns' }))
+    const draft = (await section.findByRole('heading', { name: 'Summer bottle' })).closest('article')!
+    expect(draft).toHaveTextContent('Draft, not public')
+    expect(within(draft).getByRole('link', { name: 'Edit draft “Summer bottle”' })).toHaveAttribute('href', '/c/summer-bottle/edit')
+    const live = section.getByRole('heading', { name: 'Winter mug' }).closest('article')!
+    expect(live).not.toHaveTextContent('Draft')
+    expect(within(live).queryByRole('link', { name: /Edit draft/ })).toBeNull()
+    expect(section.getByText(/Drafts are listed here for owners and managers only/)).toBeVisible()
+    expect(screen.queryByText(/open a draft from the link/)).toBeNull()
+    expect(await screen.findByText('Your role: Manager', { exact: false })).toBeVisible()
+
+    // The list is asked for with the session's token, which is what makes the API include drafts.
+    const [list] = fake.sent('GET /api/v1/campaigns')
+    expect(new URL(list.url).searchParams.get('organization')).toBe('acme')
+    expect(list.headers.get('Authorization')).toBe('Bearer access-1')
+    expect(fake.requests.some((request) => request.url.includes('/members'))).toBe(false)
+  })
+
+  it('tells a manager with nothing yet that there are no drafts either, in German too', async () => {
+    organizationApi('owner', page([]))
+    await switchLanguage('de')
+    renderRoute('/o/acme')
+
+    expect(await screen.findByText('Noch keine Kampagnen, auch keine Entwürfe.')).toBeVisible()
+    expect(screen.getAllByRole('link', { name: 'Kampagne anlegen' }).length).toBeGreaterThan(0)
+  })
+
+  it('shows a non-member the public campaigns only, without asking for the member list', async () => {
+    const fake = organizationApi(null, page([campaign('winter-mug', 'Winter mug', 'submission')]))
+    renderRoute('/o/acme')
+
+    expect(await screen.findByRole('heading', { name: 'Winter mug' })).toBeVisible()
+    expect(screen.queryByText(/Drafts are listed here/)).toBeNull()
+    expect(screen.queryByRole('link', { name: 'Create a campaign' })).toBeNull()
+    expect(screen.queryByRole('button', { name: 'Edit profile' })).toBeNull()
+    expect(fake.sent('GET /api/v1/me/organizations')).toHaveLength(1)
+    expect(fake.requests.some((request) => request.url.includes('/members'))).toBe(false)
+  })
+})

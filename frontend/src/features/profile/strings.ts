@@ -1,0 +1,46 @@
+// Strings of the profile page.
+import type { Translation } from '../../i18n/strings'
+
+export const en = {
+  pageTitle: 'My profile · Schwarm',
+  heading: 'My profile',
+  account: 'Account',
+  email: 'Email',
+  userId: 'Your user id',
+  userIdHint: 'Give it to someone who wants to name you a co-author or add you to their organization.',
+  memberSince: 'Member since {{date}}',
+  rewardsLink: 'My points and awards',
+  displayName: 'Display name',
+  locale: 'Language for messages from Schwarm',
+  research: 'Market research',
+  researchConsent: 'Brands may use these attributes, anonymised, for market research',
+  researchHint: 'Without your consent nothing is stored; withdrawing it deletes them.',
+  country: 'Country (ISO code, e.g. DE)',
+  birthYear: 'Year of birth',
+  interests: 'Interests (separated by commas)',
+  save: 'Save profile',
+  saving: 'Saving…',
+  saved: 'Your profile was saved.',
+}
+
+export const de: Translation<typeof en> = {
+  pageTitle: 'Mein Profil · Schwarm',
+  heading: 'Mein Profil',
+  account: 'Konto',
+  email: 'E-Mail',
+  userId: 'Deine Nutzer-ID',
+  userIdHint: 'Gib sie weiter, wenn dich jemand als Mitautor nennen oder in seine Organisation aufnehmen möchte.',
+  memberSince: 'Dabei seit {{date}}',
+  rewardsLink: 'Meine Punkte und Preise',
+  displayName: 'Anzeigename',
+  locale: 'Sprache für Nachrichten von Schwarm',
+  research: 'Marktforschung',
+  researchConsent: 'Marken dürfen diese Angaben anonymisiert für Marktforschung nutzen',
+  researchHint: 'Ohne deine Zustimmung wird nichts gespeichert; ziehst du sie zurück, werden sie gelöscht.',
+  country: 'Land (ISO-Code, z. B. DE)',
+  birthYear: 'Geburtsjahr',
+  interests: 'Interessen (durch Kommas getrennt)',
+  save: 'Profil speichern',
+  saving: 'Wird gespeichert …',
+  saved: 'Dein Profil wurde gespeichert.',
+}

@@ -1,0 +1,24 @@
+// What a refused vote tells the voter: the API's own words for a conflict (voting closed, points
+// spent), why they may not vote on a 403, and how long to wait on a 429.
+import type { TFunction } from 'i18next'
+import { ApiError } from '../../api/errors'
+import { describeError } from '../../ui/describeError'
+
+export function describeVoteError(error: unknown, t: TFunction<'votes'>, tCommon: TFunction<'common'>): string {
+  if (!(error instanceof ApiError)) return describeError(error, tCommon)
+  const detail = error.problem?.detail
+  switch (error.status) {
+    case 401:
+      return t('voteError.signIn')
+    case 403:
+      return detail ? t('voteError.forbiddenDetail', { detail }) : t('voteError.forbidden')
+    case 409:
+      return detail ? t('voteError.conflict', { detail }) : t('voteError.conflictGeneric')
+    case 429:
+      return error.retryAfter === undefined
+        ? t('voteError.tooManyGeneric')
+        : t('voteError.tooMany', { count: error.retryAfter })
+    default:
+      return describeError(error, tCommon)
+  }
+}

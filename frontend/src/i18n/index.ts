@@ -1,0 +1,38 @@
+// The one i18next instance. Every user-visible string goes through it; each feature keeps its
+// strings (English and German side by side) in its own namespace, registered in resources.ts.
+import i18next from 'i18next'
+import { initReactI18next } from 'react-i18next'
+import { detectLanguage, FALLBACK_LANGUAGE, isLanguage, rememberLanguage, type Language } from './languages'
+import { resources } from './resources'
+
+export const i18n = i18next.createInstance()
+
+void i18n.use(initReactI18next).init({
+  resources,
+  lng: detectLanguage(),
+  fallbackLng: FALLBACK_LANGUAGE,
+  supportedLngs: ['en', 'de'],
+  defaultNS: 'common',
+  ns: Object.keys(resources.en),
+  // React escapes what it renders; escaping here too would show `&amp;`.
+  interpolation: { escapeValue: false },
+  // The resources are bundled, so initialise synchronously: the first render is translated.
+  initAsync: false,
+})
+
+function syncDocumentLanguage(language: string) {
+  document.documentElement.lang = language
+}
+syncDocumentLanguage(i18n.language)
+i18n.on('languageChanged', syncDocumentLanguage)
+
+/** The language the UI speaks now. */
+export function currentLanguage(): Language {
+  return isLanguage(i18n.language) ? i18n.language : FALLBACK_LANGUAGE
+}
+
+/** Switches the UI language and remembers the choice for later visits. */
+export async function switchLanguage(language: Language): Promise<void> {
+  rememberLanguage(language)
+  await i18n.changeLanguage(language)
+}

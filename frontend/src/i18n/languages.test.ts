@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest'
+import { detectLanguage } from './languages'
+import { resources } from './resources'
+
+describe('detectLanguage', () => {
+  it('prefers the remembered choice, then the browser languages in order, then English', () => {
+    expect(detectLanguage('de', ['en-US'])).toBe('de')
+    expect(detectLanguage(null, ['fr-FR', 'de-AT', 'en'])).toBe('de')
+    expect(detectLanguage('xx', ['en-GB'])).toBe('en')
+    expect(detectLanguage(null, ['fr', 'it'])).toBe('en')
+  })
+})
+
+/** Every key path of a nested strings object, e.g. `nav.signIn`. */
+function keysOf(value: object, prefix = ''): string[] {
+  return Object.entries(value).flatMap(([key, inner]) =>
+    typeof inner === 'string' ? [`${prefix}${key}`] : keysOf(inner as object, `${prefix}${key}.`),
+  )
+}
+
+describe('translations', () => {
+  it('give German the same keys as English in every namespace, none of them empty', () => {
+    for (const namespace of Object.keys(resources.en) as (keyof typeof resources.en)[]) {
+      expect(keysOf(resources.de[namespace]).sort(), namespace).toEqual(keysOf(resources.en[namespace]).sort())
+      for (const language of [resources.en, resources.de]) {
+        const strings = JSON.stringify(language[namespace])
+        expect(strings, namespace).not.toContain('""')
+      }
+    }
+  })
+})

@@ -1,0 +1,26 @@
+// Every namespace of every language. A feature adds its strings module here.
+import * as auth from '../features/auth/strings'
+import * as campaignEditor from '../features/campaigns/editor/strings'
+import * as campaigns from '../features/campaigns/strings'
+import * as comments from '../features/comments/strings'
+import * as contributions from '../features/contributions/strings'
+import * as media from '../features/media/strings'
+import * as moderation from '../features/moderation/strings'
+import * as notFound from '../features/not-found/strings'
+import * as organizations from '../features/organizations/strings'
+import * as profile from '../features/profile/strings'
+import * as rewards from '../features/rewards/strings'
+import * as status from '../features/status/strings'
+import * as votes from '../features/votes/strings'
+import * as common from './common'
+
+const modules = { common, auth, campaigns, campaignEditor, contributions, media, comments, moderation, organizations, profile, rewards, notFound, status, votes }
+
+type Namespaces = { [K in keyof typeof modules]: (typeof modules)[K]['en'] }
+
+function language(pick: 'en' | 'de'): Namespaces {
+  const entries = Object.entries(modules).map(([namespace, strings]) => [namespace, strings[pick]])
+  return Object.fromEntries(entries) as Namespaces
+}
+
+export const resources = { en: language('en'), de: language('de') }

@@ -1,0 +1,21 @@
+// Renders user-written markdown (briefs, contributions) safely: raw HTML in the source is dropped,
+// never rendered, and react-markdown's default URL filter removes `javascript:` and the like.
+import ReactMarkdown, { type Components } from 'react-markdown'
+
+const components: Components = {
+  // Links lead off-site to content we do not vouch for.
+  a: ({ node: _node, ...props }) => <a {...props} rel="nofollow ugc noopener noreferrer" />,
+  // The page owns the h1; headings in user text start one level below the page's structure.
+  h1: ({ node: _node, ...props }) => <h3 {...props} />,
+  h2: ({ node: _node, ...props }) => <h4 {...props} />,
+}
+
+export function Markdown({ source }: { source: string }) {
+  return (
+    <div className="markdown">
+      <ReactMarkdown skipHtml components={components}>
+        {source}
+      </ReactMarkdown>
+    </div>
+  )
+}

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Runs every test of Schwarm:
+#   1. Rust unit tests and black-box HTTP tests on SQLite (always),
+#   2. the black-box tests again on PostgreSQL (when TEST_DATABASE_URL is set or a server listens
+#      on 127.0.0.1:5432; each test creates and drops its own database),
+#   3. the frontend: generated API types up to date, lint, unit tests, production build,
+#   4. end-to-end tests in headless Chromium against the real server serving the built SPA.
+# Whatever cannot run here is skipped with one clear line, and listed again at the end.
+# REQUIRE_POSTGRES=1 / REQUIRE_BROWSER=1 turn those skips into failures (CI sets both).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib.sh
+
+require cargo "install Rust from https://rustup.rs"
+require npm "install Node.js 20.19 or newer"
+skipped=()
+
+# A suite that cannot run here: a failure when its REQUIRE_* flag is 1, else one SKIPPED line.
+skip_or_fail() {
+  local flag=$1 suite=$2 how=$3
+  if [ "${!flag:-0}" = 1 ]; then
+    echo "error: $flag=1 but the $suite cannot run: $how" >&2
+    exit 1
+  fi
+  echo "SKIPPED: $suite ($how)"
+  skipped+=("$suite")
+}
+
+echo "==> building the server"
+cargo build --locked -p schwarm-api --bin schwarm
+export SCHWARM_BIN
+SCHWARM_BIN="$(target_dir)/debug/schwarm"
+
+rust_tests() {
+  local backend=$1; shift
+  echo "==> Rust tests on $backend"
+  if cargo nextest --version >/dev/null 2>&1; then
+    SCHWARM_TEST_BACKEND=$backend cargo nextest run --locked --no-fail-fast "$@"
+  else
+    SCHWARM_TEST_BACKEND=$backend cargo test --locked --no-fail-fast "$@"
+  fi
+}
+rust_tests sqlite --workspace
+
+pg_url="${TEST_DATABASE_URL:-}"
+if [ -z "$pg_url" ] && (exec 3<>/dev/tcp/127.0.0.1/5432) 2>/dev/null; then
+  pg_url="postgres://postgres@127.0.0.1:5432/postgres"
+fi
+if [ -n "$pg_url" ]; then
+  # The `postgres` feature adds the tests that only make sense on PostgreSQL (outages).
+  TEST_DATABASE_URL="$pg_url" rust_tests postgres -p schwarm-tests --features postgres
+else
+  skip_or_fail REQUIRE_POSTGRES "PostgreSQL suite" \
+    "set TEST_DATABASE_URL=postgres://user@host:port/db, or run PostgreSQL on 127.0.0.1:5432"
+fi
+
+echo "==> frontend: API types, lint, unit tests, build"
+frontend_install
+(cd frontend && npm run check:api --silent && npm run lint --silent && npm test --silent && npm run build --silent)
+
+chromium="${CHROMIUM_PATH:-$(command -v chromium || command -v chromium-browser || true)}"
+if [ -n "$chromium" ] && [ -x "$chromium" ]; then
+  echo "==> end-to-end tests in headless Chromium ($chromium)"
+  e2e_dir=$(mktemp -d)
+  trap 'kill "${SERVER_PID:-}" 2>/dev/null || true; rm -rf "$e2e_dir"' EXIT
+  # The server's domain clock reads this file; the voting e2e test writes an instant into it.
+  export TEST_CLOCK_FILE="$e2e_dir/clock"
+  (cd "$e2e_dir" && STATIC_DIR="$OLDPWD/frontend/dist" start_server "$SCHWARM_BIN" "$e2e_dir/server.log" \
+    && echo "$SERVER_URL $SERVER_PID" >"$e2e_dir/server")
+  read -r SERVER_URL SERVER_PID <"$e2e_dir/server"
+  (cd frontend && CHROMIUM_PATH="$chromium" E2E_BASE_URL="$SERVER_URL" npm run test:e2e --silent)
+else
+  skip_or_fail REQUIRE_BROWSER "browser end-to-end tests" "no Chromium: apt-get install chromium, or set CHROMIUM_PATH"
+fi
+
+if [ ${#skipped[@]} -eq 0 ]; then
+  echo "==> all test suites ran and passed"
+else
+  echo "==> passed; SKIPPED: ${skipped[*]}"
+fi

@@ -1,0 +1,200 @@
+//! The HTTP conventions every client relies on: probes, problem+json errors, request ids,
+//! metrics, and the docs UI.
+
+use schwarm_tests::http::raw_request;
+use schwarm_tests::{Backend, TestServer};
+
+#[test]
+fn health_answers_ok_with_the_version() {
+    let server = TestServer::start();
+    let res = server.get("/api/v1/health");
+    assert_eq!(res.status, 200);
+    assert_eq!(res.content_type(), "application/json");
+    let body = res.json();
+    assert_eq!(body["status"], "ok");
+    assert_eq!(body["version"], env!("CARGO_PKG_VERSION"));
+}
+
+#[test]
+fn ready_reports_the_backend_in_use() {
+    let server = TestServer::start();
+    let res = server.get("/api/v1/ready");
+    assert_eq!(res.status, 200, "{}", res.text());
+    let expected = match Backend::current() {
+        Backend::Sqlite => "sqlite",
+        Backend::Postgres => "postgres",
+    };
+    assert_eq!(res.json()["database"], expected);
+}
+
+#[test]
+fn head_is_answered_wherever_get_is_without_a_body() {
+    let server = TestServer::start();
+    let get = server.get("/api/v1/health");
+    let head = raw_request(server.addr(), "HEAD /api/v1/health HTTP/1.1\r\nHost: test");
+    assert_eq!(head.status, 200);
+    assert_eq!(head.header("content-type"), Some("application/json"));
+    assert!(head.body.is_empty(), "HEAD has no body: {:?}", head.text());
+    assert!(
+        schwarm_tests::eventually(std::time::Duration::from_secs(5), || {
+            server
+                .logs()
+                .iter()
+                .any(|line| line.contains("method=HEAD path=/api/v1/health status=200"))
+        }),
+        "the access log records the method the client sent"
+    );
+    assert_eq!(get.status, 200);
+}
+
+#[test]
+fn unknown_api_route_is_a_404_problem() {
+    let server = TestServer::start();
+    let body = server.get("/api/v1/no-such-thing").problem(404);
+    assert_eq!(body["detail"], "no route matches GET /api/v1/no-such-thing");
+}
+
+#[test]
+fn unknown_route_outside_the_api_is_a_404_problem_without_an_spa() {
+    let server = TestServer::start();
+    server.get("/no-such-page").problem(404);
+}
+
+#[test]
+fn wrong_method_is_a_405_problem_with_allow() {
+    let server = TestServer::start();
+    let res = server
+        .client
+        .send("DELETE", "/api/v1/health", "application/json", b"");
+    let body = res.problem(405);
+    assert_eq!(res.header("allow"), Some("GET, HEAD"));
+    assert!(body["detail"].as_str().unwrap().contains("DELETE"), "{body}");
+    let res = server
+        .client
+        .send("POST", "/api/v1/ready", "application/json", b"{}");
+    res.problem(405);
+}
+
+#[test]
+fn oversized_body_is_a_413_problem_before_it_is_read() {
+    let server = TestServer::start_with(schwarm_tests::ServerOptions::new().env("MAX_BODY_BYTES", "4096"));
+    // Declares a large body and never sends it: the server must answer without waiting for it.
+    let res = raw_request(
+        server.addr(),
+        "POST /api/v1/health HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\nContent-Length: 5000000",
+    );
+    let body = res.problem(413);
+    assert!(body["detail"].as_str().unwrap().contains("4096"), "{body}");
+    // A body under the limit is not refused for its size.
+    let small = server
+        .client
+        .send("POST", "/api/v1/health", "application/json", &[b' '; 100]);
+    assert_eq!(small.status, 405);
+}
+
+#[test]
+fn request_id_is_echoed_or_generated_and_logged() {
+    let server = TestServer::start();
+    let echoed = server
+        .client
+        .get_with("/api/v1/health", &[("X-Request-Id", "trace-abc-123")]);
+    assert_eq!(echoed.header("x-request-id"), Some("trace-abc-123"));
+
+    let generated = server.get("/api/v1/health");
+    let id = generated.header("x-request-id").expect("generated id").to_owned();
+    assert_eq!(id.len(), 36, "a UUID: {id}");
+
+    let unsafe_id = server
+        .client
+        .get_with("/api/v1/health", &[("X-Request-Id", "x\" admin=true")]);
+    assert_ne!(unsafe_id.header("x-request-id"), Some("x\" admin=true"));
+
+    // Errors carry the id too, so a user's report can be traced.
+    let problem = server.get("/api/v1/missing");
+    assert!(problem.header("x-request-id").is_some());
+
+    assert!(
+        schwarm_tests::eventually(std::time::Duration::from_secs(5), || server.logs().iter().any(
+            |line| {
+                line.contains("method=GET")
+                    && line.contains("path=/api/v1/health")
+                    && line.contains("status=200")
+                    && line.contains("latency_ms=")
+                    && line.contains("request_id=trace-abc-123")
+            }
+        )),
+        "no access log line for the request; log:\n{}",
+        server.logs().join("\n")
+    );
+}
+
+#[test]
+fn every_response_carries_the_security_headers() {
+    let server = TestServer::start();
+    for res in [
+        server.get("/api/v1/health"),
+        server.get("/api/v1/nope"),
+        server.get("/docs/"),
+    ] {
+        assert_eq!(res.header("x-content-type-options"), Some("nosniff"));
+        assert_eq!(res.header("x-frame-options"), Some("DENY"));
+        assert_eq!(
+            res.header("referrer-policy"),
+            Some("strict-origin-when-cross-origin")
+        );
+    }
+}
+
+#[test]
+fn metrics_count_requests_by_route_and_status_and_show_the_pool() {
+    let server = TestServer::start();
+    for _ in 0..3 {
+        assert_eq!(server.get("/api/v1/health").status, 200);
+    }
+    server.get("/api/v1/random-probe-1").problem(404);
+    server.get("/api/v1/random-probe-2").problem(404);
+    let res = server.get("/api/v1/metrics");
+    assert_eq!(res.status, 200);
+    assert!(
+        res.content_type().starts_with("text/plain"),
+        "{}",
+        res.content_type()
+    );
+    let text = res.text();
+    assert!(
+        text.contains(
+            r#"schwarm_http_requests_total{endpoint="/api/v1/health",method="GET",status="200"} 3"#
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("schwarm_http_requests_duration_seconds_bucket{endpoint=\"/api/v1/health\""),
+        "{text}"
+    );
+    assert!(
+        !text.contains("random-probe"),
+        "unmatched paths must not become labels:\n{text}"
+    );
+    assert!(text.contains("schwarm_db_pool_max_connections 10"), "{text}");
+    assert!(text.contains("schwarm_db_pool_connections "), "{text}");
+}
+
+#[test]
+fn docs_ui_is_served_offline() {
+    let server = TestServer::start();
+    let redirect = schwarm_tests::http::raw_request(server.addr(), "GET /docs HTTP/1.1\r\nHost: test");
+    assert_eq!(redirect.status, 307);
+    assert_eq!(redirect.header("location"), Some("/docs/"));
+    let page = server.get("/docs/");
+    assert_eq!(page.status, 200);
+    assert!(page.text().contains("swagger-ui"), "{}", page.text());
+    let initializer = server.get("/docs/swagger-initializer.js");
+    assert!(
+        initializer.text().contains("/api/v1/openapi.json"),
+        "{}",
+        initializer.text()
+    );
+    let bundle = server.get("/docs/swagger-ui-bundle.js");
+    assert_eq!(bundle.status, 200);
+    assert!(bundle.body.len() > 100_000, "the UI is vendored into the binary");
+}

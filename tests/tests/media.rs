@@ -1,0 +1,206 @@
+//! Media: images are recognised by their bytes, refused with the right problem when they are
+//! empty, too large, not images or mislabelled, served with their type and long-lived caching,
+//! and attachable only by their uploader.
+
+use schwarm_tests::api::{multipart_file, tiny_png};
+use schwarm_tests::{ServerOptions, TestServer};
+use serde_json::json;
+
+#[test]
+fn a_png_is_stored_and_served_with_its_type_and_caching() {
+    let server = TestServer::start();
+    let ada = server.client.register("ada");
+    let png = tiny_png();
+    let res = server.client.upload(&ada, "dot.png", "image/png", &png);
+    assert_eq!(res.status, 201, "{}", res.text());
+    let media = res.json();
+    assert_eq!(media["content_type"], "image/png");
+    assert_eq!(
+        (media["width"].as_i64(), media["height"].as_i64()),
+        (Some(1), Some(1))
+    );
+    assert_eq!(media["size"].as_u64(), Some(png.len() as u64));
+    let url = media["url"].as_str().unwrap();
+    assert_eq!(res.header("location"), Some(url));
+
+    let served = server.get(url);
+    assert_eq!(served.status, 200);
+    assert_eq!(served.content_type(), "image/png");
+    assert_eq!(served.body, png, "the same bytes come back");
+    let caching = served.header("cache-control").unwrap();
+    assert!(
+        caching.contains("immutable") && caching.contains("max-age=31536000"),
+        "{caching}"
+    );
+    let etag = served.header("etag").unwrap().to_owned();
+    let again = server.client.get_with(url, &[("if-none-match", &etag)]);
+    assert_eq!(again.status, 304, "a cached copy stays valid");
+    assert_eq!(again.header("etag"), Some(etag.as_str()));
+
+    server
+        .get("/api/v1/media/0193a0a4-5c1e-7c3a-9c55-3f1f2b9d6e10")
+        .problem(404);
+    server.get("/api/v1/media/not-an-id").problem(404);
+}
+
+#[test]
+fn the_content_decides_and_bad_files_get_the_right_problem() {
+    let server = TestServer::start_with(ServerOptions::new().env("MEDIA_MAX_BYTES", "2048"));
+    let ada = server.client.register("ada");
+    let png = tiny_png();
+
+    let renamed = server
+        .client
+        .upload(&ada, "invoice.exe", "image/jpeg", &png)
+        .problem(415);
+    assert!(
+        renamed["detail"].as_str().unwrap().contains("image/png"),
+        "{renamed}"
+    );
+    let octets = server
+        .client
+        .upload(&ada, "invoice.exe", "application/octet-stream", &png);
+    assert_eq!(
+        octets.status,
+        201,
+        "a generic label leaves it to the content: {}",
+        octets.text()
+    );
+    assert_eq!(octets.json()["content_type"], "image/png");
+
+    let empty = server
+        .client
+        .upload(&ada, "empty.png", "image/png", b"")
+        .problem(422);
+    assert_eq!(empty["errors"][0]["field"], "file", "{empty}");
+
+    let text = server
+        .client
+        .upload(&ada, "notes.png", "image/png", b"just some text, not pixels");
+    let text = text.problem(415);
+    assert!(
+        text["detail"]
+            .as_str()
+            .unwrap()
+            .contains("PNG, JPEG, WebP or GIF"),
+        "{text}"
+    );
+
+    // Over the limit inside the multipart allowance: the handler stops reading at the limit.
+    let mut big = png.clone();
+    big.resize(3000, 0);
+    let over = server
+        .client
+        .upload(&ada, "big.png", "image/png", &big)
+        .problem(413);
+    assert!(over["detail"].as_str().unwrap().contains("2048"), "{over}");
+    // Far over: refused from its declared length before anything is read.
+    let mut huge = png.clone();
+    huge.resize(200_000, 0);
+    server
+        .client
+        .upload(&ada, "huge.png", "image/png", &huge)
+        .problem(413);
+
+    let json_body = server
+        .client
+        .call("POST", "/api/v1/media", ada.token(), Some(&json!({})));
+    json_body.problem(415);
+    let (content_type, body) = multipart_file("picture", "dot.png", "image/png", &png);
+    let wrong_field = server
+        .client
+        .send_as("POST", "/api/v1/media", ada.token(), &content_type, &body);
+    assert_eq!(wrong_field.problem(422)["errors"][0]["field"], "picture");
+    let anonymous = server
+        .client
+        .send_as("POST", "/api/v1/media", None, &content_type, &body);
+    anonymous.problem(401);
+}
+
+#[test]
+fn only_the_uploader_attaches_an_image_to_a_contribution_or_cover() {
+    let server = TestServer::start();
+    let owner = server.client.register("owner");
+    server.client.create_organization(&owner, "acme");
+    let campaign = server.client.open_campaign(&owner, "acme", "Bottle", json!({}));
+    let (ada, bob) = (server.client.register("ada"), server.client.register("bob"));
+    let upload = |user| {
+        server
+            .client
+            .upload(user, "dot.png", "image/png", &tiny_png())
+            .json()
+    };
+    let (first, second) = (upload(&ada), upload(&ada));
+    let (first_id, second_id) = (first["id"].as_str().unwrap(), second["id"].as_str().unwrap());
+
+    let contributions = format!("/api/v1/campaigns/{campaign}/contributions");
+    let borrowed = server.client.call(
+        "POST",
+        &contributions,
+        bob.token(),
+        Some(&json!({"title": "Borrowed", "media_ids": [first_id]})),
+    );
+    assert_eq!(borrowed.problem(422)["errors"][0]["field"], "media_ids[0]");
+    let twice = server.client.call(
+        "POST",
+        &contributions,
+        ada.token(),
+        Some(&json!({"title": "Twice", "media_ids": [first_id, first_id]})),
+    );
+    assert_eq!(twice.problem(422)["errors"][0]["field"], "media_ids[1]");
+
+    let made = server.client.call(
+        "POST",
+        &contributions,
+        ada.token(),
+        Some(&json!({"title": "Wave", "media_ids": [second_id, first_id]})),
+    );
+    assert_eq!(made.status, 201, "{}", made.text());
+    let made = made.json();
+    let shown: Vec<&str> = made["media"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(shown, [second_id, first_id], "in the chosen order");
+    let gallery = server.get(&contributions).json();
+    assert_eq!(gallery["items"][0]["media"][0]["url"], second["url"]);
+
+    let edited = server.client.call(
+        "PATCH",
+        &format!("/api/v1/contributions/{}", made["id"].as_str().unwrap()),
+        ada.token(),
+        Some(&json!({"media_ids": [first_id]})),
+    );
+    assert_eq!(edited.json()["media"].as_array().unwrap().len(), 1);
+
+    let cover = upload(&owner);
+    let cover_id = cover["id"].as_str().unwrap();
+    let path = format!("/api/v1/campaigns/{campaign}");
+    let foreign = server.client.call(
+        "PATCH",
+        &path,
+        owner.token(),
+        Some(&json!({"cover_media_id": first_id})),
+    );
+    assert_eq!(foreign.problem(422)["errors"][0]["field"], "cover_media_id");
+    let set = server.client.call(
+        "PATCH",
+        &path,
+        owner.token(),
+        Some(&json!({"cover_media_id": cover_id})),
+    );
+    assert_eq!(
+        set.json()["cover_url"],
+        cover["url"],
+        "a cover may change while submissions run"
+    );
+    let removed = server.client.call(
+        "PATCH",
+        &path,
+        owner.token(),
+        Some(&json!({"cover_media_id": null})),
+    );
+    assert_eq!(removed.json()["cover_url"], json!(null));
+}
