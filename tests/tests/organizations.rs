@@ -53,6 +53,54 @@ fn slugs_are_unique_and_well_formed() {
 }
 
 #[test]
+fn websites_are_real_addresses_served_in_canonical_form() {
+    let server = TestServer::start();
+    let ada = server.client.register("ada");
+    for website in [
+        "http://[",
+        "https://a]b",
+        "ftp://acme.example",
+        "https://",
+        "http://exa mple.org",
+        "https://a\u{ff0f}b",
+    ] {
+        let res = server.client.call(
+            "POST",
+            "/api/v1/organizations",
+            ada.token(),
+            Some(&json!({"slug": "acme", "name": "ACME", "website": website})),
+        );
+        assert_eq!(res.problem(422)["errors"][0]["field"], "website", "{website}");
+    }
+    let created = server.client.call(
+        "POST",
+        "/api/v1/organizations",
+        ada.token(),
+        Some(&json!({"slug": "acme", "name": "ACME", "website": "https://Bücher.example/straße"})),
+    );
+    assert_eq!(
+        created.json()["website"],
+        "https://xn--bcher-kva.example/stra%C3%9Fe",
+        "{}",
+        created.text()
+    );
+    let updated = server.client.call(
+        "PATCH",
+        "/api/v1/organizations/acme",
+        ada.token(),
+        Some(&json!({"website": "HTTPS://ACME.example"})),
+    );
+    updated.problem(422);
+    let updated = server.client.call(
+        "PATCH",
+        "/api/v1/organizations/acme",
+        ada.token(),
+        Some(&json!({"website": "https://[::1]:8080"})),
+    );
+    assert_eq!(updated.json()["website"], "https://[::1]:8080/");
+}
+
+#[test]
 fn privileged_fields_cannot_be_assigned() {
     let server = TestServer::start();
     let (ada, eve) = (server.client.register("ada"), server.client.register("eve"));

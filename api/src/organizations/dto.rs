@@ -68,6 +68,7 @@ pub struct CreateOrganizationRequest {
     #[validate(length(max = 2000))]
     #[schema(max_length = 2000)]
     pub description: Option<String>,
+    /// An http(s) address with a host; answered in canonical form (an IDN host as punycode).
     #[validate(custom(function = "web_address"))]
     #[schema(
         max_length = 200,
@@ -87,6 +88,7 @@ pub struct UpdateOrganizationRequest {
     #[validate(length(max = 2000))]
     #[schema(max_length = 2000)]
     pub description: Option<String>,
+    /// An http(s) address with a host, or `null` to remove it.
     #[serde(default, deserialize_with = "crate::http::json::present")]
     #[validate(custom(function = "web_address"))]
     #[schema(value_type = Option<String>, nullable, max_length = 200, pattern = "^https?://[^\\s\\u0085]+$")]
@@ -105,19 +107,30 @@ pub fn slug(value: &str) -> Result<(), ValidationError> {
     Ok(())
 }
 
-/// Mirrors the schema's pattern `^https?://[^\s\u0085]+$` (whitespace by Rust and ECMAScript
-/// alike, see `users::dto::is_blank`), with at most 200 characters.
+/// The validator's view of [`canonical_web_address`].
 fn web_address(value: &str) -> Result<(), ValidationError> {
-    let rest = value
-        .strip_prefix("https://")
-        .or_else(|| value.strip_prefix("http://"));
-    if rest.is_none_or(str::is_empty)
-        || value.chars().count() > 200
-        || value.chars().any(|c| c.is_whitespace() || c == '\u{feff}')
-    {
-        return Err(ValidationError::new("website").with_message("must be an http(s) address".into()));
+    canonical_web_address(value).map(drop)
+}
+
+/// An organization's website in the form it is stored and served: an absolute `http(s)` URL
+/// with a host, as the WHATWG URL standard parses it, serialised (an IDN host as punycode, a
+/// non-ASCII path percent-encoded) in at most 200 characters. The schema's pattern
+/// `^https?://[^\s\u0085]+$` states the shape; the parse also refuses what no client could
+/// open, such as `http://[` or a host with forbidden characters. Serving the serialised form
+/// means every URL parser reads the address back the same way.
+pub fn canonical_web_address(value: &str) -> Result<String, ValidationError> {
+    let invalid = || ValidationError::new("website").with_message("must be an http(s) address".into());
+    let shaped = (value.starts_with("https://") || value.starts_with("http://"))
+        && value.chars().count() <= 200
+        && !value.chars().any(|c| c.is_whitespace() || c == '\u{feff}');
+    if !shaped {
+        return Err(invalid());
     }
-    Ok(())
+    let url = url::Url::parse(value).map_err(|_| invalid())?;
+    if url.host_str().is_none_or(str::is_empty) || url.as_str().chars().count() > 200 {
+        return Err(invalid());
+    }
+    Ok(url.into())
 }
 
 /// A brand on the platform (public).

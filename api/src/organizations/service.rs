@@ -3,7 +3,7 @@
 
 use super::dto::{
     CreateOrganizationRequest, MemberResponse, MembershipResponse, OrganizationResponse, Role,
-    UpdateOrganizationRequest,
+    UpdateOrganizationRequest, canonical_web_address,
 };
 use super::repo::{self, NewMember, NewOrganization, OrganizationChanges, OrganizationRow};
 use crate::db::{DbConnection, write_transaction};
@@ -75,7 +75,7 @@ pub fn create(
             slug: request.slug,
             name: request.name.trim().to_owned(),
             description: request.description.unwrap_or_default(),
-            website: request.website,
+            website: request.website.as_deref().map(canonical).transpose()?,
             created_at: at,
             updated_at: at,
         };
@@ -129,7 +129,10 @@ pub fn update(
         let changes = OrganizationChanges {
             name: request.name.map(|name| name.trim().to_owned()),
             description: request.description,
-            website: request.website,
+            website: request
+                .website
+                .map(|website| website.as_deref().map(canonical).transpose())
+                .transpose()?,
             updated_at: Some(now()),
         };
         Ok(repo::update(conn, &organization.id, &changes)?.into())
@@ -379,4 +382,9 @@ mod tests {
             ));
         }
     }
+}
+
+/// The stored form of a website the request's validation already accepted.
+fn canonical(website: &str) -> Result<String, ApiError> {
+    canonical_web_address(website).map_err(|_| ApiError::invalid("website", "must be an http(s) address"))
 }
