@@ -21,10 +21,12 @@ use crate::http::routes::{self, RouteTable};
 use crate::http::{
     access_log, cors, etag, head, nul_guard, problem_guard, request_id, security_headers, spa,
 };
+use crate::insight::MinGroupSize;
 use crate::media::MediaStore;
 use crate::metrics::Metrics;
 use crate::openapi::{OpenApiJson, openapi};
 use crate::rate_limit::KeyedRateLimit;
+use crate::reach::VisitRateLimit;
 use crate::votes::VoteRateLimit;
 use crate::votes::signals::IntegritySalt;
 use crate::{API_PREFIX, configure_api};
@@ -40,6 +42,8 @@ pub struct AppContext {
     media_store: web::Data<MediaStore>,
     clock: web::Data<Clock>,
     vote_rate_limit: web::Data<VoteRateLimit>,
+    visit_rate_limit: web::Data<VisitRateLimit>,
+    min_group_size: web::Data<MinGroupSize>,
     integrity_salt: web::Data<IntegritySalt>,
     token_issuer: web::Data<TokenIssuer>,
     auth_settings: web::Data<AuthSettings>,
@@ -75,6 +79,10 @@ impl AppContext {
             vote_rate_limit: web::Data::new(VoteRateLimit(KeyedRateLimit::per_minute(
                 config.vote_rate_limit_per_minute,
             ))),
+            visit_rate_limit: web::Data::new(VisitRateLimit(KeyedRateLimit::per_minute(
+                config.visit_rate_limit_per_minute,
+            ))),
+            min_group_size: web::Data::new(MinGroupSize(config.analytics_min_group_size)),
             integrity_salt: web::Data::new(IntegritySalt::derive(&jwt_secret)),
             token_issuer: web::Data::new(TokenIssuer::new(&jwt_secret, config.access_token_ttl)),
             auth_settings: web::Data::new(AuthSettings {
@@ -119,6 +127,8 @@ pub fn build_app(
         .app_data(ctx.media_store.clone())
         .app_data(ctx.clock.clone())
         .app_data(ctx.vote_rate_limit.clone())
+        .app_data(ctx.visit_rate_limit.clone())
+        .app_data(ctx.min_group_size.clone())
         .app_data(ctx.integrity_salt.clone())
         .app_data(ctx.token_issuer.clone())
         .app_data(ctx.auth_settings.clone())

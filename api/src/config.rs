@@ -154,8 +154,12 @@ pub struct Config {
     pub media_store: MediaStoreUrl,
     /// Votes and retractions per user per minute.
     pub vote_rate_limit_per_minute: u32,
-    /// How often each replica folds new votes into the scores.
+    /// How often each replica folds new votes into the scores (and events into the analytics).
     pub score_fold_interval: Duration,
+    /// Recorded visits per client IP per minute.
+    pub visit_rate_limit_per_minute: u32,
+    /// The smallest group of people the analytics and exports show; smaller ones are left out.
+    pub analytics_min_group_size: i64,
     /// Tests only: a file whose RFC 3339 instant stops the domain clock (see [`crate::clock`]).
     pub test_clock_file: Option<PathBuf>,
 }
@@ -307,6 +311,12 @@ impl Config {
                 "200",
                 |raw| parse_in_range(raw, 10, 60_000),
             )?),
+            visit_rate_limit_per_minute: parse_var(&var, "VISIT_RATE_LIMIT_PER_MINUTE", "60", |raw| {
+                parse_in_range(raw, 1, 1_000_000)
+            })?,
+            analytics_min_group_size: parse_var(&var, "ANALYTICS_MIN_GROUP_SIZE", "5", |raw| {
+                parse_in_range(raw, 2, 1_000)
+            })?,
             test_clock_file: var("TEST_CLOCK_FILE").map(PathBuf::from),
         })
     }

@@ -14,6 +14,7 @@ pub mod error;
 pub mod health;
 pub mod http;
 pub mod ids;
+pub mod insight;
 pub mod media;
 pub mod metrics;
 pub mod moderation;
@@ -21,6 +22,7 @@ pub mod openapi;
 pub mod organizations;
 pub mod pagination;
 pub mod rate_limit;
+pub mod reach;
 pub mod rewards;
 pub mod schema;
 pub mod secrets;
@@ -48,5 +50,7 @@ pub fn configure_api(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) 
         .configure(comments::configure)
         .configure(votes::configure)
         .configure(rewards::configure)
+        .configure(reach::configure)
+        .configure(insight::configure)
         .configure(media::configure);
 }

@@ -32,6 +32,8 @@ use crate::error::{FieldError, Problem};
         (name = "rewards", description = "Awards from the final ranking, their splits and the points ledger"),
         (name = "comments", description = "The conversation on a contribution, threaded one level"),
         (name = "media", description = "Uploaded images, checked by their content"),
+        (name = "reach", description = "Invitation channels, referral codes and visits: where the audience comes from"),
+        (name = "insight", description = "Analytics against the 1% rule, exports for market research, participants' journeys"),
         (name = "health", description = "Probes and metrics for operators"),
         (name = "meta", description = "This API's own description"),
     ),

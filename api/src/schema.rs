@@ -107,6 +107,8 @@ diesel::table! {
         cover_media_id -> Nullable<Text>,
         remix_credit_percent -> Integer,
         guaranteed_prize -> Bool,
+        participation_target_percent -> Nullable<Double>,
+        contribution_target -> Nullable<Integer>,
     }
 }
 
@@ -231,6 +233,7 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         invalidation_id -> Nullable<Text>,
+        segments -> Nullable<Text>,
     }
 }
 
@@ -326,6 +329,70 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    reach_sources (id) {
+        id -> Text,
+        campaign_id -> Text,
+        code -> Text,
+        kind -> Text,
+        name -> Nullable<Text>,
+        referrer_id -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    campaign_visitors (campaign_id, visitor_id) {
+        campaign_id -> Text,
+        visitor_id -> Text,
+        source_id -> Nullable<Text>,
+        user_id -> Nullable<Text>,
+        first_seen_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    campaign_visits (campaign_id, day, visitor_id) {
+        campaign_id -> Text,
+        day -> Text,
+        visitor_id -> Text,
+    }
+}
+
+diesel::table! {
+    campaign_participants (campaign_id, user_id) {
+        campaign_id -> Text,
+        user_id -> Text,
+        source_id -> Nullable<Text>,
+        first_touch_at -> Nullable<Timestamp>,
+        joined_at -> Timestamp,
+        signed_up -> Bool,
+        first_vote_at -> Nullable<Timestamp>,
+        first_contribution_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    insight_counters (campaign_id, scope, bucket, metric) {
+        campaign_id -> Text,
+        scope -> Text,
+        bucket -> Text,
+        metric -> Text,
+        value -> BigInt,
+    }
+}
+
+diesel::table! {
+    insight_deltas (id) {
+        id -> Text,
+        campaign_id -> Text,
+        scope -> Text,
+        bucket -> Text,
+        metric -> Text,
+        amount -> BigInt,
+    }
+}
+
 diesel::joinable!(award_splits -> awards (award_id));
 diesel::joinable!(contribution_media -> media (media_id));
 diesel::joinable!(contribution_scores -> contributions (contribution_id));
@@ -353,4 +420,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     awards,
     award_splits,
     award_events,
+    reach_sources,
+    campaign_visitors,
+    campaign_visits,
+    campaign_participants,
+    insight_counters,
+    insight_deltas,
 );

@@ -26,6 +26,7 @@ fn sample_body(operation_id: &str) -> Option<Value> {
         "create_comment" => Some(json!({"body": "matrix"})),
         "cast_vote" => Some(json!({"value": 1})),
         "update_award" => Some(json!({"status": "approved"})),
+        "create_channel" => Some(json!({"name": "matrix", "kind": "community"})),
         "invalidate_votes" => {
             Some(json!({"vote_ids": ["00000000-0000-7000-8000-000000000000"], "reason": "matrix"}))
         }

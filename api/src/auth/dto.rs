@@ -2,8 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
-use validator::{Validate, ValidationError};
+use validator::Validate;
 
+use crate::reach::dto::{invitation_code, visitor_id_format};
 use crate::users::dto::{Locale, MeResponse, not_blank};
 
 /// A new account.
@@ -28,20 +29,11 @@ pub struct RegisterRequest {
     #[validate(custom(function = "invitation_code"))]
     #[schema(max_length = 64, pattern = "^[A-Za-z0-9_-]{1,64}$")]
     pub via: Option<String>,
-}
-
-fn invitation_code(code: &str) -> Result<(), ValidationError> {
-    if code.is_empty()
-        || code.len() > 64
-        || !code
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-    {
-        return Err(
-            ValidationError::new("via").with_message("must be 1 to 64 letters, digits, - or _".into())
-        );
-    }
-    Ok(())
+    /// The visitor id the client sent with its visits (`POST /campaigns/{id}/visits`): the
+    /// sign-up is credited to that visitor's first touch of the campaign it came from.
+    #[validate(custom(function = "visitor_id_format"))]
+    #[schema(min_length = 8, max_length = 64, pattern = "^[A-Za-z0-9_-]{8,64}$")]
+    pub visitor_id: Option<String>,
 }
 
 #[derive(Debug, Deserialize, Validate, ToSchema)]

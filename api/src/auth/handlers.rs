@@ -6,13 +6,16 @@ use super::jwt::TokenIssuer;
 use super::rate_limit::AuthRateLimits;
 use super::service::{self, NewAccount, Session};
 use super::{AuthSettings, password};
+use crate::clock::Clock;
 use crate::db::Db;
 use crate::error::{ApiError, Problem};
 use crate::http::client_ip::ClientIp;
 use crate::http::json::ApiJson;
 use crate::users::dto::Locale;
 
-/// Creates an account and signs it in.
+/// Creates an account and signs it in. With `via` (a channel or referral code) or `visitor_id`
+/// (the id the client sent its visits with), the sign-up is credited to the campaign and first
+/// touch it came through.
 #[utoipa::path(
     tag = "auth",
     operation_id = "register",
@@ -31,6 +34,7 @@ pub async fn register(
     settings: web::Data<AuthSettings>,
     issuer: web::Data<TokenIssuer>,
     db: web::Data<Db>,
+    clock: web::Data<Clock>,
     body: ApiJson<RegisterRequest>,
 ) -> Result<HttpResponse, ApiError> {
     limits.check_ip(ip.0)?;
@@ -50,9 +54,12 @@ pub async fn register(
         display_name: request.display_name,
         locale: request.locale.unwrap_or(Locale::En).as_str().to_owned(),
         via: request.via,
+        visitor_id: request.visitor_id,
     };
     let ttl = settings.refresh_token_ttl;
-    let session = db.run(move |conn| service::register(conn, account, ttl)).await?;
+    let session = db
+        .run(move |conn| service::register(conn, account, ttl, clock.now()))
+        .await?;
     Ok(HttpResponse::Created().json(respond(&issuer, session)?))
 }
 

@@ -33,6 +33,9 @@ pub enum Scope {
     /// Upload images (media are public once uploaded, so there is no `media:read`).
     #[serde(rename = "media:write")]
     MediaWrite,
+    /// A campaign's analytics, exports and participants' timelines (owners and managers).
+    #[serde(rename = "analytics:read")]
+    AnalyticsRead,
 }
 
 impl Scope {
@@ -49,6 +52,7 @@ impl Scope {
             Scope::VotesRead => "votes:read",
             Scope::VotesWrite => "votes:write",
             Scope::MediaWrite => "media:write",
+            Scope::AnalyticsRead => "analytics:read",
         }
     }
 
@@ -120,6 +124,7 @@ requirement!(
 requirement!(VotesRead, Some(Scope::VotesRead), "votes:read");
 requirement!(VotesWrite, Some(Scope::VotesWrite), "votes:write");
 requirement!(MediaWrite, Some(Scope::MediaWrite), "media:write");
+requirement!(AnalyticsRead, Some(Scope::AnalyticsRead), "analytics:read");
 requirement!(SessionOnly, None, "session");
 
 #[cfg(test)]

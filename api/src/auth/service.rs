@@ -31,6 +31,7 @@ pub struct NewAccount {
     pub display_name: String,
     pub locale: String,
     pub via: Option<String>,
+    pub visitor_id: Option<String>,
 }
 
 /// Emails are unique case-insensitively: stored trimmed and lower-case.
@@ -46,7 +47,14 @@ pub fn check_password_policy(password: &str, email: &str) -> Result<(), ApiError
     Ok(())
 }
 
-pub fn register(conn: &mut DbConnection, account: NewAccount, ttl: Duration) -> Result<Session, ApiError> {
+/// Creates the account and credits the sign-up to the campaign and first touch it came through
+/// (`at` is the domain clock's instant, which dates the sign-up in the analytics).
+pub fn register(
+    conn: &mut DbConnection,
+    account: NewAccount,
+    ttl: Duration,
+    at_domain: NaiveDateTime,
+) -> Result<Session, ApiError> {
     write_transaction(conn, |conn| {
         if users::email_taken(conn, &account.email)? {
             return Err(ApiError::Conflict(
@@ -64,10 +72,17 @@ pub fn register(conn: &mut DbConnection, account: NewAccount, ttl: Duration) -> 
                 display_name: account.display_name.trim().to_owned(),
                 locale: account.locale,
                 research_consent: false,
-                signup_via: account.via,
+                signup_via: account.via.clone(),
                 created_at: at,
                 updated_at: at,
             },
+        )?;
+        crate::reach::service::on_sign_up(
+            conn,
+            &user_id,
+            account.via.as_deref(),
+            account.visitor_id.as_deref(),
+            at_domain,
         )?;
         start_session(conn, &user_id, ttl)
     })

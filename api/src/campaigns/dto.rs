@@ -106,6 +106,16 @@ pub struct RulesDto {
     /// If the brand cancels the campaign once submissions have opened, the prize pool is split
     /// evenly among all published contributions (and each by its authors' shares).
     pub guaranteed_prize: bool,
+    /// The share of visitors the organiser aims to turn into contributors, in percent (the
+    /// analytics show it next to the usual 1%).
+    #[validate(range(exclusive_min = 0.0, max = 100.0, message = "must be above 0 and at most 100"))]
+    #[schema(exclusive_minimum = 0.0, maximum = 100.0, example = 10.0)]
+    pub participation_target_percent: Option<f64>,
+    /// The contributions the campaign needs by the close of submissions (its critical mass); the
+    /// analytics project whether it will get there.
+    #[validate(range(min = 1, max = 1_000_000, message = "must be from 1 to 1000000"))]
+    #[schema(minimum = 1, maximum = 1_000_000, example = 200)]
+    pub contribution_target: Option<i32>,
 }
 
 impl Default for RulesDto {
@@ -122,6 +132,8 @@ impl Default for RulesDto {
             require_approval: false,
             remix_credit_percent: 0,
             guaranteed_prize: false,
+            participation_target_percent: None,
+            contribution_target: None,
         }
     }
 }

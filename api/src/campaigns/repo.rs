@@ -40,6 +40,8 @@ pub struct CampaignRow {
     pub cover_media_id: Option<String>,
     pub remix_credit_percent: i32,
     pub guaranteed_prize: bool,
+    pub participation_target_percent: Option<f64>,
+    pub contribution_target: Option<i32>,
 }
 
 /// The columns a campaign is written with (insert) or changed to (update): everything but its
@@ -69,6 +71,8 @@ pub struct CampaignContent {
     pub points_per_referral: i32,
     pub remix_credit_percent: i32,
     pub guaranteed_prize: bool,
+    pub participation_target_percent: Option<f64>,
+    pub contribution_target: Option<i32>,
     pub updated_at: NaiveDateTime,
 }
 

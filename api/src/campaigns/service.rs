@@ -136,6 +136,8 @@ fn content(
         require_approval: rules.require_approval,
         remix_credit_percent: rules.remix_credit_percent,
         guaranteed_prize: rules.guaranteed_prize,
+        participation_target_percent: rules.participation_target_percent,
+        contribution_target: rules.contribution_target,
         points_per_contribution: points.per_contribution,
         points_per_vote: points.per_vote,
         points_per_referral: points.per_referral,
@@ -589,6 +591,8 @@ fn to_response_parts(row: &CampaignRow, tiers: &[TierRow]) -> Parts {
             require_approval: row.require_approval,
             remix_credit_percent: row.remix_credit_percent,
             guaranteed_prize: row.guaranteed_prize,
+            participation_target_percent: row.participation_target_percent,
+            contribution_target: row.contribution_target,
         },
         tiers: tiers
             .iter()

@@ -112,6 +112,7 @@ pub fn submit(
         )?;
         media_repo::replace_of_contribution(conn, &id, &request.media_ids)?;
         scores::start(conn, &campaign, &id, now)?;
+        crate::reach::service::on_contribution(conn, &campaign, user_id, now)?;
         if status.is_public() {
             grant_publication_points(conn, &campaign, &id, user_id, now)?;
         }

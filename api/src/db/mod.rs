@@ -2,6 +2,7 @@
 //! worker threads.
 
 mod connection;
+pub mod folder;
 pub mod migrations;
 mod pool;
 mod transaction;

@@ -157,7 +157,7 @@ pub fn encode_interests(interests: &[String]) -> String {
     serde_json::to_string(interests).unwrap_or_else(|_| "[]".into())
 }
 
-fn decode_interests(stored: &str) -> Vec<String> {
+pub fn decode_interests(stored: &str) -> Vec<String> {
     serde_json::from_str(stored).unwrap_or_default()
 }
 

@@ -16,7 +16,6 @@ use chrono::{NaiveDateTime, TimeDelta, Timelike};
 
 use super::dto::{FlagKind, IntegrityFlag, InvalidateVotesRequest, InvalidationResponse};
 use super::repo::{self, VoteRow};
-use super::scores;
 use crate::campaigns::service as campaigns;
 use crate::contributions::repo as contributions;
 use crate::db::{DbConnection, write_transaction};
@@ -231,7 +230,7 @@ pub fn invalidate(
             .collect();
         let id = new_id();
         for vote in &fresh {
-            scores::record_change(conn, &vote.contribution_id, vote.jury, Some(vote.value), None)?;
+            super::service::ballot_changed(conn, vote, Some(vote.value), None)?;
         }
         let fresh_ids: Vec<String> = fresh.iter().map(|vote| vote.id.clone()).collect();
         repo::mark_invalidated(conn, &fresh_ids, &id)?;

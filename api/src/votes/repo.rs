@@ -23,6 +23,8 @@ pub struct VoteRow {
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
     pub invalidation_id: Option<String>,
+    /// The voter's opted-in segments when cast (see `insight::segments`).
+    pub segments: Option<String>,
 }
 
 #[derive(Debug, Clone, Queryable, Insertable)]

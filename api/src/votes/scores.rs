@@ -144,24 +144,7 @@ pub fn fold_pending(conn: &mut DbConnection) -> Result<usize, ApiError> {
     })
 }
 
-/// Folds pending deltas every `interval` until the server stops (every replica runs one; on
-/// PostgreSQL they share the work through skipped row locks).
+/// Folds pending deltas every `interval` until the server stops.
 pub fn spawn_folder(db: Db, interval: Duration) {
-    actix_web::rt::spawn(async move {
-        let mut ticker = actix_web::rt::time::interval(interval);
-        loop {
-            ticker.tick().await;
-            // Keep folding while full batches come back, so a backlog drains at once.
-            loop {
-                match db.run(fold_pending).await {
-                    Ok(folded) if folded as i64 == FOLD_BATCH => continue,
-                    Ok(_) => break,
-                    Err(err) => {
-                        log::warn!("folding vote deltas failed, retrying next tick: {err}");
-                        break;
-                    }
-                }
-            }
-        }
-    });
+    crate::db::folder::spawn(db, interval, "vote deltas", FOLD_BATCH as usize, fold_pending);
 }

@@ -21,8 +21,10 @@ use crate::contributions::service::visible;
 use crate::db::{DbConnection, lock_key, write_transaction};
 use crate::error::ApiError;
 use crate::ids::new_id;
+use crate::insight::segments;
 use crate::organizations::dto::Role;
 use crate::pagination::Page;
+use crate::reach::service as reach;
 use crate::rewards::dto::PointsSource;
 use crate::rewards::ledger::{self, Grant};
 
@@ -137,7 +139,7 @@ pub fn cast(
                     now,
                 )?;
                 if vote.invalidation_id.is_none() {
-                    scores::record_change(conn, &contribution.id, vote.jury, Some(vote.value), Some(value))?;
+                    ballot_changed(conn, &vote, Some(vote.value), Some(value))?;
                 }
                 VoteRow {
                     value,
@@ -158,9 +160,11 @@ pub fn cast(
                     created_at: now,
                     updated_at: now,
                     invalidation_id: None,
+                    segments: voter_segments(conn, voter, role, now)?,
                 };
                 repo::insert(conn, &vote)?;
-                scores::record_change(conn, &contribution.id, vote.jury, None, Some(value))?;
+                ballot_changed(conn, &vote, None, Some(value))?;
+                reach::on_vote(conn, &campaign, voter, vote.segments.as_deref(), now)?;
                 vote
             }
         };
@@ -196,10 +200,45 @@ pub fn retract(
         };
         repo::delete(conn, &vote.id)?;
         if vote.invalidation_id.is_none() {
-            scores::record_change(conn, &contribution.id, vote.jury, Some(vote.value), None)?;
+            ballot_changed(conn, &vote, Some(vote.value), None)?;
         }
         Ok(())
     })
+}
+
+/// A counted ballot went from `before` to `after`: the score and the segment counters follow.
+pub(super) fn ballot_changed(
+    conn: &mut DbConnection,
+    vote: &VoteRow,
+    before: Option<i32>,
+    after: Option<i32>,
+) -> Result<(), ApiError> {
+    scores::record_change(conn, &vote.contribution_id, vote.jury, before, after)?;
+    if !vote.jury {
+        // The crowd's taste: jurors are not the target group.
+        segments::ballot_changed(
+            conn,
+            &vote.campaign_id,
+            &vote.contribution_id,
+            vote.segments.as_deref(),
+            before,
+            after,
+        )?;
+    }
+    Ok(())
+}
+
+/// The opted-in segments a public ballot is counted under (none for jurors).
+fn voter_segments(
+    conn: &mut DbConnection,
+    voter: &str,
+    role: Option<Role>,
+    now: NaiveDateTime,
+) -> Result<Option<String>, ApiError> {
+    if role == Some(Role::Juror) {
+        return Ok(None);
+    }
+    Ok(crate::users::repo::find(conn, voter)?.and_then(|user| segments::of_voter(&user, now)))
 }
 
 fn respond(vote: VoteRow) -> VoteResponse {

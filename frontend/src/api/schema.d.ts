@@ -73,7 +73,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Creates an account and signs it in. */
+        /**
+         * Creates an account and signs it in. With `via` (a channel or referral code) or `visitor_id`
+         *     (the id the client sent its visits with), the sign-up is credited to the campaign and first
+         *     touch it came through.
+         */
         post: operations["register"];
         delete?: never;
         options?: never;
@@ -144,6 +148,32 @@ export interface paths {
         patch: operations["update_campaign"];
         trace?: never;
     };
+    "/api/v1/campaigns/{id}/analytics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether a campaign reaches its community (owners and managers): the funnel visitors ->
+         *     registered -> voters -> contributors overall and per channel, referrals and direct visitors
+         *     (each person counted under their first touch); participation rates next to the 1% baseline
+         *     and the campaign's target; the k-factor of referrals; a daily series; the projection of
+         *     contributions at the close of submissions against the contribution target; and votes by
+         *     opted-in segment, every group smaller than `min_group_size` left out. Numbers are exact as
+         *     soon as the events behind them commit; every figure is read from incrementally kept
+         *     counters, so the cost does not grow with the visits and votes behind it.
+         */
+        get: operations["get_analytics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/campaigns/{id}/awards": {
         parameters: {
             query?: never;
@@ -204,6 +234,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/campaigns/{id}/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A campaign's invitation channels with their codes and shareable links (owners and
+         *     managers), oldest first.
+         */
+        get: operations["list_channels"];
+        put?: never;
+        /**
+         * Opens an invitation channel (a newsletter, a community such as "design forum X", a social
+         *     account, a partner) with a short unguessable code: share its link, and the analytics show
+         *     who came through it and what they did.
+         */
+        post: operations["create_channel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/campaigns/{id}/close": {
         parameters: {
             query?: never;
@@ -236,6 +291,48 @@ export interface paths {
          *     queued for moderators when the campaign requires approval.
          */
         post: operations["create_contribution"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/export/contributions.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The campaign's published contributions in rank order with their votes and scores, as CSV
+         *     (UTF-8, a header row, RFC 4180 quoting), streamed (owners and managers).
+         */
+        get: operations["export_contributions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/export/votes-by-segment.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Votes by opted-in segment (country, age band, interest) as CSV: one row per segment for the
+         *     whole campaign (distinct voters and their votes), then one per contribution and segment
+         *     (votes and mean value). Aggregates only; groups smaller than the analytics' `min_group_size`
+         *     are left out (owners and managers).
+         */
+        get: operations["export_votes_by_segment"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -321,6 +418,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/campaigns/{id}/referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The signed-in participant's personal referral code for the campaign (made on the first
+         *     request, 201; the same code afterwards, 200), its link, and what it brought: each invitee
+         *     who takes part earns the referrer the campaign's referral points.
+         */
+        post: operations["create_referral"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/campaigns/{id}/reported-comments": {
         parameters: {
             query?: never;
@@ -335,6 +453,29 @@ export interface paths {
         get: operations["list_reported_comments"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Records an anonymous exposure to a published campaign: once per visitor id and UTC day. The
+         *     visitor's first visit is their first touch: its `via` code (a channel's or a referral code)
+         *     gets the credit for their sign-up, first vote and first contribution. Signed in, the visit
+         *     also links the visitor to the account. No IP address is stored; visits are rate limited per
+         *     client IP.
+         */
+        post: operations["record_visit"];
         delete?: never;
         options?: never;
         head?: never;
@@ -635,6 +776,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed-in user's journey across campaigns, most recently joined first: the first touch
+         *     that brought them, whether they signed up there, their first vote and contribution, and
+         *     their votes, contributions and points in each.
+         */
+        get: operations["get_my_timeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/tokens": {
         parameters: {
             query?: never;
@@ -839,6 +1001,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organizations/{slug}/participants/{user_id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A participant's journey through the organization's campaigns (owners and managers), only
+         *     for participants who consented to research; others answer 404 like unknown users.
+         */
+        get: operations["get_participant_timeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/ready": {
         parameters: {
             query?: never;
@@ -880,6 +1062,49 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description Everything an organiser needs to see whether a campaign reaches its community. */
+        AnalyticsResponse: {
+            /**
+             * Format: double
+             * @description The usual contribution rate: 0.01.
+             */
+            baseline_rate: number;
+            campaign_id: string;
+            /** @description From the first day with activity to the last, without gaps. */
+            daily: components["schemas"]["DailyAnalytics"][];
+            funnel: components["schemas"]["Funnel"];
+            /** Format: date-time */
+            generated_at: string;
+            /**
+             * Format: int64
+             * @description Groups smaller than this are left out of `segments` and the exports.
+             */
+            min_group_size: number;
+            projection: components["schemas"]["ProjectionAnalytics"];
+            rates: components["schemas"]["Rates"];
+            referrals: components["schemas"]["ReferralAnalytics"];
+            segments: components["schemas"]["SegmentAnalytics"][];
+            /** @description Each channel, then referrals together, then direct. */
+            sources: components["schemas"]["SourceAnalytics"][];
+            summary: components["schemas"]["AnalyticsSummary"];
+            /**
+             * Format: double
+             * @description The campaign's `participation_target_percent` as a fraction, if set.
+             */
+            target_rate?: number | null;
+        };
+        /** @description The plain answers an organiser looks for first. */
+        AnalyticsSummary: {
+            /** @description Whether the contribution rate is above the 1% baseline. */
+            beats_baseline?: boolean | null;
+            best_channel?: components["schemas"]["SourceRef"] | null;
+            /** Format: double */
+            k_factor?: number | null;
+            /** @description Whether the contribution rate reaches the campaign's participation target. */
+            meets_target?: boolean | null;
+            /** @description Whether the projection reaches the contribution target. */
+            will_reach_critical_mass?: boolean | null;
+        };
         /** @description A signed-in session: who, and the tokens to act as them. */
         AuthResponse: {
             /** @description Send as `Authorization: Bearer <access_token>`. */
@@ -1006,6 +1231,26 @@ export interface components {
              */
             value: number;
         };
+        /**
+         * @description Where an invitation goes out.
+         * @enum {string}
+         */
+        ChannelKind: "newsletter" | "community" | "social" | "partner" | "other";
+        /** @description An invitation channel and the link to share through it. */
+        ChannelResponse: {
+            /** @description Short and unguessable; the `via` of visits and sign-ups. */
+            code: string;
+            /** Format: date-time */
+            created_at: string;
+            id: string;
+            kind: components["schemas"]["ChannelKind"];
+            /**
+             * @description The campaign page with the code, relative to the site: `/c/{slug}?via={code}`.
+             * @example /c/summer-ideas?via=k3x9q2mz7w
+             */
+            link: string;
+            name: string;
+        };
         /** @description A co-author and their share of any reward, in basis points (1/100 of a percent). */
         CoAuthorRequest: {
             /**
@@ -1073,6 +1318,15 @@ export interface components {
             /** @example Design our summer bottle */
             title: string;
         };
+        /** @description A new invitation channel. */
+        CreateChannelRequest: {
+            kind: components["schemas"]["ChannelKind"];
+            /**
+             * @description Unique within the campaign.
+             * @example design forum X
+             */
+            name: string;
+        };
         CreateCommentRequest: {
             /**
              * @description Plain text or markdown; clients render it safely (no raw HTML).
@@ -1104,7 +1358,10 @@ export interface components {
              * @example acme
              */
             slug: string;
-            /** @example https://acme.example */
+            /**
+             * @description An http(s) address with a host; answered in canonical form (an IDN host as punycode).
+             * @example https://acme.example
+             */
             website?: string | null;
         };
         CreateTokenRequest: {
@@ -1128,6 +1385,33 @@ export interface components {
             /** @description Send as `Authorization: Bearer <token>`. Store it now: it cannot be shown again. */
             token: string;
         };
+        /** @description One UTC day of activity. */
+        DailyAnalytics: {
+            /**
+             * Format: int64
+             * @description Contributions submitted.
+             */
+            contributions: number;
+            /** Format: date */
+            day: string;
+            /**
+             * Format: int64
+             * @description Visitors who touched the campaign for the first time.
+             */
+            new_visitors: number;
+            /** Format: int64 */
+            sign_ups: number;
+            /**
+             * Format: int64
+             * @description Visits (each visitor once a day).
+             */
+            visits: number;
+            /**
+             * Format: int64
+             * @description Votes cast (changes of a vote not counted again).
+             */
+            votes: number;
+        };
         /** @enum {string} */
         DatabaseBackend: "sqlite" | "postgres";
         /** @enum {string} */
@@ -1146,6 +1430,43 @@ export interface components {
          * @enum {string}
          */
         FlagKind: "self_vote" | "co_author_vote" | "new_account_burst" | "shared_network" | "shared_device" | "single_author_voter";
+        /**
+         * @description How many people reached each step. The steps narrow from left to right for visitors who
+         *     came through the site; people who acted through the API alone appear from `registered` on.
+         */
+        Funnel: {
+            /**
+             * Format: int64
+             * @description Users who submitted at least one contribution.
+             */
+            contributors: number;
+            /**
+             * Format: int64
+             * @description Users who voted or contributed.
+             */
+            participants: number;
+            /**
+             * Format: int64
+             * @description Known users who came to the campaign: signed in on a visit, signed up through it, or
+             *     voted or contributed.
+             */
+            registered: number;
+            /**
+             * Format: int64
+             * @description Accounts created through the campaign (part of `registered`).
+             */
+            sign_ups: number;
+            /**
+             * Format: int64
+             * @description Distinct visitors (by the client's visitor id), each counted under their first touch.
+             */
+            visitors: number;
+            /**
+             * Format: int64
+             * @description Users who voted at least once.
+             */
+            voters: number;
+        };
         /** @enum {string} */
         GallerySortParam: "new" | "top" | "hot" | "random";
         /** @description The process is up and serving HTTP. */
@@ -1377,6 +1698,25 @@ export interface components {
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
+        Page_ChannelResponse: {
+            items: {
+                /** @description Short and unguessable; the `via` of visits and sign-ups. */
+                code: string;
+                /** Format: date-time */
+                created_at: string;
+                id: string;
+                kind: components["schemas"]["ChannelKind"];
+                /**
+                 * @description The campaign page with the code, relative to the site: `/c/{slug}?via={code}`.
+                 * @example /c/summer-ideas?via=k3x9q2mz7w
+                 */
+                link: string;
+                name: string;
+            }[];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list. */
         Page_CommentResponse: {
             items: {
                 author_display_name: string;
@@ -1514,6 +1854,43 @@ export interface components {
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
+        Page_TimelineEntry: {
+            items: {
+                came_through?: components["schemas"]["SourceRef"] | null;
+                campaign: components["schemas"]["TimelineCampaign"];
+                /**
+                 * Format: int64
+                 * @description Contributions they submitted.
+                 */
+                contributions: number;
+                /** Format: date-time */
+                first_contribution_at?: string | null;
+                /** Format: date-time */
+                first_touch_at?: string | null;
+                /** Format: date-time */
+                first_vote_at?: string | null;
+                /**
+                 * Format: date-time
+                 * @description When the campaign first knew them.
+                 */
+                joined_at: string;
+                /**
+                 * Format: int64
+                 * @description Points they earned in the campaign.
+                 */
+                points: number;
+                /** @description Whether they created their account through this campaign. */
+                signed_up_here: boolean;
+                /**
+                 * Format: int64
+                 * @description Their current votes in the campaign.
+                 */
+                votes: number;
+            }[];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list. */
         Page_TokenResponse: {
             items: {
                 /** Format: date-time */
@@ -1620,6 +1997,32 @@ export interface components {
             /** @description A URI identifying the problem type; `about:blank` when the status code says it all. */
             type: string;
         };
+        /** @description Will the campaign reach critical mass? */
+        ProjectionAnalytics: {
+            /**
+             * Format: int64
+             * @description Contributions submitted so far.
+             */
+            contributions: number;
+            /**
+             * Format: double
+             * @description The share of the submission window that has passed (0 to 1); `null` without a schedule.
+             */
+            elapsed?: number | null;
+            /**
+             * Format: double
+             * @description Contributions at the close of submissions at the average pace so far; `null` before
+             *     submissions open or without a schedule.
+             */
+            projected_at_close?: number | null;
+            /**
+             * Format: int32
+             * @description The campaign's `contribution_target`, if it declared one.
+             */
+            target?: number | null;
+            /** @description Whether the projection reaches the target; `null` without both. */
+            will_reach_target?: boolean | null;
+        };
         /** @description What anyone may see of a user: never the email. */
         PublicUserResponse: {
             /** Format: date-time */
@@ -1640,6 +2043,29 @@ export interface components {
              */
             report_count: number;
         };
+        /** @description Participation as fractions (0.01 = 1%); `null` where there is nothing to divide by. */
+        Rates: {
+            /**
+             * Format: double
+             * @description Contributors per visitor: the number the 1% rule is about.
+             */
+            contribution_rate?: number | null;
+            /**
+             * Format: double
+             * @description Contributors per participant (voters or contributors).
+             */
+            contributors_per_participant?: number | null;
+            /**
+             * Format: double
+             * @description Sign-ups per visitor.
+             */
+            sign_up_rate?: number | null;
+            /**
+             * Format: double
+             * @description Voters per visitor.
+             */
+            voter_rate?: number | null;
+        };
         /** @description The server can do useful work: its database answers. */
         ReadinessResponse: {
             /** @description Which database backend this server uses. */
@@ -1649,6 +2075,65 @@ export interface components {
              * @example ready
              */
             status: string;
+        };
+        /** @description The multiplier effect of invitations. */
+        ReferralAnalytics: {
+            /**
+             * Format: int64
+             * @description Invitees who took part (voted or contributed) through a participant's referral code.
+             */
+            conversions: number;
+            /**
+             * Format: double
+             * @description Converted invitations per participant; above 1 the campaign grows by itself.
+             */
+            k_factor?: number | null;
+            /**
+             * Format: double
+             * @description The share of participants who came through a referral code.
+             */
+            referral_share?: number | null;
+            /** @description The ten referrers with the most conversions. */
+            top_referrers: components["schemas"]["ReferrerAnalytics"][];
+        };
+        /** @description The signed-in participant's referral code for a campaign, and what it brought so far. */
+        ReferralResponse: {
+            campaign_id: string;
+            code: string;
+            /**
+             * Format: int64
+             * @description Invitees who took part (voted or contributed): each earned you the campaign's referral
+             *     points.
+             */
+            conversions: number;
+            /** Format: date-time */
+            created_at: string;
+            /** @description `/c/{slug}?via={code}`, relative to the site. */
+            link: string;
+            /**
+             * Format: int64
+             * @description Accounts created through it.
+             */
+            sign_ups: number;
+            /**
+             * Format: int64
+             * @description Visitors whose first touch was this code.
+             */
+            visitors: number;
+        };
+        /** @description What one participant's referral code brought. */
+        ReferrerAnalytics: {
+            /**
+             * Format: int64
+             * @description Invitees who took part.
+             */
+            conversions: number;
+            display_name: string;
+            /** Format: int64 */
+            sign_ups: number;
+            user_id: string;
+            /** Format: int64 */
+            visitors: number;
         };
         /** @description A refresh token to exchange (refresh) or revoke (logout). */
         RefreshRequest: {
@@ -1675,6 +2160,11 @@ export interface components {
             password: string;
             /** @description The invitation code (channel or referral) the user arrived through, if any. */
             via?: string | null;
+            /**
+             * @description The visitor id the client sent with its visits (`POST /campaigns/{id}/visits`): the
+             *     sign-up is credited to that visitor's first touch of the campaign it came from.
+             */
+            visitor_id?: string | null;
         };
         ReportRequest: {
             /**
@@ -1729,6 +2219,14 @@ export interface components {
              * @default false
              */
             allow_self_vote: boolean;
+            /**
+             * Format: int32
+             * @description The contributions the campaign needs by the close of submissions (its critical mass); the
+             *     analytics project whether it will get there.
+             * @default null
+             * @example 200
+             */
+            contribution_target: number | null;
             /** @default open */
             eligibility: components["schemas"]["Eligibility"];
             /**
@@ -1753,6 +2251,14 @@ export interface components {
              * @default 1
              */
             max_contributions_per_member: number;
+            /**
+             * Format: double
+             * @description The share of visitors the organiser aims to turn into contributors, in percent (the
+             *     analytics show it next to the usual 1%).
+             * @default null
+             * @example 10
+             */
+            participation_target_percent: number | null;
             /**
              * Format: int32
              * @description The share of a remix's award that goes to the authors of the entry it remixes, in percent.
@@ -1805,12 +2311,87 @@ export interface components {
          * @description A scope a personal access token can be granted. `write` includes `read` of the same area.
          * @enum {string}
          */
-        Scope: "profile:read" | "profile:write" | "organizations:read" | "organizations:write" | "campaigns:read" | "campaigns:write" | "contributions:read" | "contributions:write" | "votes:read" | "votes:write" | "media:write";
+        Scope: "profile:read" | "profile:write" | "organizations:read" | "organizations:write" | "campaigns:read" | "campaigns:write" | "contributions:read" | "contributions:write" | "votes:read" | "votes:write" | "media:write" | "analytics:read";
+        /** @description Votes of one opted-in segment. */
+        SegmentAnalytics: {
+            /** @description `country`, `age_band` or `interest`. */
+            dimension: string;
+            /** @example DE */
+            value: string;
+            /**
+             * Format: int64
+             * @description Distinct voters in the segment (at least `min_group_size`).
+             */
+            voters: number;
+            /**
+             * Format: int64
+             * @description Their current votes.
+             */
+            votes: number;
+        };
+        /** @description One source's funnel and rates. */
+        SourceAnalytics: {
+            funnel: components["schemas"]["Funnel"];
+            rates: components["schemas"]["Rates"];
+            source: components["schemas"]["SourceRef"];
+        };
+        /** @description A first-touch source: a channel, all referral codes together, or direct (no code). */
+        SourceRef: {
+            /** @description The channel's id (channels only). */
+            channel_id?: string | null;
+            /**
+             * @description `newsletter`, `community`, `social`, `partner` or `other` for channels; `referral`;
+             *     or `direct`.
+             * @example community
+             */
+            kind: string;
+            /** @description The channel's name (channels only). */
+            name?: string | null;
+        };
         /**
          * @description Why someone receives part of an award.
          * @enum {string}
          */
         SplitReason: "author" | "remix_parent";
+        /** @description A campaign as the timeline names it. */
+        TimelineCampaign: {
+            id: string;
+            slug: string;
+            title: string;
+        };
+        /** @description One participant's journey through one campaign. */
+        TimelineEntry: {
+            came_through?: components["schemas"]["SourceRef"] | null;
+            campaign: components["schemas"]["TimelineCampaign"];
+            /**
+             * Format: int64
+             * @description Contributions they submitted.
+             */
+            contributions: number;
+            /** Format: date-time */
+            first_contribution_at?: string | null;
+            /** Format: date-time */
+            first_touch_at?: string | null;
+            /** Format: date-time */
+            first_vote_at?: string | null;
+            /**
+             * Format: date-time
+             * @description When the campaign first knew them.
+             */
+            joined_at: string;
+            /**
+             * Format: int64
+             * @description Points they earned in the campaign.
+             */
+            points: number;
+            /** @description Whether they created their account through this campaign. */
+            signed_up_here: boolean;
+            /**
+             * Format: int64
+             * @description Their current votes in the campaign.
+             */
+            votes: number;
+        };
         /** @description A personal access token, without its secret. */
         TokenResponse: {
             /** Format: date-time */
@@ -1867,6 +2448,7 @@ export interface components {
         UpdateOrganizationRequest: {
             description?: string | null;
             name?: string | null;
+            /** @description An http(s) address with a host, or `null` to remove it. */
             website?: string | null;
         };
         /** @description A `multipart/form-data` upload: one part named `file`, nothing else. */
@@ -1876,6 +2458,28 @@ export interface components {
              * @description The image: PNG, JPEG, WebP or GIF, recognised by its content.
              */
             file: string;
+        };
+        /** @description An anonymous exposure to a campaign. */
+        VisitRequest: {
+            /** @description The channel or referral code from the link, if any. */
+            via?: string | null;
+            /**
+             * @description A random id the client keeps (e.g. in local storage); never derived from the person.
+             * @example 3f9c1a7e-5b2d-4c8e-9f10-2a6b7c8d9e0f
+             */
+            visitor_id: string;
+        };
+        /** @description What the visit changed. */
+        VisitResponse: {
+            /** @description Whether this counted as the visitor's visit of the day (visits count once a day). */
+            counted: boolean;
+            /** @description The visitor's first touch of this campaign: the source (if any) gets the credit. */
+            first_touch: boolean;
+            /**
+             * @description Whether `via` named a channel or referral code of this campaign (unknown codes still
+             *     count the visit, without a source).
+             */
+            via_recognized: boolean;
         };
         VoteResponse: {
             contribution_id: string;
@@ -2560,6 +3164,56 @@ export interface operations {
             };
         };
     };
+    get_analytics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign's id or slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The campaign's analytics */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsResponse"];
+                };
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only the campaign's owners and managers see its analytics */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such campaign */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_awards: {
         parameters: {
             query?: never;
@@ -2728,6 +3382,169 @@ export interface operations {
             };
             /** @description A draft, or already ended */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_channels: {
+        parameters: {
+            query?: {
+                /** @description Items per page: 1 to 100 (larger values are clamped), default 20. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The campaign's id or slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of channels */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ChannelResponse"];
+                };
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only the campaign's owners and managers see its channels */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such campaign */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each invalid field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_channel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign's id or slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateChannelRequest"];
+            };
+        };
+        responses: {
+            /** @description The channel */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelResponse"];
+                };
+            };
+            /** @description The body cannot be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only the campaign's owners and managers open channels */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such campaign */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The campaign has a channel of this name */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each invalid field */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2961,6 +3778,106 @@ export interface operations {
             };
             /** @description Invalid input; `errors` names each invalid field */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_contributions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign's id or slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description rank, contribution_id, title, status, tags, parent_id, submitted_at, published_at, public_votes, public_score, jury_votes, jury_score, combined_score */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only the campaign's owners and managers export it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such campaign */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_votes_by_segment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign's id or slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description scope, contribution_id, contribution_title, dimension, segment, voters, votes, mean_value */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only the campaign's owners and managers export it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such campaign */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3230,6 +4147,65 @@ export interface operations {
             };
         };
     };
+    create_referral: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign's id or slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The code made before */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralResponse"];
+                };
+            };
+            /** @description A new code */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralResponse"];
+                };
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the required scope, or the user the role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such campaign */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_reported_comments: {
         parameters: {
             query?: {
@@ -3285,6 +4261,105 @@ export interface operations {
             };
             /** @description Invalid input; `errors` names each invalid field */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    record_visit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign's id or slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VisitRequest"];
+            };
+        };
+        responses: {
+            /** @description What the visit changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitResponse"];
+                };
+            };
+            /** @description The body cannot be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the required scope, or the user the role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such campaign */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each invalid field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many visits from this address */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4778,6 +5853,58 @@ export interface operations {
             };
         };
     };
+    get_my_timeline: {
+        parameters: {
+            query?: {
+                /** @description Items per page: 1 to 100 (larger values are clamped), default 20. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of my campaigns */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_TimelineEntry"];
+                };
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the required scope, or the user the role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each invalid field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_tokens: {
         parameters: {
             query?: {
@@ -5663,6 +6790,72 @@ export interface operations {
             };
             /** @description The last owner cannot leave */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_participant_timeline: {
+        parameters: {
+            query?: {
+                /** @description Items per page: 1 to 100 (larger values are clamped), default 20. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The organization's slug */
+                slug: string;
+                /** @description The participant's user id */
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the participant's campaigns of this organization */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_TimelineEntry"];
+                };
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only the organization's owners and managers */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such organization, or no such participant who consented to research */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each invalid field */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

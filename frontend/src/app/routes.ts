@@ -16,6 +16,7 @@ import { OrganizationsPage } from '../features/organizations/OrganizationsPage'
 import { ProfilePage } from '../features/profile/ProfilePage'
 import { MyRewardsPage } from '../features/rewards/MyRewardsPage'
 import { StatusPage } from '../features/status/StatusPage'
+import { TokensPage } from '../features/tokens/TokensPage'
 import { VoteIntegrityPage } from '../features/votes/VoteIntegrityPage'
 import { Layout } from './Layout'
 
@@ -37,6 +38,7 @@ export const routes: RouteObject[] = [
         children: [
           { path: 'me', Component: ProfilePage },
           { path: 'me/rewards', Component: MyRewardsPage },
+          { path: 'me/tokens', Component: TokensPage },
           { path: 'c/:slug/contribute', Component: ContributePage },
           { path: 'c/:slug/edit', Component: EditCampaignPage },
           { path: 'c/:slug/moderation', Component: ModerationQueuePage },

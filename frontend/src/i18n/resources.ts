@@ -11,10 +11,11 @@ import * as organizations from '../features/organizations/strings'
 import * as profile from '../features/profile/strings'
 import * as rewards from '../features/rewards/strings'
 import * as status from '../features/status/strings'
+import * as tokens from '../features/tokens/strings'
 import * as votes from '../features/votes/strings'
 import * as common from './common'
 
-const modules = { common, auth, campaigns, campaignEditor, contributions, media, comments, moderation, organizations, profile, rewards, notFound, status, votes }
+const modules = { common, auth, campaigns, campaignEditor, contributions, media, comments, moderation, organizations, profile, rewards, notFound, status, tokens, votes }
 
 type Namespaces = { [K in keyof typeof modules]: (typeof modules)[K]['en'] }
 

@@ -33,6 +33,7 @@ describe('CampaignPage', () => {
     stubApi({
       'GET /api/v1/campaigns/summer-bottle': () => json(campaign),
       'GET /api/v1/campaigns/c1/contributions': () => json({ items: [], next_cursor: null }),
+      'GET /api/v1/campaigns/c1/points-leaderboard': () => json({ items: [], next_cursor: null }),
     })
   })
   afterEach(() => {

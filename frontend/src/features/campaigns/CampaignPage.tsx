@@ -5,6 +5,8 @@ import { ErrorAlert, Loading } from '../../ui/QueryStates'
 import { useSignedIn } from '../auth/useSession'
 import { Gallery } from '../contributions/Gallery'
 import { CampaignAwards } from '../rewards/CampaignAwards'
+import { PointsLeaderboard } from '../rewards/PointsLeaderboard'
+import { hasPointsLeaderboard } from '../rewards/queries'
 import { Leaderboard } from '../votes/Leaderboard'
 import { hasLeaderboard } from '../votes/queries'
 import { CampaignAdminBar } from './CampaignAdminBar'
@@ -30,7 +32,7 @@ function ContributeCall({ campaign }: { campaign: Campaign }) {
   )
 }
 
-/** A campaign as participants see it: brief, schedule, prizes, rules and the gallery. */
+/** A campaign as participants see it: brief, schedule, prizes, rules, rankings and the gallery. */
 export function CampaignPage() {
   const { slug = '' } = useParams()
   const { t } = useTranslation('campaigns')
@@ -67,6 +69,7 @@ export function CampaignPage() {
       </div>
       <CampaignAwards campaign={data} />
       {hasLeaderboard(data) && <Leaderboard campaign={data} />}
+      {hasPointsLeaderboard(data) && <PointsLeaderboard campaign={data} />}
       {data.phase !== 'draft' && <Gallery campaign={data} />}
     </article>
   )

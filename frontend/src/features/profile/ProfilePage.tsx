@@ -28,9 +28,14 @@ export function ProfilePage() {
           </dd>
         </dl>
         <p className="muted">{t('memberSince', { date: format.date(me.data.created_at) })}</p>
-        <p>
-          <Link to="/me/rewards">{t('rewardsLink')}</Link>
-        </p>
+        <ul>
+          <li>
+            <Link to="/me/rewards">{t('rewardsLink')}</Link>
+          </li>
+          <li>
+            <Link to="/me/tokens">{t('tokensLink')}</Link>
+          </li>
+        </ul>
       </section>
       <ProfileForm key={me.data.id} me={me.data} />
     </div>

@@ -32,6 +32,7 @@ function stub(phase: string, role: string | null, routes: Record<string, Handler
     'GET /api/v1/campaigns/summer-bottle': () => json(campaign(phase)),
     'GET /api/v1/campaigns/c1/contributions': () => json({ items: [], next_cursor: null }),
     'GET /api/v1/campaigns/c1/leaderboard': () => json({ items: [], next_cursor: null }),
+    'GET /api/v1/campaigns/c1/points-leaderboard': () => json({ items: [], next_cursor: null }),
     ...routes,
   })
 }

@@ -1,11 +1,12 @@
-// `/me/rewards`: my points balance, the ledger it sums (newest first, paged), and the awards I
-// have a part in.
+// `/me/rewards`: my points balance, my badges, the ledger it sums (newest first, paged), and the
+// awards I have a part in.
 import { useTranslation } from 'react-i18next'
 import { useFormat } from '../../i18n/format'
 import { LoadMore } from '../../ui/LoadMore'
 import { EmptyState, ErrorAlert, Loading } from '../../ui/QueryStates'
 import { useMe } from '../auth/useMe'
 import { AwardList } from './AwardList'
+import { BadgeList } from './BadgeList'
 import { useMyRewards, type LedgerEntry } from './queries'
 
 function LedgerTable({ entries }: { entries: LedgerEntry[] }) {
@@ -61,6 +62,10 @@ export function MyRewardsPage() {
         <p className="lead" data-testid="points-balance">
           {t('mine.balanceValue', { count: balance, formatted: format.number(balance) })}
         </p>
+      </section>
+      <section aria-labelledby="badges-heading">
+        <h2 id="badges-heading">{t('badges.heading')}</h2>
+        <BadgeList badges={first.badges} />
       </section>
       <section aria-labelledby="awards-heading">
         <h2 id="awards-heading">{t('mine.awards')}</h2>

@@ -1,13 +1,16 @@
 // Points and awards. Keys: ['me', 'rewards'] for my points (paged ledger), ['awards', campaignId]
-// for a campaign's awards.
+// for a campaign's awards, ['points-leaderboard', campaignId] for its participants by points.
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api } from '../../api/client'
 import { ApiError, unwrap } from '../../api/errors'
 import type { Schemas } from '../../api/types'
+import type { Campaign } from '../campaigns/queries'
 
 export type Award = Schemas['AwardResponse']
 export type AwardStatus = Schemas['AwardStatus']
 export type LedgerEntry = Schemas['LedgerEntry']
+export type Badge = Schemas['Badge']
+export type BadgeKind = Schemas['BadgeKind']
 
 const PAGE_SIZE = 20
 
@@ -24,6 +27,29 @@ export function useMyRewards() {
     queryKey: ['me', 'rewards'],
     queryFn: ({ pageParam, signal }) =>
       unwrap(api.GET('/api/v1/me/rewards', { params: { query: { limit: PAGE_SIZE, cursor: pageParam } }, signal })),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.next_cursor ?? undefined,
+  })
+}
+
+const BEFORE_POINTS = new Set<Campaign['phase']>(['draft', 'scheduled'])
+
+/** Whether anyone can have earned points in the campaign: once submissions have opened. */
+export function hasPointsLeaderboard(campaign: Campaign): boolean {
+  return !BEFORE_POINTS.has(campaign.phase)
+}
+
+/** A campaign's participants ranked by the points they earned in it, a page at a time. */
+export function usePointsLeaderboard(campaignId: string) {
+  return useInfiniteQuery({
+    queryKey: ['points-leaderboard', campaignId],
+    queryFn: ({ pageParam, signal }) =>
+      unwrap(
+        api.GET('/api/v1/campaigns/{id}/points-leaderboard', {
+          params: { path: { id: campaignId }, query: { limit: PAGE_SIZE, cursor: pageParam } },
+          signal,
+        }),
+      ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.next_cursor ?? undefined,
   })

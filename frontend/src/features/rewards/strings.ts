@@ -19,6 +19,28 @@ export const en = {
     awardsEmpty: 'You have no part in an award yet.',
     myShare: 'My share: {{amount}} and {{points}} points',
   },
+  badges: {
+    heading: 'My badges',
+    empty: 'No badges yet. Get a contribution published in a campaign to earn your first one, or vote on many entries to join a campaign’s ten most active voters.',
+    earnedOn: 'Earned {{date}}',
+    holds: 'Yours while you stay among the ten most active voters.',
+    inCampaign: 'In',
+    aCampaign: 'this campaign',
+  },
+  badge: {
+    first_contribution: {
+      name: 'First contribution',
+      description: 'A contribution of yours was published.',
+    },
+    first_win: {
+      name: 'First win',
+      description: 'You received a share of an approved award.',
+    },
+    top_ten_voter: {
+      name: 'Top-ten voter',
+      description: 'One of the ten people who voted on the most entries of a campaign.',
+    },
+  },
   source: {
     contribution_published: 'Contribution published',
     vote_cast: 'Vote cast',
@@ -63,6 +85,15 @@ export const en = {
     cancelQuestion: 'Cancel this award? Points already paid are taken back.',
     updated: 'The award is now {{status}}.',
   },
+  points: {
+    heading: 'Points leaderboard',
+    intro: 'Participants by the points they earned in this campaign: for published entries, votes, invitations and awards.',
+    empty: 'Nobody has earned points in this campaign yet.',
+    rank: 'Rank',
+    participant: 'Participant',
+    points: 'Points',
+    showMore: 'Show more',
+  },
   winners: {
     heading: 'Winners',
     empty: 'This campaign has no winners.',
@@ -86,6 +117,28 @@ export const de: Translation<typeof en> = {
     awards: 'Meine Preise',
     awardsEmpty: 'Du bist noch an keinem Preis beteiligt.',
     myShare: 'Mein Anteil: {{amount}} und {{points}} Punkte',
+  },
+  badges: {
+    heading: 'Meine Abzeichen',
+    empty: 'Noch keine Abzeichen. Dein erstes bekommst du, sobald in einer Kampagne ein Beitrag von dir veröffentlicht wird, oder wenn du über viele Beiträge abstimmst und so zu den zehn aktivsten Abstimmenden einer Kampagne gehörst.',
+    earnedOn: 'Erhalten am {{date}}',
+    holds: 'Deins, solange du zu den zehn aktivsten Abstimmenden gehörst.',
+    inCampaign: 'In',
+    aCampaign: 'dieser Kampagne',
+  },
+  badge: {
+    first_contribution: {
+      name: 'Erster Beitrag',
+      description: 'Ein Beitrag von dir wurde veröffentlicht.',
+    },
+    first_win: {
+      name: 'Erster Gewinn',
+      description: 'Du hast einen Anteil an einem freigegebenen Preis erhalten.',
+    },
+    top_ten_voter: {
+      name: 'Top 10 beim Abstimmen',
+      description: 'Eine der zehn Personen, die in einer Kampagne über die meisten Beiträge abgestimmt haben.',
+    },
   },
   source: {
     contribution_published: 'Beitrag veröffentlicht',
@@ -130,6 +183,15 @@ export const de: Translation<typeof en> = {
     cancelAction: 'stornieren',
     cancelQuestion: 'Diesen Preis stornieren? Bereits gutgeschriebene Punkte werden zurückgenommen.',
     updated: 'Der Preis ist jetzt: {{status}}.',
+  },
+  points: {
+    heading: 'Punkte-Rangliste',
+    intro: 'Teilnehmende nach den Punkten, die sie in dieser Kampagne gesammelt haben: für veröffentlichte Beiträge, Stimmen, Einladungen und Preise.',
+    empty: 'In dieser Kampagne hat noch niemand Punkte gesammelt.',
+    rank: 'Platz',
+    participant: 'Teilnehmer:in',
+    points: 'Punkte',
+    showMore: 'Mehr anzeigen',
   },
   winners: {
     heading: 'Gewinner',

@@ -71,6 +71,7 @@ function campaignApi(campaign: ReturnType<typeof campaignWith>, routes: Record<s
     'GET /api/v1/contributions/k1': () => json(contribution),
     'GET /api/v1/contributions/k1/comments': () => json({ items: [], next_cursor: null }),
     'GET /api/v1/campaigns/c1/leaderboard': () => json({ items: [], next_cursor: null }),
+    'GET /api/v1/campaigns/c1/points-leaderboard': () => json({ items: [], next_cursor: null }),
     'GET /api/v1/campaigns/c1/votes/me': () => json(myVotes(campaign.rules.voting_method)),
     ...routes,
   })

@@ -1,0 +1,24 @@
+//! Insight: the numbers organisers need to beat the 1% rule (funnels per channel, the k-factor of
+//! referrals, the daily series, the projection to close, votes by opted-in segment), the CSV
+//! exports, and participants' timelines. Everything reads incrementally kept counters.
+
+pub mod analytics;
+pub mod counters;
+pub mod dto;
+mod export;
+mod handlers;
+pub mod segments;
+mod service;
+mod timeline;
+
+/// The smallest group the analytics and exports show (app data).
+#[derive(Debug, Clone, Copy)]
+pub struct MinGroupSize(pub i64);
+
+pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(handlers::get_analytics)
+        .service(handlers::export_contributions)
+        .service(handlers::export_votes_by_segment)
+        .service(handlers::get_my_timeline)
+        .service(handlers::get_participant_timeline);
+}
