@@ -1,5 +1,6 @@
 -- wrk script for GETs. With BENCH_IDS set (a file of contribution ids), each request reads
--- another contribution by id; otherwise the URL given to wrk is requested as is.
+-- another contribution by id; otherwise the URL given to wrk is requested as is. BENCH_TOKEN
+-- signs the requests in.
 function init(args)
   local file = os.getenv("BENCH_IDS")
   if file and file ~= "" then
@@ -12,6 +13,10 @@ function init(args)
 end
 
 function request()
+  local token = os.getenv("BENCH_TOKEN")
+  if token and token ~= "" then
+    wrk.headers["Authorization"] = "Bearer " .. token
+  end
   if ids then
     return wrk.format("GET", "/api/v1/contributions/" .. ids[math.random(#ids)])
   end

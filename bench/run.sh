@@ -8,6 +8,7 @@
 #   2. a flash crowd (every vote on 4 contributions) vs votes spread over many contributions
 #   3. the leaderboard top 50 (100k contributions, 1M votes) vs a get-by-id
 #   4. a gallery page 10,000 items deep vs the first page
+#   6. a campaign's analytics (1M visits, 100k participants, 1M votes) vs a get-by-id
 #   5. the vote load on SQLite: "database is locked" errors and non-2xx answers
 # and prints a table with the targets and PASS/MISS.
 #
@@ -24,6 +25,7 @@
 #   BENCH_CLIENTS="32 64"    client counts for target 1; target 2 and SQLite use the last one
 #   BENCH_READ_CONNS=32      connections for the read benchmarks
 #   BENCH_GALLERY_DEPTH=10000
+#   BENCH_REACH_VISITORS=1000000  BENCH_REACH_PARTICIPANTS=100000  analytics campaign
 #   BENCH_DB_POOL_SIZE       the server's DB_POOL_SIZE (unset: the server's default)
 #   BENCH_PG=postgres://postgres@127.0.0.1:5432   BENCH_DB=schwarm_bench
 #   BENCH_SKIP_BUILD=1       use the existing target/release/schwarm
@@ -41,6 +43,8 @@ SEED_VOTERS=${BENCH_SEED_VOTERS:-1000}
 CLIENTS=${BENCH_CLIENTS:-32 64}
 READ_CONNS=${BENCH_READ_CONNS:-32}
 DEPTH=${BENCH_GALLERY_DEPTH:-10000}
+REACH_VISITORS=${BENCH_REACH_VISITORS:-1000000}
+REACH_PARTICIPANTS=${BENCH_REACH_PARTICIPANTS:-100000}
 PG=${BENCH_PG:-postgres://postgres@127.0.0.1:5432}
 DB=${BENCH_DB:-schwarm_bench}
 THREADS=2 # wrk threads: one per core here; more only adds context switches
@@ -127,6 +131,11 @@ psql_db -v vote_contribs="$VOTE_CONTRIBS" -v board_contribs="$BOARD_CONTRIBS" \
   -v board_votes="$BOARD_VOTES" -v seed_voters="$SEED_VOTERS" -f "$BENCH/seed_pg.sql" >/dev/null
 SEEDED_VOTES=$(psql_db -c "SELECT count(*) FROM votes")
 log "seeded $SEEDED_VOTES votes in $(( $(date +%s) - t0 ))s"
+log "seeding reach: $REACH_VISITORS visitors, $REACH_PARTICIPANTS participants, the analytics counters (SQL)"
+t0=$(date +%s)
+psql_db -v visitors="$REACH_VISITORS" -v participants="$REACH_PARTICIPANTS" -f "$BENCH/seed_reach_pg.sql" >/dev/null
+SEEDED_COUNTERS=$(psql_db -c "SELECT count(*) FROM insight_counters")
+log "seeded reach and $SEEDED_COUNTERS counters in $(( $(date +%s) - t0 ))s"
 CAMPAIGN=$(psql_db -c "SELECT bench_id(2, 1)")
 BOARD=$(psql_db -c "SELECT bench_id(2, 2)")
 # The vote load's targets: uniform picks from all; flash takes the first 4 lines.
@@ -216,6 +225,13 @@ read_run() { # KEY URL [ENV...]
 }
 read_run board "$PG_URL/api/v1/campaigns/$BOARD/leaderboard?limit=50"
 read_run byid "$PG_URL" BENCH_IDS="$WORK/board_ids.txt"
+# The analytics are for the organization's managers: make the first voter an owner.
+psql_db -c "INSERT INTO organization_members (organization_id, user_id, role, created_at, updated_at)
+  SELECT bench_id(1, 1), id, 'owner', bench_now(), bench_now() FROM users WHERE email = 'voter1@bench.test'" >/dev/null
+MANAGER_TOKEN=$(head -1 "$WORK/tokens.txt")
+VISITORS_SEEN=$(curl -sf -H "Authorization: Bearer $MANAGER_TOKEN" "$PG_URL/api/v1/campaigns/$BOARD/analytics" | jq -r .funnel.visitors)
+[[ $VISITORS_SEEN == "$REACH_VISITORS" ]] || { echo "analytics show $VISITORS_SEEN visitors, seeded $REACH_VISITORS" >&2; exit 1; }
+read_run analytics "$PG_URL/api/v1/campaigns/$BOARD/analytics" BENCH_TOKEN="$MANAGER_TOKEN"
 
 # The cursor of the page $DEPTH items deep: base64url (no padding) of the last id before it,
 # the sort key list_public_newest continues after. Checked against the database below.
@@ -279,7 +295,8 @@ echo
 echo "Schwarm benchmark — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load generator on the same machine"
 echo "tree: $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- api || echo ' + uncommitted api/ changes') (what target/release/schwarm was built from)"
 echo "duration ${DURATION}s per measurement; $VOTERS API voters; $VOTE_CONTRIBS contributions in the vote campaign;"
-echo "leaderboard/gallery campaign: $BOARD_CONTRIBS contributions, $SEEDED_VOTES votes; server pool: ${BENCH_DB_POOL_SIZE:-default}"
+echo "leaderboard/gallery/analytics campaign: $BOARD_CONTRIBS contributions, $SEEDED_VOTES votes, $REACH_VISITORS visitors,"
+echo "$REACH_PARTICIPANTS participants, $SEEDED_COUNTERS analytics counters; server pool: ${BENCH_DB_POOL_SIZE:-default}"
 echo
 printf '%-46s %10s %9s %9s %8s\n' "measurement" "req/s" "p50 ms" "p99 ms" "non-2xx"
 for c in $CLIENTS; do
@@ -287,7 +304,7 @@ for c in $CLIENTS; do
   printf '%-46s %10s %9s %9s %8s\n' "API PUT vote, uniform, $c clients" "${R[uni${c}_rps]}" "$(ms "${R[uni${c}_p50]}")" "$(ms "${R[uni${c}_p99]}")" "${R[uni${c}_non2xx]}"
 done
 printf '%-46s %10s %9s %9s %8s\n' "API PUT vote, flash (4 entries), $HI_CLIENTS clients" "${R[flash_rps]}" "$(ms "${R[flash_p50]}")" "$(ms "${R[flash_p99]}")" "${R[flash_non2xx]}"
-for k in board:"GET leaderboard top 50" byid:"GET contribution by id" first:"GET gallery sort=new, first page" deep:"GET gallery sort=new, $DEPTH deep"; do
+for k in board:"GET leaderboard top 50" byid:"GET contribution by id" first:"GET gallery sort=new, first page" deep:"GET gallery sort=new, $DEPTH deep" analytics:"GET campaign analytics"; do
   printf '%-46s %10s %9s %9s %8s\n' "${k#*:}" "${R[${k%%:*}_rps]}" "$(ms "${R[${k%%:*}_p50]}")" "$(ms "${R[${k%%:*}_p99]}")" "${R[${k%%:*}_non2xx]}"
 done
 printf '%-46s %10s %9s %9s %8s\n' "SQLite: API PUT vote, uniform, $HI_CLIENTS clients" "${R[lite_rps]}" "-" "$(ms "${R[lite_p99]}")" "${R[lite_non2xx]}"
@@ -307,6 +324,8 @@ r=$(ratio "${R[deep_p99]}" "${R[first_p99]}")
 printf '%-58s %8s %8s %6s\n' "4. gallery $DEPTH deep / first page p99" "$r" "<= 2" "$(verdict "$r" '<=' 2)"
 v=PASS; [[ ${R[lite_locked]} == 0 && ${R[lite_non2xx]} == 0 ]] || v=MISS
 printf '%-58s %8s %8s %6s\n' "5. SQLite: 'database is locked' in log / non-2xx" "${R[lite_locked]} / ${R[lite_non2xx]}" "0 / 0" "$v"
+r=$(ratio "${R[analytics_p99]}" "${R[byid_p99]}")
+printf '%-58s %8s %8s %6s\n' "6. analytics / get-by-id p99" "$r" "<= 5" "$(verdict "$r" '<=' 5)"
 echo
 echo "notes:"
 echo "- folder drain after each vote run (s): $(for c in $CLIENTS; do printf 'uniform/%s %s, ' "$c" "${R[uni${c}_drain]}"; done)flash ${R[flash_drain]}, SQLite ${R[lite_drain]}"
