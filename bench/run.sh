@@ -225,10 +225,11 @@ read_run() { # KEY URL [ENV...]
 }
 read_run board "$PG_URL/api/v1/campaigns/$BOARD/leaderboard?limit=50"
 read_run byid "$PG_URL" BENCH_IDS="$WORK/board_ids.txt"
-# The analytics are for the organization's managers: make the first voter an owner.
+# The analytics are for the organization's managers: register one and make them an owner.
+MANAGER_TOKEN=$(curl -sf -X POST "$PG_URL/api/v1/auth/register" -H 'Content-Type: application/json' \
+  -d '{"email":"manager@bench.test","password":"bench-password-manager","display_name":"Manager"}' | jq -r .access_token)
 psql_db -c "INSERT INTO organization_members (organization_id, user_id, role, created_at, updated_at)
-  SELECT bench_id(1, 1), id, 'owner', bench_now(), bench_now() FROM users WHERE email = 'voter1@bench.test'" >/dev/null
-MANAGER_TOKEN=$(head -1 "$WORK/tokens.txt")
+  SELECT bench_id(1, 1), id, 'owner', bench_now(), bench_now() FROM users WHERE email = 'manager@bench.test'" >/dev/null
 VISITORS_SEEN=$(curl -sf -H "Authorization: Bearer $MANAGER_TOKEN" "$PG_URL/api/v1/campaigns/$BOARD/analytics" | jq -r .funnel.visitors)
 [[ $VISITORS_SEEN == "$REACH_VISITORS" ]] || { echo "analytics show $VISITORS_SEEN visitors, seeded $REACH_VISITORS" >&2; exit 1; }
 read_run analytics "$PG_URL/api/v1/campaigns/$BOARD/analytics" BENCH_TOKEN="$MANAGER_TOKEN"
