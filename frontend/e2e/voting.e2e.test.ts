@@ -96,6 +96,8 @@ describe('voting', () => {
             guaranteed_prize: false,
             max_contributions_per_member: 2,
             require_approval: false,
+            participation_target_percent: null,
+            contribution_target: null,
           },
           schedule: {
             submissions_open_at: at(-5),

@@ -14,10 +14,13 @@ import { MembersPage } from '../features/organizations/MembersPage'
 import { OrganizationPage } from '../features/organizations/OrganizationPage'
 import { OrganizationsPage } from '../features/organizations/OrganizationsPage'
 import { ProfilePage } from '../features/profile/ProfilePage'
+import { ChannelsPage } from '../features/reach/ChannelsPage'
 import { MyRewardsPage } from '../features/rewards/MyRewardsPage'
 import { StatusPage } from '../features/status/StatusPage'
+import { MyTimelinePage } from '../features/timeline/MyTimelinePage'
 import { TokensPage } from '../features/tokens/TokensPage'
 import { VoteIntegrityPage } from '../features/votes/VoteIntegrityPage'
+import { Loading } from '../ui/QueryStates'
 import { Layout } from './Layout'
 
 /** The route table, shared by the browser router and the tests' memory routers. */
@@ -29,6 +32,7 @@ export const routes: RouteObject[] = [
       { path: 'login', Component: LoginPage },
       { path: 'register', Component: RegisterPage },
       { path: 'status', Component: StatusPage },
+      // Also where invitation links lead (`/c/:slug?via=code`): the page counts the visit.
       { path: 'c/:slug', Component: CampaignPage },
       { path: 'contributions/:id', Component: ContributionPage },
       { path: 'organizations', Component: OrganizationsPage },
@@ -38,11 +42,19 @@ export const routes: RouteObject[] = [
         children: [
           { path: 'me', Component: ProfilePage },
           { path: 'me/rewards', Component: MyRewardsPage },
+          { path: 'me/timeline', Component: MyTimelinePage },
           { path: 'me/tokens', Component: TokensPage },
           { path: 'c/:slug/contribute', Component: ContributePage },
           { path: 'c/:slug/edit', Component: EditCampaignPage },
           { path: 'c/:slug/moderation', Component: ModerationQueuePage },
           { path: 'c/:slug/vote-integrity', Component: VoteIntegrityPage },
+          { path: 'c/:slug/channels', Component: ChannelsPage },
+          {
+            path: 'c/:slug/analytics',
+            // Its charting library is most of the bundle and only organisers need it: load it on the way there.
+            lazy: async () => ({ Component: (await import('../features/insight/AnalyticsPage')).AnalyticsPage }),
+            HydrateFallback: Loading,
+          },
           { path: 'contributions/:id/edit', Component: EditContributionPage },
           { path: 'o/:slug/members', Component: MembersPage },
           { path: 'o/:slug/campaigns/new', Component: NewCampaignPage },

@@ -14,6 +14,7 @@ export const en = {
     organisers: 'For organisers',
     profile: 'My profile',
     rewards: 'My rewards',
+    timeline: 'My timeline',
     tokens: 'Access tokens',
     signIn: 'Sign in',
     register: 'Register',
@@ -49,6 +50,10 @@ export const en = {
     fixFields: 'Please correct the marked fields.',
     otherField: '{{field}}: {{message}}',
     remove: 'Remove',
+  },
+  copy: {
+    copied: 'Copied to the clipboard.',
+    failed: 'Could not copy. Select the text and copy it yourself.',
   },
   confirm: {
     question: 'Are you sure?',
@@ -106,6 +111,7 @@ export const de: Translation<typeof en> = {
     organisers: 'Für Veranstalter',
     profile: 'Mein Profil',
     rewards: 'Meine Belohnungen',
+    timeline: 'Mein Verlauf',
     tokens: 'Zugriffstoken',
     signIn: 'Anmelden',
     register: 'Registrieren',
@@ -141,6 +147,10 @@ export const de: Translation<typeof en> = {
     fixFields: 'Bitte korrigiere die markierten Felder.',
     otherField: '{{field}}: {{message}}',
     remove: 'Entfernen',
+  },
+  copy: {
+    copied: 'In die Zwischenablage kopiert.',
+    failed: 'Kopieren ging nicht. Markiere den Text und kopiere ihn selbst.',
   },
   confirm: {
     question: 'Bist du sicher?',

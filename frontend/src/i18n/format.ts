@@ -26,6 +26,18 @@ export function formatShare(language: string, basisPoints: number): string {
   return new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 2 }).format(basisPoints / 10_000)
 }
 
+/** A fraction as a percentage: 0.0234 -> "2.3%" / "2,3 %". */
+export function formatPercent(language: string, fraction: number): string {
+  return new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 }).format(fraction)
+}
+
+/** A calendar day (`2030-06-10`, a UTC date on the wire) without shifting it into another day. */
+export function formatDay(language: string, day: string, style: 'medium' | 'short' = 'medium'): string {
+  const options: Intl.DateTimeFormatOptions =
+    style === 'short' ? { day: 'numeric', month: 'short', timeZone: 'UTC' } : { dateStyle: 'medium', timeZone: 'UTC' }
+  return new Intl.DateTimeFormat(language, options).format(new Date(`${day}T00:00:00Z`))
+}
+
 export function formatDateTime(language: string, iso: string): string {
   return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso))
 }
@@ -51,6 +63,8 @@ export function useFormat() {
     language,
     money: (amountMinor: number, currency: string) => formatMoney(language, amountMinor, currency),
     share: (basisPoints: number) => formatShare(language, basisPoints),
+    percent: (fraction: number) => formatPercent(language, fraction),
+    day: (day: string, style?: 'medium' | 'short') => formatDay(language, day, style),
     dateTime: (iso: string) => formatDateTime(language, iso),
     date: (iso: string) => formatDate(language, iso),
     number: (value: number) => formatNumber(language, value),

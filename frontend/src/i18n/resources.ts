@@ -4,18 +4,40 @@ import * as campaignEditor from '../features/campaigns/editor/strings'
 import * as campaigns from '../features/campaigns/strings'
 import * as comments from '../features/comments/strings'
 import * as contributions from '../features/contributions/strings'
+import * as insight from '../features/insight/strings'
 import * as media from '../features/media/strings'
 import * as moderation from '../features/moderation/strings'
 import * as notFound from '../features/not-found/strings'
 import * as organizations from '../features/organizations/strings'
 import * as profile from '../features/profile/strings'
+import * as reach from '../features/reach/strings'
 import * as rewards from '../features/rewards/strings'
 import * as status from '../features/status/strings'
+import * as timeline from '../features/timeline/strings'
 import * as tokens from '../features/tokens/strings'
 import * as votes from '../features/votes/strings'
 import * as common from './common'
 
-const modules = { common, auth, campaigns, campaignEditor, contributions, media, comments, moderation, organizations, profile, rewards, notFound, status, tokens, votes }
+const modules = {
+  common,
+  auth,
+  campaigns,
+  campaignEditor,
+  contributions,
+  media,
+  comments,
+  moderation,
+  organizations,
+  profile,
+  rewards,
+  notFound,
+  status,
+  tokens,
+  votes,
+  reach,
+  insight,
+  timeline,
+}
 
 type Namespaces = { [K in keyof typeof modules]: (typeof modules)[K]['en'] }
 

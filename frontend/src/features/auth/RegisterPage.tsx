@@ -7,6 +7,7 @@ import { fieldsIn } from '../../forms/problem'
 import { useFocusFirstProblem } from '../../forms/useFocusFirstProblem'
 import { useFormProblem } from '../../forms/useFormProblem'
 import { currentLanguage } from '../../i18n'
+import { forgetVia, rememberedVia, storedVisitorId } from '../reach/visitor'
 import { safeNext } from './safeNext'
 import { useRegister } from './useAuthMutations'
 
@@ -24,9 +25,25 @@ export function RegisterPage() {
 
   function submit(event: FormEvent) {
     event.preventDefault()
+    // The invitation link this browser first came through, and the visitor id its visits were
+    // counted under, so that the sign-up is credited to them.
+    const via = rememberedVia()
+    const visitor = storedVisitorId()
     register.mutate(
-      { display_name: displayName, email, password, locale: currentLanguage() },
-      { onSuccess: () => void navigate(safeNext(params.get('next')), { replace: true }) },
+      {
+        display_name: displayName,
+        email,
+        password,
+        locale: currentLanguage(),
+        ...(via !== null && { via }),
+        ...(visitor !== null && { visitor_id: visitor }),
+      },
+      {
+        onSuccess: () => {
+          forgetVia()
+          void navigate(safeNext(params.get('next')), { replace: true })
+        },
+      },
     )
   }
 

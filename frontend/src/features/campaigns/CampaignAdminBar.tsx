@@ -39,6 +39,16 @@ export function CampaignAdminBar({ campaign }: { campaign: Campaign }) {
             {t('admin.moderation')}
           </Link>
         )}
+        {manager && (
+          <Link className="button" to={`/c/${campaign.slug}/channels`}>
+            {t('admin.channels')}
+          </Link>
+        )}
+        {manager && campaign.phase !== 'draft' && (
+          <Link className="button" to={`/c/${campaign.slug}/analytics`}>
+            {t('admin.analytics')}
+          </Link>
+        )}
         {manager && campaign.phase !== 'draft' && (
           <Link className="button" to={`/c/${campaign.slug}/vote-integrity`}>
             {t('integrity.link', { ns: 'votes' })}

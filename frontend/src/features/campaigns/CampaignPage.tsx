@@ -4,6 +4,8 @@ import { Markdown } from '../../ui/Markdown'
 import { ErrorAlert, Loading } from '../../ui/QueryStates'
 import { useSignedIn } from '../auth/useSession'
 import { Gallery } from '../contributions/Gallery'
+import { InviteFriends } from '../reach/InviteFriends'
+import { useCampaignVisit } from '../reach/useCampaignVisit'
 import { CampaignAwards } from '../rewards/CampaignAwards'
 import { PointsLeaderboard } from '../rewards/PointsLeaderboard'
 import { hasPointsLeaderboard } from '../rewards/queries'
@@ -32,11 +34,24 @@ function ContributeCall({ campaign }: { campaign: Campaign }) {
   )
 }
 
-/** A campaign as participants see it: brief, schedule, prizes, rules, rankings and the gallery. */
+/** Phases in which an invitee can still take part. */
+const INVITABLE = new Set<Campaign['phase']>(['scheduled', 'submission', 'review', 'voting'])
+
+function Invite({ campaign }: { campaign: Campaign }) {
+  const signedIn = useSignedIn()
+  if (!signedIn || !INVITABLE.has(campaign.phase)) return null
+  return <InviteFriends campaignId={campaign.id} pointsPerReferral={campaign.participation_points.per_referral} />
+}
+
+/**
+ * A campaign as participants see it: brief, schedule, prizes, rules, rankings and the gallery.
+ * Also the target of invitation links (`/c/:slug?via=code`): each view counts its visitor.
+ */
 export function CampaignPage() {
   const { slug = '' } = useParams()
   const { t } = useTranslation('campaigns')
   const campaign = useCampaign(slug)
+  useCampaignVisit(slug, campaign.data)
 
   if (campaign.isPending) return <Loading />
   if (campaign.isError) return <ErrorAlert error={campaign.error} onRetry={() => void campaign.refetch()} />
@@ -63,6 +78,7 @@ export function CampaignPage() {
         </section>
         <aside className="side-column">
           <PhaseTimeline campaign={data} />
+          <Invite campaign={data} />
           <PrizeList campaign={data} />
           <RulesList campaign={data} />
         </aside>

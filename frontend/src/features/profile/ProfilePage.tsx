@@ -30,6 +30,9 @@ export function ProfilePage() {
         <p className="muted">{t('memberSince', { date: format.date(me.data.created_at) })}</p>
         <ul>
           <li>
+            <Link to="/me/timeline">{t('timelineLink')}</Link>
+          </li>
+          <li>
             <Link to="/me/rewards">{t('rewardsLink')}</Link>
           </li>
           <li>

@@ -18,6 +18,7 @@ const LABELS: Record<Scope, keyof typeof en.scope> = {
   'votes:read': 'votesRead',
   'votes:write': 'votesWrite',
   'media:write': 'mediaWrite',
+  'analytics:read': 'analyticsRead',
 }
 
 export const SCOPES = Object.keys(LABELS) as Scope[]

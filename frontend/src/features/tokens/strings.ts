@@ -62,6 +62,7 @@ export const en = {
     votesRead: 'Read votes and rankings',
     votesWrite: 'Cast votes and, as a manager, invalidate suspicious ones',
     mediaWrite: 'Upload images',
+    analyticsRead: 'Read campaign analytics, exports and participant journeys (as an owner or manager)',
   },
 }
 
@@ -127,5 +128,6 @@ export const de: Translation<typeof en> = {
     votesRead: 'Stimmen und Ranglisten lesen',
     votesWrite: 'Abstimmen und, als Manager, verdächtige Stimmen aus der Wertung nehmen',
     mediaWrite: 'Bilder hochladen',
+    analyticsRead: 'Auswertungen, Exporte und Teilnahmeverläufe von Kampagnen lesen (als Inhaber oder Manager)',
   },
 }

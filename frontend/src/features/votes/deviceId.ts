@@ -3,7 +3,8 @@
 // device, not a person, and is made once and kept, so that it means the same device next time.
 const KEY = 'schwarm.deviceId'
 
-function randomId(): string {
+/** A random id that fits the API's id patterns (letters, digits, `-`). */
+export function randomId(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID()
   const bytes = crypto.getRandomValues(new Uint8Array(16))
   return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('')

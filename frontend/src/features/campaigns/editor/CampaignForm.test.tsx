@@ -123,4 +123,63 @@ describe('the campaign form', () => {
     const body = await fake.sent('POST /api/v1/organizations/acme/campaigns')[0].json()
     expect(body.rules).toMatchObject({ jury_weight_percent: 0, remix_credit_percent: 20 })
   })
+
+  it('sends the goals as numbers, and none as null', async () => {
+    signedIn()
+    const fake = stubApi({
+      'GET /api/v1/me': () => json(me),
+      'POST /api/v1/organizations/acme/campaigns': () => json(campaign, 201),
+      'GET /api/v1/campaigns/summer-bottle': () => json(campaign),
+      'GET /api/v1/me/organizations': () => json({ items: [], next_cursor: null }),
+    })
+    const user = userEvent.setup()
+    renderRoute('/o/acme/campaigns/new')
+    await user.type(await screen.findByRole('textbox', { name: /^Title/ }), 'Summer bottle')
+    await user.click(within(screen.getByRole('navigation', { name: 'Steps' })).getByRole('button', { name: /Rules/ }))
+    const goals = within(screen.getByRole('group', { name: 'Goals (optional)' }))
+    const participation = goals.getByRole('spinbutton', { name: 'Participation goal in % of visitors' })
+    expect(participation).toHaveValue(null)
+    expect(participation).toHaveAccessibleDescription(/Usually about 1% of an audience contributes/)
+    expect(goals.getByRole('spinbutton', { name: 'Contribution goal (critical mass)' })).toHaveAccessibleDescription(
+      /the analytics project whether it will get there/,
+    )
+    await user.type(participation, '2.5')
+
+    await user.click(screen.getByRole('button', { name: 'Save draft' }))
+
+    await screen.findByRole('heading', { level: 1, name: 'Summer bottle' })
+    const body = await fake.sent('POST /api/v1/organizations/acme/campaigns')[0].json()
+    expect(body.rules).toMatchObject({ participation_target_percent: 2.5, contribution_target: null })
+  })
+
+  it('shows the goals of a campaign for editing, clears one to null and puts the API’s message at the other', async () => {
+    signedIn()
+    const fake = stubApi({
+      'GET /api/v1/me': () => json(me),
+      'GET /api/v1/campaigns/summer-bottle': () =>
+        json({ ...campaign, rules: { voting_method: 'upvote', participation_target_percent: 10, contribution_target: 200 } }),
+      'PATCH /api/v1/campaigns/c1': () =>
+        problem(422, 'Unprocessable Entity', 'invalid fields: rules.contribution_target', [
+          { field: 'rules.contribution_target', message: 'must be 1 to 1000000' },
+        ]),
+    })
+    const user = userEvent.setup()
+    renderRoute('/c/summer-bottle/edit')
+    await user.click(within(await screen.findByRole('navigation', { name: 'Steps' })).getByRole('button', { name: /Rules/ }))
+    const participation = screen.getByRole('spinbutton', { name: 'Participation goal in % of visitors' })
+    const contributions = screen.getByRole('spinbutton', { name: 'Contribution goal (critical mass)' })
+    expect(participation).toHaveValue(10)
+    expect(contributions).toHaveValue(200)
+    await user.clear(participation)
+    await user.clear(contributions)
+    await user.type(contributions, '5000')
+
+    await user.click(screen.getByRole('button', { name: 'Save changes' }))
+
+    expect(await screen.findByText('must be 1 to 1000000')).toBeVisible()
+    expect(contributions).toHaveAttribute('aria-invalid', 'true')
+    expect(contributions).toHaveFocus()
+    const body = await fake.sent('PATCH /api/v1/campaigns/c1')[0].json()
+    expect(body.rules).toMatchObject({ participation_target_percent: null, contribution_target: 5000 })
+  })
 })

@@ -87,6 +87,33 @@ export function RulesStep({ draft, update, fieldErrors }: StepProps) {
         onChange={(event) => set({ remix_credit_percent: event.target.value })}
         errors={errors('remix_credit_percent')}
       />
+      <fieldset>
+        <legend>{t('rules.targets')}</legend>
+        <p className="hint">{t('rules.targetsIntro')}</p>
+        <TextField
+          label={t('rules.participation_target_percent')}
+          hint={t('rules.participation_target_percentHint')}
+          type="number"
+          inputMode="decimal"
+          min={0.01}
+          max={100}
+          step="any"
+          value={rules.participation_target_percent}
+          onChange={(event) => set({ participation_target_percent: event.target.value })}
+          errors={errors('participation_target_percent')}
+        />
+        <TextField
+          label={t('rules.contribution_target')}
+          hint={t('rules.contribution_targetHint')}
+          type="number"
+          min={1}
+          max={1_000_000}
+          step={1}
+          value={rules.contribution_target}
+          onChange={(event) => set({ contribution_target: event.target.value })}
+          errors={errors('contribution_target')}
+        />
+      </fieldset>
       <SelectField
         label={t('rules.eligibility')}
         value={rules.eligibility}

@@ -42,6 +42,10 @@ export interface CampaignDraft {
     jury_weight_percent: string
     remix_credit_percent: string
     eligibility: Schemas['Eligibility']
+    /** Percent of visitors, decimals allowed; '' means no target. */
+    participation_target_percent: string
+    /** Contributions by the close of submissions; '' means no target. */
+    contribution_target: string
   }
   tiers: TierDraft[]
   points: { per_contribution: string; per_vote: string; per_referral: string }
@@ -68,6 +72,8 @@ export function emptyDraft(): CampaignDraft {
       jury_weight_percent: '0',
       remix_credit_percent: '0',
       eligibility: 'open',
+      participation_target_percent: '',
+      contribution_target: '',
     },
     tiers: [],
     points: { per_contribution: '0', per_vote: '0', per_referral: '0' },
@@ -126,6 +132,8 @@ export function draftFromCampaign(campaign: Schemas['CampaignResponse']): Campai
       jury_weight_percent: text(rules.jury_weight_percent, '0'),
       remix_credit_percent: text(rules.remix_credit_percent, '0'),
       eligibility: rules.eligibility ?? 'open',
+      participation_target_percent: text(rules.participation_target_percent, ''),
+      contribution_target: text(rules.contribution_target, ''),
     },
     tiers: campaign.prize_tiers.map((tier) => ({
       key: nextKey++,
@@ -147,6 +155,12 @@ export function draftFromCampaign(campaign: Schemas['CampaignResponse']): Campai
 /** Whole numbers as typed; anything else goes to the server as is, which names the field. */
 function integer(text: string): number {
   return text.trim() === '' ? Number.NaN : Number(text)
+}
+
+/** An optional number: empty means none (`null`); a decimal comma is read as a point. */
+function optionalNumber(text: string): number | null {
+  const trimmed = text.trim()
+  return trimmed === '' ? null : Number(trimmed.replace(',', '.'))
 }
 
 function scheduleOf(draft: CampaignDraft): Schedule | null {
@@ -174,6 +188,8 @@ function rulesOf(draft: CampaignDraft): Schemas['RulesDto'] {
     jury_weight_percent: integer(rules.jury_weight_percent),
     remix_credit_percent: integer(rules.remix_credit_percent),
     eligibility: rules.eligibility,
+    participation_target_percent: optionalNumber(rules.participation_target_percent),
+    contribution_target: optionalNumber(rules.contribution_target),
   }
 }
 

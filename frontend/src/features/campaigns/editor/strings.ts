@@ -60,6 +60,14 @@ export const en = {
     eligibility: 'Who may take part',
     eligibility_open: 'Everyone',
     eligibility_invite_only: 'Invited members only',
+    targets: 'Goals (optional)',
+    targetsIntro: 'The analytics measure the campaign against these goals. Leave a field empty to set no goal.',
+    participation_target_percent: 'Participation goal in % of visitors',
+    participation_target_percentHint:
+      'The share of visitors you aim to turn into contributors, e.g. 5 or 2.5 (more than 0, at most 100). Usually about 1% of an audience contributes.',
+    contribution_target: 'Contribution goal (critical mass)',
+    contribution_targetHint:
+      'How many contributions the campaign needs by the close of submissions (1 to 1,000,000); the analytics project whether it will get there.',
   },
   prizes: {
     intro: 'Each tier gives a prize to the contributions finishing at its ranks.',
@@ -142,6 +150,14 @@ export const de: Translation<typeof en> = {
     eligibility: 'Wer darf mitmachen',
     eligibility_open: 'Alle',
     eligibility_invite_only: 'Nur eingeladene Mitglieder',
+    targets: 'Ziele (optional)',
+    targetsIntro: 'Die Auswertung misst die Kampagne an diesen Zielen. Lass ein Feld leer, um kein Ziel zu setzen.',
+    participation_target_percent: 'Beteiligungsziel in % der Besucher',
+    participation_target_percentHint:
+      'Der Anteil der Besucher, die einen Beitrag einreichen sollen, z. B. 5 oder 2,5 (mehr als 0, höchstens 100). Üblich ist etwa 1 % eines Publikums.',
+    contribution_target: 'Beitragsziel (kritische Masse)',
+    contribution_targetHint:
+      'Wie viele Beiträge die Kampagne bis zum Ende der Einreichung braucht (1 bis 1.000.000); die Auswertung schätzt, ob sie es erreicht.',
   },
   prizes: {
     intro: 'Jede Stufe vergibt einen Preis an die Beiträge auf ihren Plätzen.',
