@@ -266,6 +266,11 @@ pub fn memberships(
     )
 }
 
+/// The stored form of a website the request's validation already accepted.
+fn canonical(website: &str) -> Result<String, ApiError> {
+    canonical_web_address(website).map_err(|_| ApiError::invalid("website", "must be an http(s) address"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -382,9 +387,4 @@ mod tests {
             ));
         }
     }
-}
-
-/// The stored form of a website the request's validation already accepted.
-fn canonical(website: &str) -> Result<String, ApiError> {
-    canonical_web_address(website).map_err(|_| ApiError::invalid("website", "must be an http(s) address"))
 }
