@@ -29,3 +29,12 @@ export function collectPageErrors(page: Page): string[] {
   })
   return errors
 }
+
+/** Fills the registration form `page` shows, submits it, and waits until the new user is signed in. */
+export async function signUp(page: Page, user: { displayName: string; email: string; password: string }): Promise<void> {
+  await page.getByLabel('Display name').fill(user.displayName)
+  await page.getByLabel('Email').fill(user.email)
+  await page.getByLabel('Password').fill(user.password)
+  await page.getByRole('button', { name: 'Create account' }).click()
+  await page.getByRole('link', { name: 'My profile' }).waitFor()
+}

@@ -10,3 +10,18 @@ export function e2eBaseUrl(): string {
   if (!URL.canParse(raw)) throw new Error(`E2E_BASE_URL is not a valid URL: ${raw}`)
   return raw.replace(/\/+$/, '')
 }
+
+/**
+ * The file the server's domain clock reads, from `TEST_CLOCK_FILE` (the server must be started with
+ * the same one): an instant written into it stops the clock there, an empty file lets it run.
+ */
+export function clockFile(): string {
+  const path = process.env.TEST_CLOCK_FILE
+  if (!path) {
+    throw new Error(
+      'TEST_CLOCK_FILE is not set. Start the server with TEST_CLOCK_FILE=/some/file and run the e2e tests ' +
+        'with the same TEST_CLOCK_FILE, so the tests can set the server’s clock (e.g. into a voting phase).',
+    )
+  }
+  return path
+}

@@ -7,46 +7,16 @@
 // writes an instant into the file to stand the campaign in its voting phase (scripts/test.sh does
 // this), and empties it afterwards so the clock runs again.
 import { writeFileSync } from 'node:fs'
-import createClient from 'openapi-fetch'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { paths } from '../src/api/schema.js'
-import { collectPageErrors, launchChromium } from './browser.ts'
-import { e2eBaseUrl } from './env.ts'
+import { campaignRules, must, registeredApi } from './api.ts'
+import { collectPageErrors, launchChromium, signUp } from './browser.ts'
+import { clockFile, e2eBaseUrl } from './env.ts'
+import { instantIn as at } from './time.ts'
 
 const baseUrl = e2eBaseUrl()
 const run = `v${Date.now().toString(36)}`
 const password = 'correct horse battery'
-
-function clockFile(): string {
-  const path = process.env.TEST_CLOCK_FILE
-  if (!path) {
-    throw new Error(
-      'TEST_CLOCK_FILE is not set. Start the server with TEST_CLOCK_FILE=/some/file and run the e2e tests ' +
-        'with the same TEST_CLOCK_FILE, so the voting test can move the server into the voting phase.',
-    )
-  }
-  return path
-}
-
-const at = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString()
-
-/** The API as the organiser sees it, typed from the generated schema. */
-async function organiserApi() {
-  const api = createClient<paths>({ baseUrl })
-  const { data: auth, error } = await api.POST('/api/v1/auth/register', {
-    body: { email: `olga-${run}@example.com`, password, display_name: `Olga ${run}` },
-  })
-  if (!auth) throw new Error(`register: ${JSON.stringify(error)}`)
-  api.use({ onRequest: ({ request }) => (request.headers.set('Authorization', `Bearer ${auth.access_token}`), request) })
-  return api
-}
-
-async function must<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>, what: string): Promise<T> {
-  const { data, error, response } = await call
-  if (!response.ok || data === undefined) throw new Error(`${what}: HTTP ${response.status} ${JSON.stringify(error)}`)
-  return data
-}
 
 describe('voting', () => {
   let browser: Browser | undefined
@@ -75,7 +45,7 @@ describe('voting', () => {
   it('a participant upvotes an entry and the leaderboard follows', async () => {
     // The organiser's campaign: submissions open now, voting in an hour.
     writeFileSync(clock, '')
-    const api = await organiserApi()
+    const api = await registeredApi({ email: `olga-${run}@example.com`, password, display_name: `Olga ${run}` })
     const slug = `acme-${run}`
     await must(api.POST('/api/v1/organizations', { body: { name: `Acme ${run}`, slug } }), 'organization')
     const campaign = await must(
@@ -84,21 +54,7 @@ describe('voting', () => {
         body: {
           kind: 'idea',
           title: `Bottle vote ${run}`,
-          rules: {
-            voting_method: 'upvote',
-            vote_budget: null,
-            vote_during_submission: false,
-            hide_tallies: false,
-            allow_self_vote: false,
-            eligibility: 'open',
-            jury_weight_percent: 0,
-            remix_credit_percent: 0,
-            guaranteed_prize: false,
-            max_contributions_per_member: 2,
-            require_approval: false,
-            participation_target_percent: null,
-            contribution_target: null,
-          },
+          rules: campaignRules(),
           schedule: {
             submissions_open_at: at(-5),
             submissions_close_at: at(60),
@@ -122,11 +78,7 @@ describe('voting', () => {
 
     // A participant signs up and opens the campaign.
     await page.goto(`${baseUrl}/register`)
-    await page.getByLabel('Display name').fill(`Pia ${run}`)
-    await page.getByLabel('Email').fill(`pia-${run}@example.com`)
-    await page.getByLabel('Password').fill(password)
-    await page.getByRole('button', { name: 'Create account' }).click()
-    await page.getByRole('link', { name: 'My profile' }).waitFor()
+    await signUp(page, { displayName: `Pia ${run}`, email: `pia-${run}@example.com`, password })
     await page.goto(`${baseUrl}/c/${campaign.slug}`)
     await page.getByText('Voting').first().waitFor()
 

@@ -603,9 +603,18 @@ fn parallel_identical_visits_count_once() {
     let owner = server.client.register("owner");
     server.client.create_organization(&owner, "acme");
     let slug = server.client.open_campaign(&owner, "acme", "Visits", json!({}));
+    let channel = call(
+        &server,
+        "POST",
+        &format!("/api/v1/campaigns/{slug}/channels"),
+        Some(&owner),
+        Some(json!({"name": "Forum", "kind": "community"})),
+    )
+    .json();
+    let code = channel["code"].as_str().unwrap();
     let results: Vec<Value> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..16)
-            .map(|_| scope.spawn(|| visit(&server, &slug, "same-visitor-1", None)))
+            .map(|_| scope.spawn(|| visit(&server, &slug, "same-visitor-1", Some(code))))
             .collect();
         handles.into_iter().map(|h| h.join().unwrap()).collect()
     });
@@ -622,6 +631,12 @@ fn parallel_identical_visits_count_once() {
     assert_eq!(
         (&analytics["funnel"]["visitors"], &analytics["daily"][0]["visits"]),
         (&json!(1), &json!(1))
+    );
+    // The channel brought a visitor but no contributor yet: it is not the best of anything.
+    assert!(
+        analytics["summary"]["best_channel"].is_null(),
+        "{}",
+        analytics["summary"]
     );
 }
 

@@ -129,7 +129,8 @@ pub struct SegmentAnalytics {
 /// The plain answers an organiser looks for first.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct AnalyticsSummary {
-    /// The channel with the highest contribution rate (among channels with visitors).
+    /// The channel with the highest contribution rate; `null` until a channel has brought a
+    /// contributor.
     pub best_channel: Option<SourceRef>,
     /// Whether the contribution rate is above the 1% baseline.
     pub beats_baseline: Option<bool>,

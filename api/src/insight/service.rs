@@ -111,6 +111,7 @@ pub fn analytics(
         .iter()
         .filter(|source| source.source.channel_id.is_some())
         .filter_map(|source| Some((source.rates.contribution_rate?, source)))
+        .filter(|(rate, _)| *rate > 0.0)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, source)| source.source.clone());
     let summary = AnalyticsSummary {

@@ -1,0 +1,48 @@
+// Setup through the API, for what a browser test needs in place but does not itself drive in the
+// browser (a signed-in organiser, an organization, a campaign, a channel), typed from the
+// generated schema.
+import createClient, { type Client } from 'openapi-fetch'
+import type { components, paths } from '../src/api/schema.js'
+import { e2eBaseUrl } from './env.ts'
+
+type Schemas = components['schemas']
+export type Api = Client<paths>
+
+/** Registers `user` and returns the API as they see it: every request carries their access token. */
+export async function registeredApi(user: Schemas['RegisterRequest']): Promise<Api> {
+  const api = createClient<paths>({ baseUrl: e2eBaseUrl() })
+  const { data: auth, error } = await api.POST('/api/v1/auth/register', { body: user })
+  if (!auth) throw new Error(`register: ${JSON.stringify(error)}`)
+  api.use({ onRequest: ({ request }) => (request.headers.set('Authorization', `Bearer ${auth.access_token}`), request) })
+  return api
+}
+
+/** The answer of an API call, or an error naming `what` failed, with its HTTP status and problem. */
+export async function must<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>, what: string): Promise<T> {
+  const { data, error, response } = await call
+  if (!response.ok || data === undefined) throw new Error(`${what}: HTTP ${response.status} ${JSON.stringify(error)}`)
+  return data
+}
+
+/**
+ * A campaign's rules, every one spelled out: public upvotes after the submissions, open to all, no
+ * jury, two contributions each, no goals; `changes` set what a test is about.
+ */
+export function campaignRules(changes: Partial<Schemas['RulesDto']> = {}): Schemas['RulesDto'] {
+  return {
+    voting_method: 'upvote',
+    vote_budget: null,
+    vote_during_submission: false,
+    hide_tallies: false,
+    allow_self_vote: false,
+    eligibility: 'open',
+    jury_weight_percent: 0,
+    remix_credit_percent: 0,
+    guaranteed_prize: false,
+    max_contributions_per_member: 2,
+    require_approval: false,
+    participation_target_percent: null,
+    contribution_target: null,
+    ...changes,
+  }
+}
