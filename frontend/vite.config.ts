@@ -6,6 +6,8 @@ const proxy = { '/api': 'http://127.0.0.1:8080' }
 
 export default defineConfig({
   plugins: [react()],
+  // dist/.vite/manifest.json: which chunks the entry imports, for `npm run check:bundle`.
+  build: { manifest: true },
   server: { proxy },
   preview: { proxy },
 })

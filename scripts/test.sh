@@ -3,7 +3,8 @@
 #   1. Rust unit tests and black-box HTTP tests on SQLite (always),
 #   2. the black-box tests again on PostgreSQL (when TEST_DATABASE_URL is set or a server listens
 #      on 127.0.0.1:5432; each test creates and drops its own database),
-#   3. the frontend: generated API types up to date, lint, unit tests, production build,
+#   3. the frontend: generated API types up to date, lint, unit tests, production build, bundle
+#      budget,
 #   4. end-to-end tests in headless Chromium against the real server serving the built SPA.
 # Whatever cannot run here is skipped with one clear line, and listed again at the end.
 # REQUIRE_POSTGRES=1 / REQUIRE_BROWSER=1 turn those skips into failures (CI sets both).
@@ -54,9 +55,9 @@ else
     "set TEST_DATABASE_URL=postgres://user@host:port/db, or run PostgreSQL on 127.0.0.1:5432"
 fi
 
-echo "==> frontend: API types, lint, unit tests, build"
+echo "==> frontend: API types, lint, unit tests, build, bundle budget"
 frontend_install
-(cd frontend && npm run check:api --silent && npm run lint --silent && npm test --silent && npm run build --silent)
+(cd frontend && npm run check:api --silent && npm run lint --silent && npm test --silent && npm run build --silent && npm run check:bundle --silent)
 
 chromium="${CHROMIUM_PATH:-$(command -v chromium || command -v chromium-browser || true)}"
 if [ -n "$chromium" ] && [ -x "$chromium" ]; then

@@ -1,4 +1,8 @@
 // Drives the system's Chromium (Debian's `chromium` package); test tools never download browsers.
+import { mkdirSync, rmSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import axe from 'axe-core'
 import { chromium, type Browser, type Page } from 'playwright-core'
 
 const CHROMIUM_ARGS = [
@@ -37,4 +41,43 @@ export async function signUp(page: Page, user: { displayName: string; email: str
   await page.getByLabel('Password').fill(user.password)
   await page.getByRole('button', { name: 'Create account' }).click()
   await page.getByRole('link', { name: 'My profile' }).waitFor()
+}
+
+/** Fills the sign-in form `page` shows, submits it, and waits until the user is signed in. */
+export async function signIn(page: Page, user: { email: string; password: string }): Promise<void> {
+  await page.getByLabel('Email').fill(user.email)
+  await page.getByLabel('Password').fill(user.password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.getByRole('link', { name: 'My profile' }).waitFor()
+}
+
+/**
+ * Runs axe-core (injected from its source; no network) on the page as it is and returns its
+ * serious and critical violations, one readable line per element: rule, impact, what to fix, where.
+ */
+export async function seriousAccessibilityViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axe.source })
+  const results = await page.evaluate(() => (globalThis as unknown as { axe: typeof axe }).axe.run({ resultTypes: ['violations'] }))
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .flatMap((violation) =>
+      violation.nodes.map(
+        (node) =>
+          `${violation.id} (${violation.impact}): ${violation.help} at ${node.target.join(' ')}: ` +
+          `${node.failureSummary?.replace(/\s+/g, ' ') ?? ''} ${node.html} (${violation.helpUrl})`,
+      ),
+    )
+}
+
+/** Where `saveScreenshot` puts its files (git ignores `test-results/`). */
+export const SCREENSHOT_DIR = join(fileURLToPath(new URL('..', import.meta.url)), 'test-results', 'screenshots')
+
+/** Saves a full-page screenshot as `test-results/screenshots/<name>.png`; throws if the file is not written. */
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true })
+  const path = join(SCREENSHOT_DIR, `${name}.png`)
+  rmSync(path, { force: true })
+  await page.screenshot({ path, fullPage: true, animations: 'disabled' })
+  if (statSync(path).size === 0) throw new Error(`screenshot ${path} is empty`)
+  return path
 }

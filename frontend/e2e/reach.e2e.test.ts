@@ -10,7 +10,7 @@ import { writeFileSync } from 'node:fs'
 import type { Browser, BrowserContext, Locator } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { campaignRules, must, registeredApi } from './api.ts'
-import { collectPageErrors, launchChromium, signUp } from './browser.ts'
+import { collectPageErrors, launchChromium, signIn, signUp } from './browser.ts'
 import { clockFile, e2eBaseUrl } from './env.ts'
 import { instantIn } from './time.ts'
 
@@ -117,9 +117,7 @@ describe('reach', () => {
     const organiserErrors = collectPageErrors(insight)
     await insight.goto(`${baseUrl}/c/${campaign.slug}/analytics`)
     await insight.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor()
-    await insight.getByLabel('Email').fill(owner.email)
-    await insight.getByLabel('Password').fill(password)
-    await insight.getByRole('button', { name: 'Sign in' }).click()
+    await signIn(insight, owner)
     await insight.getByRole('heading', { level: 1, name: 'Analytics' }).waitFor()
 
     const summary = insight.getByRole('region', { name: 'At a glance' })

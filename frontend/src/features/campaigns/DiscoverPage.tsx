@@ -23,7 +23,11 @@ export function DiscoverPage() {
       <p className="lead">{t('discover.intro')}</p>
       {/* Re-mount on URL change so the text inputs show the filters in force (back/forward). */}
       <DiscoverFilters key={params.toString()} filters={filters} onChange={(next) => setParams(paramsFromFilters(next))} />
-      <section aria-label={t('discover.results')} aria-busy={list.isFetching}>
+      <section aria-labelledby="discover-results-heading" aria-busy={list.isFetching}>
+        {/* The cards' titles are third-level headings, under this one (for screen readers' outline). */}
+        <h2 id="discover-results-heading" className="visually-hidden">
+          {t('discover.results')}
+        </h2>
         {list.isPending && <Loading />}
         {list.isError && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
         {list.isSuccess && campaigns.length === 0 && (
