@@ -19,3 +19,18 @@ export function Markdown({ source }: { source: string }) {
     </div>
   )
 }
+
+/**
+ * The text of user-written markdown without its formatting, paragraph by paragraph: for excerpts
+ * (a gallery tile), where emphasis, links and lists would only clutter and raw syntax (`*one*`)
+ * would read as noise.
+ */
+export function MarkdownText({ source, className }: { source: string; className?: string }) {
+  return (
+    <div className={className}>
+      <ReactMarkdown skipHtml allowedElements={['p']} unwrapDisallowed>
+        {source}
+      </ReactMarkdown>
+    </div>
+  )
+}

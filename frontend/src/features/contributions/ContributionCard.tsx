@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
+import { MarkdownText } from '../../ui/Markdown'
 import type { Campaign } from '../campaigns/queries'
 import { VoteControls } from '../votes/VoteControls'
 import type { Contribution } from './queries'
@@ -12,7 +13,6 @@ export function ContributionCard({ contribution, campaign }: { contribution: Con
   const { t } = useTranslation('contributions')
   const authors = contribution.authors.map((author) => author.display_name).join(', ')
   const cover = contribution.media.at(0)
-  const excerpt = contribution.body.length > 160 ? `${contribution.body.slice(0, 160)}…` : contribution.body
   return (
     <article className="card">
       {cover && (
@@ -29,8 +29,8 @@ export function ContributionCard({ contribution, campaign }: { contribution: Con
         <Link to={`/contributions/${contribution.id}`}>{contribution.title}</Link>
       </h3>
       <p className="muted">{t('gallery.by', { authors })}</p>
-      {/* Plain text on purpose: a tile shows no formatting, and markdown syntax would only clutter. */}
-      {excerpt && <p className="excerpt">{excerpt}</p>}
+      {/* The text without formatting, clamped to a few lines by CSS. */}
+      {contribution.body && <MarkdownText className="excerpt" source={contribution.body} />}
       {contribution.tags.length > 0 && (
         <ul className="tags" aria-label={t('detail.tags')}>
           {contribution.tags.map((tag) => (

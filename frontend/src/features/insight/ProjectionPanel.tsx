@@ -63,7 +63,7 @@ export function ProjectionPanel({ projection }: { projection: Analytics['project
           layout="vertical"
           data={data}
           style={{ width: '100%', height: 160 }}
-          margin={{ top: 16, right: 48, bottom: 8, left: 8 }}
+          margin={{ top: 28, right: 48, bottom: 8, left: 8 }}
         >
           <CartesianGrid horizontal={false} strokeDasharray="3 3" />
           <XAxis type="number" domain={[0, Math.ceil(top) || 1]} allowDecimals={false} tick={{ fill: 'currentColor' }} />

@@ -241,3 +241,21 @@ describe('voting', () => {
     expect(within(gallery).queryByRole('radio')).toBeNull()
   })
 })
+
+describe('gallery tile', () => {
+  it('shows the start of the description as text, without markdown syntax', async () => {
+    const body = 'Folded from *one* sheet, **no glue**.\n\nSee [the video](https://example.com).'
+    campaignApi(campaignWith({ voting_method: 'upvote' }), {
+      'GET /api/v1/campaigns/c1/contributions': () => json({ items: [{ ...contribution, body }], next_cursor: null }),
+    })
+    renderRoute('/c/summer-bottle')
+
+    const gallery = await screen.findByRole('region', { name: 'Gallery' })
+    const tile = (await within(gallery).findByRole('link', { name: 'Wave bottle' })).closest('article')
+    expect(tile).toHaveTextContent('Folded from one sheet, no glue.')
+    expect(tile).toHaveTextContent('See the video.')
+    expect(tile?.textContent).not.toMatch(/[*[\]]/)
+    // A tile links to its contribution only: links in the description stay on its own page.
+    expect(within(tile as HTMLElement).queryByRole('link', { name: 'the video' })).toBeNull()
+  })
+})
