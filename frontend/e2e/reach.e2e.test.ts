@@ -1,11 +1,14 @@
 // Invitations end to end, against the real server: an organiser sets up (through the API) a
-// campaign open for submissions and an invitation channel for it; a visitor opens the channel's
-// link in the browser, signs up from the campaign page and contributes; the API credits the
-// channel with the visit, the sign-up and the contribution, and the organiser's analytics page
-// names it as the best channel.
+// campaign open for submissions (and votes), with a prize, and an invitation channel for it; a
+// visitor opens the channel's link in the browser, signs up from the campaign page and
+// contributes; a second participant, who came directly, upvotes the contribution; once voting has
+// closed the organiser finalizes the awards and sees the visitor's contribution win; the API
+// credits the channel with the visit, the sign-up and the contribution, and the organiser's
+// analytics page names it as the best channel.
 //
 // The campaign's schedule is around the real time: the test empties TEST_CLOCK_FILE first, so that
-// the server's clock runs even where an interrupted voting test left it stopped.
+// the server's clock runs even where an interrupted voting test left it stopped; to close voting
+// it stops the clock after the voting window, and empties the file again at the end.
 import { writeFileSync } from 'node:fs'
 import type { Browser, BrowserContext, Locator } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -30,6 +33,8 @@ describe('reach', () => {
   })
 
   afterAll(async () => {
+    // Let the server's clock run again for whatever comes next.
+    writeFileSync(clockFile(), '')
     await browser?.close()
   })
 
@@ -40,8 +45,8 @@ describe('reach', () => {
     return context
   }
 
-  it('credits a visit, sign-up and contribution through an invitation link to its channel', async () => {
-    // The organiser's campaign: published, submissions (and votes) open now, with goals.
+  it('credits a visit, sign-up and contribution through an invitation link to its channel, which wins', async () => {
+    // The organiser's campaign: published, submissions (and votes) open now, with goals and a prize.
     writeFileSync(clockFile(), '')
     const owner = { email: `otto-${run}@example.com`, password, display_name: `Otto ${run}` }
     const api = await registeredApi(owner)
@@ -54,6 +59,7 @@ describe('reach', () => {
           kind: 'idea',
           title: `Forum bottle ${run}`,
           rules: campaignRules({ vote_during_submission: true, participation_target_percent: 10, contribution_target: 5 }),
+          prize_tiers: [{ title: 'First prize', rank_from: 1, rank_to: 1, amount_minor: 50_000, currency: 'EUR', points: 100 }],
           schedule: {
             submissions_open_at: instantIn(-5),
             submissions_close_at: instantIn(24 * 60),
@@ -103,6 +109,45 @@ describe('reach', () => {
     expect(errors).toEqual([])
     await visitor.close()
 
+    // A second participant, who came directly, signs up and upvotes the contribution (votes are
+    // open during the submissions).
+    const fan = await newContext()
+    const fanPage = await fan.newPage()
+    const fanErrors = collectPageErrors(fanPage)
+    await fanPage.goto(`${baseUrl}/register`)
+    await signUp(fanPage, { displayName: `Fay ${run}`, email: `fay-${run}@example.com`, password })
+    await fanPage.goto(`${baseUrl}/c/${campaign.slug}`)
+    await fanPage.getByRole('heading', { level: 1, name: campaign.title }).waitFor()
+    const card = fanPage.getByRole('region', { name: 'Gallery' }).getByRole('article').filter({ hasText: `Forum wave ${run}` })
+    await card.getByRole('button', { name: 'Upvote' }).click()
+    await card.getByRole('button', { name: 'Upvoted', pressed: true }).waitFor()
+    expect(fanErrors).toEqual([])
+    await fan.close()
+
+    // Voting closes: the server's clock stops an hour after the voting window.
+    writeFileSync(clockFile(), instantIn(49 * 60))
+
+    // The organiser signs in, finalizes the awards on the campaign page and sees the winner.
+    const organiser = await newContext()
+    const insight = await organiser.newPage()
+    const organiserErrors = collectPageErrors(insight)
+    await insight.goto(`${baseUrl}/login`)
+    await insight.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor()
+    await signIn(insight, owner)
+    // (Their visit counts too: it is awaited, so that the funnels below know it.)
+    const organiserVisit = insight.waitForResponse(
+      (response) =>
+        response.request().method() === 'POST' && new URL(response.url()).pathname === `/api/v1/campaigns/${campaign.slug}/visits`,
+    )
+    await insight.goto(`${baseUrl}/c/${campaign.slug}`)
+    expect((await organiserVisit).ok()).toBe(true)
+    const awards = insight.getByRole('region', { name: 'Awards' })
+    await awards.getByRole('button', { name: 'Finalize awards' }).click()
+    await awards.getByRole('status').getByText('The awards were created.').waitFor()
+    const winner = awards.getByRole('article', { name: `Rank 1: Forum wave ${run}` })
+    await winner.getByText('First prize').waitFor()
+    expect(await winner.getByRole('row', { name: new RegExp(`Ivy ${run}`) }).count()).toBe(1)
+
     // The API credits the channel: the visit, the account made after it, and the contribution.
     const analytics = await must(api.GET('/api/v1/campaigns/{id}/analytics', { params: { path: { id: campaign.slug } } }), 'analytics')
     const forum = analytics.sources.find((row) => row.source.name === channelName)
@@ -110,14 +155,12 @@ describe('reach', () => {
     expect(forum?.funnel).toEqual({ visitors: 1, registered: 1, sign_ups: 1, participants: 1, voters: 0, contributors: 1 })
     expect(forum?.rates.contribution_rate).toBe(1)
     expect(analytics.summary.best_channel).toEqual(forum?.source)
+    // Overall: the channel's visitor, the voter (who had an account before their visit, so no
+    // sign-up) and the organiser (on the campaign page to finalize) visited signed in.
+    expect(analytics.funnel).toEqual({ visitors: 3, registered: 3, sign_ups: 1, participants: 2, voters: 1, contributors: 1 })
 
-    // The organiser signs in on their way to the analytics page, which names the channel.
-    const organiser = await newContext()
-    const insight = await organiser.newPage()
-    const organiserErrors = collectPageErrors(insight)
+    // The organiser's analytics page names the channel.
     await insight.goto(`${baseUrl}/c/${campaign.slug}/analytics`)
-    await insight.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor()
-    await signIn(insight, owner)
     await insight.getByRole('heading', { level: 1, name: 'Analytics' }).waitFor()
 
     const summary = insight.getByRole('region', { name: 'At a glance' })
@@ -127,12 +170,14 @@ describe('reach', () => {
     const sources = insight.getByRole('table', { name: 'Funnel and contribution rate by source' })
     expect(await cellsOf(sources.getByRole('row', { name: channelName }))).toEqual(['1', '1', '0', '1', '100%'])
 
-    // The whole funnel, as the chart's text alternative: the visitor is the campaign's only one.
+    // The whole funnel, as the chart's text alternative: the visitor is the campaign's only
+    // contributor, the second participant its only voter.
     const funnel = insight.getByRole('table', { name: 'Funnel', exact: true })
     for (const [step, people] of [
-      ['Visitors', '1'],
-      ['Signed in', '1'],
+      ['Visitors', '3'],
+      ['Signed in', '3'],
       ['Sign-ups', '1'],
+      ['Voters', '1'],
       ['Contributors', '1'],
     ]) {
       expect(await cellsOf(funnel.getByRole('row', { name: step }))).toEqual([people])
