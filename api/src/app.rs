@@ -8,7 +8,7 @@ use actix_web::middleware::from_fn;
 use actix_web::{App, Error, web};
 use utoipa_swagger_ui::SwaggerUi;
 
-use crate::auth::AuthSettings;
+use crate::accounts::AuthSettings;
 use crate::auth::jwt::TokenIssuer;
 use crate::auth::rate_limit::AuthRateLimits;
 use crate::clock::Clock;
@@ -25,6 +25,7 @@ use crate::insight::MinGroupSize;
 use crate::media::MediaStore;
 use crate::metrics::Metrics;
 use crate::openapi::{OpenApiJson, openapi};
+use crate::pagination::CursorKey;
 use crate::rate_limit::KeyedRateLimit;
 use crate::reach::VisitRateLimit;
 use crate::votes::VoteRateLimit;
@@ -45,6 +46,7 @@ pub struct AppContext {
     visit_rate_limit: web::Data<VisitRateLimit>,
     min_group_size: web::Data<MinGroupSize>,
     integrity_salt: web::Data<IntegritySalt>,
+    cursor_key: web::Data<CursorKey>,
     token_issuer: web::Data<TokenIssuer>,
     auth_settings: web::Data<AuthSettings>,
     auth_rate_limits: web::Data<AuthRateLimits>,
@@ -84,6 +86,7 @@ impl AppContext {
             ))),
             min_group_size: web::Data::new(MinGroupSize(config.analytics_min_group_size)),
             integrity_salt: web::Data::new(IntegritySalt::derive(&jwt_secret)),
+            cursor_key: web::Data::new(CursorKey::derive(jwt_secret.as_bytes())),
             token_issuer: web::Data::new(TokenIssuer::new(&jwt_secret, config.access_token_ttl)),
             auth_settings: web::Data::new(AuthSettings {
                 refresh_token_ttl: config.refresh_token_ttl,
@@ -130,6 +133,7 @@ pub fn build_app(
         .app_data(ctx.visit_rate_limit.clone())
         .app_data(ctx.min_group_size.clone())
         .app_data(ctx.integrity_salt.clone())
+        .app_data(ctx.cursor_key.clone())
         .app_data(ctx.token_issuer.clone())
         .app_data(ctx.auth_settings.clone())
         .app_data(ctx.auth_rate_limits.clone())

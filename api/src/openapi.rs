@@ -7,7 +7,7 @@ use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 use utoipa_actix_web::AppExt;
 
-use crate::error::{FieldError, Problem};
+use crate::error::{ErrorCode, FieldError, Problem};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -16,7 +16,10 @@ use crate::error::{FieldError, Problem};
         description = "Schwarm is an open platform for participation marketing: brands open \
                        campaigns, a community contributes ideas and designs, votes on them, and \
                        the winners are rewarded.\n\nErrors are `application/problem+json` \
-                       (RFC 9457); lists are paginated with `limit` and an opaque `cursor`.",
+                       (RFC 9457) with a stable machine `code` from the `ErrorCode` catalogue \
+                       (and `field`, `params`); clients translate the code, never the English \
+                       `detail`. Lists are paginated with `limit` and an opaque, tamper-evident \
+                       `cursor` that belongs to one list and order.",
         license(name = "MIT", identifier = "MIT"),
     ),
     servers((url = "/", description = "The server that serves this document")),
@@ -41,6 +44,7 @@ use crate::error::{FieldError, Problem};
     components(schemas(
         Problem,
         FieldError,
+        ErrorCode,
         crate::campaigns::CampaignSort,
         crate::contributions::GallerySortParam
     )),

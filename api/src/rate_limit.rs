@@ -35,9 +35,7 @@ impl<K: Hash + Eq + Clone> KeyedRateLimit<K> {
         }
         self.limiter.check_key(key).map_err(|not_until| {
             let wait = not_until.wait_time_from(self.clock.now());
-            ApiError::TooManyRequests {
-                retry_after_secs: wait.as_secs() + 1,
-            }
+            ApiError::rate_limited(wait.as_secs() + 1)
         })
     }
 }
@@ -53,7 +51,8 @@ mod tests {
             assert!(limit.check(&"a").is_ok());
         }
         let err = limit.check(&"a").unwrap_err();
-        assert!(matches!(err, ApiError::TooManyRequests { retry_after_secs } if retry_after_secs >= 1));
+        assert_eq!(err.code(), crate::error::ErrorCode::RateLimited);
+        assert!(err.to_problem().params["retry_after"].as_u64() >= Some(1));
         assert!(limit.check(&"b").is_ok());
     }
 }

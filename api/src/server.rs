@@ -47,8 +47,8 @@ pub async fn run(config: Config) -> Result<(), StartError> {
     let media_store = MediaStore::open(&config.media_store).map_err(StartError::MediaStore)?;
     let ctx = AppContext::new(&config, db, metrics, jwt_secret, media_store)?;
 
-    crate::votes::scores::spawn_folder(db_for_folder.clone(), config.score_fold_interval);
-    crate::insight::counters::spawn_folder(db_for_folder, config.score_fold_interval);
+    crate::scores::fold::spawn_fold_loop(db_for_folder.clone(), config.score_fold_interval);
+    crate::counters::fold::spawn_fold_loop(db_for_folder, config.score_fold_interval);
     let server = HttpServer::new(move || build_app(ctx.clone()))
         .workers(config.workers)
         .shutdown_timeout(config.shutdown_timeout.as_secs())

@@ -44,7 +44,15 @@ impl TestResponse {
         let body = self.json();
         assert_eq!(body["status"], status, "{body}");
         assert!(body["title"].is_string(), "{body}");
-        assert!(body["type"].is_string(), "{body}");
+        // Every refusal carries a machine code from the catalogue, which also names its type.
+        let code = body["code"]
+            .as_str()
+            .unwrap_or_else(|| panic!("a refusal without a code: {body}"));
+        assert!(
+            code.parse::<schwarm_api::error::ErrorCode>().is_ok(),
+            "{code} is not in the catalogue: {body}"
+        );
+        assert_eq!(body["type"], format!("urn:schwarm:problem:{code}"), "{body}");
         body
     }
 }

@@ -13,10 +13,10 @@ use actix_web::http::header::AUTHORIZATION;
 use actix_web::{FromRequest, HttpRequest, web};
 
 use super::jwt::TokenIssuer;
+use super::personal_token;
 use super::scopes::Requirement;
 use crate::db::Db;
-use crate::error::ApiError;
-use crate::tokens;
+use crate::error::{ApiError, ErrorCode};
 
 /// How the caller authenticated.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,20 +54,17 @@ impl<R: Requirement + 'static> FromRequest for Auth<R> {
         let db = req.app_data::<web::Data<Db>>().cloned();
         Box::pin(async move {
             let token = bearer?;
-            if tokens::is_personal_token(&token) {
+            if personal_token::is_personal_token(&token) {
                 let db = db.ok_or_else(|| ApiError::internal("Db missing from app data"))?;
-                let granted = tokens::service::authenticate(&db, token).await?;
+                let granted = personal_token::authenticate(&db, token).await?;
                 let Some(needed) = R::SCOPE else {
-                    return Err(ApiError::Forbidden {
-                        message: "this needs a login session; personal access tokens cannot do it".into(),
-                        scope: Some(R::NAME),
-                    });
+                    return Err(ApiError::session_required(R::NAME));
                 };
                 if !granted.scopes.iter().any(|scope| scope.covers(needed)) {
-                    return Err(ApiError::Forbidden {
-                        message: format!("this token lacks the `{needed}` scope"),
-                        scope: Some(R::NAME),
-                    });
+                    return Err(ApiError::insufficient_scope(
+                        R::NAME,
+                        format!("this token lacks the `{needed}` scope"),
+                    ));
                 }
                 return Ok(Auth::new(
                     granted.user_id,
@@ -98,19 +95,25 @@ impl<R: Requirement + 'static> FromRequest for MaybeAuth<R> {
 }
 
 fn bearer_token(req: &HttpRequest) -> Result<String, ApiError> {
-    let header = req
-        .headers()
-        .get(AUTHORIZATION)
-        .ok_or_else(|| ApiError::Unauthorized("this needs `Authorization: Bearer <token>`".into()))?;
-    let value = header
-        .to_str()
-        .map_err(|_| ApiError::Unauthorized("the Authorization header is not readable".into()))?;
+    let header = req.headers().get(AUTHORIZATION).ok_or_else(|| {
+        ApiError::new(
+            ErrorCode::AuthRequired,
+            "this needs `Authorization: Bearer <token>`",
+        )
+    })?;
+    let value = header.to_str().map_err(|_| {
+        ApiError::new(
+            ErrorCode::AuthMalformedHeader,
+            "the Authorization header is not readable",
+        )
+    })?;
     match value.split_once(' ') {
         Some((scheme, token)) if scheme.eq_ignore_ascii_case("bearer") && !token.trim().is_empty() => {
             Ok(token.trim().to_owned())
         }
-        _ => Err(ApiError::Unauthorized(
-            "the Authorization header must be `Bearer <token>`".into(),
+        _ => Err(ApiError::new(
+            ErrorCode::AuthMalformedHeader,
+            "the Authorization header must be `Bearer <token>`",
         )),
     }
 }

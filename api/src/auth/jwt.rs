@@ -7,7 +7,7 @@ use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use serde::{Deserialize, Serialize};
 
 use crate::config::JwtSecret;
-use crate::error::ApiError;
+use crate::error::{ApiError, ErrorCode};
 
 pub const ISSUER: &str = "schwarm";
 pub const AUDIENCE: &str = "schwarm-api";
@@ -71,7 +71,12 @@ impl TokenIssuer {
 
     /// The user id of a valid access token; every failure is the same 401 to the client.
     pub fn verify(&self, token: &str) -> Result<String, ApiError> {
-        let invalid = || ApiError::Unauthorized("the access token is invalid or expired".into());
+        let invalid = || {
+            ApiError::new(
+                ErrorCode::AuthInvalidToken,
+                "the access token is invalid or expired",
+            )
+        };
         let data =
             jsonwebtoken::decode::<AccessClaims>(token, &self.decoding, &self.validation).map_err(|err| {
                 log::debug!("access token refused: {err}");

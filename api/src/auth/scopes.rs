@@ -2,65 +2,30 @@
 //! token only what its scopes list. Every authenticated route names its scope in its extractor
 //! type (`Auth<OrganizationsWrite>`), so a route cannot forget to check one.
 
-use std::fmt;
+use crate::db::text_enum::UnknownValue;
+use crate::text_enum;
 
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
-
-/// A scope a personal access token can be granted. `write` includes `read` of the same area.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
-pub enum Scope {
-    #[serde(rename = "profile:read")]
-    ProfileRead,
-    #[serde(rename = "profile:write")]
-    ProfileWrite,
-    #[serde(rename = "organizations:read")]
-    OrganizationsRead,
-    #[serde(rename = "organizations:write")]
-    OrganizationsWrite,
-    #[serde(rename = "campaigns:read")]
-    CampaignsRead,
-    #[serde(rename = "campaigns:write")]
-    CampaignsWrite,
-    #[serde(rename = "contributions:read")]
-    ContributionsRead,
-    #[serde(rename = "contributions:write")]
-    ContributionsWrite,
-    #[serde(rename = "votes:read")]
-    VotesRead,
-    #[serde(rename = "votes:write")]
-    VotesWrite,
-    /// Upload images (media are public once uploaded, so there is no `media:read`).
-    #[serde(rename = "media:write")]
-    MediaWrite,
-    /// A campaign's analytics, exports and participants' timelines (owners and managers).
-    #[serde(rename = "analytics:read")]
-    AnalyticsRead,
+text_enum! {
+    /// A scope a personal access token can be granted. `write` includes `read` of the same area.
+    pub enum Scope {
+        ProfileRead = "profile:read",
+        ProfileWrite = "profile:write",
+        OrganizationsRead = "organizations:read",
+        OrganizationsWrite = "organizations:write",
+        CampaignsRead = "campaigns:read",
+        CampaignsWrite = "campaigns:write",
+        ContributionsRead = "contributions:read",
+        ContributionsWrite = "contributions:write",
+        VotesRead = "votes:read",
+        VotesWrite = "votes:write",
+        /// Upload images (media are public once uploaded, so there is no `media:read`).
+        MediaWrite = "media:write",
+        /// A campaign's analytics, exports and participants' timelines (owners and managers).
+        AnalyticsRead = "analytics:read",
+    }
 }
 
 impl Scope {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Scope::ProfileRead => "profile:read",
-            Scope::ProfileWrite => "profile:write",
-            Scope::OrganizationsRead => "organizations:read",
-            Scope::OrganizationsWrite => "organizations:write",
-            Scope::CampaignsRead => "campaigns:read",
-            Scope::CampaignsWrite => "campaigns:write",
-            Scope::ContributionsRead => "contributions:read",
-            Scope::ContributionsWrite => "contributions:write",
-            Scope::VotesRead => "votes:read",
-            Scope::VotesWrite => "votes:write",
-            Scope::MediaWrite => "media:write",
-            Scope::AnalyticsRead => "analytics:read",
-        }
-    }
-
-    /// By the same names as the wire format, so a new scope can never be missing here.
-    pub fn parse(raw: &str) -> Option<Scope> {
-        serde_json::from_value(serde_json::Value::String(raw.to_owned())).ok()
-    }
-
     /// Whether holding `self` allows what `needed` protects: itself, and `area:write` also
     /// `area:read`.
     pub fn covers(self, needed: Scope) -> bool {
@@ -69,11 +34,20 @@ impl Scope {
         held_area == needed_area
             && (held_access == needed_access || (held_access, needed_access) == ("write", "read"))
     }
-}
 
-impl fmt::Display for Scope {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+    /// A token's scopes as stored: space-separated names. An unknown name is an error, never
+    /// silently dropped.
+    pub fn parse_list(stored: &str) -> Result<Vec<Scope>, UnknownValue> {
+        stored.split_whitespace().map(str::parse).collect()
+    }
+
+    /// The stored form of `scopes`.
+    pub fn join(scopes: &[Scope]) -> String {
+        scopes
+            .iter()
+            .map(|scope| scope.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 }
 
@@ -144,25 +118,21 @@ mod tests {
     }
 
     #[test]
-    fn scopes_round_trip_through_their_names() {
-        let all = [
-            Scope::ProfileRead,
-            Scope::ProfileWrite,
-            Scope::OrganizationsRead,
-            Scope::OrganizationsWrite,
-            Scope::CampaignsRead,
-            Scope::CampaignsWrite,
-            Scope::ContributionsRead,
-            Scope::ContributionsWrite,
-        ];
-        for scope in all {
-            assert_eq!(Scope::parse(scope.as_str()), Some(scope));
+    fn scopes_round_trip_through_their_names_and_unknown_ones_are_errors() {
+        for scope in Scope::ALL {
+            assert_eq!(scope.as_str().parse::<Scope>().ok(), Some(*scope));
             assert_eq!(
                 serde_json::to_value(scope).unwrap(),
                 scope.as_str(),
                 "wire name and as_str agree"
             );
         }
-        assert_eq!(Scope::parse("admin"), None);
+        assert!("admin".parse::<Scope>().is_err());
+        let stored = Scope::join(&[Scope::ProfileRead, Scope::VotesWrite]);
+        assert_eq!(
+            Scope::parse_list(&stored).unwrap(),
+            [Scope::ProfileRead, Scope::VotesWrite]
+        );
+        assert!(Scope::parse_list("profile:read admin").is_err());
     }
 }

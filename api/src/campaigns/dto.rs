@@ -5,60 +5,9 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::{Validate, ValidationError};
 
-use super::phase::Phase;
-use crate::users::dto::not_blank;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum CampaignKind {
-    /// Crowd innovation: ideas.
-    Idea,
-    /// Design contest.
-    Design,
-    /// Crowdfunding toward a goal.
-    Funding,
-    /// A job split into small tasks.
-    Microtask,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum VotingMethod {
-    /// +1 per contribution.
-    Upvote,
-    /// +1 or -1.
-    Updown,
-    /// 1 to 5 stars.
-    Stars,
-    /// Each voter spreads `vote_budget` points.
-    Budget,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Eligibility {
-    /// Anyone signed in may take part.
-    Open,
-    /// Only invited people may take part.
-    InviteOnly,
-}
-
-macro_rules! str_enum {
-    ($type:ty { $($variant:ident => $text:literal),* $(,)? }) => {
-        impl $type {
-            pub fn as_str(self) -> &'static str {
-                match self { $(Self::$variant => $text),* }
-            }
-            pub fn parse(raw: &str) -> Option<Self> {
-                match raw { $($text => Some(Self::$variant),)* _ => None }
-            }
-        }
-    };
-}
-
-str_enum!(CampaignKind { Idea => "idea", Design => "design", Funding => "funding", Microtask => "microtask" });
-str_enum!(VotingMethod { Upvote => "upvote", Updown => "updown", Stars => "stars", Budget => "budget" });
-str_enum!(Eligibility { Open => "open", InviteOnly => "invite_only" });
+use crate::domain::{CampaignKind, Eligibility, Phase, VotingMethod};
+use crate::error::ErrorCode;
+use crate::validate::not_blank;
 
 /// When submissions and voting are open. Instants are UTC; each window includes its opening and
 /// excludes its closing instant.
@@ -175,7 +124,8 @@ fn currency_code(code: &str) -> Result<(), ValidationError> {
     if code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase()) {
         return Ok(());
     }
-    Err(ValidationError::new("currency").with_message("must be an ISO 4217 code such as EUR".into()))
+    Err(ValidationError::new(ErrorCode::FieldFormat.as_str())
+        .with_message("must be an ISO 4217 code such as EUR".into()))
 }
 
 /// Points for taking part, granted per event.

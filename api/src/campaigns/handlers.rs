@@ -4,16 +4,17 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 use validator::Validate;
 
-use super::dto::{CampaignKind, CampaignResponse, CreateCampaignRequest, UpdateCampaignRequest};
-use super::phase::Phase;
-use super::service::{self, Discovery};
+use super::discovery::{self, Discovery};
+use super::dto::{CampaignResponse, CreateCampaignRequest, UpdateCampaignRequest};
+use super::{lifecycle, view};
 use crate::auth::scopes::{CampaignsRead, CampaignsWrite};
 use crate::auth::{Auth, MaybeAuth};
 use crate::clock::Clock;
 use crate::db::{Db, DbConnection};
-use crate::error::{ApiError, Problem};
+use crate::domain::{CampaignKind, Phase};
+use crate::error::{ApiError, ErrorCode, FieldError, Problem};
 use crate::http::json::ApiJson;
-use crate::pagination::{Page, PageQuery};
+use crate::pagination::{Page, PageQuery, Paging};
 
 /// Creates a draft campaign for the organization (owners and managers).
 #[utoipa::path(
@@ -40,7 +41,7 @@ pub async fn create_campaign(
     request.validate()?;
     let slug = slug.into_inner();
     let created = db
-        .run(move |conn| service::create(conn, &auth.user_id, &slug, request, clock.now()))
+        .run(move |conn| lifecycle::create(conn, &auth.user_id, &slug, request, clock.now()))
         .await?;
     Ok(HttpResponse::Created().json(created))
 }
@@ -59,12 +60,6 @@ pub struct CampaignQuery {
     q: Option<String>,
     /// `newest` (default) or `closing_soon` (earliest voting close first).
     sort: Option<CampaignSort>,
-    /// Items per page: 1 to 100 (larger values are clamped), default 20.
-    #[param(minimum = 1)]
-    limit: Option<i64>,
-    /// The `next_cursor` of the previous page, in the same sort order.
-    #[param(pattern = "^([A-Za-z0-9_-]{4})*([A-Za-z0-9_-]{2,3})?$", max_length = 400)]
-    cursor: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, Deserialize, utoipa::ToSchema)]
@@ -79,7 +74,7 @@ pub enum CampaignSort {
 #[utoipa::path(
     tag = "campaigns",
     operation_id = "list_campaigns",
-    params(CampaignQuery),
+    params(CampaignQuery, PageQuery),
     responses((status = 200, description = "A page of campaigns", body = Page<CampaignResponse>)),
     security((), ("bearer" = ["campaigns:read"]))
 )]
@@ -89,36 +84,41 @@ pub async fn list_campaigns(
     db: web::Data<Db>,
     clock: web::Data<Clock>,
     query: web::Query<CampaignQuery>,
+    paging: Paging,
 ) -> Result<web::Json<Page<CampaignResponse>>, ApiError> {
     let query = query.into_inner();
     if query.q.as_ref().is_some_and(|q| q.chars().count() > 100) {
-        return Err(ApiError::invalid("q", "at most 100 characters"));
+        return Err(too_long("q", 100));
     }
     if query
         .organization
         .as_ref()
         .is_some_and(|slug| slug.chars().count() > 50)
     {
-        return Err(ApiError::invalid("organization", "at most 50 characters"));
+        return Err(too_long("organization", 50));
     }
-    let page = PageQuery {
-        limit: query.limit,
-        cursor: query.cursor,
-    };
+    let closing_soon = matches!(query.sort, Some(CampaignSort::ClosingSoon));
+    let order = if closing_soon { "closing_soon" } else { "newest" };
     let discovery = Discovery {
         phase: query.phase,
         kind: query.kind,
         organization: query.organization,
         text: query.q.filter(|q| !q.trim().is_empty()),
-        closing_soon: matches!(query.sort, Some(CampaignSort::ClosingSoon)),
-        after: page.after()?,
-        limit: page.limit()?,
+        closing_soon,
+        after: paging.after(order)?,
+        limit: paging.limit(),
         viewer: auth.0.map(|auth| auth.user_id),
     };
-    Ok(web::Json(
-        db.run(move |conn| service::list(conn, discovery, clock.now()))
-            .await?,
-    ))
+    let page = db
+        .run(move |conn| discovery::list(conn, discovery, clock.now()))
+        .await?;
+    Ok(web::Json(paging.page(order, page)))
+}
+
+fn too_long(field: &str, max: usize) -> ApiError {
+    ApiError::fields(vec![
+        FieldError::new(field, ErrorCode::FieldLength, format!("at most {max} characters")).param("max", max),
+    ])
 }
 
 /// A campaign by id or slug. Drafts are visible only to their organization's managers (404 to
@@ -143,7 +143,7 @@ pub async fn get_campaign(
     let viewer = auth.0.map(|auth| auth.user_id);
     let id = id.into_inner();
     Ok(web::Json(
-        db.run(move |conn| service::get(conn, viewer.as_deref(), &id, clock.now()))
+        db.run(move |conn| view::get(conn, viewer.as_deref(), &id, clock.now()))
             .await?,
     ))
 }
@@ -173,7 +173,7 @@ pub async fn update_campaign(
     request.validate()?;
     let id = id.into_inner();
     Ok(web::Json(
-        db.run(move |conn| service::update(conn, &auth.user_id, &id, request, clock.now()))
+        db.run(move |conn| lifecycle::update(conn, &auth.user_id, &id, request, clock.now()))
             .await?,
     ))
 }
@@ -197,7 +197,7 @@ pub async fn delete_campaign(
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
-    db.run(move |conn| service::delete(conn, &auth.user_id, &id))
+    db.run(move |conn| lifecycle::delete(conn, &auth.user_id, &id))
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }
@@ -222,7 +222,7 @@ pub async fn publish_campaign(
     clock: web::Data<Clock>,
     id: web::Path<String>,
 ) -> Result<web::Json<CampaignResponse>, ApiError> {
-    transition(auth, db, clock, id, service::publish).await
+    transition(auth, db, clock, id, lifecycle::publish).await
 }
 
 /// Closes a campaign whose voting has ended.
@@ -244,7 +244,7 @@ pub async fn close_campaign(
     clock: web::Data<Clock>,
     id: web::Path<String>,
 ) -> Result<web::Json<CampaignResponse>, ApiError> {
-    transition(auth, db, clock, id, service::close).await
+    transition(auth, db, clock, id, lifecycle::close).await
 }
 
 /// Cancels a published campaign that has not ended.
@@ -266,7 +266,7 @@ pub async fn cancel_campaign(
     clock: web::Data<Clock>,
     id: web::Path<String>,
 ) -> Result<web::Json<CampaignResponse>, ApiError> {
-    transition(auth, db, clock, id, service::cancel).await
+    transition(auth, db, clock, id, lifecycle::cancel).await
 }
 
 /// The lifecycle transitions (publish, close, cancel) differ only in their rule.

@@ -1,12 +1,14 @@
 //! Campaigns: a brand's call to its community, from draft through submission and voting to
 //! judging and close, with the rules and prizes everyone sees up front.
 
+mod discovery;
 pub mod dto;
 mod handlers;
-pub use handlers::CampaignSort;
-pub mod phase;
+pub mod lifecycle;
 pub mod repo;
-pub mod service;
+pub mod view;
+
+pub use handlers::CampaignSort;
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(handlers::create_campaign)

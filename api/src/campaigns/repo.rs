@@ -4,6 +4,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::DbConnection;
+use crate::domain::{CampaignKind, CampaignStatus, Eligibility, VotingMethod};
 use crate::schema::{campaign_prize_tiers as tiers, campaigns};
 
 #[derive(Debug, Clone, Queryable)]
@@ -11,23 +12,23 @@ pub struct CampaignRow {
     pub id: String,
     pub organization_id: String,
     pub slug: String,
-    pub kind: String,
+    pub kind: CampaignKind,
     pub title: String,
     pub summary: String,
     pub brief: String,
-    pub status: String,
+    pub status: CampaignStatus,
     pub submissions_open_at: Option<NaiveDateTime>,
     pub submissions_close_at: Option<NaiveDateTime>,
     pub voting_open_at: Option<NaiveDateTime>,
     pub voting_close_at: Option<NaiveDateTime>,
     pub max_contributions_per_member: i32,
-    pub voting_method: String,
+    pub voting_method: VotingMethod,
     pub vote_budget: Option<i32>,
     pub vote_during_submission: bool,
     pub allow_self_vote: bool,
     pub hide_tallies: bool,
     pub jury_weight_percent: i32,
-    pub eligibility: String,
+    pub eligibility: Eligibility,
     pub require_approval: bool,
     pub points_per_contribution: i32,
     pub points_per_vote: i32,
@@ -49,7 +50,7 @@ pub struct CampaignRow {
 #[derive(Debug, Clone, Insertable, AsChangeset)]
 #[diesel(table_name = campaigns, treat_none_as_null = true)]
 pub struct CampaignContent {
-    pub kind: String,
+    pub kind: CampaignKind,
     pub title: String,
     pub summary: String,
     pub brief: String,
@@ -58,13 +59,13 @@ pub struct CampaignContent {
     pub voting_open_at: Option<NaiveDateTime>,
     pub voting_close_at: Option<NaiveDateTime>,
     pub max_contributions_per_member: i32,
-    pub voting_method: String,
+    pub voting_method: VotingMethod,
     pub vote_budget: Option<i32>,
     pub vote_during_submission: bool,
     pub allow_self_vote: bool,
     pub hide_tallies: bool,
     pub jury_weight_percent: i32,
-    pub eligibility: String,
+    pub eligibility: Eligibility,
     pub require_approval: bool,
     pub points_per_contribution: i32,
     pub points_per_vote: i32,
@@ -82,7 +83,7 @@ pub struct NewCampaign {
     pub id: String,
     pub organization_id: String,
     pub slug: String,
-    pub status: String,
+    pub status: CampaignStatus,
     pub created_at: NaiveDateTime,
     #[diesel(embed)]
     pub content: CampaignContent,
@@ -149,35 +150,37 @@ pub fn set_cover(conn: &mut DbConnection, id: &str, media_id: Option<&str>) -> Q
 pub fn transition(
     conn: &mut DbConnection,
     id: &str,
-    from: &str,
-    to: &str,
+    from: CampaignStatus,
+    to: CampaignStatus,
     at: NaiveDateTime,
 ) -> QueryResult<bool> {
     let target = campaigns::table
         .filter(campaigns::id.eq(id))
         .filter(campaigns::status.eq(from));
     let changed = match to {
-        "published" => diesel::update(target)
+        CampaignStatus::Published => diesel::update(target)
             .set((
                 campaigns::status.eq(to),
                 campaigns::published_at.eq(at),
                 campaigns::updated_at.eq(at),
             ))
             .execute(conn)?,
-        "closed" => diesel::update(target)
+        CampaignStatus::Closed => diesel::update(target)
             .set((
                 campaigns::status.eq(to),
                 campaigns::closed_at.eq(at),
                 campaigns::updated_at.eq(at),
             ))
             .execute(conn)?,
-        _ => diesel::update(target)
+        CampaignStatus::Cancelled => diesel::update(target)
             .set((
                 campaigns::status.eq(to),
                 campaigns::cancelled_at.eq(at),
                 campaigns::updated_at.eq(at),
             ))
             .execute(conn)?,
+        // Nothing goes back to draft.
+        CampaignStatus::Draft => 0,
     };
     Ok(changed == 1)
 }
@@ -204,10 +207,10 @@ pub fn replace_tiers(conn: &mut DbConnection, campaign_id: &str, rows: &[TierRow
 
 /// What discovery filters on; the phase arrives translated into conditions on status and schedule.
 pub struct ListFilter {
-    pub statuses: Vec<&'static str>,
+    pub statuses: Vec<CampaignStatus>,
     /// (column bound, instant) conditions derived from the phase.
     pub window: Vec<WindowBound>,
-    pub kind: Option<String>,
+    pub kind: Option<CampaignKind>,
     pub organization_id: Option<String>,
     /// A lower-case LIKE pattern, already escaped with `\`.
     pub text: Option<String>,
@@ -256,7 +259,7 @@ pub fn list(conn: &mut DbConnection, filter: &ListFilter) -> QueryResult<Vec<Cam
         };
     }
     if let Some(kind) = &filter.kind {
-        query = query.filter(campaigns::kind.eq(kind.clone()));
+        query = query.filter(campaigns::kind.eq(*kind));
     }
     if let Some(organization_id) = &filter.organization_id {
         query = query.filter(campaigns::organization_id.eq(organization_id.clone()));

@@ -9,7 +9,7 @@ use crate::clock::Clock;
 use crate::db::Db;
 use crate::error::{ApiError, Problem};
 use crate::http::json::ApiJson;
-use crate::pagination::{Page, PageQuery};
+use crate::pagination::{Page, PageQuery, Paging};
 
 /// A contribution's comments in thread order: each top-level comment, oldest first, followed by
 /// its replies.
@@ -28,15 +28,15 @@ pub async fn list_comments(
     auth: MaybeAuth<ContributionsRead>,
     db: web::Data<Db>,
     id: web::Path<String>,
-    page: web::Query<PageQuery>,
+    paging: Paging,
 ) -> Result<web::Json<Page<CommentResponse>>, ApiError> {
-    let (after, limit) = (page.after()?, page.limit()?);
+    let (after, limit) = (paging.after("")?, paging.limit());
     let viewer = auth.0.map(|auth| auth.user_id);
     let id = id.into_inner();
-    Ok(web::Json(
-        db.run(move |conn| service::list(conn, viewer.as_deref(), &id, after, limit))
-            .await?,
-    ))
+    let comments = db
+        .run(move |conn| service::list(conn, viewer.as_deref(), &id, after.as_deref(), limit))
+        .await?;
+    Ok(web::Json(paging.page("", comments)))
 }
 
 /// Comments on a published contribution, or replies to a top-level comment (`parent_id`),

@@ -8,41 +8,45 @@ use chrono::NaiveDateTime;
 
 use super::dto::{CommentResponse, CreateCommentRequest};
 use super::repo::{self, CommentRow};
-use crate::campaigns::phase::Phase;
 use crate::campaigns::repo::CampaignRow;
-use crate::campaigns::service as campaigns;
-use crate::contributions::dto::ContributionStatus;
-use crate::contributions::service::visible;
+use crate::campaigns::view as campaigns;
+use crate::contributions::view::visible;
 use crate::db::{DbConnection, write_transaction};
-use crate::error::ApiError;
+use crate::domain::{Phase, Role};
+use crate::error::{ApiError, ErrorCode};
 use crate::ids::{looks_like_id, new_id};
-use crate::organizations::dto::Role;
-use crate::organizations::service as organizations;
-use crate::pagination::Page;
+use crate::organizations::access::role_of;
+use crate::pagination::KeyedPage;
 use crate::users::repo as users;
 
-/// Separates the two parts of a comment cursor (ids never contain it).
-const CURSOR_SEPARATOR: char = '|';
+/// Separates the two parts of a comment's sort key (ids never contain it).
+const KEY_SEPARATOR: char = '|';
 
 pub fn list(
     conn: &mut DbConnection,
     viewer: Option<&str>,
     contribution_id: &str,
-    after: Option<String>,
+    after: Option<&str>,
     limit: usize,
-) -> Result<Page<CommentResponse>, ApiError> {
+) -> Result<KeyedPage<CommentResponse>, ApiError> {
     let (contribution, _) = visible(conn, viewer, contribution_id)?;
-    // A cursor of another shape reads as the start.
-    let after = after
-        .as_deref()
-        .and_then(|cursor| cursor.split_once(CURSOR_SEPARATOR));
+    let after = match after {
+        None => None,
+        Some(key) => Some(key.split_once(KEY_SEPARATOR).ok_or_else(|| {
+            ApiError::invalid(
+                "cursor",
+                ErrorCode::CursorInvalid,
+                "not a position in this thread",
+            )
+        })?),
+    };
     let rows = repo::page_of(conn, &contribution.id, after, limit as i64 + 1)?;
-    let page = Page::from_rows(rows, limit, |row| {
-        format!("{}{CURSOR_SEPARATOR}{}", row.thread_id, row.id)
+    let page = KeyedPage::from_rows(rows, limit, |row| {
+        format!("{}{KEY_SEPARATOR}{}", row.thread_id, row.id)
     });
-    Ok(Page {
+    Ok(KeyedPage {
         items: respond(conn, page.items)?,
-        next_cursor: page.next_cursor,
+        next_key: page.next_key,
     })
 }
 
@@ -55,9 +59,10 @@ pub fn create(
 ) -> Result<CommentResponse, ApiError> {
     write_transaction(conn, |conn| {
         let (contribution, campaign) = visible(conn, Some(author), contribution_id)?;
-        if !ContributionStatus::parse(&contribution.status).is_public() {
-            return Err(ApiError::Conflict(
-                "comments open once the contribution is published".into(),
+        if !contribution.status.is_public() {
+            return Err(ApiError::new(
+                ErrorCode::CommentsNotOpen,
+                "comments open once the contribution is published",
             ));
         }
         require_running(&campaign, now)?;
@@ -67,10 +72,17 @@ pub fn create(
             Some(parent_id) => {
                 let parent = repo::find(conn, parent_id)?
                     .filter(|parent| parent.contribution_id == contribution.id)
-                    .ok_or_else(|| ApiError::invalid("parent_id", "no such comment on this contribution"))?;
+                    .ok_or_else(|| {
+                        ApiError::invalid(
+                            "parent_id",
+                            ErrorCode::CommentParentNotFound,
+                            "no such comment on this contribution",
+                        )
+                    })?;
                 if parent.parent_id.is_some() {
                     return Err(ApiError::invalid(
                         "parent_id",
+                        ErrorCode::CommentReplyTooDeep,
                         "replies are one level deep: reply to the comment this one answers",
                     ));
                 }
@@ -99,8 +111,9 @@ pub fn create(
 /// The conversation closes with the campaign.
 fn require_running(campaign: &CampaignRow, now: NaiveDateTime) -> Result<(), ApiError> {
     match campaigns::phase_of(campaign, now) {
-        Phase::Closed | Phase::Cancelled => Err(ApiError::Conflict(
-            "the campaign has ended: comments are closed".into(),
+        Phase::Closed | Phase::Cancelled => Err(ApiError::new(
+            ErrorCode::CommentsClosed,
+            "the campaign has ended: comments are closed",
         )),
         _ => Ok(()),
     }
@@ -114,10 +127,10 @@ pub fn delete(conn: &mut DbConnection, actor: &str, id: &str, now: NaiveDateTime
         if comment.deleted_at.is_some() {
             return Ok(());
         }
-        let moderates =
-            organizations::role_of(conn, &campaign.organization_id, actor)?.is_some_and(Role::moderates);
+        let moderates = role_of(conn, &campaign.organization_id, actor)?.is_some_and(Role::moderates);
         if comment.author_id != actor && !moderates {
-            return Err(ApiError::forbidden(
+            return Err(ApiError::new(
+                ErrorCode::CommentNotYours,
                 "only its author or the organization's moderators delete a comment",
             ));
         }
@@ -131,7 +144,7 @@ pub(crate) fn visible_comment(
     viewer: Option<&str>,
     id: &str,
 ) -> Result<(CommentRow, CampaignRow), ApiError> {
-    let no_such = || ApiError::NotFound("no such comment".into());
+    let no_such = || ApiError::not_found("comment");
     let comment = match looks_like_id(id) {
         true => repo::find(conn, id)?.ok_or_else(no_such)?,
         false => return Err(no_such()),

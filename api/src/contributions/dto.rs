@@ -5,47 +5,10 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::{Validate, ValidationError};
 
+use crate::domain::ContributionStatus;
+use crate::error::ErrorCode;
 use crate::media::dto::MediaResponse;
-use crate::users::dto::{is_blank, not_blank};
-
-/// Where a contribution stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum ContributionStatus {
-    /// Waiting for a moderator (campaigns that require approval).
-    Submitted,
-    /// Visible in the gallery.
-    Published,
-    Rejected,
-    Hidden,
-    /// Taken back by its authors.
-    Withdrawn,
-    Shortlisted,
-    Winner,
-}
-
-impl ContributionStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Submitted => "submitted",
-            Self::Published => "published",
-            Self::Rejected => "rejected",
-            Self::Hidden => "hidden",
-            Self::Withdrawn => "withdrawn",
-            Self::Shortlisted => "shortlisted",
-            Self::Winner => "winner",
-        }
-    }
-
-    pub fn parse(raw: &str) -> Self {
-        serde_json::from_value(serde_json::Value::String(raw.to_owned())).unwrap_or(Self::Hidden)
-    }
-
-    /// Shown in the public gallery.
-    pub fn is_public(self) -> bool {
-        matches!(self, Self::Published | Self::Shortlisted | Self::Winner)
-    }
-}
+use crate::validate::{is_blank, not_blank, refusal};
 
 /// A co-author and their share of any reward, in basis points (1/100 of a percent).
 #[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
@@ -115,7 +78,11 @@ pub struct AuthorshipRequest {
 
 fn tag_list(tags: &[String]) -> Result<(), ValidationError> {
     if tags.len() > 10 || tags.iter().any(|tag| is_blank(tag) || tag.chars().count() > 30) {
-        return Err(ValidationError::new("tags").with_message("at most 10 tags of 1 to 30 characters".into()));
+        return Err(refusal(
+            ErrorCode::FieldLength,
+            "at most 10 tags of 1 to 30 characters",
+            Some(10),
+        ));
     }
     Ok(())
 }

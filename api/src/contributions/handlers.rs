@@ -6,14 +6,15 @@ use validator::Validate;
 use super::dto::{
     AuthorshipRequest, ContributionResponse, CreateContributionRequest, UpdateContributionRequest,
 };
-use super::service::{self, Gallery, GallerySort};
+use super::gallery::{self, Gallery, GallerySort};
+use super::{lifecycle, view};
 use crate::auth::scopes::{ContributionsRead, ContributionsWrite};
 use crate::auth::{Auth, MaybeAuth};
 use crate::clock::Clock;
 use crate::db::Db;
-use crate::error::{ApiError, Problem};
+use crate::error::{ApiError, ErrorCode, FieldError, Problem};
 use crate::http::json::ApiJson;
-use crate::pagination::{Page, PageQuery};
+use crate::pagination::{Page, PageQuery, Paging};
 
 /// Submits a contribution while the campaign's submissions are open. Published at once, or
 /// queued for moderators when the campaign requires approval.
@@ -41,7 +42,7 @@ pub async fn create_contribution(
     request.validate()?;
     let campaign = id.into_inner();
     let created = db
-        .run(move |conn| service::submit(conn, &auth.user_id, &campaign, request, clock.now()))
+        .run(move |conn| lifecycle::submit(conn, &auth.user_id, &campaign, request, clock.now()))
         .await?;
     Ok(HttpResponse::Created().json(created))
 }
@@ -57,12 +58,6 @@ pub struct GalleryQuery {
     /// browsing anonymously (e.g. the visitor id).
     #[param(max_length = 100)]
     seed: Option<String>,
-    /// Items per page: 1 to 100 (larger values are clamped), default 20.
-    #[param(minimum = 1)]
-    limit: Option<i64>,
-    /// The `next_cursor` of the previous page, in the same sort order.
-    #[param(pattern = "^([A-Za-z0-9_-]{4})*([A-Za-z0-9_-]{2,3})?$", max_length = 400)]
-    cursor: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, Deserialize, utoipa::ToSchema)]
@@ -78,7 +73,7 @@ pub enum GallerySortParam {
 #[utoipa::path(
     tag = "contributions",
     operation_id = "list_contributions",
-    params(("id" = String, Path, description = "The campaign's id or slug"), GalleryQuery),
+    params(("id" = String, Path, description = "The campaign's id or slug"), GalleryQuery, PageQuery),
     responses(
         (status = 200, description = "A page of contributions", body = Page<ContributionResponse>),
         (status = 404, description = "No such campaign", body = Problem, content_type = "application/problem+json"),
@@ -92,27 +87,26 @@ pub async fn list_contributions(
     clock: web::Data<Clock>,
     id: web::Path<String>,
     query: web::Query<GalleryQuery>,
+    paging: Paging,
 ) -> Result<web::Json<Page<ContributionResponse>>, ApiError> {
     let query = query.into_inner();
     if query.seed.as_ref().is_some_and(|seed| seed.chars().count() > 100) {
-        return Err(ApiError::invalid("seed", "at most 100 characters"));
+        return Err(ApiError::fields(vec![
+            FieldError::new("seed", ErrorCode::FieldLength, "at most 100 characters").param("max", 100),
+        ]));
     }
     let viewer = auth.0.map(|auth| auth.user_id);
     let seed = query
         .seed
         .or_else(|| viewer.clone())
         .unwrap_or_else(|| "anonymous".into());
-    let page = PageQuery {
-        limit: query.limit,
-        cursor: query.cursor,
+    let (sort, order) = match query.sort {
+        Some(GallerySortParam::Random) => (GallerySort::Random, format!("random:{seed}")),
+        Some(GallerySortParam::Top) => (GallerySort::Top, "top".to_owned()),
+        Some(GallerySortParam::Hot) => (GallerySort::Hot, "hot".to_owned()),
+        Some(GallerySortParam::New) | None => (GallerySort::Newest, "new".to_owned()),
     };
-    let (after, limit) = (page.after()?, page.limit()?);
-    let sort = match query.sort {
-        Some(GallerySortParam::Random) => GallerySort::Random,
-        Some(GallerySortParam::Top) => GallerySort::Top,
-        Some(GallerySortParam::Hot) => GallerySort::Hot,
-        Some(GallerySortParam::New) | None => GallerySort::Newest,
-    };
+    let (after, limit) = (paging.after(&order)?, paging.limit());
     let campaign = id.into_inner();
     let listed = db
         .run(move |conn| {
@@ -122,10 +116,10 @@ pub async fn list_contributions(
                 after,
                 limit,
             };
-            service::list(conn, viewer.as_deref(), &campaign, gallery, clock.now())
+            gallery::list(conn, viewer.as_deref(), &campaign, gallery, clock.now())
         })
         .await?;
-    Ok(web::Json(listed))
+    Ok(web::Json(paging.page(&order, listed)))
 }
 
 /// A contribution. Unpublished ones exist only for their authors and the organization's staff.
@@ -148,7 +142,7 @@ pub async fn get_contribution(
     let viewer = auth.0.map(|auth| auth.user_id);
     let id = id.into_inner();
     Ok(web::Json(
-        db.run(move |conn| service::get(conn, viewer.as_deref(), &id))
+        db.run(move |conn| view::get(conn, viewer.as_deref(), &id))
             .await?,
     ))
 }
@@ -178,7 +172,7 @@ pub async fn update_contribution(
     request.validate()?;
     let id = id.into_inner();
     Ok(web::Json(
-        db.run(move |conn| service::update(conn, &auth.user_id, &id, request, clock.now()))
+        db.run(move |conn| lifecycle::update(conn, &auth.user_id, &id, request, clock.now()))
             .await?,
     ))
 }
@@ -204,7 +198,7 @@ pub async fn withdraw_contribution(
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
-    db.run(move |conn| service::withdraw(conn, &auth.user_id, &id, clock.now()))
+    db.run(move |conn| lifecycle::withdraw(conn, &auth.user_id, &id, clock.now()))
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }
@@ -233,7 +227,7 @@ pub async fn answer_authorship(
     let accept = body.into_inner().accept;
     let id = id.into_inner();
     Ok(web::Json(
-        db.run(move |conn| service::answer_authorship(conn, &auth.user_id, &id, accept, clock.now()))
+        db.run(move |conn| lifecycle::answer_authorship(conn, &auth.user_id, &id, accept, clock.now()))
             .await?,
     ))
 }

@@ -2,9 +2,11 @@
 //! remix lineage.
 
 pub mod dto;
+mod gallery;
 mod handlers;
+pub mod lifecycle;
 pub(crate) mod repo;
-pub mod service;
+pub mod view;
 
 pub use handlers::GallerySortParam;
 

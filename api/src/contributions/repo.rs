@@ -4,6 +4,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::DbConnection;
+use crate::domain::ContributionStatus;
 use crate::schema::{contribution_authors as authors, contributions};
 
 #[derive(Debug, Clone, Queryable)]
@@ -15,7 +16,7 @@ pub struct ContributionRow {
     pub body: String,
     pub tags: String,
     pub parent_id: Option<String>,
-    pub status: String,
+    pub status: ContributionStatus,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
     pub published_at: Option<NaiveDateTime>,
@@ -32,7 +33,7 @@ pub struct NewContribution {
     pub body: String,
     pub tags: String,
     pub parent_id: Option<String>,
-    pub status: String,
+    pub status: ContributionStatus,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
     pub published_at: Option<NaiveDateTime>,
@@ -44,7 +45,7 @@ pub struct ContributionChanges {
     pub title: Option<String>,
     pub body: Option<String>,
     pub tags: Option<String>,
-    pub status: Option<String>,
+    pub status: Option<ContributionStatus>,
     pub published_at: Option<Option<NaiveDateTime>>,
     pub moderation_reason: Option<Option<String>>,
     pub updated_at: Option<NaiveDateTime>,
@@ -94,7 +95,7 @@ pub fn count_active_by_submitter(
     contributions::table
         .filter(contributions::campaign_id.eq(campaign_id))
         .filter(contributions::submitter_id.eq(user_id))
-        .filter(contributions::status.ne_all(vec!["withdrawn", "rejected"]))
+        .filter(contributions::status.ne_all([ContributionStatus::Withdrawn, ContributionStatus::Rejected]))
         .count()
         .get_result(conn)
 }
@@ -146,7 +147,7 @@ pub fn list_public_newest(
 ) -> QueryResult<Vec<ContributionRow>> {
     let mut query = contributions::table
         .filter(contributions::campaign_id.eq(campaign_id))
-        .filter(contributions::status.eq_any(vec!["published", "shortlisted", "winner"]))
+        .filter(contributions::status.eq_any(ContributionStatus::PUBLIC))
         .order(contributions::id.desc())
         .limit(limit)
         .into_boxed();
@@ -160,7 +161,7 @@ pub fn list_public_newest(
 pub fn public_ids(conn: &mut DbConnection, campaign_id: &str) -> QueryResult<Vec<String>> {
     contributions::table
         .filter(contributions::campaign_id.eq(campaign_id))
-        .filter(contributions::status.eq_any(vec!["published", "shortlisted", "winner"]))
+        .filter(contributions::status.eq_any(ContributionStatus::PUBLIC))
         .select(contributions::id)
         .load(conn)
 }

@@ -2,9 +2,10 @@
 //! worker threads.
 
 mod connection;
-pub mod folder;
+pub mod fold_loop;
 pub mod migrations;
 mod pool;
+pub mod text_enum;
 mod transaction;
 
 use std::time::Duration;
@@ -14,8 +15,8 @@ use diesel::RunQueryDsl;
 use diesel::r2d2::{Pool, PooledConnection};
 
 use crate::config::{Backend, Config, DatabaseUrl};
-use crate::error::ApiError;
-pub use connection::DbConnection;
+use crate::error::{ApiError, ErrorCode};
+pub use connection::{DbConnection, MultiBackend};
 pub use pool::{ConnectError, Manager};
 pub use transaction::{lock_key, write_transaction};
 
@@ -137,18 +138,18 @@ fn checkout(pool: &Pool<Manager>, timeout: Option<Duration>) -> Result<PooledCon
 
 fn unavailable(err: impl std::fmt::Display) -> ApiError {
     log::warn!("database unavailable: {err}");
-    ApiError::ServiceUnavailable("the database is not reachable right now; try again shortly".into())
+    ApiError::unavailable("the database is not reachable right now; try again shortly")
 }
 
 impl From<diesel::result::Error> for ApiError {
     fn from(err: diesel::result::Error) -> Self {
         use diesel::result::{DatabaseErrorKind, Error};
         match err {
-            Error::NotFound => ApiError::NotFound("no such resource".into()),
+            Error::NotFound => ApiError::new(ErrorCode::NotFound, "no such resource"),
             // Call sites that can name the clashing value map this themselves; this is the
             // fallback for a race that slipped past their check.
             Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => {
-                ApiError::Conflict("this already exists".into())
+                ApiError::new(ErrorCode::AlreadyExists, "this already exists")
             }
             other => ApiError::internal(other),
         }

@@ -51,7 +51,7 @@ pub async fn enforce(
     if let (Some(limit), Some(declared)) = (limit, declared)
         && declared > limit as u64
     {
-        let response = ApiError::PayloadTooLarge { limit }.error_response();
+        let response = ApiError::too_large(limit).error_response();
         return Ok(req.into_response(response).map_into_right_body());
     }
     Ok(next.call(req).await?.map_into_left_body())

@@ -17,7 +17,8 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use super::strict_value::StrictValue;
-use crate::error::{ApiError, FieldError};
+use crate::error::extractors::serde_code;
+use crate::error::{ApiError, ErrorCode, FieldError};
 
 pub struct ApiJson<T>(pub T);
 
@@ -38,7 +39,9 @@ impl<T: DeserializeOwned + 'static> FromRequest for ApiJson<T> {
             // Every request body of this API is an object; serde would also build a struct
             // from an array (`[null, null]`), which no client means.
             if !value.is_object() {
-                return Err(ApiError::invalid("body", "must be a JSON object").into());
+                return Err(
+                    ApiError::invalid("body", ErrorCode::BodyNotObject, "must be a JSON object").into(),
+                );
             }
             normalize(&mut value);
             serde_path_to_error::deserialize(StrictValue(value))
@@ -85,7 +88,7 @@ fn field_error(err: &serde_path_to_error::Error<serde_json::Error>) -> ApiError 
         (None, ".") => "body".to_owned(),
         (None, path) => path.to_owned(),
     };
-    ApiError::Validation(vec![FieldError { field, message }])
+    ApiError::fields(vec![FieldError::new(field, serde_code(&message), message)])
 }
 
 /// For a nullable field of a PATCH body (`#[serde(default, deserialize_with = "present")]`):
@@ -129,10 +132,7 @@ mod tests {
 
     fn field_of(json: Value) -> String {
         let err = serde_path_to_error::deserialize::<_, Body>(json).unwrap_err();
-        match field_error(&err) {
-            ApiError::Validation(errors) => errors[0].field.clone(),
-            other => panic!("{other:?}"),
-        }
+        field_error(&err).field_errors()[0].field.clone()
     }
 
     #[test]

@@ -9,14 +9,14 @@ use actix_web::http::Uri;
 use actix_web::middleware::Next;
 use actix_web::{Error, ResponseError};
 
-use crate::error::ApiError;
+use crate::error::{ApiError, ErrorCode};
 
 pub async fn refuse_nul(
     mut req: ServiceRequest,
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, Error> {
     if has_nul(req.path()) {
-        let err = ApiError::NotFound("no such resource".into());
+        let err = ApiError::new(ErrorCode::RouteNotFound, "no such resource");
         return Ok(req.into_response(err.error_response()).map_into_right_body());
     }
     if has_nul(req.query_string()) {

@@ -8,7 +8,7 @@ use actix_web::http::header::{CONTENT_LENGTH, CONTENT_TYPE, HeaderValue};
 use actix_web::middleware::Next;
 use actix_web::{Error, HttpResponse};
 
-use crate::error::{PROBLEM_JSON, Problem};
+use crate::error::{ErrorCode, PROBLEM_JSON, Problem};
 
 /// Short plain-text messages are kept as the problem's `detail`; anything else is dropped.
 const MAX_DETAIL: usize = 300;
@@ -44,11 +44,15 @@ pub async fn ensure_problem_json(
         .ok()
         .filter(|text| plain_text && !text.trim().is_empty() && text.len() <= MAX_DETAIL)
         .map(|text| text.trim().to_owned());
+    let code = ErrorCode::for_status(status);
     let problem = Problem {
-        problem_type: "about:blank".into(),
+        problem_type: format!("urn:schwarm:problem:{}", code.as_str()),
         title: status.canonical_reason().unwrap_or("Error").to_owned(),
         status: status.as_u16(),
         detail,
+        code,
+        field: None,
+        params: Default::default(),
         errors: Vec::new(),
     };
     rebuilt.insert_header((CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON)));

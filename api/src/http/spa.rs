@@ -9,7 +9,7 @@ use actix_web::dev::{ServiceRequest, ServiceResponse, fn_service};
 use actix_web::http::header::{CACHE_CONTROL, HeaderValue};
 use actix_web::{ResponseError, guard};
 
-use crate::error::ApiError;
+use crate::error::{ApiError, ErrorCode};
 
 pub fn service(dir: &Path) -> Files {
     let index = dir.join("index.html");
@@ -27,7 +27,7 @@ async fn history_fallback(req: ServiceRequest, index: PathBuf) -> Result<Service
     let (req, _payload) = req.into_parts();
     let last_segment = req.path().rsplit('/').next().unwrap_or_default();
     if last_segment.contains('.') {
-        let err = ApiError::NotFound(format!("no file at {}", req.path()));
+        let err = ApiError::new(ErrorCode::RouteNotFound, format!("no file at {}", req.path()));
         return Ok(ServiceResponse::new(req, err.error_response()));
     }
     let mut response = NamedFile::open_async(&index).await?.into_response(&req);

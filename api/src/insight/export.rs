@@ -5,13 +5,12 @@ use actix_web::web::Bytes;
 use futures_util::Stream;
 use futures_util::stream;
 
-use super::segments;
 use crate::campaigns::repo::CampaignRow;
 use crate::contributions::repo as contributions;
+use crate::counters::segments;
 use crate::db::{Db, DbConnection};
 use crate::error::ApiError;
-use crate::votes::repo::RankBy;
-use crate::votes::service::ranked_page;
+use crate::scores::standings::{RankBy, ranked_page};
 
 /// Contributions per database round trip of the contributions export.
 const BATCH: usize = 500;
@@ -66,7 +65,8 @@ fn contribution_batch(
     campaign: &CampaignRow,
     cursor: Option<String>,
 ) -> Result<(Bytes, Option<String>), ApiError> {
-    let (rows, next) = ranked_page(conn, campaign, RankBy::Combined, cursor, BATCH)?;
+    let page = ranked_page(conn, campaign, RankBy::Combined, cursor.as_deref(), BATCH)?;
+    let (rows, next) = (page.items, page.next_key);
     let ids: Vec<String> = rows
         .iter()
         .map(|(_, score)| score.contribution_id.clone())
@@ -83,7 +83,7 @@ fn contribution_batch(
             rank.to_string(),
             entry.id.clone(),
             entry.title.clone(),
-            entry.status.clone(),
+            entry.status.as_str().to_owned(),
             tags.join(";"),
             entry.parent_id.clone().unwrap_or_default(),
             instant(Some(entry.created_at)),

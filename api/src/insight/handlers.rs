@@ -8,7 +8,7 @@ use crate::auth::scopes::{AnalyticsRead, ProfileRead};
 use crate::clock::Clock;
 use crate::db::Db;
 use crate::error::{ApiError, Problem};
-use crate::pagination::{Page, PageQuery};
+use crate::pagination::{Page, PageQuery, Paging};
 use crate::reach::service::managed;
 
 /// Whether a campaign reaches its community (owners and managers): the funnel visitors ->
@@ -132,13 +132,13 @@ pub async fn export_votes_by_segment(
 pub async fn get_my_timeline(
     auth: Auth<ProfileRead>,
     db: web::Data<Db>,
-    page: web::Query<PageQuery>,
+    paging: Paging,
 ) -> Result<web::Json<Page<TimelineEntry>>, ApiError> {
-    let (after, limit) = (page.after()?, page.limit()?);
-    Ok(web::Json(
-        db.run(move |conn| timeline::mine(conn, &auth.user_id, after, limit))
-            .await?,
-    ))
+    let (after, limit) = (paging.after("")?, paging.limit());
+    let entries = db
+        .run(move |conn| timeline::mine(conn, &auth.user_id, after.as_deref(), limit))
+        .await?;
+    Ok(web::Json(paging.page("", entries)))
 }
 
 /// A participant's journey through the organization's campaigns (owners and managers), only
@@ -163,12 +163,14 @@ pub async fn get_participant_timeline(
     auth: Auth<AnalyticsRead>,
     db: web::Data<Db>,
     path: web::Path<(String, String)>,
-    page: web::Query<PageQuery>,
+    paging: Paging,
 ) -> Result<web::Json<Page<TimelineEntry>>, ApiError> {
-    let (after, limit) = (page.after()?, page.limit()?);
+    let (after, limit) = (paging.after("")?, paging.limit());
     let (slug, user_id) = path.into_inner();
-    Ok(web::Json(
-        db.run(move |conn| timeline::of_participant(conn, &auth.user_id, &slug, &user_id, after, limit))
-            .await?,
-    ))
+    let entries = db
+        .run(move |conn| {
+            timeline::of_participant(conn, &auth.user_id, &slug, &user_id, after.as_deref(), limit)
+        })
+        .await?;
+    Ok(web::Json(paging.page("", entries)))
 }

@@ -3,13 +3,12 @@
 //! exports, and participants' timelines. Everything reads incrementally kept counters.
 
 pub mod analytics;
-pub mod counters;
 pub mod dto;
 mod export;
 mod handlers;
-pub mod segments;
 mod service;
 mod timeline;
+mod timeline_repo;
 
 /// The smallest group the analytics and exports show (app data).
 #[derive(Debug, Clone, Copy)]

@@ -6,17 +6,17 @@ use std::collections::HashMap;
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::analytics::{self, BASELINE_RATE};
-use super::counters::{self, Metric, Scope, Values};
 use super::dto::{
     AnalyticsResponse, AnalyticsSummary, DailyAnalytics, Funnel, ProjectionAnalytics, Rates,
     ReferralAnalytics, ReferrerAnalytics, SegmentAnalytics, SourceAnalytics, SourceRef,
 };
-use super::segments;
+use crate::attribution::repo::{self as attribution_repo, SourceRow};
+use crate::attribution::{DIRECT, REFERRAL};
 use crate::campaigns::repo::CampaignRow;
+use crate::counters::{self, Metric, Scope, Values, segments};
 use crate::db::DbConnection;
 use crate::error::ApiError;
-use crate::reach::repo::{self as reach_repo, SourceRow};
-use crate::reach::service::{self as reach, DIRECT, REFERRAL};
+use crate::reach::service as reach;
 
 /// Referrers listed by name in the analytics.
 const TOP_REFERRERS: i64 = 10;
@@ -24,10 +24,7 @@ const TOP_REFERRERS: i64 = 10;
 const MAX_DAYS: i64 = 3660;
 
 fn value(values: &Values, bucket: &str, metric: Metric) -> i64 {
-    values
-        .get(&(bucket.to_owned(), metric.as_str().to_owned()))
-        .copied()
-        .unwrap_or(0)
+    values.get(&(bucket.to_owned(), metric)).copied().unwrap_or(0)
 }
 
 fn funnel_of(values: &Values, bucket: &str) -> Funnel {
@@ -61,7 +58,7 @@ fn add(total: &mut Funnel, part: &Funnel) {
 
 fn channel_ref(row: &SourceRow) -> SourceRef {
     SourceRef {
-        kind: row.kind.clone(),
+        kind: row.kind.as_str().to_owned(),
         channel_id: Some(row.id.clone()),
         name: row.name.clone(),
     }
@@ -85,7 +82,7 @@ pub fn analytics(
 ) -> Result<AnalyticsResponse, ApiError> {
     let campaign = reach::managed(conn, actor, campaign_key)?;
     let by_source = counters::read(conn, &campaign.id, Scope::Source, None)?;
-    let channels = reach_repo::all_channels(conn, &campaign.id)?;
+    let channels = attribution_repo::all_channels(conn, &campaign.id)?;
     let mut sources: Vec<SourceAnalytics> = channels
         .iter()
         .map(|row| (channel_ref(row), funnel_of(&by_source, &row.id)))
@@ -167,7 +164,7 @@ fn referral_analytics(
     )?;
     let ids: Vec<String> = top.iter().map(|(id, _)| id.clone()).collect();
     let by_referrer = counters::read(conn, &campaign.id, Scope::Referrer, Some(&ids))?;
-    let sources: HashMap<String, SourceRow> = reach_repo::sources_by_id(conn, &ids)?
+    let sources: HashMap<String, SourceRow> = attribution_repo::sources_by_id(conn, &ids)?
         .into_iter()
         .map(|row| (row.id.clone(), row))
         .collect();

@@ -5,43 +5,42 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDateTime};
-use diesel::dsl::{count_star, sum};
-use diesel::prelude::*;
 
 use super::dto::{SourceRef, TimelineCampaign, TimelineEntry};
-use crate::campaigns::service::authorize_management;
+use super::timeline_repo as repo;
+use crate::attribution::repo::{self as attribution_repo, ParticipantRow};
 use crate::db::DbConnection;
-use crate::error::ApiError;
-use crate::pagination::Page;
-use crate::reach::repo::{self as reach_repo, ParticipantRow};
-use crate::schema::{campaigns, contributions, points_ledger, votes};
+use crate::error::{ApiError, ErrorCode};
+use crate::organizations::access::{require_manager, role_of};
+use crate::organizations::service as organizations;
+use crate::pagination::KeyedPage;
 
-/// Cursor `joined_at (µs)|campaign_id`.
-fn parse_cursor(cursor: Option<&str>) -> Option<(NaiveDateTime, String)> {
-    let (micros, campaign_id) = cursor?.split_once('|')?;
+/// Sort key `joined_at (µs)|campaign_id`.
+fn parse_key(key: &str) -> Option<(NaiveDateTime, String)> {
+    let (micros, campaign_id) = key.split_once('|')?;
     let at = DateTime::from_timestamp_micros(micros.parse().ok()?)?.naive_utc();
     Some((at, campaign_id.to_owned()))
-}
-
-fn counts_by_campaign(rows: Vec<(String, i64)>) -> HashMap<String, i64> {
-    rows.into_iter().collect()
 }
 
 fn entries(
     conn: &mut DbConnection,
     user_id: &str,
     campaign_ids: Option<&[String]>,
-    after: Option<String>,
+    after: Option<&str>,
     limit: usize,
-) -> Result<Page<TimelineEntry>, ApiError> {
-    let rows = reach_repo::journeys_of(
-        conn,
-        user_id,
-        campaign_ids,
-        parse_cursor(after.as_deref()),
-        limit as i64 + 1,
-    )?;
-    let page = Page::from_rows(rows, limit, |row| {
+) -> Result<KeyedPage<TimelineEntry>, ApiError> {
+    let after = match after {
+        None => None,
+        Some(key) => Some(parse_key(key).ok_or_else(|| {
+            ApiError::invalid(
+                "cursor",
+                ErrorCode::CursorInvalid,
+                "not a position in this timeline",
+            )
+        })?),
+    };
+    let rows = attribution_repo::journeys_of(conn, user_id, campaign_ids, after, limit as i64 + 1)?;
+    let page = KeyedPage::from_rows(rows, limit, |row| {
         format!(
             "{}|{}",
             row.joined_at.and_utc().timestamp_micros(),
@@ -49,49 +48,21 @@ fn entries(
         )
     });
     let ids: Vec<String> = page.items.iter().map(|row| row.campaign_id.clone()).collect();
-    let titles: HashMap<String, (String, String)> = campaigns::table
-        .filter(campaigns::id.eq_any(&ids))
-        .select((campaigns::id, campaigns::slug, campaigns::title))
-        .load::<(String, String, String)>(conn)?
-        .into_iter()
-        .map(|(id, slug, title)| (id, (slug, title)))
-        .collect();
-    let votes = counts_by_campaign(
-        votes::table
-            .filter(votes::voter_id.eq(user_id))
-            .filter(votes::campaign_id.eq_any(&ids))
-            .group_by(votes::campaign_id)
-            .select((votes::campaign_id, count_star()))
-            .load(conn)?,
-    );
-    let contributions = counts_by_campaign(
-        contributions::table
-            .filter(contributions::submitter_id.eq(user_id))
-            .filter(contributions::campaign_id.eq_any(&ids))
-            .group_by(contributions::campaign_id)
-            .select((contributions::campaign_id, count_star()))
-            .load(conn)?,
-    );
-    let points: HashMap<String, i64> = points_ledger::table
-        .filter(points_ledger::user_id.eq(user_id))
-        .filter(points_ledger::campaign_id.eq_any(&ids))
-        .group_by(points_ledger::campaign_id)
-        .select((points_ledger::campaign_id, sum(points_ledger::points)))
-        .load::<(Option<String>, Option<i64>)>(conn)?
-        .into_iter()
-        .filter_map(|(campaign, points)| Some((campaign?, points.unwrap_or(0))))
-        .collect();
+    let titles = repo::campaign_names(conn, &ids)?;
+    let votes = repo::votes_by_campaign(conn, user_id, &ids)?;
+    let contributions = repo::contributions_by_campaign(conn, user_id, &ids)?;
+    let points = repo::points_by_campaign(conn, user_id, &ids)?;
     let source_ids: Vec<String> = page
         .items
         .iter()
         .filter_map(|row| row.source_id.clone())
         .collect();
-    let sources: HashMap<String, SourceRef> = reach_repo::sources_by_id(conn, &source_ids)?
+    let sources: HashMap<String, SourceRef> = attribution_repo::sources_by_id(conn, &source_ids)?
         .into_iter()
         .map(|row| {
             let channel = row.referrer_id.is_none();
             let source = SourceRef {
-                kind: row.kind,
+                kind: row.kind.as_str().to_owned(),
                 channel_id: channel.then(|| row.id.clone()),
                 name: if channel { row.name } else { None },
             };
@@ -124,9 +95,9 @@ fn entries(
 pub fn mine(
     conn: &mut DbConnection,
     user_id: &str,
-    after: Option<String>,
+    after: Option<&str>,
     limit: usize,
-) -> Result<Page<TimelineEntry>, ApiError> {
+) -> Result<KeyedPage<TimelineEntry>, ApiError> {
     entries(conn, user_id, None, after, limit)
 }
 
@@ -137,24 +108,19 @@ pub fn of_participant(
     actor: &str,
     organization_slug: &str,
     user_id: &str,
-    after: Option<String>,
+    after: Option<&str>,
     limit: usize,
-) -> Result<Page<TimelineEntry>, ApiError> {
-    let organization = crate::organizations::service::find(conn, organization_slug)?;
-    authorize_management(crate::organizations::service::role_of(
-        conn,
-        &organization.id,
-        actor,
-    )?)?;
+) -> Result<KeyedPage<TimelineEntry>, ApiError> {
+    let organization = organizations::find(conn, organization_slug)?;
+    require_manager(role_of(conn, &organization.id, actor)?)?;
     let consented = crate::users::repo::find(conn, user_id)?.is_some_and(|user| user.research_consent);
     if !consented {
-        return Err(ApiError::NotFound(
-            "no participant who consented to research has this id".into(),
-        ));
+        return Err(ApiError::new(
+            ErrorCode::NotFound,
+            "no participant who consented to research has this id",
+        )
+        .param("resource", "participant"));
     }
-    let campaign_ids: Vec<String> = campaigns::table
-        .filter(campaigns::organization_id.eq(&organization.id))
-        .select(campaigns::id)
-        .load(conn)?;
+    let campaign_ids = repo::campaigns_of_organization(conn, &organization.id)?;
     entries(conn, user_id, Some(&campaign_ids), after, limit)
 }

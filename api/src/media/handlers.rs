@@ -5,17 +5,15 @@ use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use futures_util::StreamExt;
 
 use super::dto::{MediaResponse, UploadMediaForm};
-use super::repo::MediaRow;
+use super::service;
 use super::store::MediaStore;
-use super::{service, sniff};
 use crate::auth::Auth;
 use crate::auth::scopes::MediaWrite;
 use crate::clock::Clock;
 use crate::db::Db;
-use crate::digest::sha256_hex;
-use crate::error::{ApiError, Problem};
+use crate::error::{ApiError, ErrorCode, Problem};
 use crate::http::body_limit::BodyLimits;
-use crate::ids::{looks_like_id, new_id};
+use crate::ids::looks_like_id;
 
 /// Uploads an image (PNG, JPEG, WebP or GIF, recognised by its content) as the `file` field of
 /// a `multipart/form-data` body. Attach it to a contribution (`media_ids`) or a campaign
@@ -44,31 +42,7 @@ pub async fn upload_media(
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
     let (bytes, declared) = read_file_field(&req, payload, limits.upload).await?;
-    let image = sniff::inspect(&bytes)?;
-    sniff::check_declared(declared.as_deref(), image)?;
-    let row = MediaRow {
-        id: new_id(),
-        owner_id: auth.user_id,
-        content_type: image.content_type.into(),
-        size_bytes: i64::try_from(bytes.len()).unwrap_or(i64::MAX),
-        width: i32::try_from(image.width).unwrap_or(i32::MAX),
-        height: i32::try_from(image.height).unwrap_or(i32::MAX),
-        sha256: sha256_hex(&bytes),
-        created_at: clock.now(),
-    };
-    // Bytes first, row second: a row never points at nothing. If the row cannot be written,
-    // the bytes are removed again.
-    store.put(&row.id, bytes).await?;
-    let recorded = row.clone();
-    if let Err(err) = db.run(move |conn| service::record(conn, &recorded)).await {
-        if let Err(cleanup) = store.delete(&row.id).await {
-            log::warn!(
-                "media {} left in the store after a failed upload: {cleanup}",
-                row.id
-            );
-        }
-        return Err(err);
-    }
+    let row = service::upload(&db, &store, auth.user_id, bytes, declared.as_deref(), clock.now()).await?;
     let response = MediaResponse::from(row);
     Ok(HttpResponse::Created()
         .insert_header((header::LOCATION, response.url.clone()))
@@ -88,12 +62,16 @@ async fn read_file_field(
         .and_then(|value| value.to_str().ok())
         .is_some_and(|value| value.to_ascii_lowercase().starts_with("multipart/form-data"));
     if !is_multipart {
-        return Err(ApiError::UnsupportedMediaType(
-            "send the image as multipart/form-data in a field named `file`".into(),
+        return Err(ApiError::new(
+            ErrorCode::UnsupportedMediaType,
+            "send the image as multipart/form-data in a field named `file`",
         ));
     }
     let malformed = |err: actix_multipart::MultipartError| {
-        ApiError::BadRequest(format!("the multipart body cannot be read: {err}"))
+        ApiError::new(
+            ErrorCode::MalformedMultipart,
+            format!("the multipart body cannot be read: {err}"),
+        )
     };
     let mut multipart = Multipart::new(req.headers(), payload);
     let mut file: Option<(Bytes, Option<String>)> = None;
@@ -101,23 +79,37 @@ async fn read_file_field(
         let mut field = field.map_err(malformed)?;
         let name = field.name().unwrap_or_default().to_owned();
         if name != "file" {
-            return Err(ApiError::invalid(&name, "unknown field: send only `file`"));
+            return Err(ApiError::invalid(
+                &name,
+                ErrorCode::FieldUnknown,
+                "unknown field: send only `file`",
+            ));
         }
         if file.is_some() {
-            return Err(ApiError::invalid("file", "send one file per upload"));
+            return Err(ApiError::invalid(
+                "file",
+                ErrorCode::MediaOneFile,
+                "send one file per upload",
+            ));
         }
         let declared = field.content_type().map(|mime| mime.essence_str().to_owned());
         let mut buffer = BytesMut::new();
         while let Some(chunk) = field.next().await {
             let chunk = chunk.map_err(malformed)?;
             if buffer.len() + chunk.len() > limit {
-                return Err(ApiError::PayloadTooLarge { limit });
+                return Err(ApiError::too_large(limit));
             }
             buffer.extend_from_slice(&chunk);
         }
         file = Some((buffer.freeze(), declared));
     }
-    file.ok_or_else(|| ApiError::invalid("file", "missing: send the image in a field named `file`"))
+    file.ok_or_else(|| {
+        ApiError::invalid(
+            "file",
+            ErrorCode::FieldRequired,
+            "missing: send the image in a field named `file`",
+        )
+    })
 }
 
 /// An uploaded image, with its stored content type. Its bytes never change, so clients and
@@ -150,7 +142,7 @@ pub async fn get_media(
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
-    let no_such = || ApiError::NotFound("no such media".into());
+    let no_such = || ApiError::not_found("media");
     if !looks_like_id(&id) {
         return Err(no_such());
     }

@@ -1,15 +1,55 @@
 //! Media rules: an upload is an image by its content; only its uploader attaches it to what they
 //! write (a contribution, a campaign cover), so nobody can borrow someone else's upload.
 
+use bytes::Bytes;
+use chrono::NaiveDateTime;
+
 use super::repo::{self, MediaRow};
-use crate::db::DbConnection;
-use crate::error::{ApiError, FieldError};
+use super::sniff;
+use super::store::MediaStore;
+use crate::db::{Db, DbConnection};
+use crate::digest::sha256_hex;
+use crate::error::{ApiError, ErrorCode, FieldError};
+use crate::ids::new_id;
 
 /// The most images one contribution shows.
 pub const MAX_PER_CONTRIBUTION: usize = 10;
 
-pub fn record(conn: &mut DbConnection, row: &MediaRow) -> Result<(), ApiError> {
-    Ok(repo::insert(conn, row)?)
+/// Stores an upload of `owner` that its bytes show to be an image (and, if it declares an
+/// image type, that type). Bytes first, row second: a row never points at nothing; if the row
+/// cannot be written, the bytes are removed again.
+pub async fn upload(
+    db: &Db,
+    store: &MediaStore,
+    owner: String,
+    bytes: Bytes,
+    declared: Option<&str>,
+    now: NaiveDateTime,
+) -> Result<MediaRow, ApiError> {
+    let image = sniff::inspect(&bytes)?;
+    sniff::check_declared(declared, image)?;
+    let row = MediaRow {
+        id: new_id(),
+        owner_id: owner,
+        content_type: image.content_type.into(),
+        size_bytes: i64::try_from(bytes.len()).unwrap_or(i64::MAX),
+        width: i32::try_from(image.width).unwrap_or(i32::MAX),
+        height: i32::try_from(image.height).unwrap_or(i32::MAX),
+        sha256: sha256_hex(&bytes),
+        created_at: now,
+    };
+    store.put(&row.id, bytes).await?;
+    let recorded = row.clone();
+    if let Err(err) = db.run(move |conn| Ok(repo::insert(conn, &recorded)?)).await {
+        if let Err(cleanup) = store.delete(&row.id).await {
+            log::warn!(
+                "media {} left in the store after a failed upload: {cleanup}",
+                row.id
+            );
+        }
+        return Err(err);
+    }
+    Ok(row)
 }
 
 pub fn find(conn: &mut DbConnection, id: &str) -> Result<Option<MediaRow>, ApiError> {
@@ -30,6 +70,7 @@ pub fn check_cover(
         Some(row) if row.owner_id == owner => Ok(()),
         _ => Err(ApiError::invalid(
             "cover_media_id",
+            ErrorCode::MediaNotYours,
             "no such upload of yours: upload it with POST /media first",
         )),
     }
@@ -49,21 +90,21 @@ pub fn check_attachable(
         .iter()
         .enumerate()
         .filter_map(|(index, id)| {
-            let message = if ids[..index].contains(id) {
-                "appears twice"
+            let (code, message) = if ids[..index].contains(id) {
+                (ErrorCode::FieldDuplicate, "appears twice")
             } else if !kept.contains(id) && !found.iter().any(|row| &row.id == id && row.owner_id == owner) {
-                "no such upload of yours: upload it with POST /media first"
+                (
+                    ErrorCode::MediaNotYours,
+                    "no such upload of yours: upload it with POST /media first",
+                )
             } else {
                 return None;
             };
-            Some(FieldError {
-                field: format!("{field}[{index}]"),
-                message: message.into(),
-            })
+            Some(FieldError::new(format!("{field}[{index}]"), code, message))
         })
         .collect();
     match errors.is_empty() {
         true => Ok(()),
-        false => Err(ApiError::Validation(errors)),
+        false => Err(ApiError::fields(errors)),
     }
 }

@@ -1,7 +1,7 @@
 //! What an uploaded file really is, read from its bytes: the declared content type and file
 //! name are the client's word and are never trusted.
 
-use crate::error::ApiError;
+use crate::error::{ApiError, ErrorCode, FieldError};
 
 /// Larger images are refused: clients would have to decode them (a decompression bomb).
 pub const MAX_SIDE_PIXELS: usize = 16_384;
@@ -21,13 +21,17 @@ pub const ACCEPTED: [&str; 4] = ["image/png", "image/jpeg", "image/webp", "image
 /// multipart field `file`.
 pub fn inspect(bytes: &[u8]) -> Result<ImageInfo, ApiError> {
     if bytes.is_empty() {
-        return Err(ApiError::invalid("file", "the file is empty"));
+        return Err(ApiError::invalid(
+            "file",
+            ErrorCode::MediaEmpty,
+            "the file is empty",
+        ));
     }
     let not_accepted = || {
-        ApiError::UnsupportedMediaType(
+        ApiError::new(
+            ErrorCode::MediaUnsupportedType,
             "the file is not a PNG, JPEG, WebP or GIF image (its content decides, not its name or \
-             declared type)"
-                .into(),
+             declared type)",
         )
     };
     let content_type = match imagesize::image_type(bytes).map_err(|_| not_accepted())? {
@@ -37,16 +41,29 @@ pub fn inspect(bytes: &[u8]) -> Result<ImageInfo, ApiError> {
         imagesize::ImageType::Gif => "image/gif",
         _ => return Err(not_accepted()),
     };
-    let size = imagesize::blob_size(bytes)
-        .map_err(|_| ApiError::invalid("file", "the image is damaged: its dimensions cannot be read"))?;
+    let size = imagesize::blob_size(bytes).map_err(|_| {
+        ApiError::invalid(
+            "file",
+            ErrorCode::MediaDamaged,
+            "the image is damaged: its dimensions cannot be read",
+        )
+    })?;
     if size.width == 0 || size.height == 0 {
-        return Err(ApiError::invalid("file", "the image has no pixels"));
-    }
-    if size.width > MAX_SIDE_PIXELS || size.height > MAX_SIDE_PIXELS {
         return Err(ApiError::invalid(
             "file",
-            format!("images may be at most {MAX_SIDE_PIXELS} pixels wide and high"),
+            ErrorCode::MediaDamaged,
+            "the image has no pixels",
         ));
+    }
+    if size.width > MAX_SIDE_PIXELS || size.height > MAX_SIDE_PIXELS {
+        return Err(ApiError::fields(vec![
+            FieldError::new(
+                "file",
+                ErrorCode::MediaDimensions,
+                format!("images may be at most {MAX_SIDE_PIXELS} pixels wide and high"),
+            )
+            .param("max_pixels", MAX_SIDE_PIXELS),
+        ]));
     }
     Ok(ImageInfo {
         content_type,
@@ -62,10 +79,15 @@ pub fn inspect(bytes: &[u8]) -> Result<ImageInfo, ApiError> {
 pub fn check_declared(declared: Option<&str>, image: ImageInfo) -> Result<(), ApiError> {
     match declared {
         Some(declared) if declared.starts_with("image/") && declared != image.content_type => {
-            Err(ApiError::UnsupportedMediaType(format!(
-                "the file is declared as {declared} but its content is {}: upload it with its real type",
-                image.content_type
-            )))
+            Err(ApiError::new(
+                ErrorCode::MediaTypeMismatch,
+                format!(
+                    "the file is declared as {declared} but its content is {}: upload it with its real type",
+                    image.content_type
+                ),
+            )
+            .param("declared", declared)
+            .param("detected", image.content_type))
         }
         _ => Ok(()),
     }
@@ -106,15 +128,13 @@ mod tests {
 
     #[test]
     fn empty_text_and_other_formats_are_refused() {
-        assert!(matches!(inspect(b""), Err(ApiError::Validation(_))));
-        assert!(matches!(
-            inspect(b"MZ\x90\0 this is an exe"),
-            Err(ApiError::UnsupportedMediaType(_))
-        ));
-        assert!(matches!(
-            inspect(b"BM\x36\0\0\0\0\0\0\0\x36\0\0\0\x28\0\0\0"),
-            Err(ApiError::UnsupportedMediaType(_))
-        ));
+        let code = |bytes: &[u8]| inspect(bytes).unwrap_err().code();
+        assert_eq!(code(b""), ErrorCode::MediaEmpty);
+        assert_eq!(code(b"MZ\x90\0 this is an exe"), ErrorCode::MediaUnsupportedType);
+        assert_eq!(
+            code(b"BM\x36\0\0\0\0\0\0\0\x36\0\0\0\x28\0\0\0"),
+            ErrorCode::MediaUnsupportedType
+        );
     }
 
     #[test]
@@ -123,15 +143,18 @@ mod tests {
         assert!(check_declared(None, png).is_ok());
         assert!(check_declared(Some("application/octet-stream"), png).is_ok());
         assert!(check_declared(Some("image/png"), png).is_ok());
-        assert!(matches!(
-            check_declared(Some("image/jpeg"), png),
-            Err(ApiError::UnsupportedMediaType(_))
-        ));
+        assert_eq!(
+            check_declared(Some("image/jpeg"), png).unwrap_err().code(),
+            ErrorCode::MediaTypeMismatch
+        );
     }
 
     #[test]
     fn huge_and_empty_canvases_are_refused() {
-        assert!(matches!(inspect(&png(20_000, 10)), Err(ApiError::Validation(_))));
-        assert!(matches!(inspect(&png(0, 10)), Err(ApiError::Validation(_))));
+        assert_eq!(
+            inspect(&png(20_000, 10)).unwrap_err().code(),
+            ErrorCode::MediaDimensions
+        );
+        assert_eq!(inspect(&png(0, 10)).unwrap_err().code(), ErrorCode::MediaDamaged);
     }
 }

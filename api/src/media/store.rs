@@ -83,7 +83,7 @@ impl MediaStore {
     /// The store is infrastructure: its failures are the server's, logged with their cause.
     fn failure(&self, action: &str, key: &str, err: &object_store::Error) -> ApiError {
         log::error!("media store {}: cannot {action} {key}: {err}", self.name);
-        ApiError::ServiceUnavailable("the media store is unavailable; try again shortly".into())
+        ApiError::unavailable("the media store is unavailable; try again shortly")
     }
 }
 

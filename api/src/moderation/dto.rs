@@ -5,44 +5,9 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::Validate;
 
-use crate::contributions::dto::{ContributionResponse, ContributionStatus};
-use crate::users::dto::not_blank;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum Decision {
-    /// Publish a submitted contribution.
-    Approve,
-    /// Refuse it for good (a reason is required; the authors see it).
-    Reject,
-    /// Take a published contribution out of the gallery (a reason is required).
-    Hide,
-    /// Publish a hidden or rejected contribution again.
-    Restore,
-}
-
-impl Decision {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Decision::Approve => "approve",
-            Decision::Reject => "reject",
-            Decision::Hide => "hide",
-            Decision::Restore => "restore",
-        }
-    }
-
-    /// The status this decision leads to from `from`, if it applies to it.
-    pub fn apply(self, from: ContributionStatus) -> Option<ContributionStatus> {
-        use ContributionStatus::*;
-        match (self, from) {
-            (Decision::Approve, Submitted) => Some(Published),
-            (Decision::Reject, Submitted | Published) => Some(Rejected),
-            (Decision::Hide, Published | Shortlisted) => Some(Hidden),
-            (Decision::Restore, Hidden | Rejected) => Some(Published),
-            _ => None,
-        }
-    }
-}
+use crate::contributions::dto::ContributionResponse;
+use crate::domain::{ContributionStatus, Decision, ReportTarget};
+use crate::validate::not_blank;
 
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -66,23 +31,6 @@ pub struct ReportRequest {
         example = "Copies another entry"
     )]
     pub reason: String,
-}
-
-/// What a report is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum ReportTarget {
-    Contribution,
-    Comment,
-}
-
-impl ReportTarget {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ReportTarget::Contribution => "contribution",
-            ReportTarget::Comment => "comment",
-        }
-    }
 }
 
 #[derive(Debug, Serialize, ToSchema)]

@@ -1,9 +1,7 @@
 use actix_web::{HttpResponse, get, post, web};
 use validator::Validate;
 
-use super::dto::{
-    ModerationActionResponse, ModerationRequest, QueueItem, ReportRequest, ReportResponse, ReportTarget,
-};
+use super::dto::{ModerationActionResponse, ModerationRequest, QueueItem, ReportRequest, ReportResponse};
 use super::service;
 use crate::auth::Auth;
 use crate::auth::scopes::{ContributionsRead, ContributionsWrite};
@@ -11,9 +9,10 @@ use crate::clock::Clock;
 use crate::comments::dto::ReportedComment;
 use crate::contributions::dto::ContributionResponse;
 use crate::db::Db;
+use crate::domain::ReportTarget;
 use crate::error::{ApiError, Problem};
 use crate::http::json::ApiJson;
-use crate::pagination::{Page, PageQuery};
+use crate::pagination::{Page, PageQuery, Paging};
 
 /// A moderator's decision on a contribution: approve, reject or hide (with a reason the
 /// authors see), or restore. Every decision is kept in the audit log.
@@ -151,14 +150,14 @@ pub async fn list_reported_comments(
     auth: Auth<ContributionsRead>,
     db: web::Data<Db>,
     id: web::Path<String>,
-    page: web::Query<PageQuery>,
+    paging: Paging,
 ) -> Result<web::Json<Page<ReportedComment>>, ApiError> {
-    let (after, limit) = (page.after()?, page.limit()?);
+    let (after, limit) = (paging.after("")?, paging.limit());
     let campaign = id.into_inner();
-    Ok(web::Json(
-        db.run(move |conn| service::reported_comments(conn, &auth.user_id, &campaign, after, limit))
-            .await?,
-    ))
+    let comments = db
+        .run(move |conn| service::reported_comments(conn, &auth.user_id, &campaign, after.as_deref(), limit))
+        .await?;
+    Ok(web::Json(paging.page("", comments)))
 }
 
 /// What needs a moderator in a campaign: entries awaiting approval and reported entries, the
@@ -178,12 +177,12 @@ pub async fn get_moderation_queue(
     auth: Auth<ContributionsRead>,
     db: web::Data<Db>,
     id: web::Path<String>,
-    page: web::Query<PageQuery>,
+    paging: Paging,
 ) -> Result<web::Json<Page<QueueItem>>, ApiError> {
-    let (after, limit) = (page.after()?, page.limit()?);
+    let (after, limit) = (paging.after("")?, paging.limit());
     let campaign = id.into_inner();
-    Ok(web::Json(
-        db.run(move |conn| service::queue(conn, &auth.user_id, &campaign, after, limit))
-            .await?,
-    ))
+    let queue = db
+        .run(move |conn| service::queue(conn, &auth.user_id, &campaign, after.as_deref(), limit))
+        .await?;
+    Ok(web::Json(paging.page("", queue)))
 }

@@ -4,13 +4,14 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::DbConnection;
+use crate::domain::{ContributionStatus, Decision, ReportTarget};
 use crate::schema::{contributions, moderation_actions as actions, reports};
 
 #[derive(Debug, Insertable)]
 #[diesel(table_name = reports)]
 pub struct NewReport {
     pub id: String,
-    pub target_type: String,
+    pub target_type: ReportTarget,
     pub target_id: String,
     pub campaign_id: String,
     pub reporter_id: String,
@@ -25,16 +26,16 @@ pub struct ActionRow {
     pub campaign_id: String,
     pub contribution_id: String,
     pub actor_id: String,
-    pub decision: String,
+    pub decision: Decision,
     pub reason: Option<String>,
-    pub from_status: String,
-    pub to_status: String,
+    pub from_status: ContributionStatus,
+    pub to_status: ContributionStatus,
     pub created_at: NaiveDateTime,
 }
 
 pub fn already_reported(
     conn: &mut DbConnection,
-    target_type: &str,
+    target_type: ReportTarget,
     target_id: &str,
     reporter_id: &str,
 ) -> QueryResult<bool> {
@@ -72,7 +73,7 @@ pub fn actions_of(conn: &mut DbConnection, contribution_id: &str) -> QueryResult
 pub fn report_counts(
     conn: &mut DbConnection,
     campaign_id: &str,
-    target_type: &str,
+    target_type: ReportTarget,
 ) -> QueryResult<Vec<(String, i64)>> {
     reports::table
         .filter(reports::campaign_id.eq(campaign_id))
@@ -86,7 +87,7 @@ pub fn report_counts(
 pub fn submitted_ids(conn: &mut DbConnection, campaign_id: &str) -> QueryResult<Vec<String>> {
     contributions::table
         .filter(contributions::campaign_id.eq(campaign_id))
-        .filter(contributions::status.eq("submitted"))
+        .filter(contributions::status.eq(ContributionStatus::Submitted))
         .select(contributions::id)
         .load(conn)
 }

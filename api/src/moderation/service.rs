@@ -6,33 +6,22 @@ use std::collections::HashMap;
 
 use chrono::NaiveDateTime;
 
-use super::dto::{
-    Decision, ModerationActionResponse, ModerationRequest, QueueItem, ReportRequest, ReportResponse,
-    ReportTarget,
-};
+use super::dto::{ModerationActionResponse, ModerationRequest, QueueItem, ReportRequest, ReportResponse};
 use super::repo::{self, ActionRow, NewReport};
-use crate::campaigns::service as campaigns;
+use crate::campaigns::view as campaigns;
 use crate::comments::dto::ReportedComment;
 use crate::comments::repo as comments_repo;
 use crate::comments::service as comments;
-use crate::contributions::dto::{ContributionResponse, ContributionStatus};
+use crate::contributions::dto::ContributionResponse;
+use crate::contributions::lifecycle::grant_publication_points;
 use crate::contributions::repo::{self as contributions, ContributionChanges};
-use crate::contributions::service::{grant_publication_points, respond, visible};
+use crate::contributions::view::{respond, visible};
 use crate::db::{DbConnection, write_transaction};
-use crate::error::ApiError;
+use crate::domain::{ContributionStatus, Decision, ReportTarget};
+use crate::error::{ApiError, ErrorCode};
 use crate::ids::new_id;
-use crate::organizations::dto::Role;
-use crate::organizations::service as organizations;
-use crate::pagination::Page;
-
-pub(crate) fn require_staff(role: Option<Role>) -> Result<(), ApiError> {
-    match role.is_some_and(Role::moderates) {
-        true => Ok(()),
-        false => Err(ApiError::forbidden(
-            "only the organization's moderators, managers and owners moderate",
-        )),
-    }
-}
+use crate::organizations::access::{require_staff, role_of};
+use crate::pagination::KeyedPage;
 
 pub fn decide(
     conn: &mut DbConnection,
@@ -43,25 +32,30 @@ pub fn decide(
 ) -> Result<ContributionResponse, ApiError> {
     write_transaction(conn, |conn| {
         let (row, campaign) = visible(conn, Some(actor), id)?;
-        require_staff(organizations::role_of(conn, &campaign.organization_id, actor)?)?;
+        require_staff(role_of(conn, &campaign.organization_id, actor)?)?;
         let takes_away = matches!(request.decision, Decision::Reject | Decision::Hide);
         if takes_away && request.reason.is_none() {
-            return Err(ApiError::invalid("reason", "say why: the authors will see it"));
+            return Err(ApiError::invalid(
+                "reason",
+                ErrorCode::FieldRequired,
+                "say why: the authors will see it",
+            ));
         }
-        let from = ContributionStatus::parse(&row.status);
+        let from = row.status;
         let to = request.decision.apply(from).ok_or_else(|| {
-            ApiError::Conflict(format!(
-                "cannot {} a {} contribution",
-                request.decision.as_str(),
-                from.as_str()
-            ))
+            ApiError::new(
+                ErrorCode::DecisionNotApplicable,
+                format!("cannot {} a {from} contribution", request.decision),
+            )
+            .param("decision", request.decision.as_str())
+            .param("status", from.as_str())
         })?;
         let becomes_public = to.is_public() && row.published_at.is_none();
         contributions::update(
             conn,
             &row.id,
             &ContributionChanges {
-                status: Some(to.as_str().into()),
+                status: Some(to),
                 published_at: becomes_public.then_some(Some(now)),
                 moderation_reason: Some(if takes_away { request.reason.clone() } else { None }),
                 updated_at: Some(now),
@@ -78,10 +72,10 @@ pub fn decide(
                 campaign_id: campaign.id,
                 contribution_id: row.id.clone(),
                 actor_id: actor.to_owned(),
-                decision: request.decision.as_str().into(),
+                decision: request.decision,
                 reason: request.reason,
-                from_status: from.as_str().into(),
-                to_status: to.as_str().into(),
+                from_status: from,
+                to_status: to,
                 created_at: now,
             },
         )?;
@@ -111,20 +105,23 @@ pub fn report(
             ReportTarget::Comment => {
                 let (comment, campaign) = comments::visible_comment(conn, Some(reporter), id)?;
                 if comment.deleted_at.is_some() {
-                    return Err(ApiError::Conflict("the comment has been deleted already".into()));
+                    return Err(ApiError::new(
+                        ErrorCode::CommentDeleted,
+                        "the comment has been deleted already",
+                    ));
                 }
                 (comment.id, campaign)
             }
         };
-        if repo::already_reported(conn, target.as_str(), &target_id, reporter)? {
-            return Err(ApiError::Conflict(format!(
-                "you have reported this {} already",
-                target.as_str()
-            )));
+        if repo::already_reported(conn, target, &target_id, reporter)? {
+            return Err(ApiError::new(
+                ErrorCode::AlreadyReported,
+                format!("you have reported this {target} already"),
+            ));
         }
         let report = NewReport {
             id: new_id(),
-            target_type: target.as_str().into(),
+            target_type: target,
             target_id,
             campaign_id: campaign.id,
             reporter_id: reporter.to_owned(),
@@ -148,15 +145,14 @@ pub fn queue(
     conn: &mut DbConnection,
     actor: &str,
     campaign_key: &str,
-    after: Option<String>,
+    after: Option<&str>,
     limit: usize,
-) -> Result<Page<QueueItem>, ApiError> {
+) -> Result<KeyedPage<QueueItem>, ApiError> {
     let (campaign, role) = campaigns::for_participation(conn, Some(actor), campaign_key)?;
     require_staff(role)?;
-    let counts: HashMap<String, i64> =
-        repo::report_counts(conn, &campaign.id, ReportTarget::Contribution.as_str())?
-            .into_iter()
-            .collect();
+    let counts: HashMap<String, i64> = repo::report_counts(conn, &campaign.id, ReportTarget::Contribution)?
+        .into_iter()
+        .collect();
     let mut ids = repo::submitted_ids(conn, &campaign.id)?;
     ids.extend(counts.keys().cloned());
     ids.sort();
@@ -165,15 +161,15 @@ pub fn queue(
     let mut waiting: Vec<_> = rows
         .into_iter()
         .filter(|row| {
-            let status = ContributionStatus::parse(&row.status);
-            status == ContributionStatus::Submitted || (status.is_public() && counts.contains_key(&row.id))
+            row.status == ContributionStatus::Submitted
+                || (row.status.is_public() && counts.contains_key(&row.id))
         })
         .collect();
     waiting.sort_by(|a, b| {
         let reports = |id: &str| counts.get(id).copied().unwrap_or(0);
         reports(&b.id).cmp(&reports(&a.id)).then_with(|| a.id.cmp(&b.id))
     });
-    let page = Page::by_position(waiting, after, limit);
+    let page = KeyedPage::by_position(waiting, after, limit)?;
     let items = respond(conn, page.items)?
         .into_iter()
         .map(|contribution| QueueItem {
@@ -181,9 +177,9 @@ pub fn queue(
             contribution,
         })
         .collect();
-    Ok(Page {
+    Ok(KeyedPage {
         items,
-        next_cursor: page.next_cursor,
+        next_key: page.next_key,
     })
 }
 
@@ -193,15 +189,14 @@ pub fn reported_comments(
     conn: &mut DbConnection,
     actor: &str,
     campaign_key: &str,
-    after: Option<String>,
+    after: Option<&str>,
     limit: usize,
-) -> Result<Page<ReportedComment>, ApiError> {
+) -> Result<KeyedPage<ReportedComment>, ApiError> {
     let (campaign, role) = campaigns::for_participation(conn, Some(actor), campaign_key)?;
     require_staff(role)?;
-    let counts: HashMap<String, i64> =
-        repo::report_counts(conn, &campaign.id, ReportTarget::Comment.as_str())?
-            .into_iter()
-            .collect();
+    let counts: HashMap<String, i64> = repo::report_counts(conn, &campaign.id, ReportTarget::Comment)?
+        .into_iter()
+        .collect();
     let ids: Vec<String> = counts.keys().cloned().collect();
     let mut up: Vec<_> = comments_repo::find_many(conn, &ids)?
         .into_iter()
@@ -209,7 +204,7 @@ pub fn reported_comments(
         .collect();
     let reports = |id: &str| counts.get(id).copied().unwrap_or(0);
     up.sort_by(|a, b| reports(&b.id).cmp(&reports(&a.id)).then_with(|| a.id.cmp(&b.id)));
-    let page = Page::by_position(up, after, limit);
+    let page = KeyedPage::by_position(up, after, limit)?;
     let items = comments::respond(conn, page.items)?
         .into_iter()
         .map(|comment| ReportedComment {
@@ -217,9 +212,9 @@ pub fn reported_comments(
             comment,
         })
         .collect();
-    Ok(Page {
+    Ok(KeyedPage {
         items,
-        next_cursor: page.next_cursor,
+        next_key: page.next_key,
     })
 }
 
@@ -230,19 +225,13 @@ pub fn log(
     id: &str,
 ) -> Result<Vec<ModerationActionResponse>, ApiError> {
     let (row, campaign) = visible(conn, Some(actor), id)?;
-    require_staff(organizations::role_of(conn, &campaign.organization_id, actor)?)?;
-    let decision = |raw: &str| match raw {
-        "approve" => Decision::Approve,
-        "reject" => Decision::Reject,
-        "hide" => Decision::Hide,
-        _ => Decision::Restore,
-    };
+    require_staff(role_of(conn, &campaign.organization_id, actor)?)?;
     Ok(repo::actions_of(conn, &row.id)?
         .into_iter()
         .map(|action| ModerationActionResponse {
-            decision: decision(&action.decision),
-            from_status: ContributionStatus::parse(&action.from_status),
-            to_status: ContributionStatus::parse(&action.to_status),
+            decision: action.decision,
+            from_status: action.from_status,
+            to_status: action.to_status,
             created_at: action.created_at.and_utc(),
             id: action.id,
             actor_id: action.actor_id,

@@ -6,43 +6,9 @@ use utoipa::ToSchema;
 use validator::{Validate, ValidationError};
 
 use super::repo::OrganizationRow;
-use crate::users::dto::not_blank;
-
-/// What a member may do in an organization.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum Role {
-    /// Everything, including managing owners and managers.
-    Owner,
-    /// Runs campaigns; adds and removes moderators and jurors.
-    Manager,
-    /// Moderates contributions and comments.
-    Moderator,
-    /// Votes in the jury.
-    Juror,
-}
-
-impl Role {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Owner => "owner",
-            Role::Manager => "manager",
-            Role::Moderator => "moderator",
-            Role::Juror => "juror",
-        }
-    }
-
-    pub fn parse(raw: &str) -> Option<Role> {
-        [Role::Owner, Role::Manager, Role::Moderator, Role::Juror]
-            .into_iter()
-            .find(|role| role.as_str() == raw)
-    }
-
-    /// Owners, managers and moderators look after what the community posts.
-    pub fn moderates(self) -> bool {
-        matches!(self, Role::Owner | Role::Manager | Role::Moderator)
-    }
-}
+use crate::domain::Role;
+use crate::error::ErrorCode;
+use crate::validate::not_blank;
 
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -101,7 +67,7 @@ pub fn slug(value: &str) -> Result<(), ValidationError> {
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
     if !(3..=50).contains(&value.len()) || !shape_ok {
-        return Err(ValidationError::new("slug")
+        return Err(ValidationError::new(ErrorCode::FieldFormat.as_str())
             .with_message("must be 3 to 50 lower-case letters, digits and single hyphens".into()));
     }
     Ok(())
@@ -119,7 +85,10 @@ fn web_address(value: &str) -> Result<(), ValidationError> {
 /// open, such as `http://[` or a host with forbidden characters. Serving the serialised form
 /// means every URL parser reads the address back the same way.
 pub fn canonical_web_address(value: &str) -> Result<String, ValidationError> {
-    let invalid = || ValidationError::new("website").with_message("must be an http(s) address".into());
+    let invalid = || {
+        ValidationError::new(ErrorCode::FieldFormat.as_str())
+            .with_message("must be an http(s) address".into())
+    };
     let shaped = (value.starts_with("https://") || value.starts_with("http://"))
         && value.chars().count() <= 200
         && !value.chars().any(|c| c.is_whitespace() || c == '\u{feff}');

@@ -11,7 +11,7 @@ use crate::auth::scopes::{OrganizationsRead, OrganizationsWrite};
 use crate::db::Db;
 use crate::error::{ApiError, Problem};
 use crate::http::json::ApiJson;
-use crate::pagination::{Page, PageQuery};
+use crate::pagination::{Page, PageQuery, Paging};
 
 /// Creates an organization (a brand); the creator becomes its owner.
 #[utoipa::path(
@@ -105,14 +105,14 @@ pub async fn list_members(
     auth: Auth<OrganizationsRead>,
     db: web::Data<Db>,
     slug: web::Path<String>,
-    page: web::Query<PageQuery>,
+    paging: Paging,
 ) -> Result<web::Json<Page<MemberResponse>>, ApiError> {
-    let (after, limit) = (page.after()?, page.limit()?);
+    let (after, limit) = (paging.after("")?, paging.limit());
     let slug = slug.into_inner();
     let members = db
         .run(move |conn| service::list_members(conn, &auth.user_id, &slug, after.as_deref(), limit))
         .await?;
-    Ok(web::Json(members))
+    Ok(web::Json(paging.page("", members)))
 }
 
 /// The organizations the signed-in user belongs to, with their role in each.
@@ -127,13 +127,13 @@ pub async fn list_members(
 pub async fn list_my_organizations(
     auth: Auth<OrganizationsRead>,
     db: web::Data<Db>,
-    page: web::Query<PageQuery>,
+    paging: Paging,
 ) -> Result<web::Json<Page<MembershipResponse>>, ApiError> {
-    let (after, limit) = (page.after()?, page.limit()?);
-    Ok(web::Json(
-        db.run(move |conn| service::memberships(conn, &auth.user_id, after.as_deref(), limit))
-            .await?,
-    ))
+    let (after, limit) = (paging.after("")?, paging.limit());
+    let memberships = db
+        .run(move |conn| service::memberships(conn, &auth.user_id, after.as_deref(), limit))
+        .await?;
+    Ok(web::Json(paging.page("", memberships)))
 }
 
 /// Adds a user to the organization or changes their role. Owners manage everyone; managers

@@ -1,8 +1,9 @@
 //! Organizations (brands, the platform's tenants) and their members' roles.
 
+pub mod access;
 pub mod dto;
 mod handlers;
-mod repo;
+pub(crate) mod repo;
 pub mod service;
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {

@@ -4,6 +4,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::DbConnection;
+use crate::domain::Role;
 use crate::schema::{organization_members as members, organizations};
 
 #[derive(Debug, Clone, Queryable)]
@@ -41,7 +42,7 @@ pub struct OrganizationChanges {
 #[derive(Debug, Queryable)]
 pub struct MemberRow {
     pub user_id: String,
-    pub role: String,
+    pub role: Role,
     pub created_at: NaiveDateTime,
 }
 
@@ -54,7 +55,7 @@ const MEMBER_COLUMNS: (members::user_id, members::role, members::created_at) =
 pub struct NewMember {
     pub organization_id: String,
     pub user_id: String,
-    pub role: String,
+    pub role: Role,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
 }
@@ -115,7 +116,7 @@ pub fn update(
     organizations::table.find(id).first(conn)
 }
 
-pub fn role_of(conn: &mut DbConnection, organization_id: &str, user_id: &str) -> QueryResult<Option<String>> {
+pub fn role_of(conn: &mut DbConnection, organization_id: &str, user_id: &str) -> QueryResult<Option<Role>> {
     members::table
         .find((organization_id, user_id))
         .select(members::role)
@@ -146,7 +147,7 @@ pub fn set_role(
     conn: &mut DbConnection,
     organization_id: &str,
     user_id: &str,
-    role: &str,
+    role: Role,
     at: NaiveDateTime,
 ) -> QueryResult<()> {
     diesel::update(members::table.find((organization_id, user_id)))
@@ -164,7 +165,7 @@ pub fn remove_member(conn: &mut DbConnection, organization_id: &str, user_id: &s
 pub fn count_owners(conn: &mut DbConnection, organization_id: &str) -> QueryResult<i64> {
     members::table
         .filter(members::organization_id.eq(organization_id))
-        .filter(members::role.eq("owner"))
+        .filter(members::role.eq(Role::Owner))
         .count()
         .get_result(conn)
 }
@@ -194,7 +195,7 @@ pub fn memberships_of(
     user_id: &str,
     after: Option<&str>,
     limit: i64,
-) -> QueryResult<Vec<(OrganizationRow, String)>> {
+) -> QueryResult<Vec<(OrganizationRow, Role)>> {
     let mut query = members::table
         .inner_join(organizations::table)
         .filter(members::user_id.eq(user_id))

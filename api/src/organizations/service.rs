@@ -1,61 +1,18 @@
-//! Organization rules. [`authorize`] is the one place that decides what a member may do; every
-//! handler goes through it.
+//! Organizations and their members: create and edit a brand, add, change and remove members
+//! (every change decided by [`super::access::authorize`]), and keep an owner.
 
+use super::access::{Action, authorize, role_of};
 use super::dto::{
-    CreateOrganizationRequest, MemberResponse, MembershipResponse, OrganizationResponse, Role,
+    CreateOrganizationRequest, MemberResponse, MembershipResponse, OrganizationResponse,
     UpdateOrganizationRequest, canonical_web_address,
 };
 use super::repo::{self, NewMember, NewOrganization, OrganizationChanges, OrganizationRow};
 use crate::db::{DbConnection, write_transaction};
-use crate::error::ApiError;
+use crate::domain::Role;
+use crate::error::{ApiError, ErrorCode};
 use crate::ids::{looks_like_id, new_id, now};
-use crate::pagination::Page;
+use crate::pagination::KeyedPage;
 use crate::users::repo as users;
-
-/// Something a user wants to do in an organization.
-#[derive(Debug, Clone, Copy)]
-pub enum Action {
-    ViewMembers,
-    Update,
-    /// Give `target` the role `new` (adding them when `current` is `None`).
-    SetMember {
-        current: Option<Role>,
-        new: Role,
-    },
-    /// Remove a member who has `current`; `own` when members remove themselves.
-    RemoveMember {
-        current: Role,
-        own: bool,
-    },
-}
-
-/// May a user with `actor` (their role, `None` for non-members) do `action`?
-pub fn authorize(actor: Option<Role>, action: Action) -> Result<(), ApiError> {
-    let Some(actor) = actor else {
-        return Err(ApiError::forbidden("you are not a member of this organization"));
-    };
-    let staff = |role: Option<Role>| matches!(role, None | Some(Role::Moderator | Role::Juror));
-    let allowed = match action {
-        Action::ViewMembers => true,
-        Action::Update => matches!(actor, Role::Owner | Role::Manager),
-        Action::SetMember { current, new } => match actor {
-            Role::Owner => true,
-            Role::Manager => staff(current) && staff(Some(new)),
-            Role::Moderator | Role::Juror => false,
-        },
-        Action::RemoveMember { current, own } => {
-            own || actor == Role::Owner || (actor == Role::Manager && staff(Some(current)))
-        }
-    };
-    if allowed {
-        Ok(())
-    } else {
-        Err(ApiError::forbidden(format!(
-            "a {} may not do this",
-            actor.as_str()
-        )))
-    }
-}
 
 pub fn create(
     conn: &mut DbConnection,
@@ -64,10 +21,11 @@ pub fn create(
 ) -> Result<OrganizationResponse, ApiError> {
     write_transaction(conn, |conn| {
         if repo::slug_taken(conn, &request.slug)? {
-            return Err(ApiError::Conflict(format!(
-                "the slug `{}` is taken",
-                request.slug
-            )));
+            return Err(ApiError::new(
+                ErrorCode::SlugTaken,
+                format!("the slug `{}` is taken", request.slug),
+            )
+            .param("slug", request.slug));
         }
         let at = now();
         let organization = NewOrganization {
@@ -85,7 +43,7 @@ pub fn create(
             &NewMember {
                 organization_id: organization.id.clone(),
                 user_id: creator_id.to_owned(),
-                role: Role::Owner.as_str().to_owned(),
+                role: Role::Owner,
                 created_at: at,
                 updated_at: at,
             },
@@ -95,18 +53,7 @@ pub fn create(
 }
 
 pub fn find(conn: &mut DbConnection, slug: &str) -> Result<OrganizationRow, ApiError> {
-    repo::find_by_slug(conn, slug)?.ok_or_else(|| ApiError::NotFound("no such organization".into()))
-}
-
-/// The user's role in the organization, `None` for non-members.
-pub fn role_of(
-    conn: &mut DbConnection,
-    organization_id: &str,
-    user_id: &str,
-) -> Result<Option<Role>, ApiError> {
-    Ok(repo::role_of(conn, organization_id, user_id)?
-        .as_deref()
-        .and_then(Role::parse))
+    repo::find_by_slug(conn, slug)?.ok_or_else(|| ApiError::not_found("organization"))
 }
 
 /// Slugs of organizations by id (for responses that name their organization).
@@ -145,17 +92,17 @@ pub fn list_members(
     slug: &str,
     after: Option<&str>,
     limit: usize,
-) -> Result<Page<MemberResponse>, ApiError> {
+) -> Result<KeyedPage<MemberResponse>, ApiError> {
     let organization = find(conn, slug)?;
     authorize(role_of(conn, &organization.id, actor_id)?, Action::ViewMembers)?;
     let rows = repo::list_members(conn, &organization.id, after, limit as i64 + 1)?;
-    let page = Page::from_rows(rows, limit, |row| row.user_id.clone());
+    let page = KeyedPage::from_rows(rows, limit, |row| row.user_id.clone());
     let ids: Vec<String> = page.items.iter().map(|row| row.user_id.clone()).collect();
     let names: std::collections::HashMap<String, String> =
         users::display_names(conn, &ids)?.into_iter().collect();
     Ok(page.map(|row| MemberResponse {
         display_name: names.get(&row.user_id).cloned().unwrap_or_default(),
-        role: Role::parse(&row.role).unwrap_or(Role::Juror),
+        role: row.role,
         user_id: row.user_id,
         joined_at: row.created_at.and_utc(),
     }))
@@ -181,17 +128,17 @@ pub fn put_member(
             true => users::find(conn, target_id)?,
             false => None,
         }
-        .ok_or_else(|| ApiError::NotFound("no such user".into()))?;
+        .ok_or_else(|| ApiError::not_found("user"))?;
         let at = now();
         if current.is_some() {
-            repo::set_role(conn, &organization.id, target_id, new.as_str(), at)?;
+            repo::set_role(conn, &organization.id, target_id, new, at)?;
         } else {
             repo::insert_member(
                 conn,
                 &NewMember {
                     organization_id: organization.id.clone(),
                     user_id: target_id.to_owned(),
-                    role: new.as_str().to_owned(),
+                    role: new,
                     created_at: at,
                     updated_at: at,
                 },
@@ -224,8 +171,8 @@ pub fn remove_member(
         let actor = role_of(conn, &organization.id, actor_id)?;
         // Non-members learn nothing about who is a member.
         authorize(actor, Action::ViewMembers)?;
-        let current = role_of(conn, &organization.id, target_id)?
-            .ok_or_else(|| ApiError::NotFound("no such member".into()))?;
+        let current =
+            role_of(conn, &organization.id, target_id)?.ok_or_else(|| ApiError::not_found("member"))?;
         authorize(
             actor,
             Action::RemoveMember {
@@ -241,8 +188,9 @@ pub fn remove_member(
 /// Fails (and so rolls back) a change that would leave the organization without an owner.
 fn keep_an_owner(conn: &mut DbConnection, organization_id: &str) -> Result<(), ApiError> {
     if repo::count_owners(conn, organization_id)? == 0 {
-        return Err(ApiError::Conflict(
-            "an organization must keep at least one owner".into(),
+        return Err(ApiError::new(
+            ErrorCode::LastOwner,
+            "an organization must keep at least one owner",
         ));
     }
     Ok(())
@@ -254,12 +202,12 @@ pub fn memberships(
     user_id: &str,
     after: Option<&str>,
     limit: usize,
-) -> Result<Page<MembershipResponse>, ApiError> {
+) -> Result<KeyedPage<MembershipResponse>, ApiError> {
     let rows = repo::memberships_of(conn, user_id, after, limit as i64 + 1)?;
     Ok(
-        Page::from_rows(rows, limit, |(organization, _)| organization.id.clone()).map(
+        KeyedPage::from_rows(rows, limit, |(organization, _)| organization.id.clone()).map(
             |(organization, role)| MembershipResponse {
-                role: Role::parse(&role).unwrap_or(Role::Juror),
+                role,
                 organization: organization.into(),
             },
         ),
@@ -268,123 +216,6 @@ pub fn memberships(
 
 /// The stored form of a website the request's validation already accepted.
 fn canonical(website: &str) -> Result<String, ApiError> {
-    canonical_web_address(website).map_err(|_| ApiError::invalid("website", "must be an http(s) address"))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn allowed(actor: Option<Role>, action: Action) -> bool {
-        authorize(actor, action).is_ok()
-    }
-
-    #[test]
-    fn non_members_may_do_nothing() {
-        assert!(!allowed(None, Action::ViewMembers));
-        assert!(!allowed(None, Action::Update));
-        assert!(!allowed(
-            None,
-            Action::SetMember {
-                current: None,
-                new: Role::Juror
-            }
-        ));
-    }
-
-    #[test]
-    fn owners_may_do_everything() {
-        assert!(allowed(Some(Role::Owner), Action::Update));
-        assert!(allowed(
-            Some(Role::Owner),
-            Action::SetMember {
-                current: Some(Role::Manager),
-                new: Role::Owner
-            }
-        ));
-        assert!(allowed(
-            Some(Role::Owner),
-            Action::RemoveMember {
-                current: Role::Owner,
-                own: false
-            }
-        ));
-    }
-
-    #[test]
-    fn managers_manage_moderators_and_jurors_only() {
-        let manager = Some(Role::Manager);
-        assert!(allowed(manager, Action::Update));
-        assert!(allowed(
-            manager,
-            Action::SetMember {
-                current: None,
-                new: Role::Moderator
-            }
-        ));
-        assert!(allowed(
-            manager,
-            Action::SetMember {
-                current: Some(Role::Juror),
-                new: Role::Moderator
-            }
-        ));
-        assert!(!allowed(
-            manager,
-            Action::SetMember {
-                current: None,
-                new: Role::Manager
-            }
-        ));
-        assert!(!allowed(
-            manager,
-            Action::SetMember {
-                current: Some(Role::Owner),
-                new: Role::Juror
-            }
-        ));
-        assert!(!allowed(
-            manager,
-            Action::RemoveMember {
-                current: Role::Owner,
-                own: false
-            }
-        ));
-        assert!(allowed(
-            manager,
-            Action::RemoveMember {
-                current: Role::Juror,
-                own: false
-            }
-        ));
-    }
-
-    #[test]
-    fn moderators_and_jurors_only_view_and_leave() {
-        for role in [Role::Moderator, Role::Juror] {
-            assert!(allowed(Some(role), Action::ViewMembers));
-            assert!(!allowed(Some(role), Action::Update));
-            assert!(!allowed(
-                Some(role),
-                Action::SetMember {
-                    current: None,
-                    new: Role::Juror
-                }
-            ));
-            assert!(allowed(
-                Some(role),
-                Action::RemoveMember {
-                    current: role,
-                    own: true
-                }
-            ));
-            assert!(!allowed(
-                Some(role),
-                Action::RemoveMember {
-                    current: Role::Juror,
-                    own: false
-                }
-            ));
-        }
-    }
+    canonical_web_address(website)
+        .map_err(|_| ApiError::invalid("website", ErrorCode::FieldFormat, "must be an http(s) address"))
 }

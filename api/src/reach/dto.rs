@@ -3,37 +3,12 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
-use validator::{Validate, ValidationError};
+use validator::Validate;
 
-use crate::users::dto::not_blank;
+use crate::attribution::codes::{invitation_code, visitor_id_format};
+use crate::domain::ChannelKind;
 
-/// Where an invitation goes out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum ChannelKind {
-    Newsletter,
-    /// A community or forum, e.g. "design forum X".
-    Community,
-    Social,
-    Partner,
-    Other,
-}
-
-impl ChannelKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ChannelKind::Newsletter => "newsletter",
-            ChannelKind::Community => "community",
-            ChannelKind::Social => "social",
-            ChannelKind::Partner => "partner",
-            ChannelKind::Other => "other",
-        }
-    }
-
-    pub fn parse(raw: &str) -> Option<Self> {
-        serde_json::from_value(serde_json::Value::String(raw.to_owned())).ok()
-    }
-}
+use crate::validate::not_blank;
 
 /// A new invitation channel.
 #[derive(Debug, Deserialize, Validate, ToSchema)]
@@ -111,28 +86,4 @@ pub struct VisitResponse {
     /// Whether `via` named a channel or referral code of this campaign (unknown codes still
     /// count the visit, without a source).
     pub via_recognized: bool,
-}
-
-fn code_shaped(
-    value: &str,
-    min: usize,
-    field: &'static str,
-    message: &'static str,
-) -> Result<(), ValidationError> {
-    let ok = (min..=64).contains(&value.len())
-        && value
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-    if !ok {
-        return Err(ValidationError::new(field).with_message(message.into()));
-    }
-    Ok(())
-}
-
-pub fn visitor_id_format(value: &str) -> Result<(), ValidationError> {
-    code_shaped(value, 8, "visitor_id", "must be 8 to 64 letters, digits, - or _")
-}
-
-pub fn invitation_code(value: &str) -> Result<(), ValidationError> {
-    code_shaped(value, 1, "via", "must be 1 to 64 letters, digits, - or _")
 }

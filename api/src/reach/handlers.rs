@@ -4,6 +4,7 @@ use validator::Validate;
 use super::VisitRateLimit;
 use super::dto::{ChannelResponse, CreateChannelRequest, ReferralResponse, VisitRequest, VisitResponse};
 use super::service;
+use crate::attribution;
 use crate::auth::scopes::{CampaignsRead, CampaignsWrite, ProfileWrite};
 use crate::auth::{Auth, MaybeAuth};
 use crate::clock::Clock;
@@ -11,7 +12,7 @@ use crate::db::Db;
 use crate::error::{ApiError, Problem};
 use crate::http::client_ip::ClientIp;
 use crate::http::json::ApiJson;
-use crate::pagination::{Page, PageQuery};
+use crate::pagination::{Page, PageQuery, Paging};
 
 /// A campaign's invitation channels with their codes and shareable links (owners and
 /// managers), oldest first.
@@ -31,14 +32,14 @@ pub async fn list_channels(
     auth: Auth<CampaignsRead>,
     db: web::Data<Db>,
     id: web::Path<String>,
-    page: web::Query<PageQuery>,
+    paging: Paging,
 ) -> Result<web::Json<Page<ChannelResponse>>, ApiError> {
-    let (after, limit) = (page.after()?, page.limit()?);
+    let (after, limit) = (paging.after("")?, paging.limit());
     let campaign = id.into_inner();
-    Ok(web::Json(
-        db.run(move |conn| service::list_channels(conn, &auth.user_id, &campaign, after, limit))
-            .await?,
-    ))
+    let channels = db
+        .run(move |conn| service::list_channels(conn, &auth.user_id, &campaign, after.as_deref(), limit))
+        .await?;
+    Ok(web::Json(paging.page("", channels)))
 }
 
 /// Opens an invitation channel (a newsletter, a community such as "design forum X", a social
@@ -137,8 +138,21 @@ pub async fn record_visit(
     request.validate()?;
     let campaign = id.into_inner();
     let viewer = auth.0.map(|auth| auth.user_id);
-    Ok(web::Json(
-        db.run(move |conn| service::record_visit(conn, viewer.as_deref(), &campaign, request, clock.now()))
-            .await?,
-    ))
+    let outcome = db
+        .run(move |conn| {
+            attribution::record_visit(
+                conn,
+                viewer.as_deref(),
+                &campaign,
+                &request.visitor_id,
+                request.via.as_deref(),
+                clock.now(),
+            )
+        })
+        .await?;
+    Ok(web::Json(VisitResponse {
+        first_touch: outcome.first_touch,
+        counted: outcome.counted,
+        via_recognized: outcome.via_recognized,
+    }))
 }

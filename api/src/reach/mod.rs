@@ -1,9 +1,8 @@
-//! Reach: a campaign's invitation channels, participants' referral codes, anonymous visits, and
-//! the first-touch attribution of sign-ups, first votes and first contributions.
+//! Reach: a campaign's invitation channels, participants' referral codes and anonymous visits
+//! (what they bring is attributed by `attribution` and read by `insight`).
 
 pub mod dto;
 mod handlers;
-pub mod repo;
 pub mod service;
 
 use std::net::IpAddr;

@@ -1,74 +1,27 @@
-//! Reach: where a campaign's audience comes from. A visitor's first touch of a campaign (a
-//! channel, a referral code, or nothing: direct) gets the credit for everything that follows:
-//! the sign-up, the first vote, the first contribution. Each step is counted once, in the
-//! transaction of the event itself, into the analytics counters.
+//! Reach: the codes a campaign's audience arrives through. Managers open channels (a newsletter,
+//! a forum, a partner), each with a shareable link; every participant can get a personal
+//! referral code. What the codes bring is counted by `attribution`.
 
 use chrono::NaiveDateTime;
-use rand::Rng;
 
-use super::dto::{
-    ChannelKind, ChannelResponse, CreateChannelRequest, ReferralResponse, VisitRequest, VisitResponse,
-};
-use super::repo::{self, ParticipantRow, SourceRow, VisitorRow};
+use super::dto::{ChannelResponse, CreateChannelRequest, ReferralResponse};
+use crate::attribution::codes::{link, new_code};
+use crate::attribution::repo::{self, SourceRow};
 use crate::campaigns::repo::CampaignRow;
-use crate::campaigns::service as campaigns;
+use crate::campaigns::view as campaigns;
+use crate::counters::{self, Metric, Scope};
 use crate::db::{DbConnection, write_transaction};
-use crate::error::ApiError;
+use crate::domain::SourceKind;
+use crate::error::{ApiError, ErrorCode};
 use crate::ids::new_id;
-use crate::insight::counters::{self, Delta, Metric, Scope};
-use crate::insight::segments;
-use crate::pagination::Page;
-use crate::rewards::dto::PointsSource;
-use crate::rewards::ledger::{self, Grant};
-
-/// The kind stored for referral codes (channels store their [`ChannelKind`]).
-pub const REFERRAL: &str = "referral";
-/// The source bucket of visitors who came without a code.
-pub const DIRECT: &str = "direct";
-
-/// 10 characters of 36: about 52 bits, unguessable for links that are meant to be shared.
-fn new_code() -> String {
-    const ALPHABET: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789";
-    let mut rng = rand::rng();
-    (0..10)
-        .map(|_| char::from(ALPHABET[rng.random_range(0..ALPHABET.len())]))
-        .collect()
-}
-
-pub fn link(slug: &str, code: &str) -> String {
-    format!("/c/{slug}?via={code}")
-}
-
-/// The source bucket a first touch is counted under: a channel's id, all referral codes
-/// together, or direct.
-pub fn bucket_of(source: Option<&SourceRow>) -> String {
-    match source {
-        Some(source) if source.referrer_id.is_some() => REFERRAL.to_owned(),
-        Some(source) => source.id.clone(),
-        None => DIRECT.to_owned(),
-    }
-}
-
-fn day_of(at: NaiveDateTime) -> String {
-    at.format("%Y-%m-%d").to_string()
-}
-
-/// The deltas of one step, counted for the day, the source, and the referral code if any.
-fn step(source: Option<&SourceRow>, at: NaiveDateTime, metric: Metric) -> Vec<Delta> {
-    let mut changes = vec![
-        Delta::new(Scope::Day, day_of(at), metric, 1),
-        Delta::new(Scope::Source, bucket_of(source), metric, 1),
-    ];
-    if let Some(source) = source.filter(|source| source.referrer_id.is_some()) {
-        changes.push(Delta::new(Scope::Referrer, source.id.clone(), metric, 1));
-    }
-    changes
-}
+use crate::organizations::access::require_manager;
+use crate::pagination::KeyedPage;
 
 fn respond_channel(row: SourceRow, slug: &str) -> ChannelResponse {
     ChannelResponse {
         link: link(slug, &row.code),
-        kind: ChannelKind::parse(&row.kind).unwrap_or(ChannelKind::Other),
+        // Channels have a channel kind; referral codes never reach here.
+        kind: row.kind.channel().unwrap_or(crate::domain::ChannelKind::Other),
         name: row.name.unwrap_or_default(),
         created_at: row.created_at.and_utc(),
         id: row.id,
@@ -79,7 +32,7 @@ fn respond_channel(row: SourceRow, slug: &str) -> ChannelResponse {
 /// The campaign, for its owners and managers only.
 pub fn managed(conn: &mut DbConnection, actor: &str, campaign_key: &str) -> Result<CampaignRow, ApiError> {
     let (campaign, role) = campaigns::for_participation(conn, Some(actor), campaign_key)?;
-    campaigns::authorize_management(role)?;
+    require_manager(role)?;
     Ok(campaign)
 }
 
@@ -108,14 +61,20 @@ pub fn create_channel(
     write_transaction(conn, |conn| {
         let campaign = managed(conn, actor, campaign_key)?;
         let name = request.name.trim().to_owned();
-        let taken = || ApiError::Conflict(format!("this campaign has a channel named `{name}`"));
+        let taken = || {
+            ApiError::new(
+                ErrorCode::ChannelNameTaken,
+                format!("this campaign has a channel named `{name}`"),
+            )
+            .param("name", name.clone())
+        };
         let row = insert_with_code(
             conn,
             SourceRow {
                 id: new_id(),
                 campaign_id: campaign.id.clone(),
                 code: new_code(),
-                kind: request.kind.as_str().to_owned(),
+                kind: SourceKind::from(request.kind),
                 name: Some(name.clone()),
                 referrer_id: None,
                 created_at: now,
@@ -130,12 +89,13 @@ pub fn list_channels(
     conn: &mut DbConnection,
     actor: &str,
     campaign_key: &str,
-    after: Option<String>,
+    after: Option<&str>,
     limit: usize,
-) -> Result<Page<ChannelResponse>, ApiError> {
+) -> Result<KeyedPage<ChannelResponse>, ApiError> {
     let campaign = managed(conn, actor, campaign_key)?;
-    let rows = repo::channels(conn, &campaign.id, after.as_deref(), limit as i64 + 1)?;
-    Ok(Page::from_rows(rows, limit, |row| row.id.clone()).map(|row| respond_channel(row, &campaign.slug)))
+    let rows = repo::channels(conn, &campaign.id, after, limit as i64 + 1)?;
+    Ok(KeyedPage::from_rows(rows, limit, |row| row.id.clone())
+        .map(|row| respond_channel(row, &campaign.slug)))
 }
 
 /// The participant's referral code for the campaign, made on first request; `true` when new.
@@ -154,7 +114,7 @@ pub fn my_referral(
                     id: new_id(),
                     campaign_id: campaign.id.clone(),
                     code: new_code(),
-                    kind: REFERRAL.to_owned(),
+                    kind: SourceKind::Referral,
                     name: None,
                     referrer_id: Some(user_id.to_owned()),
                     created_at: now,
@@ -177,12 +137,7 @@ pub fn my_referral(
             Scope::Referrer,
             Some(std::slice::from_ref(&row.id)),
         )?;
-        let value = |metric: Metric| {
-            values
-                .get(&(row.id.clone(), metric.as_str().to_owned()))
-                .copied()
-                .unwrap_or(0)
-        };
+        let value = |metric: Metric| values.get(&(row.id.clone(), metric)).copied().unwrap_or(0);
         Ok((
             ReferralResponse {
                 campaign_id: campaign.id.clone(),
@@ -196,275 +151,4 @@ pub fn my_referral(
             created,
         ))
     })
-}
-
-/// The source a code names, if it belongs to `campaign_id`.
-fn source_in(
-    conn: &mut DbConnection,
-    campaign_id: &str,
-    code: Option<&str>,
-) -> Result<Option<SourceRow>, ApiError> {
-    let Some(code) = code else { return Ok(None) };
-    Ok(repo::source_by_code(conn, code)?.filter(|source| source.campaign_id == campaign_id))
-}
-
-fn source_by_id(conn: &mut DbConnection, id: Option<&str>) -> Result<Option<SourceRow>, ApiError> {
-    let Some(id) = id else { return Ok(None) };
-    Ok(repo::sources_by_id(conn, &[id.to_owned()])?.pop())
-}
-
-/// Records the visitor's first touch (unless they touched the campaign before); returns the
-/// visitor as stored and whether the touch was new.
-fn touch(
-    conn: &mut DbConnection,
-    campaign_id: &str,
-    visitor_id: &str,
-    source: Option<&SourceRow>,
-    user_id: Option<&str>,
-    now: NaiveDateTime,
-) -> Result<(VisitorRow, bool), ApiError> {
-    let row = VisitorRow {
-        campaign_id: campaign_id.to_owned(),
-        visitor_id: visitor_id.to_owned(),
-        source_id: source.map(|source| source.id.clone()),
-        user_id: user_id.map(str::to_owned),
-        first_seen_at: now,
-    };
-    if repo::insert_visitor(conn, &row)? {
-        counters::record(conn, campaign_id, &step(source, now, Metric::Visitors))?;
-        return Ok((row, true));
-    }
-    if let Some(user_id) = user_id {
-        repo::link_visitor(conn, campaign_id, visitor_id, user_id)?;
-    }
-    let stored = repo::visitor(conn, campaign_id, visitor_id)?
-        .ok_or_else(|| ApiError::internal("a recorded visitor vanished"))?;
-    Ok((stored, false))
-}
-
-/// Counts an anonymous visit: once per visitor and day; the first one is the visitor's first
-/// touch. A signed-in visitor joins the campaign's known audience (the funnel's `registered`).
-pub fn record_visit(
-    conn: &mut DbConnection,
-    viewer: Option<&str>,
-    campaign_key: &str,
-    request: VisitRequest,
-    now: NaiveDateTime,
-) -> Result<VisitResponse, ApiError> {
-    write_transaction(conn, |conn| {
-        let (campaign, _) = campaigns::for_participation(conn, viewer, campaign_key)?;
-        let source = source_in(conn, &campaign.id, request.via.as_deref())?;
-        if campaign.published_at.is_none() {
-            // A manager previewing a draft is not audience.
-            return Ok(VisitResponse {
-                first_touch: false,
-                counted: false,
-                via_recognized: source.is_some(),
-            });
-        }
-        let (visitor, first_touch) = touch(
-            conn,
-            &campaign.id,
-            &request.visitor_id,
-            source.as_ref(),
-            viewer,
-            now,
-        )?;
-        let counted = repo::insert_visit(conn, &campaign.id, &day_of(now), &request.visitor_id)?;
-        if counted {
-            counters::record(
-                conn,
-                &campaign.id,
-                &[Delta::new(Scope::Day, day_of(now), Metric::Visits, 1)],
-            )?;
-        }
-        if let Some(user_id) = viewer {
-            let first = source_by_id(conn, visitor.source_id.as_deref())?;
-            join(
-                conn,
-                &campaign.id,
-                user_id,
-                first.as_ref(),
-                Some(visitor.first_seen_at),
-                false,
-                now,
-            )?;
-        }
-        Ok(VisitResponse {
-            first_touch,
-            counted,
-            via_recognized: source.is_some(),
-        })
-    })
-}
-
-/// Adds `user_id` to the campaign's known audience unless they are in it already, credited to
-/// `source` (never to their own referral code). One statement when they are in it already: the
-/// vote and contribution paths call this every time.
-fn join(
-    conn: &mut DbConnection,
-    campaign_id: &str,
-    user_id: &str,
-    source: Option<&SourceRow>,
-    first_touch_at: Option<NaiveDateTime>,
-    signed_up: bool,
-    now: NaiveDateTime,
-) -> Result<(), ApiError> {
-    let source = source.filter(|source| source.referrer_id.as_deref() != Some(user_id));
-    let row = ParticipantRow {
-        campaign_id: campaign_id.to_owned(),
-        user_id: user_id.to_owned(),
-        source_id: source.map(|source| source.id.clone()),
-        first_touch_at,
-        joined_at: now,
-        signed_up,
-        first_vote_at: None,
-        first_contribution_at: None,
-    };
-    if !repo::insert_participant(conn, &row)? {
-        return Ok(());
-    }
-    let mut changes = step(source, now, Metric::Registered);
-    if signed_up {
-        changes.extend(step(source, now, Metric::SignUps));
-    }
-    Ok(counters::record(conn, campaign_id, &changes)?)
-}
-
-/// Credits a new account to the campaign it came from: the one its `via` code belongs to, or
-/// else the one its visitor id touched last; within it, to the visitor's first touch.
-pub fn on_sign_up(
-    conn: &mut DbConnection,
-    user_id: &str,
-    via: Option<&str>,
-    visitor_id: Option<&str>,
-    now: NaiveDateTime,
-) -> Result<(), ApiError> {
-    let via_source = match via {
-        Some(code) => repo::source_by_code(conn, code)?,
-        None => None,
-    };
-    let (campaign_id, first) = match (via_source, visitor_id) {
-        (Some(source), Some(visitor_id)) => {
-            let campaign_id = source.campaign_id.clone();
-            let (visitor, _) = touch(conn, &campaign_id, visitor_id, Some(&source), Some(user_id), now)?;
-            let first = source_by_id(conn, visitor.source_id.as_deref())?;
-            (campaign_id, first.map(|first| (first, visitor.first_seen_at)))
-        }
-        (Some(source), None) => (source.campaign_id.clone(), Some((source, now))),
-        (None, Some(visitor_id)) => {
-            let Some(visitor) = repo::latest_visit_of(conn, visitor_id)? else {
-                return Ok(());
-            };
-            repo::link_visitor(conn, &visitor.campaign_id, visitor_id, user_id)?;
-            let first = source_by_id(conn, visitor.source_id.as_deref())?;
-            (
-                visitor.campaign_id,
-                first.map(|first| (first, visitor.first_seen_at)),
-            )
-        }
-        (None, None) => return Ok(()),
-    };
-    let (source, touched_at) = match first {
-        Some((source, at)) => (Some(source), Some(at)),
-        None => (None, None),
-    };
-    join(
-        conn,
-        &campaign_id,
-        user_id,
-        source.as_ref(),
-        touched_at,
-        true,
-        now,
-    )?;
-    Ok(())
-}
-
-/// A participant's first step into taking part (their first vote or first contribution): counts
-/// them, and pays whoever referred them.
-fn took_part(
-    conn: &mut DbConnection,
-    campaign: &CampaignRow,
-    row: &ParticipantRow,
-    now: NaiveDateTime,
-) -> Result<(), ApiError> {
-    let source = source_by_id(conn, row.source_id.as_deref())?;
-    let mut changes = step(source.as_ref(), now, Metric::Participants);
-    if let Some(referrer) = source.as_ref().and_then(|source| source.referrer_id.as_deref()) {
-        changes.extend(step(source.as_ref(), now, Metric::Conversions));
-        ledger::grant_once(
-            conn,
-            Grant {
-                user_id: referrer,
-                campaign_id: Some(&campaign.id),
-                source: PointsSource::ReferralConverted,
-                source_id: &format!("{}:{}", campaign.id, row.user_id),
-                points: campaign.points_per_referral,
-            },
-            now,
-        )?;
-    }
-    Ok(counters::record(conn, &campaign.id, &changes)?)
-}
-
-/// A new ballot by `voter` (cast in the caller's transaction): counts the vote, and the voter's
-/// first vote in the campaign.
-pub fn on_vote(
-    conn: &mut DbConnection,
-    campaign: &CampaignRow,
-    voter: &str,
-    voter_segments: Option<&str>,
-    now: NaiveDateTime,
-) -> Result<(), ApiError> {
-    join(conn, &campaign.id, voter, None, None, false, now)?;
-    counters::record(
-        conn,
-        &campaign.id,
-        &[Delta::new(Scope::Day, day_of(now), Metric::Votes, 1)],
-    )?;
-    if !repo::mark_first_vote(conn, &campaign.id, voter, now)? {
-        return Ok(());
-    }
-    // Read after the update: a parallel first contribution has either committed (and is seen
-    // here) or waits for this row and will see this vote.
-    let row = repo::participant(conn, &campaign.id, voter)?
-        .ok_or_else(|| ApiError::internal("a recorded participant vanished"))?;
-    let source = source_by_id(conn, row.source_id.as_deref())?;
-    counters::record(conn, &campaign.id, &step(source.as_ref(), now, Metric::Voters))?;
-    segments::first_vote(conn, &campaign.id, voter_segments)?;
-    if row.first_contribution_at.is_none() {
-        took_part(conn, campaign, &row, now)?;
-    }
-    Ok(())
-}
-
-/// A new contribution by `author` (submitted in the caller's transaction).
-pub fn on_contribution(
-    conn: &mut DbConnection,
-    campaign: &CampaignRow,
-    author: &str,
-    now: NaiveDateTime,
-) -> Result<(), ApiError> {
-    join(conn, &campaign.id, author, None, None, false, now)?;
-    counters::record(
-        conn,
-        &campaign.id,
-        &[Delta::new(Scope::Day, day_of(now), Metric::Contributions, 1)],
-    )?;
-    if !repo::mark_first_contribution(conn, &campaign.id, author, now)? {
-        return Ok(());
-    }
-    let row = repo::participant(conn, &campaign.id, author)?
-        .ok_or_else(|| ApiError::internal("a recorded participant vanished"))?;
-    let source = source_by_id(conn, row.source_id.as_deref())?;
-    counters::record(
-        conn,
-        &campaign.id,
-        &step(source.as_ref(), now, Metric::Contributors),
-    )?;
-    if row.first_vote_at.is_none() {
-        took_part(conn, campaign, &row, now)?;
-    }
-    Ok(())
 }

@@ -10,22 +10,20 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::NaiveDateTime;
 
 use super::awards_repo::{self as repo, AwardRow, SplitRow};
-use super::dto::{
-    AwardResponse, AwardSplitResponse, AwardStatus, PointsSource, SplitReason, UpdateAwardRequest,
-};
-use super::ledger::{self, Grant};
+use super::dto::{AwardResponse, AwardSplitResponse, UpdateAwardRequest};
 use super::split;
-use crate::campaigns::phase::Phase;
 use crate::campaigns::repo::{self as campaigns_repo, CampaignRow, TierRow};
-use crate::campaigns::service as campaigns;
+use crate::campaigns::view as campaigns;
 use crate::contributions::repo::{self as contributions, AuthorRow, ContributionRow};
 use crate::db::{DbConnection, lock_key, write_transaction};
-use crate::error::ApiError;
+use crate::domain::{AwardStatus, Phase, PointsSource, Role, SplitReason};
+use crate::error::{ApiError, ErrorCode};
 use crate::ids::{looks_like_id, new_id};
-use crate::organizations::dto::Role;
+use crate::ledger::{self, Grant};
+use crate::organizations::access::require_manager;
+use crate::scores;
+use crate::scores::repo::{self as scores_repo, RankBy};
 use crate::users::repo as users;
-use crate::votes::repo::{self as votes, RankBy};
-use crate::votes::scores;
 
 /// Finalizes a campaign's awards; returns them and whether this call created them.
 pub fn finalize(
@@ -35,22 +33,23 @@ pub fn finalize(
     now: NaiveDateTime,
 ) -> Result<(Vec<AwardResponse>, bool), ApiError> {
     // The ranking must include every vote cast: fold what is still pending first.
-    while scores::fold_pending(conn)? > 0 {}
+    while scores::fold::fold_pending(conn)? > 0 {}
     write_transaction(conn, |conn| {
         let (campaign, role) = campaigns::for_participation(conn, Some(actor), campaign_key)?;
-        campaigns::authorize_management(role)?;
+        require_manager(role)?;
         let guaranteed = match campaigns::phase_of(&campaign, now) {
             Phase::Judging | Phase::Closed => false,
             Phase::Cancelled if guarantee_applies(&campaign) => true,
             Phase::Cancelled => {
-                return Err(ApiError::Conflict(
-                    "this campaign was cancelled without a guaranteed prize (or before submissions opened): it awards nothing"
-                        .into(),
+                return Err(ApiError::new(
+                    ErrorCode::NothingToAward,
+                    "this campaign was cancelled without a guaranteed prize (or before submissions opened): it awards nothing",
                 ));
             }
             _ => {
-                return Err(ApiError::Conflict(
-                    "awards are finalized once voting has closed".into(),
+                return Err(ApiError::new(
+                    ErrorCode::VotingNotOver,
+                    "awards are finalized once voting has closed",
                 ));
             }
         };
@@ -127,7 +126,7 @@ fn ranked_plan(
     tiers: &[TierRow],
 ) -> Result<Vec<Planned>, ApiError> {
     let last_prized_rank = tiers.iter().map(|tier| tier.rank_to).max().unwrap_or(0);
-    let ranked = votes::ranked(
+    let ranked = scores_repo::ranked(
         conn,
         &campaign.id,
         RankBy::Combined,
@@ -236,7 +235,7 @@ fn build(
             .map(|((user_id, reason, _), (amount_minor, points))| SplitRow {
                 award_id: award_id.clone(),
                 user_id,
-                reason: reason_str(reason).into(),
+                reason,
                 amount_minor,
                 points: i32::try_from(points).unwrap_or(i32::MAX),
             })
@@ -251,7 +250,7 @@ fn build(
                 amount_minor: amount,
                 currency: currency.clone(),
                 points,
-                status: AwardStatus::Pending.as_str().into(),
+                status: AwardStatus::Pending,
                 created_at: now,
                 updated_at: now,
             },
@@ -284,13 +283,6 @@ fn accepted_shares(
     list
 }
 
-fn reason_str(reason: SplitReason) -> &'static str {
-    match reason {
-        SplitReason::Author => "author",
-        SplitReason::RemixParent => "remix_parent",
-    }
-}
-
 /// A campaign's awards: public once the campaign has ended (closed, or cancelled with a
 /// guaranteed prize), for its managers as soon as they exist.
 pub fn list(
@@ -300,13 +292,14 @@ pub fn list(
     now: NaiveDateTime,
 ) -> Result<Vec<AwardResponse>, ApiError> {
     let (campaign, role) = campaigns::for_participation(conn, viewer, campaign_key)?;
-    let manager = matches!(role, Some(Role::Owner | Role::Manager));
+    let manager = role.is_some_and(Role::manages);
     let ended = matches!(
         campaigns::phase_of(&campaign, now),
         Phase::Closed | Phase::Cancelled
     );
     if !manager && !ended {
-        return Err(ApiError::forbidden(
+        return Err(ApiError::new(
+            ErrorCode::AwardsNotPublic,
             "winners are published when the campaign closes",
         ));
     }
@@ -324,35 +317,30 @@ pub fn change_status(
     now: NaiveDateTime,
 ) -> Result<AwardResponse, ApiError> {
     write_transaction(conn, |conn| {
-        let no_such = || ApiError::NotFound("no such award".into());
+        let no_such = || ApiError::not_found("award");
         let award = match looks_like_id(award_id) {
             true => repo::find(conn, award_id)?.ok_or_else(no_such)?,
             false => return Err(no_such()),
         };
         let (_, role) =
             campaigns::for_participation(conn, Some(actor), &award.campaign_id).map_err(|_| no_such())?;
-        campaigns::authorize_management(role)?;
-        let (from, to) = (AwardStatus::parse(&award.status), request.status);
+        require_manager(role)?;
+        let (from, to) = (award.status, request.status);
         if !from.may_become(to) {
-            return Err(ApiError::Conflict(format!(
-                "an award cannot go from {} to {}",
-                from.as_str(),
-                to.as_str()
-            )));
+            return Err(ApiError::new(
+                ErrorCode::AwardTransition,
+                format!("an award cannot go from {from} to {to}"),
+            )
+            .param("from", from.as_str())
+            .param("to", to.as_str()));
         }
-        if !repo::set_status(conn, &award.id, from.as_str(), to.as_str(), now)? {
-            return Err(ApiError::Conflict(
-                "the award changed meanwhile; reload it".into(),
+        if !repo::set_status(conn, &award.id, from, to, now)? {
+            return Err(ApiError::new(
+                ErrorCode::ChangedMeanwhile,
+                "the award changed meanwhile; reload it",
             ));
         }
-        repo::insert_event(
-            conn,
-            &award.id,
-            actor,
-            (from.as_str(), to.as_str()),
-            request.note.as_deref(),
-            now,
-        )?;
+        repo::insert_event(conn, &award.id, actor, (from, to), request.note.as_deref(), now)?;
         let reversal = from == AwardStatus::Approved && to == AwardStatus::Cancelled;
         if to == AwardStatus::Approved || reversal {
             for split in repo::splits_of(conn, std::slice::from_ref(&award.id))? {
@@ -413,18 +401,14 @@ fn respond(conn: &mut DbConnection, rows: Vec<AwardRow>) -> Result<Vec<AwardResp
                 .into_iter()
                 .map(|split| AwardSplitResponse {
                     display_name: names.get(&split.user_id).cloned().unwrap_or_default(),
-                    reason: if split.reason == "remix_parent" {
-                        SplitReason::RemixParent
-                    } else {
-                        SplitReason::Author
-                    },
+                    reason: split.reason,
                     user_id: split.user_id,
                     amount_minor: split.amount_minor,
                     points: split.points,
                 })
                 .collect(),
             contribution_title: titles.get(&row.contribution_id).cloned().unwrap_or_default(),
-            status: AwardStatus::parse(&row.status),
+            status: row.status,
             created_at: row.created_at.and_utc(),
             updated_at: row.updated_at.and_utc(),
             id: row.id,

@@ -4,6 +4,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::DbConnection;
+use crate::domain::{AwardStatus, SplitReason};
 use crate::schema::{award_events as events, award_splits as splits, awards};
 
 #[derive(Debug, Clone, Queryable, Insertable)]
@@ -17,7 +18,7 @@ pub struct AwardRow {
     pub amount_minor: i64,
     pub currency: String,
     pub points: i32,
-    pub status: String,
+    pub status: AwardStatus,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
 }
@@ -27,7 +28,7 @@ pub struct AwardRow {
 pub struct SplitRow {
     pub award_id: String,
     pub user_id: String,
-    pub reason: String,
+    pub reason: SplitReason,
     pub amount_minor: i64,
     pub points: i32,
 }
@@ -75,8 +76,8 @@ pub fn splits_of_user(conn: &mut DbConnection, user_id: &str) -> QueryResult<Vec
 pub fn set_status(
     conn: &mut DbConnection,
     id: &str,
-    from: &str,
-    to: &str,
+    from: AwardStatus,
+    to: AwardStatus,
     at: NaiveDateTime,
 ) -> QueryResult<bool> {
     let changed = diesel::update(
@@ -93,7 +94,7 @@ pub fn insert_event(
     conn: &mut DbConnection,
     award_id: &str,
     actor_id: &str,
-    (from, to): (&str, &str),
+    (from, to): (AwardStatus, AwardStatus),
     note: Option<&str>,
     at: NaiveDateTime,
 ) -> QueryResult<()> {

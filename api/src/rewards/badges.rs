@@ -8,9 +8,10 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use super::repo;
 use crate::db::DbConnection;
+use crate::domain::PointsSource;
 use crate::error::ApiError;
+use crate::ledger::repo;
 
 /// How many of a campaign's most active voters earn [`BadgeKind::TopTenVoter`].
 const TOP_VOTERS: usize = 10;
@@ -38,8 +39,8 @@ pub struct Badge {
 pub fn of_user(conn: &mut DbConnection, user_id: &str) -> Result<Vec<Badge>, ApiError> {
     let mut badges = Vec::new();
     for (kind, source) in [
-        (BadgeKind::FirstContribution, "contribution_published"),
-        (BadgeKind::FirstWin, "award"),
+        (BadgeKind::FirstContribution, PointsSource::ContributionPublished),
+        (BadgeKind::FirstWin, PointsSource::Award),
     ] {
         if let Some(entry) = repo::first_of(conn, user_id, source)? {
             badges.push(Badge {

@@ -4,45 +4,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-/// Why points were granted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum PointsSource {
-    /// A contribution of yours was published.
-    ContributionPublished,
-    /// You voted for a contribution (once per contribution).
-    VoteCast,
-    /// Someone you invited took part.
-    ReferralConverted,
-    /// Your share of an award.
-    Award,
-    /// A task you did was approved.
-    TaskApproved,
-}
-
-impl PointsSource {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            PointsSource::ContributionPublished => "contribution_published",
-            PointsSource::VoteCast => "vote_cast",
-            PointsSource::ReferralConverted => "referral_converted",
-            PointsSource::Award => "award",
-            PointsSource::TaskApproved => "task_approved",
-        }
-    }
-
-    pub fn parse(raw: &str) -> Option<Self> {
-        [
-            PointsSource::ContributionPublished,
-            PointsSource::VoteCast,
-            PointsSource::ReferralConverted,
-            PointsSource::Award,
-            PointsSource::TaskApproved,
-        ]
-        .into_iter()
-        .find(|source| source.as_str() == raw)
-    }
-}
+use crate::domain::{AwardStatus, PointsSource, SplitReason};
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct LedgerEntry {
@@ -77,57 +39,6 @@ pub struct PointsStanding {
     pub user_id: String,
     pub display_name: String,
     pub points: i64,
-}
-
-/// Where an award stands: `pending -> approved -> paid`, or `cancelled` before it is paid.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, ToSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum AwardStatus {
-    Pending,
-    Approved,
-    Paid,
-    Cancelled,
-}
-
-impl AwardStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            AwardStatus::Pending => "pending",
-            AwardStatus::Approved => "approved",
-            AwardStatus::Paid => "paid",
-            AwardStatus::Cancelled => "cancelled",
-        }
-    }
-
-    pub fn parse(raw: &str) -> Self {
-        match raw {
-            "approved" => AwardStatus::Approved,
-            "paid" => AwardStatus::Paid,
-            "cancelled" => AwardStatus::Cancelled,
-            _ => AwardStatus::Pending,
-        }
-    }
-
-    /// Whether a manager may move an award from `self` to `to`.
-    pub fn may_become(self, to: AwardStatus) -> bool {
-        matches!(
-            (self, to),
-            (
-                AwardStatus::Pending,
-                AwardStatus::Approved | AwardStatus::Cancelled
-            ) | (AwardStatus::Approved, AwardStatus::Paid | AwardStatus::Cancelled)
-        )
-    }
-}
-
-/// Why someone receives part of an award.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum SplitReason {
-    /// An author of the winning contribution, by their share.
-    Author,
-    /// An author of the contribution it remixes, by the campaign's remix credit.
-    RemixParent,
 }
 
 #[derive(Debug, Serialize, ToSchema)]

@@ -2,14 +2,14 @@ use actix_web::{HttpResponse, get, patch, post, web};
 use validator::Validate;
 
 use super::dto::{AwardResponse, MyRewardsResponse, PointsStanding, UpdateAwardRequest};
-use super::{awards, ledger};
+use super::{awards, points};
 use crate::auth::scopes::{CampaignsRead, CampaignsWrite, ProfileRead};
 use crate::auth::{Auth, MaybeAuth};
 use crate::clock::Clock;
 use crate::db::Db;
 use crate::error::{ApiError, Problem};
 use crate::http::json::ApiJson;
-use crate::pagination::{Page, PageQuery};
+use crate::pagination::{Page, PageQuery, Paging};
 
 /// The signed-in user's points: the balance (the sum of the ledger) and the ledger, newest
 /// first. Points come from published contributions and votes as each campaign declares them.
@@ -24,13 +24,14 @@ use crate::pagination::{Page, PageQuery};
 pub async fn get_my_rewards(
     auth: Auth<ProfileRead>,
     db: web::Data<Db>,
-    page: web::Query<PageQuery>,
+    paging: Paging,
 ) -> Result<web::Json<MyRewardsResponse>, ApiError> {
-    let (before, limit) = (page.after()?, page.limit()?);
-    Ok(web::Json(
-        db.run(move |conn| ledger::mine(conn, &auth.user_id, before, limit))
-            .await?,
-    ))
+    let (before, limit) = (paging.after("")?, paging.limit());
+    let (mut rewards, next_key) = db
+        .run(move |conn| points::mine(conn, &auth.user_id, before.as_deref(), limit))
+        .await?;
+    rewards.next_cursor = paging.cursor("", next_key);
+    Ok(web::Json(rewards))
 }
 
 /// Creates the campaign's awards from its final ranking and prize tiers (managers, once voting
@@ -144,13 +145,13 @@ pub async fn get_points_leaderboard(
     auth: MaybeAuth<CampaignsRead>,
     db: web::Data<Db>,
     id: web::Path<String>,
-    page: web::Query<PageQuery>,
+    paging: Paging,
 ) -> Result<web::Json<Page<PointsStanding>>, ApiError> {
-    let (after, limit) = (page.after()?, page.limit()?);
+    let (after, limit) = (paging.after("")?, paging.limit());
     let viewer = auth.0.map(|auth| auth.user_id);
     let campaign = id.into_inner();
-    Ok(web::Json(
-        db.run(move |conn| ledger::standings(conn, viewer.as_deref(), &campaign, after, limit))
-            .await?,
-    ))
+    let standings = db
+        .run(move |conn| points::standings(conn, viewer.as_deref(), &campaign, after.as_deref(), limit))
+        .await?;
+    Ok(web::Json(paging.page("", standings)))
 }

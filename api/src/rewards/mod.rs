@@ -1,13 +1,12 @@
-//! Rewards: awards from the final ranking split exactly among their recipients, the points
-//! ledger (append only, each source event paid once), and what a participant has earned.
+//! Rewards: awards from the final ranking split exactly among their recipients, and what a
+//! participant has earned (points from the `ledger`, awards, badges).
 
 pub mod awards;
 mod awards_repo;
 pub mod badges;
 pub mod dto;
 mod handlers;
-pub mod ledger;
-mod repo;
+mod points;
 pub mod split;
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {

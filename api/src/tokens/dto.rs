@@ -7,7 +7,8 @@ use validator::Validate;
 
 use super::repo::TokenRow;
 use crate::auth::scopes::Scope;
-use crate::users::dto::not_blank;
+use crate::error::ApiError;
+use crate::validate::not_blank;
 
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -40,17 +41,20 @@ pub struct TokenResponse {
     pub last_used_at: Option<DateTime<Utc>>,
 }
 
-impl From<TokenRow> for TokenResponse {
-    fn from(row: TokenRow) -> Self {
-        TokenResponse {
+impl TryFrom<TokenRow> for TokenResponse {
+    type Error = ApiError;
+
+    /// Fails on a stored scope the server does not know (never dropped silently).
+    fn try_from(row: TokenRow) -> Result<Self, ApiError> {
+        Ok(TokenResponse {
+            scopes: Scope::parse_list(&row.scopes).map_err(ApiError::internal)?,
             id: row.id,
             name: row.name,
             token_prefix: row.token_prefix,
-            scopes: row.scopes.split_whitespace().filter_map(Scope::parse).collect(),
             created_at: row.created_at.and_utc(),
             expires_at: row.expires_at.map(|at| at.and_utc()),
             last_used_at: row.last_used_at.map(|at| at.and_utc()),
-        }
+        })
     }
 }
 

@@ -8,7 +8,7 @@ use crate::auth::scopes::SessionOnly;
 use crate::db::Db;
 use crate::error::{ApiError, Problem};
 use crate::http::json::ApiJson;
-use crate::pagination::{Page, PageQuery};
+use crate::pagination::{Page, PageQuery, Paging};
 
 /// The signed-in user's personal access tokens (without secrets). Needs a login session.
 #[utoipa::path(
@@ -25,13 +25,13 @@ use crate::pagination::{Page, PageQuery};
 pub async fn list_tokens(
     auth: Auth<SessionOnly>,
     db: web::Data<Db>,
-    page: web::Query<PageQuery>,
+    paging: Paging,
 ) -> Result<web::Json<Page<TokenResponse>>, ApiError> {
-    let (after, limit) = (page.after()?, page.limit()?);
+    let (after, limit) = (paging.after("")?, paging.limit());
     let page = db
         .run(move |conn| service::list(conn, &auth.user_id, after.as_deref(), limit))
         .await?;
-    Ok(web::Json(page))
+    Ok(web::Json(paging.page("", page)))
 }
 
 /// Creates a personal access token for an integration. The secret is in this response only.

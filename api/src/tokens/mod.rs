@@ -4,17 +4,10 @@
 pub mod dto;
 mod handlers;
 mod repo;
-pub mod service;
+mod service;
 
-/// Every personal access token starts with this, so it is recognisable (to the server, to the
-/// owner, and to secret scanners).
-pub const PREFIX: &str = "swm_pat_";
 /// How much of a secret lists show.
-const PREFIX_SHOWN: usize = PREFIX.len() + 4;
-
-pub fn is_personal_token(bearer: &str) -> bool {
-    bearer.starts_with(PREFIX)
-}
+const PREFIX_SHOWN: usize = crate::auth::personal_token::PREFIX.len() + 4;
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(handlers::list_tokens)

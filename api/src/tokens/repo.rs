@@ -40,25 +40,8 @@ pub fn insert(conn: &mut DbConnection, token: &NewToken) -> QueryResult<()> {
         .map(drop)
 }
 
-/// A token that is neither revoked nor expired at `at`.
-pub fn find_active_by_hash(
-    conn: &mut DbConnection,
-    hash: &str,
-    at: NaiveDateTime,
-) -> QueryResult<Option<TokenRow>> {
-    pats::table
-        .filter(pats::token_hash.eq(hash))
-        .filter(pats::revoked_at.is_null())
-        .filter(pats::expires_at.is_null().or(pats::expires_at.gt(at)))
-        .first(conn)
-        .optional()
-}
-
-pub fn touch(conn: &mut DbConnection, id: &str, at: NaiveDateTime) -> QueryResult<()> {
-    diesel::update(pats::table.find(id))
-        .set(pats::last_used_at.eq(at))
-        .execute(conn)
-        .map(drop)
+pub fn find(conn: &mut DbConnection, id: &str) -> QueryResult<TokenRow> {
+    pats::table.find(id).first(conn)
 }
 
 pub fn count_active(conn: &mut DbConnection, user_id: &str) -> QueryResult<i64> {

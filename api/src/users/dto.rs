@@ -6,27 +6,9 @@ use utoipa::ToSchema;
 use validator::{Validate, ValidationError};
 
 use super::repo::UserRow;
-
-/// Languages the platform speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum Locale {
-    En,
-    De,
-}
-
-impl Locale {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Locale::En => "en",
-            Locale::De => "de",
-        }
-    }
-
-    pub fn parse(raw: &str) -> Locale {
-        if raw == "de" { Locale::De } else { Locale::En }
-    }
-}
+use crate::domain::Locale;
+use crate::error::ErrorCode;
+use crate::validate::{is_blank, not_blank, refusal};
 
 /// The signed-in user's own account, with everything stored about them.
 #[derive(Debug, Serialize, ToSchema)]
@@ -51,7 +33,7 @@ impl From<UserRow> for MeResponse {
             id: row.id,
             email: row.email,
             display_name: row.display_name,
-            locale: Locale::parse(&row.locale),
+            locale: row.locale,
             research,
             created_at: row.created_at.and_utc(),
         }
@@ -122,32 +104,22 @@ fn interests_schema() -> utoipa::openapi::Array {
     ArrayBuilder::new().items(item).max_items(Some(20)).build()
 }
 
-/// Blank by the union of Rust's and JSON Schema's (ECMAScript's) whitespace, so the documented
-/// pattern `[^\s\u0085]` ("one character that is not whitespace") and this check agree on
-/// every string: ECMAScript's `\s` lacks U+0085, Rust's `is_whitespace` lacks U+FEFF.
-pub fn is_blank(value: &str) -> bool {
-    value.chars().all(|c| c.is_whitespace() || c == '\u{feff}')
-}
-
-pub fn not_blank(value: &str) -> Result<(), ValidationError> {
-    if is_blank(value) {
-        return Err(ValidationError::new("blank").with_message("must not be blank".into()));
-    }
-    Ok(())
-}
-
 // validator calls these only for present, non-null values.
 fn country_code(code: &str) -> Result<(), ValidationError> {
     if code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase()) {
         return Ok(());
     }
-    Err(ValidationError::new("country").with_message("must be an ISO 3166-1 alpha-2 code such as DE".into()))
+    Err(ValidationError::new(ErrorCode::FieldFormat.as_str())
+        .with_message("must be an ISO 3166-1 alpha-2 code such as DE".into()))
 }
 
 fn interest_list(interests: &[String]) -> Result<(), ValidationError> {
     if interests.len() > 20 || interests.iter().any(|i| is_blank(i) || i.chars().count() > 40) {
-        return Err(ValidationError::new("interests")
-            .with_message("at most 20 interests of 1 to 40 characters each".into()));
+        return Err(refusal(
+            ErrorCode::FieldLength,
+            "at most 20 interests of 1 to 40 characters each",
+            Some(20),
+        ));
     }
     Ok(())
 }
@@ -159,19 +131,4 @@ pub fn encode_interests(interests: &[String]) -> String {
 
 pub fn decode_interests(stored: &str) -> Vec<String> {
     serde_json::from_str(stored).unwrap_or_default()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::is_blank;
-
-    #[test]
-    fn blank_means_whitespace_by_rust_and_ecmascript_alike() {
-        for blank in ["", " ", "\u{85}", "\u{feff}", "\u{3000}\t\n"] {
-            assert!(is_blank(blank), "{blank:?} is blank");
-        }
-        for text in ["a", " a ", "\u{200b}"] {
-            assert!(!is_blank(text), "{text:?} is not blank");
-        }
-    }
 }

@@ -4,6 +4,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::DbConnection;
+use crate::domain::Locale;
 use crate::schema::users;
 
 #[derive(Debug, Clone, Queryable)]
@@ -12,7 +13,7 @@ pub struct UserRow {
     pub email: String,
     pub password_hash: String,
     pub display_name: String,
-    pub locale: String,
+    pub locale: Locale,
     pub research_consent: bool,
     pub country: Option<String>,
     pub birth_year: Option<i32>,
@@ -29,7 +30,7 @@ pub struct NewUser {
     pub email: String,
     pub password_hash: String,
     pub display_name: String,
-    pub locale: String,
+    pub locale: Locale,
     pub research_consent: bool,
     pub signup_via: Option<String>,
     pub created_at: NaiveDateTime,
@@ -41,7 +42,7 @@ pub struct NewUser {
 #[diesel(table_name = users)]
 pub struct UserChanges {
     pub display_name: Option<String>,
-    pub locale: Option<String>,
+    pub locale: Option<Locale>,
     pub research_consent: Option<bool>,
     pub country: Option<Option<String>>,
     pub birth_year: Option<Option<i32>>,

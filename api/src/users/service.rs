@@ -4,17 +4,18 @@
 use super::dto::{UpdateMeRequest, encode_interests};
 use super::repo::{self, UserChanges, UserRow};
 use crate::db::{DbConnection, write_transaction};
-use crate::error::ApiError;
+use crate::error::{ApiError, ErrorCode};
 use crate::ids::{looks_like_id, now};
 
 /// The signed-in user's account; a valid token whose account is gone is a 401.
 pub fn me(conn: &mut DbConnection, user_id: &str) -> Result<UserRow, ApiError> {
-    repo::find(conn, user_id)?.ok_or_else(|| ApiError::Unauthorized("this account no longer exists".into()))
+    repo::find(conn, user_id)?
+        .ok_or_else(|| ApiError::new(ErrorCode::AuthAccountGone, "this account no longer exists"))
 }
 
 /// Anyone's account, for its public profile.
 pub fn find(conn: &mut DbConnection, id: &str) -> Result<UserRow, ApiError> {
-    let no_such_user = || ApiError::NotFound("no such user".into());
+    let no_such_user = || ApiError::not_found("user");
     if !looks_like_id(id) {
         return Err(no_such_user());
     }
@@ -37,7 +38,7 @@ pub fn update_me(
 fn profile_changes(update: UpdateMeRequest) -> UserChanges {
     let mut changes = UserChanges {
         display_name: update.display_name.map(|name| name.trim().to_owned()),
-        locale: update.locale.map(|locale| locale.as_str().to_owned()),
+        locale: update.locale,
         updated_at: Some(now()),
         ..UserChanges::default()
     };

@@ -5,8 +5,8 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::Validate;
 
-use crate::campaigns::dto::VotingMethod;
-use crate::users::dto::not_blank;
+use crate::domain::VotingMethod;
+use crate::validate::not_blank;
 
 /// A vote's value, by the campaign's method: `upvote` 1; `updown` 1 or -1; `stars` 1 to 5;
 /// `budget` 1 to the points left in the voter's budget.

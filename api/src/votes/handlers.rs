@@ -14,7 +14,7 @@ use crate::db::Db;
 use crate::error::{ApiError, Problem};
 use crate::http::client_ip::ClientIp;
 use crate::http::json::ApiJson;
-use crate::pagination::{Page, PageQuery};
+use crate::pagination::{Page, PageQuery, Paging};
 
 /// Casts a vote on a contribution, or changes it: one vote per voter and contribution. Only
 /// while the campaign takes votes, only if eligible, and never on one's own entry unless the
@@ -111,14 +111,15 @@ pub async fn get_my_votes(
     auth: Auth<VotesRead>,
     db: web::Data<Db>,
     id: web::Path<String>,
-    page: web::Query<PageQuery>,
+    paging: Paging,
 ) -> Result<web::Json<MyVotesResponse>, ApiError> {
-    let (after, limit) = (page.after()?, page.limit()?);
+    let (after, limit) = (paging.after("")?, paging.limit());
     let campaign = id.into_inner();
-    Ok(web::Json(
-        db.run(move |conn| service::my_votes(conn, &auth.user_id, &campaign, after, limit))
-            .await?,
-    ))
+    let (mut votes, next_key) = db
+        .run(move |conn| service::my_votes(conn, &auth.user_id, &campaign, after.as_deref(), limit))
+        .await?;
+    votes.next_cursor = paging.cursor("", next_key);
+    Ok(web::Json(votes))
 }
 
 /// A campaign's published contributions ranked by their combined score (public and jury by the
@@ -142,17 +143,24 @@ pub async fn get_leaderboard(
     db: web::Data<Db>,
     clock: web::Data<Clock>,
     id: web::Path<String>,
-    page: web::Query<PageQuery>,
+    paging: Paging,
 ) -> Result<web::Json<Page<LeaderboardEntry>>, ApiError> {
-    let (after, limit) = (page.after()?, page.limit()?);
+    let (after, limit) = (paging.after("")?, paging.limit());
     let viewer = auth.0.map(|auth| auth.user_id);
     let campaign = id.into_inner();
-    Ok(web::Json(
-        db.run(move |conn| {
-            service::leaderboard(conn, viewer.as_deref(), &campaign, after, limit, clock.now())
+    let ranking = db
+        .run(move |conn| {
+            service::leaderboard(
+                conn,
+                viewer.as_deref(),
+                &campaign,
+                after.as_deref(),
+                limit,
+                clock.now(),
+            )
         })
-        .await?,
-    ))
+        .await?;
+    Ok(web::Json(paging.page("", ranking)))
 }
 
 /// Suspicious votes of a campaign, each flag with its reason (managers only): self and

@@ -16,11 +16,12 @@ use chrono::{NaiveDateTime, TimeDelta, Timelike};
 
 use super::dto::{FlagKind, IntegrityFlag, InvalidateVotesRequest, InvalidationResponse};
 use super::repo::{self, VoteRow};
-use crate::campaigns::service as campaigns;
+use crate::campaigns::view as campaigns;
 use crate::contributions::repo as contributions;
 use crate::db::{DbConnection, write_transaction};
-use crate::error::{ApiError, FieldError};
+use crate::error::{ApiError, ErrorCode, FieldError};
 use crate::ids::new_id;
+use crate::organizations::access::require_manager;
 use crate::users::repo as users;
 
 pub const NEW_ACCOUNT_MINUTES: i64 = 10;
@@ -36,7 +37,7 @@ fn managed(
     campaign_key: &str,
 ) -> Result<crate::campaigns::repo::CampaignRow, ApiError> {
     let (campaign, role) = campaigns::for_participation(conn, Some(actor), campaign_key)?;
-    campaigns::authorize_management(role)?;
+    require_manager(role)?;
     Ok(campaign)
 }
 
@@ -216,13 +217,16 @@ pub fn invalidate(
             .iter()
             .enumerate()
             .filter(|(_, id)| !found.contains_key(*id))
-            .map(|(index, _)| FieldError {
-                field: format!("vote_ids[{index}]"),
-                message: "no such vote in this campaign".into(),
+            .map(|(index, _)| {
+                FieldError::new(
+                    format!("vote_ids[{index}]"),
+                    ErrorCode::VoteUnknown,
+                    "no such vote in this campaign",
+                )
             })
             .collect();
         if !unknown.is_empty() {
-            return Err(ApiError::Validation(unknown));
+            return Err(ApiError::fields(unknown));
         }
         let fresh: Vec<&VoteRow> = found
             .values()

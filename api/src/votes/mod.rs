@@ -1,12 +1,10 @@
-//! Votes: one per voter and contribution, scores kept by appended deltas and a folder, the
-//! leaderboard, the voter's own votes, and vote integrity.
+//! Votes: one per voter and contribution (scores follow through `scores`), the leaderboard,
+//! the voter's own votes, and vote integrity.
 
 pub mod dto;
 mod handlers;
 pub mod integrity;
-pub mod ranking;
 pub(crate) mod repo;
-pub mod scores;
 pub mod service;
 pub mod signals;
 

@@ -8,59 +8,32 @@ use std::collections::HashMap;
 use chrono::NaiveDateTime;
 
 use super::dto::{LeaderboardEntry, MyVotesResponse, VoteResponse};
-use super::repo::{self, RankBy, ScoreRow, VoteRow};
-use super::scores;
+use super::repo::{self, VoteRow};
 use super::signals::VoteSignals;
-use crate::campaigns::dto::{Eligibility, VotingMethod};
-use crate::campaigns::phase::Phase;
+use crate::attribution;
 use crate::campaigns::repo::CampaignRow;
-use crate::campaigns::service as campaigns;
-use crate::contributions::dto::ContributionStatus;
+use crate::campaigns::view as campaigns;
 use crate::contributions::repo as contributions;
-use crate::contributions::service::visible;
+use crate::contributions::view::visible;
+use crate::counters::segments;
 use crate::db::{DbConnection, lock_key, write_transaction};
-use crate::error::ApiError;
+use crate::domain::{Eligibility, Phase, PointsSource, Role, VotingMethod};
+use crate::error::{ApiError, ErrorCode, FieldError};
 use crate::ids::new_id;
-use crate::insight::segments;
-use crate::organizations::dto::Role;
-use crate::pagination::Page;
-use crate::reach::service as reach;
-use crate::rewards::dto::PointsSource;
-use crate::rewards::ledger::{self, Grant};
-
-/// Separates the parts of a ranking cursor: `score|id|rank`.
-const CURSOR_SEPARATOR: char = '|';
-
-fn method_of(campaign: &CampaignRow) -> VotingMethod {
-    VotingMethod::parse(&campaign.voting_method).unwrap_or(VotingMethod::Upvote)
-}
-
-/// Whether `role` may see counts and order by score now: always for the organization's owners
-/// and managers, for everyone else once voting has closed, or always if tallies are not hidden.
-pub fn tallies_visible(campaign: &CampaignRow, role: Option<Role>, now: NaiveDateTime) -> bool {
-    !campaign.hide_tallies
-        || matches!(role, Some(Role::Owner | Role::Manager))
-        || matches!(campaigns::phase_of(campaign, now), Phase::Judging | Phase::Closed)
-}
-
-pub fn require_tallies_visible(
-    campaign: &CampaignRow,
-    role: Option<Role>,
-    now: NaiveDateTime,
-) -> Result<(), ApiError> {
-    match tallies_visible(campaign, role, now) {
-        true => Ok(()),
-        false => Err(ApiError::forbidden(
-            "this campaign hides its tallies until voting closes",
-        )),
-    }
-}
+use crate::ledger::{self, Grant};
+use crate::organizations::access::role_of;
+use crate::pagination::KeyedPage;
+use crate::scores;
+use crate::scores::standings::{RankBy, ranked_page, require_tallies_visible};
 
 fn require_voting_open(campaign: &CampaignRow, now: NaiveDateTime) -> Result<(), ApiError> {
     match campaigns::phase_of(campaign, now) {
         Phase::Voting => Ok(()),
         Phase::Submission if campaign.vote_during_submission => Ok(()),
-        _ => Err(ApiError::Conflict("voting is not open for this campaign".into())),
+        phase => Err(
+            ApiError::new(ErrorCode::VotingClosed, "voting is not open for this campaign")
+                .param("phase", phase.as_str()),
+        ),
     }
 }
 
@@ -75,16 +48,25 @@ fn check_value(method: VotingMethod, campaign: &CampaignRow, value: i32) -> Resu
     if ok {
         return Ok(());
     }
-    let expected = match method {
-        VotingMethod::Upvote => "1 (an upvote)".to_owned(),
-        VotingMethod::Updown => "1 or -1".to_owned(),
-        VotingMethod::Stars => "1 to 5 stars".to_owned(),
-        VotingMethod::Budget => format!("1 to {} points", campaign.vote_budget.unwrap_or(0)),
+    let (expected, min, max) = match method {
+        VotingMethod::Upvote => ("1 (an upvote)".to_owned(), 1, 1),
+        VotingMethod::Updown => ("1 or -1".to_owned(), -1, 1),
+        VotingMethod::Stars => ("1 to 5 stars".to_owned(), 1, 5),
+        VotingMethod::Budget => {
+            let budget = campaign.vote_budget.unwrap_or(0);
+            (format!("1 to {budget} points"), 1, budget)
+        }
     };
-    Err(ApiError::invalid(
-        "value",
-        format!("this campaign takes {expected}"),
-    ))
+    Err(ApiError::fields(vec![
+        FieldError::new(
+            "value",
+            ErrorCode::VoteValueInvalid,
+            format!("this campaign takes {expected}"),
+        )
+        .param("method", method.as_str())
+        .param("min", min)
+        .param("max", max),
+    ]))
 }
 
 /// Casts or changes `voter`'s vote on a contribution.
@@ -98,24 +80,27 @@ pub fn cast(
 ) -> Result<VoteResponse, ApiError> {
     write_transaction(conn, |conn| {
         let (contribution, campaign) = visible(conn, Some(voter), contribution_id)?;
-        if !ContributionStatus::parse(&contribution.status).is_public() {
-            return Err(ApiError::Conflict(
-                "only published contributions take votes".into(),
+        if !contribution.status.is_public() {
+            return Err(ApiError::new(
+                ErrorCode::VoteTargetNotPublic,
+                "only published contributions take votes",
             ));
         }
         require_voting_open(&campaign, now)?;
-        let role = crate::organizations::service::role_of(conn, &campaign.organization_id, voter)?;
-        if campaign.eligibility == Eligibility::InviteOnly.as_str() && role.is_none() {
-            return Err(ApiError::forbidden(
+        let role = role_of(conn, &campaign.organization_id, voter)?;
+        if campaign.eligibility == Eligibility::InviteOnly && role.is_none() {
+            return Err(ApiError::new(
+                ErrorCode::InviteOnly,
                 "this campaign is open to invited members only",
             ));
         }
         if !campaign.allow_self_vote && contributions::find_author(conn, &contribution.id, voter)?.is_some() {
-            return Err(ApiError::forbidden(
+            return Err(ApiError::new(
+                ErrorCode::SelfVote,
                 "this campaign does not let authors vote for their own contributions",
             ));
         }
-        let method = method_of(&campaign);
+        let method = campaign.voting_method;
         check_value(method, &campaign, value)?;
         // One voter's parallel requests queue here, so the budget and the one-vote rule hold.
         lock_key(conn, &format!("vote:{}:{voter}", campaign.id))?;
@@ -124,9 +109,12 @@ pub fn cast(
             let spent = repo::budget_spent(conn, &campaign.id, voter)?;
             let left = i64::from(budget) - spent + existing.as_ref().map_or(0, |vote| i64::from(vote.value));
             if i64::from(value) > left {
-                return Err(ApiError::Conflict(format!(
-                    "you have {left} of your {budget} points left to give"
-                )));
+                return Err(ApiError::new(
+                    ErrorCode::VoteBudgetExceeded,
+                    format!("you have {left} of your {budget} points left to give"),
+                )
+                .param("left", left)
+                .param("budget", budget));
             }
         }
         let vote = match existing {
@@ -164,7 +152,7 @@ pub fn cast(
                 };
                 repo::insert(conn, &vote)?;
                 ballot_changed(conn, &vote, None, Some(value))?;
-                reach::on_vote(conn, &campaign, voter, vote.segments.as_deref(), now)?;
+                attribution::on_vote(conn, &campaign, voter, vote.segments.as_deref(), now)?;
                 vote
             }
         };
@@ -257,11 +245,11 @@ pub fn my_votes(
     conn: &mut DbConnection,
     voter: &str,
     campaign_key: &str,
-    after: Option<String>,
+    after: Option<&str>,
     limit: usize,
-) -> Result<MyVotesResponse, ApiError> {
+) -> Result<(MyVotesResponse, Option<String>), ApiError> {
     let (campaign, _) = campaigns::for_participation(conn, Some(voter), campaign_key)?;
-    let method = method_of(&campaign);
+    let method = campaign.voting_method;
     let budget = campaign.vote_budget.filter(|_| method == VotingMethod::Budget);
     let remaining = match budget {
         Some(budget) => {
@@ -270,93 +258,47 @@ pub fn my_votes(
         }
         None => None,
     };
-    let rows = repo::of_voter(conn, &campaign.id, voter, after.as_deref(), limit as i64 + 1)?;
-    let page = Page::from_rows(rows, limit, |vote| vote.id.clone());
-    Ok(MyVotesResponse {
+    let rows = repo::of_voter(conn, &campaign.id, voter, after, limit as i64 + 1)?;
+    let page = KeyedPage::from_rows(rows, limit, |vote| vote.id.clone());
+    let response = MyVotesResponse {
         voting_method: method,
         vote_budget: budget,
         remaining_budget: remaining,
         items: page.items.into_iter().map(respond).collect(),
-        next_cursor: page.next_cursor,
-    })
-}
-
-/// Ranked score rows with their ranks, and the cursor of the next page.
-pub type RankedPage = (Vec<(i64, ScoreRow)>, Option<String>);
-
-/// Reads a ranking cursor `score|id|rank`; another shape reads as the start.
-fn parse_rank_cursor(cursor: Option<&str>) -> Option<(f64, &str, i64)> {
-    let mut parts = cursor?.splitn(3, CURSOR_SEPARATOR);
-    let score = parts
-        .next()?
-        .parse::<f64>()
-        .ok()
-        .filter(|score| score.is_finite())?;
-    let id = parts.next()?;
-    let rank = parts.next()?.parse::<i64>().ok()?;
-    Some((score, id, rank))
-}
-
-/// One page of a campaign's public contributions in `by` order, with the rank of each, for a
-/// viewer allowed to see the tallies.
-pub fn ranked_page(
-    conn: &mut DbConnection,
-    campaign: &CampaignRow,
-    by: RankBy,
-    after: Option<String>,
-    limit: usize,
-) -> Result<RankedPage, ApiError> {
-    let position = parse_rank_cursor(after.as_deref());
-    let rows = repo::ranked(
-        conn,
-        &campaign.id,
-        by,
-        position.map(|(score, id, _)| (score, id)),
-        limit as i64 + 1,
-    )?;
-    let first_rank = position.map_or(1, |(_, _, rank)| rank + 1);
-    let ranked: Vec<(i64, ScoreRow)> = (first_rank..).zip(rows).collect();
-    let page = Page::from_rows(ranked, limit, |(rank, row)| {
-        let score = match by {
-            RankBy::Combined => row.combined_score,
-            RankBy::Hot => row.hot_score,
-        };
-        format!(
-            "{score}{CURSOR_SEPARATOR}{}{CURSOR_SEPARATOR}{rank}",
-            row.contribution_id
-        )
-    });
-    Ok((page.items, page.next_cursor))
+        // Sealed by the handler, which knows the list's address.
+        next_cursor: None,
+    };
+    Ok((response, page.next_key))
 }
 
 pub fn leaderboard(
     conn: &mut DbConnection,
     viewer: Option<&str>,
     campaign_key: &str,
-    after: Option<String>,
+    after: Option<&str>,
     limit: usize,
     now: NaiveDateTime,
-) -> Result<Page<LeaderboardEntry>, ApiError> {
+) -> Result<KeyedPage<LeaderboardEntry>, ApiError> {
     let (campaign, role) = campaigns::for_participation(conn, viewer, campaign_key)?;
     require_tallies_visible(&campaign, role, now)?;
-    let (rows, next_cursor) = ranked_page(conn, &campaign, RankBy::Combined, after, limit)?;
-    let ids: Vec<String> = rows.iter().map(|(_, row)| row.contribution_id.clone()).collect();
+    let ranked = ranked_page(conn, &campaign, RankBy::Combined, after, limit)?;
+    let ids: Vec<String> = ranked
+        .items
+        .iter()
+        .map(|(_, row)| row.contribution_id.clone())
+        .collect();
     let titles: HashMap<String, String> = contributions::find_many(conn, &ids)?
         .into_iter()
         .map(|row| (row.id, row.title))
         .collect();
-    let items = rows
-        .into_iter()
-        .map(|(rank, row)| LeaderboardEntry {
-            rank,
-            title: titles.get(&row.contribution_id).cloned().unwrap_or_default(),
-            public_score: row.public_score,
-            jury_score: row.jury_score,
-            combined_score: row.combined_score,
-            vote_count: row.public_count,
-            jury_vote_count: row.jury_count,
-            contribution_id: row.contribution_id,
-        })
-        .collect();
-    Ok(Page { items, next_cursor })
+    Ok(ranked.map(|(rank, row)| LeaderboardEntry {
+        rank,
+        title: titles.get(&row.contribution_id).cloned().unwrap_or_default(),
+        public_score: row.public_score,
+        jury_score: row.jury_score,
+        combined_score: row.combined_score,
+        vote_count: row.public_count,
+        jury_vote_count: row.jury_count,
+        contribution_id: row.contribution_id,
+    }))
 }

@@ -6,7 +6,7 @@
 use chrono::{Datelike, NaiveDateTime};
 use diesel::QueryResult;
 
-use super::counters::{self, Delta, Metric, Scope};
+use super::{self as counters, Delta, Metric, Scope};
 use crate::db::DbConnection;
 use crate::users::dto::decode_interests;
 use crate::users::repo::UserRow;
@@ -116,14 +116,11 @@ pub fn breakdown(conn: &mut DbConnection, campaign_id: &str, min_group: i64) -> 
     let values = counters::read(conn, campaign_id, Scope::Segment, None)?;
     let mut groups: Vec<Group> = values
         .iter()
-        .filter(|((_, metric), _)| metric == Metric::Voters.as_str())
+        .filter(|((_, metric), _)| *metric == Metric::Voters)
         .filter(|(_, voters)| **voters >= min_group)
         .filter_map(|((key, _), voters)| {
             let (dimension, value) = key.split_once('=')?;
-            let votes = values
-                .get(&(key.clone(), Metric::Votes.as_str().to_owned()))
-                .copied()
-                .unwrap_or(0);
+            let votes = values.get(&(key.clone(), Metric::Votes)).copied().unwrap_or(0);
             Some(Group {
                 dimension: dimension.to_owned(),
                 value: value.to_owned(),
@@ -158,12 +155,12 @@ pub fn by_entry(conn: &mut DbConnection, campaign_id: &str, min_group: i64) -> Q
     let rows = counters::all_in_scope(conn, campaign_id, Scope::EntrySegment)?;
     let mut sums: std::collections::HashMap<String, i64> = rows
         .iter()
-        .filter(|((_, metric), _)| metric == Metric::ValueSum.as_str())
+        .filter(|((_, metric), _)| *metric == Metric::ValueSum)
         .map(|((bucket, _), value)| (bucket.clone(), *value))
         .collect();
     Ok(rows
         .iter()
-        .filter(|((_, metric), votes)| metric == Metric::Votes.as_str() && *votes >= min_group)
+        .filter(|((_, metric), votes)| *metric == Metric::Votes && *votes >= min_group)
         .filter_map(|((bucket, _), votes)| {
             let (contribution_id, key) = bucket.split_once('|')?;
             let (dimension, value) = key.split_once('=')?;

@@ -15,7 +15,7 @@
 
 use std::cmp::Ordering;
 
-use crate::campaigns::dto::VotingMethod;
+use crate::domain::VotingMethod;
 
 /// One ballot's tallies for one contribution (the public's or the jury's).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -4,6 +4,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::DbConnection;
+use crate::domain::SourceKind;
 use crate::schema::{
     campaign_participants as participants, campaign_visitors as visitors, campaign_visits as visits,
     reach_sources as sources,
@@ -15,7 +16,7 @@ pub struct SourceRow {
     pub id: String,
     pub campaign_id: String,
     pub code: String,
-    pub kind: String,
+    pub kind: SourceKind,
     pub name: Option<String>,
     pub referrer_id: Option<String>,
     pub created_at: NaiveDateTime,

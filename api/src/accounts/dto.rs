@@ -4,8 +4,10 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::Validate;
 
-use crate::reach::dto::{invitation_code, visitor_id_format};
-use crate::users::dto::{Locale, MeResponse, not_blank};
+use crate::attribution::codes::{invitation_code, visitor_id_format};
+use crate::domain::Locale;
+use crate::users::dto::MeResponse;
+use crate::validate::not_blank;
 
 /// A new account.
 #[derive(Debug, Deserialize, Validate, ToSchema)]

@@ -5,10 +5,12 @@ use std::time::Duration;
 
 use chrono::{NaiveDateTime, TimeDelta};
 
-use super::opaque;
 use super::repo::{self, NewRefreshToken, RefreshTokenRow};
+use crate::attribution;
+use crate::auth::{opaque, password};
 use crate::db::{Db, DbConnection, write_transaction};
-use crate::error::ApiError;
+use crate::domain::Locale;
+use crate::error::{ApiError, ErrorCode};
 use crate::ids::{new_id, now};
 use crate::users::repo::{self as users, NewUser, UserRow};
 
@@ -29,7 +31,7 @@ pub struct NewAccount {
     pub email: String,
     pub password_hash: String,
     pub display_name: String,
-    pub locale: String,
+    pub locale: Locale,
     pub via: Option<String>,
     pub visitor_id: Option<String>,
 }
@@ -42,7 +44,11 @@ pub fn normalize_email(email: &str) -> String {
 /// The password policy beyond length (checked by the DTO): it must not be the email.
 pub fn check_password_policy(password: &str, email: &str) -> Result<(), ApiError> {
     if normalize_email(password) == normalize_email(email) {
-        return Err(ApiError::invalid("password", "must not be the email address"));
+        return Err(ApiError::invalid(
+            "password",
+            ErrorCode::PasswordIsEmail,
+            "must not be the email address",
+        ));
     }
     Ok(())
 }
@@ -57,8 +63,9 @@ pub fn register(
 ) -> Result<Session, ApiError> {
     write_transaction(conn, |conn| {
         if users::email_taken(conn, &account.email)? {
-            return Err(ApiError::Conflict(
-                "an account with this email already exists".into(),
+            return Err(ApiError::new(
+                ErrorCode::EmailTaken,
+                "an account with this email already exists",
             ));
         }
         let at = now();
@@ -77,7 +84,7 @@ pub fn register(
                 updated_at: at,
             },
         )?;
-        crate::reach::service::on_sign_up(
+        attribution::on_sign_up(
             conn,
             &user_id,
             account.via.as_deref(),
@@ -96,19 +103,23 @@ pub async fn login(db: &Db, email: String, password: String, ttl: Duration) -> R
         .run(move |conn| Ok(users::find_by_email(conn, &email)?))
         .await?;
     let stored = user.as_ref().map(|user| user.password_hash.clone());
-    let valid = actix_web::web::block(move || super::password::verify(&password, stored.as_deref()))
+    let valid = actix_web::web::block(move || password::verify(&password, stored.as_deref()))
         .await
         .map_err(ApiError::internal)?;
     match user {
         Some(user) if valid => db.run(move |conn| start_session(conn, &user.id, ttl)).await,
-        _ => Err(ApiError::Unauthorized("wrong email or password".into())),
+        _ => Err(ApiError::new(
+            ErrorCode::AuthWrongCredentials,
+            "wrong email or password",
+        )),
     }
 }
 
 /// Opens a new session (a new refresh-token family) for a user who just proved who they are.
 pub fn start_session(conn: &mut DbConnection, user_id: &str, ttl: Duration) -> Result<Session, ApiError> {
     let (refresh_token, _) = issue_refresh_token(conn, user_id, &new_id(), ttl)?;
-    let user = users::find(conn, user_id)?.ok_or_else(|| ApiError::Unauthorized("no such account".into()))?;
+    let user = users::find(conn, user_id)?
+        .ok_or_else(|| ApiError::new(ErrorCode::AuthAccountGone, "no such account"))?;
     Ok(Session { user, refresh_token })
 }
 
@@ -223,7 +234,7 @@ pub fn logout(conn: &mut DbConnection, presented: &str) -> Result<(), ApiError> 
 }
 
 fn invalid_refresh(message: &str) -> ApiError {
-    ApiError::Unauthorized(message.to_owned())
+    ApiError::new(ErrorCode::AuthInvalidRefreshToken, message)
 }
 
 #[cfg(test)]

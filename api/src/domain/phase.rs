@@ -3,56 +3,28 @@
 //! and exclude their closing one: at `submissions_close_at` exactly, submissions are closed.
 
 use chrono::NaiveDateTime;
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
 
-/// What the organiser did explicitly.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Status {
-    Draft,
-    Published,
-    Closed,
-    Cancelled,
-}
+use super::campaign::CampaignStatus;
+use crate::text_enum;
 
-impl Status {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Draft => "draft",
-            Status::Published => "published",
-            Status::Closed => "closed",
-            Status::Cancelled => "cancelled",
-        }
+text_enum! {
+    /// Where a campaign stands now.
+    pub enum Phase {
+        /// Being prepared; visible to its organization's managers only.
+        Draft = "draft",
+        /// Published; submissions open later.
+        Scheduled = "scheduled",
+        /// Contributions are accepted.
+        Submission = "submission",
+        /// Submissions closed, voting not open yet (moderators review the entries).
+        Review = "review",
+        /// Votes are accepted.
+        Voting = "voting",
+        /// Voting closed; the organisers decide and award.
+        Judging = "judging",
+        Closed = "closed",
+        Cancelled = "cancelled",
     }
-
-    pub fn parse(raw: &str) -> Status {
-        match raw {
-            "published" => Status::Published,
-            "closed" => Status::Closed,
-            "cancelled" => Status::Cancelled,
-            _ => Status::Draft,
-        }
-    }
-}
-
-/// Where a campaign stands now.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum Phase {
-    /// Being prepared; visible to its organization's managers only.
-    Draft,
-    /// Published; submissions open later.
-    Scheduled,
-    /// Contributions are accepted.
-    Submission,
-    /// Submissions closed, voting not open yet (moderators review the entries).
-    Review,
-    /// Votes are accepted.
-    Voting,
-    /// Voting closed; the organisers decide and award.
-    Judging,
-    Closed,
-    Cancelled,
 }
 
 /// The four instants of a campaign, in order: `submissions_open_at < submissions_close_at <=
@@ -82,17 +54,17 @@ impl Schedule {
 
 /// The phase at `now`. A published campaign without a schedule cannot exist (publishing needs
 /// one); it would read as scheduled.
-pub fn phase_at(status: Status, schedule: Option<&Schedule>, now: NaiveDateTime) -> Phase {
+pub fn phase_at(status: CampaignStatus, schedule: Option<&Schedule>, now: NaiveDateTime) -> Phase {
     match (status, schedule) {
-        (Status::Draft, _) => Phase::Draft,
-        (Status::Closed, _) => Phase::Closed,
-        (Status::Cancelled, _) => Phase::Cancelled,
-        (Status::Published, None) => Phase::Scheduled,
-        (Status::Published, Some(s)) if now < s.submissions_open_at => Phase::Scheduled,
-        (Status::Published, Some(s)) if now < s.submissions_close_at => Phase::Submission,
-        (Status::Published, Some(s)) if now < s.voting_open_at => Phase::Review,
-        (Status::Published, Some(s)) if now < s.voting_close_at => Phase::Voting,
-        (Status::Published, Some(_)) => Phase::Judging,
+        (CampaignStatus::Draft, _) => Phase::Draft,
+        (CampaignStatus::Closed, _) => Phase::Closed,
+        (CampaignStatus::Cancelled, _) => Phase::Cancelled,
+        (CampaignStatus::Published, None) => Phase::Scheduled,
+        (CampaignStatus::Published, Some(s)) if now < s.submissions_open_at => Phase::Scheduled,
+        (CampaignStatus::Published, Some(s)) if now < s.submissions_close_at => Phase::Submission,
+        (CampaignStatus::Published, Some(s)) if now < s.voting_open_at => Phase::Review,
+        (CampaignStatus::Published, Some(s)) if now < s.voting_close_at => Phase::Voting,
+        (CampaignStatus::Published, Some(_)) => Phase::Judging,
     }
 }
 
@@ -124,7 +96,7 @@ mod tests {
     #[test]
     fn a_published_campaign_walks_through_every_phase_with_the_clock() {
         let s = schedule();
-        let phase = |now| phase_at(Status::Published, Some(&s), now);
+        let phase = |now| phase_at(CampaignStatus::Published, Some(&s), now);
         assert_eq!(phase(at(9)), Phase::Scheduled);
         assert_eq!(phase(at(10) - TICK), Phase::Scheduled);
         assert_eq!(phase(at(10)), Phase::Submission, "opening instant included");
@@ -152,19 +124,25 @@ mod tests {
             ..schedule()
         };
         assert_eq!(
-            phase_at(Status::Published, Some(&s), at(12) - TICK),
+            phase_at(CampaignStatus::Published, Some(&s), at(12) - TICK),
             Phase::Submission
         );
-        assert_eq!(phase_at(Status::Published, Some(&s), at(12)), Phase::Voting);
+        assert_eq!(
+            phase_at(CampaignStatus::Published, Some(&s), at(12)),
+            Phase::Voting
+        );
     }
 
     #[test]
     fn explicit_states_win_over_the_clock() {
         let s = schedule();
         for now in [at(9), at(11), at(15), at(20)] {
-            assert_eq!(phase_at(Status::Draft, Some(&s), now), Phase::Draft);
-            assert_eq!(phase_at(Status::Closed, Some(&s), now), Phase::Closed);
-            assert_eq!(phase_at(Status::Cancelled, Some(&s), now), Phase::Cancelled);
+            assert_eq!(phase_at(CampaignStatus::Draft, Some(&s), now), Phase::Draft);
+            assert_eq!(phase_at(CampaignStatus::Closed, Some(&s), now), Phase::Closed);
+            assert_eq!(
+                phase_at(CampaignStatus::Cancelled, Some(&s), now),
+                Phase::Cancelled
+            );
         }
     }
 

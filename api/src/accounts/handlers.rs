@@ -1,17 +1,18 @@
 use actix_web::{HttpResponse, post, web};
 use validator::Validate;
 
+use super::AuthSettings;
 use super::dto::{AuthResponse, LoginRequest, RefreshRequest, RegisterRequest};
-use super::jwt::TokenIssuer;
-use super::rate_limit::AuthRateLimits;
 use super::service::{self, NewAccount, Session};
-use super::{AuthSettings, password};
+use crate::auth::jwt::TokenIssuer;
+use crate::auth::password;
+use crate::auth::rate_limit::AuthRateLimits;
 use crate::clock::Clock;
 use crate::db::Db;
+use crate::domain::Locale;
 use crate::error::{ApiError, Problem};
 use crate::http::client_ip::ClientIp;
 use crate::http::json::ApiJson;
-use crate::users::dto::Locale;
 
 /// Creates an account and signs it in. With `via` (a channel or referral code) or `visitor_id`
 /// (the id the client sent its visits with), the sign-up is credited to the campaign and first
@@ -52,7 +53,7 @@ pub async fn register(
         email: request.email,
         password_hash,
         display_name: request.display_name,
-        locale: request.locale.unwrap_or(Locale::En).as_str().to_owned(),
+        locale: request.locale.unwrap_or(Locale::En),
         via: request.via,
         visitor_id: request.visitor_id,
     };

@@ -4,6 +4,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::DbConnection;
+use crate::domain::PointsSource;
 use crate::schema::points_ledger as ledger;
 
 #[derive(Debug, Clone, Queryable, Insertable)]
@@ -12,7 +13,7 @@ pub struct LedgerRow {
     pub id: String,
     pub user_id: String,
     pub campaign_id: Option<String>,
-    pub source_type: String,
+    pub source_type: PointsSource,
     pub source_id: String,
     pub points: i32,
     pub created_at: NaiveDateTime,
@@ -69,7 +70,11 @@ pub fn totals_in_campaign(conn: &mut DbConnection, campaign_id: &str) -> QueryRe
 }
 
 /// The earliest entry of `source_type` with positive points for a user, if any.
-pub fn first_of(conn: &mut DbConnection, user_id: &str, source_type: &str) -> QueryResult<Option<LedgerRow>> {
+pub fn first_of(
+    conn: &mut DbConnection,
+    user_id: &str,
+    source_type: PointsSource,
+) -> QueryResult<Option<LedgerRow>> {
     ledger::table
         .filter(ledger::user_id.eq(user_id))
         .filter(ledger::source_type.eq(source_type))
@@ -86,14 +91,14 @@ pub fn vote_counts_where_voted(
 ) -> QueryResult<Vec<(Option<String>, String, i64)>> {
     let campaigns: Vec<Option<String>> = ledger::table
         .filter(ledger::user_id.eq(user_id))
-        .filter(ledger::source_type.eq("vote_cast"))
+        .filter(ledger::source_type.eq(PointsSource::VoteCast))
         .select(ledger::campaign_id)
         .distinct()
         .load(conn)?;
     let campaigns: Vec<String> = campaigns.into_iter().flatten().collect();
     ledger::table
         .filter(ledger::campaign_id.eq_any(campaigns))
-        .filter(ledger::source_type.eq("vote_cast"))
+        .filter(ledger::source_type.eq(PointsSource::VoteCast))
         .group_by((ledger::campaign_id, ledger::user_id))
         .select((ledger::campaign_id, ledger::user_id, diesel::dsl::count_star()))
         .load(conn)

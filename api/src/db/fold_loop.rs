@@ -1,4 +1,4 @@
-//! Background folders: work that events append (score and analytics deltas) is moved into its
+//! Fold loops: deltas that events append (vote scores, analytics counters) are folded into their
 //! rollups by a loop on each replica. On PostgreSQL replicas share the work through skipped row
 //! locks; on SQLite the write transaction excludes the others.
 

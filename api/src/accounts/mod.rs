@@ -1,0 +1,21 @@
+//! Accounts and login sessions: sign up with email and password, sign in for a short-lived JWT
+//! access token plus a rotating refresh token, refresh, sign out.
+
+pub mod dto;
+mod handlers;
+mod repo;
+mod service;
+
+use std::time::Duration;
+
+/// Settings the session handlers need (app data).
+pub struct AuthSettings {
+    pub refresh_token_ttl: Duration,
+}
+
+pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(handlers::register)
+        .service(handlers::login)
+        .service(handlers::refresh)
+        .service(handlers::logout);
+}

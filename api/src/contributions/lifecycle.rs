@@ -1,0 +1,302 @@
+//! A contribution's lifecycle: submitted only while submissions are open and only by eligible
+//! members, at most the campaign's number per member, with shares that add up and remixes of
+//! the same campaign; edited and withdrawn by its authors while submissions are open; co-authors
+//! accept or decline their share. Functions take `now` from the caller (tests set it).
+
+use std::collections::HashSet;
+
+use chrono::NaiveDateTime;
+
+use super::dto::{ContributionResponse, CreateContributionRequest, UpdateContributionRequest};
+use super::repo::{self, AuthorRow, ContributionChanges, ContributionRow, NewContribution};
+use super::view::{load, visible};
+use crate::attribution;
+use crate::campaigns::repo::CampaignRow;
+use crate::campaigns::view as campaigns;
+use crate::db::{DbConnection, lock_key, write_transaction};
+use crate::domain::{ContributionStatus, Eligibility, Phase, PointsSource};
+use crate::error::{ApiError, ErrorCode, FieldError};
+use crate::ids::{looks_like_id, new_id};
+use crate::ledger::{self, Grant};
+use crate::media::repo as media_repo;
+use crate::media::service as media;
+use crate::scores;
+use crate::users::repo as users;
+
+/// All of a reward, in basis points.
+const WHOLE: i32 = 10_000;
+
+fn require_submission_phase(campaign: &CampaignRow, now: NaiveDateTime) -> Result<(), ApiError> {
+    match campaigns::phase_of(campaign, now) {
+        Phase::Submission => Ok(()),
+        phase => Err(ApiError::new(
+            ErrorCode::SubmissionsClosed,
+            format!(
+                "submissions are not open: the campaign is in its {} phase",
+                phase.as_str()
+            ),
+        )
+        .param("phase", phase.as_str())),
+    }
+}
+
+pub fn submit(
+    conn: &mut DbConnection,
+    user_id: &str,
+    campaign_key: &str,
+    request: CreateContributionRequest,
+    now: NaiveDateTime,
+) -> Result<ContributionResponse, ApiError> {
+    write_transaction(conn, |conn| {
+        let (campaign, role) = campaigns::for_participation(conn, Some(user_id), campaign_key)?;
+        require_submission_phase(&campaign, now)?;
+        if campaign.eligibility == Eligibility::InviteOnly && role.is_none() {
+            return Err(ApiError::new(
+                ErrorCode::InviteOnly,
+                "this campaign is open to invited members only",
+            ));
+        }
+        // Parallel submissions by one member must not pass the limit together.
+        lock_key(conn, &format!("contribution:{}:{user_id}", campaign.id))?;
+        let limit = campaign.max_contributions_per_member;
+        if repo::count_active_by_submitter(conn, &campaign.id, user_id)? >= i64::from(limit) {
+            return Err(ApiError::new(
+                ErrorCode::ContributionLimitReached,
+                format!(
+                    "you have reached this campaign's limit of {limit} contribution(s); withdraw one to submit another"
+                ),
+            )
+            .param("limit", limit));
+        }
+        let submitter_share = check_co_authors(conn, user_id, &request)?;
+        if let Some(parent_id) = &request.parent_id {
+            check_parent(conn, &campaign, parent_id)?;
+        }
+        media::check_attachable(conn, user_id, "media_ids", &request.media_ids, &[])?;
+        let id = new_id();
+        let status = if campaign.require_approval {
+            ContributionStatus::Submitted
+        } else {
+            ContributionStatus::Published
+        };
+        let mut author_rows = vec![AuthorRow {
+            contribution_id: id.clone(),
+            user_id: user_id.to_owned(),
+            share_bp: submitter_share,
+            accepted_at: Some(now),
+        }];
+        author_rows.extend(request.co_authors.iter().map(|co| AuthorRow {
+            contribution_id: id.clone(),
+            user_id: co.user_id.clone(),
+            share_bp: co.share_bp,
+            accepted_at: None,
+        }));
+        repo::insert(
+            conn,
+            &NewContribution {
+                id: id.clone(),
+                campaign_id: campaign.id.clone(),
+                submitter_id: user_id.to_owned(),
+                title: request.title.trim().to_owned(),
+                body: request.body,
+                tags: encode_tags(&request.tags),
+                parent_id: request.parent_id,
+                status,
+                created_at: now,
+                updated_at: now,
+                published_at: status.is_public().then_some(now),
+            },
+            &author_rows,
+        )?;
+        media_repo::replace_of_contribution(conn, &id, &request.media_ids)?;
+        scores::start(conn, &campaign, &id, now)?;
+        attribution::on_contribution(conn, &campaign, user_id, now)?;
+        if status.is_public() {
+            grant_publication_points(conn, &campaign, &id, user_id, now)?;
+        }
+        load(conn, &id)
+    })
+}
+
+/// Pays the submitter the campaign's points for a published contribution, once.
+pub(crate) fn grant_publication_points(
+    conn: &mut DbConnection,
+    campaign: &CampaignRow,
+    contribution_id: &str,
+    submitter_id: &str,
+    now: NaiveDateTime,
+) -> Result<(), ApiError> {
+    ledger::grant_once(
+        conn,
+        Grant {
+            user_id: submitter_id,
+            campaign_id: Some(&campaign.id),
+            source: PointsSource::ContributionPublished,
+            source_id: contribution_id,
+            points: campaign.points_per_contribution,
+        },
+        now,
+    )
+}
+
+/// Co-authors must be other existing users, each once, leaving the submitter a share; returns it.
+fn check_co_authors(
+    conn: &mut DbConnection,
+    user_id: &str,
+    request: &CreateContributionRequest,
+) -> Result<i32, ApiError> {
+    let mut errors = Vec::new();
+    let mut seen = HashSet::new();
+    for (index, co) in request.co_authors.iter().enumerate() {
+        let field = format!("co_authors[{index}].user_id");
+        if co.user_id == user_id {
+            errors.push(FieldError::new(
+                field,
+                ErrorCode::AuthorInvalid,
+                "you are an author already",
+            ));
+        } else if !seen.insert(co.user_id.clone()) {
+            errors.push(FieldError::new(field, ErrorCode::FieldDuplicate, "listed twice"));
+        } else if !looks_like_id(&co.user_id) || users::find(conn, &co.user_id)?.is_none() {
+            errors.push(FieldError::new(field, ErrorCode::AuthorInvalid, "no such user"));
+        }
+    }
+    let given: i32 = request.co_authors.iter().map(|co| co.share_bp).sum();
+    if given >= WHOLE {
+        errors.push(
+            FieldError::new(
+                "co_authors",
+                ErrorCode::AuthorSharesTooHigh,
+                "co-authors' shares must leave the submitter a share (sum below 10000)",
+            )
+            .param("max", WHOLE - 1),
+        );
+    }
+    if errors.is_empty() {
+        Ok(WHOLE - given)
+    } else {
+        Err(ApiError::fields(errors))
+    }
+}
+
+fn check_parent(conn: &mut DbConnection, campaign: &CampaignRow, parent_id: &str) -> Result<(), ApiError> {
+    let parent = match looks_like_id(parent_id) {
+        true => repo::find(conn, parent_id)?,
+        false => None,
+    };
+    match parent {
+        Some(parent) if parent.campaign_id == campaign.id && parent.status.is_public() => Ok(()),
+        _ => Err(ApiError::invalid(
+            "parent_id",
+            ErrorCode::RemixParentInvalid,
+            "must be a published contribution of the same campaign",
+        )),
+    }
+}
+
+/// Loads a contribution that `user` (one of its accepted authors) may change now.
+fn editable(
+    conn: &mut DbConnection,
+    user: &str,
+    id: &str,
+    now: NaiveDateTime,
+) -> Result<ContributionRow, ApiError> {
+    let (row, campaign) = visible(conn, Some(user), id)?;
+    let author = repo::find_author(conn, &row.id, user)?;
+    if author.is_none_or(|author| author.accepted_at.is_none()) {
+        return Err(ApiError::new(
+            ErrorCode::NotAuthor,
+            "only its authors change a contribution",
+        ));
+    }
+    require_submission_phase(&campaign, now)?;
+    if matches!(
+        row.status,
+        ContributionStatus::Withdrawn | ContributionStatus::Rejected
+    ) {
+        return Err(ApiError::new(
+            ErrorCode::ContributionFinal,
+            "a withdrawn or rejected contribution cannot change",
+        ));
+    }
+    Ok(row)
+}
+
+pub fn update(
+    conn: &mut DbConnection,
+    user: &str,
+    id: &str,
+    request: UpdateContributionRequest,
+    now: NaiveDateTime,
+) -> Result<ContributionResponse, ApiError> {
+    write_transaction(conn, |conn| {
+        let row = editable(conn, user, id, now)?;
+        if let Some(media_ids) = &request.media_ids {
+            let shown: Vec<String> = media_repo::of_contributions(conn, std::slice::from_ref(&row.id))?
+                .into_iter()
+                .map(|(_, media)| media.id)
+                .collect();
+            media::check_attachable(conn, user, "media_ids", media_ids, &shown)?;
+            media_repo::replace_of_contribution(conn, &row.id, media_ids)?;
+        }
+        let changes = ContributionChanges {
+            title: request.title.map(|title| title.trim().to_owned()),
+            body: request.body,
+            tags: request.tags.map(|tags| encode_tags(&tags)),
+            updated_at: Some(now),
+            ..ContributionChanges::default()
+        };
+        repo::update(conn, &row.id, &changes)?;
+        load(conn, &row.id)
+    })
+}
+
+pub fn withdraw(conn: &mut DbConnection, user: &str, id: &str, now: NaiveDateTime) -> Result<(), ApiError> {
+    write_transaction(conn, |conn| {
+        let row = editable(conn, user, id, now)?;
+        if row.submitter_id != user {
+            return Err(ApiError::new(
+                ErrorCode::NotSubmitter,
+                "only the submitter withdraws a contribution",
+            ));
+        }
+        let changes = ContributionChanges {
+            status: Some(ContributionStatus::Withdrawn),
+            updated_at: Some(now),
+            ..ContributionChanges::default()
+        };
+        Ok(repo::update(conn, &row.id, &changes)?)
+    })
+}
+
+/// A co-author accepts their share, or declines it (it returns to the submitter).
+pub fn answer_authorship(
+    conn: &mut DbConnection,
+    user: &str,
+    id: &str,
+    accept: bool,
+    now: NaiveDateTime,
+) -> Result<ContributionResponse, ApiError> {
+    write_transaction(conn, |conn| {
+        let (row, _) = visible(conn, Some(user), id)?;
+        let author = repo::find_author(conn, &row.id, user)?
+            .ok_or_else(|| ApiError::new(ErrorCode::NotCoAuthor, "you are not named as a co-author"))?;
+        if author.accepted_at.is_some() {
+            return Err(ApiError::new(
+                ErrorCode::CoAuthorshipAnswered,
+                "you have accepted already",
+            ));
+        }
+        if accept {
+            repo::accept_authorship(conn, &row.id, user, now)?;
+        } else {
+            repo::decline_authorship(conn, &row.id, user, &row.submitter_id, author.share_bp)?;
+        }
+        load(conn, &row.id)
+    })
+}
+
+fn encode_tags(tags: &[String]) -> String {
+    let trimmed: Vec<&str> = tags.iter().map(|tag| tag.trim()).collect();
+    serde_json::to_string(&trimmed).unwrap_or_else(|_| "[]".into())
+}

@@ -1,0 +1,116 @@
+//! A contribution as it is read: who may see it, and its response with authors and media.
+
+use std::collections::HashMap;
+
+use super::dto::{AuthorResponse, ContributionResponse};
+use super::repo::{self, AuthorRow, ContributionRow};
+use crate::campaigns::repo::CampaignRow;
+use crate::campaigns::view as campaigns;
+use crate::db::DbConnection;
+use crate::domain::Role;
+use crate::error::ApiError;
+use crate::ids::looks_like_id;
+use crate::media::dto::MediaResponse;
+use crate::media::repo as media_repo;
+use crate::users::repo as users;
+
+/// May `viewer` see this contribution? Public ones: everyone. Others: its authors and the
+/// organization's owners, managers and moderators. Otherwise it does not exist (404).
+pub(crate) fn visible(
+    conn: &mut DbConnection,
+    viewer: Option<&str>,
+    id: &str,
+) -> Result<(ContributionRow, CampaignRow), ApiError> {
+    let no_such = || ApiError::not_found("contribution");
+    let row = match looks_like_id(id) {
+        true => repo::find(conn, id)?.ok_or_else(no_such)?,
+        false => return Err(no_such()),
+    };
+    let (campaign, role) =
+        campaigns::for_participation(conn, viewer, &row.campaign_id).map_err(|_| no_such())?;
+    if row.status.is_public() {
+        return Ok((row, campaign));
+    }
+    let is_author = match viewer {
+        Some(user) => repo::find_author(conn, &row.id, user)?.is_some(),
+        None => false,
+    };
+    let is_staff = role.is_some_and(Role::moderates);
+    if is_author || is_staff {
+        Ok((row, campaign))
+    } else {
+        Err(no_such())
+    }
+}
+
+pub fn get(
+    conn: &mut DbConnection,
+    viewer: Option<&str>,
+    id: &str,
+) -> Result<ContributionResponse, ApiError> {
+    let (row, _) = visible(conn, viewer, id)?;
+    respond(conn, vec![row])?
+        .pop()
+        .ok_or_else(|| ApiError::internal("a loaded contribution vanished"))
+}
+
+pub(crate) fn load(conn: &mut DbConnection, id: &str) -> Result<ContributionResponse, ApiError> {
+    let row =
+        repo::find(conn, id)?.ok_or_else(|| ApiError::internal("a contribution just written vanished"))?;
+    respond(conn, vec![row])?
+        .pop()
+        .ok_or_else(|| ApiError::internal("a loaded contribution vanished"))
+}
+
+pub(crate) fn respond(
+    conn: &mut DbConnection,
+    rows: Vec<ContributionRow>,
+) -> Result<Vec<ContributionResponse>, ApiError> {
+    let ids: Vec<String> = rows.iter().map(|row| row.id.clone()).collect();
+    let mut authors: HashMap<String, Vec<AuthorRow>> = HashMap::new();
+    for author in repo::authors_of(conn, &ids)? {
+        authors
+            .entry(author.contribution_id.clone())
+            .or_default()
+            .push(author);
+    }
+    let user_ids: Vec<String> = authors
+        .values()
+        .flatten()
+        .map(|author| author.user_id.clone())
+        .collect();
+    let names: HashMap<String, String> = users::display_names(conn, &user_ids)?.into_iter().collect();
+    let mut media: HashMap<String, Vec<MediaResponse>> = HashMap::new();
+    for (contribution_id, row) in media_repo::of_contributions(conn, &ids)? {
+        media.entry(contribution_id).or_default().push(row.into());
+    }
+    Ok(rows
+        .into_iter()
+        .map(|row| ContributionResponse {
+            authors: authors
+                .remove(&row.id)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|author| AuthorResponse {
+                    display_name: names.get(&author.user_id).cloned().unwrap_or_default(),
+                    accepted: author.accepted_at.is_some(),
+                    share_bp: author.share_bp,
+                    user_id: author.user_id,
+                })
+                .collect(),
+            tags: serde_json::from_str(&row.tags).unwrap_or_default(),
+            media: media.remove(&row.id).unwrap_or_default(),
+            status: row.status,
+            created_at: row.created_at.and_utc(),
+            updated_at: row.updated_at.and_utc(),
+            published_at: row.published_at.map(|at| at.and_utc()),
+            id: row.id,
+            campaign_id: row.campaign_id,
+            title: row.title,
+            body: row.body,
+            submitter_id: row.submitter_id,
+            parent_id: row.parent_id,
+            moderation_reason: row.moderation_reason,
+        })
+        .collect())
+}

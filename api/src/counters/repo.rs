@@ -1,0 +1,149 @@
+//! Queries on `insight_deltas` (appended by events) and `insight_counters` (the folded rollups).
+
+use diesel::prelude::*;
+use diesel::upsert::excluded;
+
+use super::{Delta, Metric, Scope};
+use crate::db::DbConnection;
+use crate::ids::new_id;
+use crate::schema::{insight_counters as counters, insight_deltas as deltas};
+
+#[derive(Debug, Queryable, Insertable)]
+#[diesel(table_name = deltas)]
+pub struct DeltaRow {
+    pub id: String,
+    pub campaign_id: String,
+    pub scope: Scope,
+    pub bucket: String,
+    pub metric: Metric,
+    pub amount: i64,
+}
+
+#[derive(Debug, Insertable)]
+#[diesel(table_name = counters)]
+pub struct CounterRow<'a> {
+    pub campaign_id: &'a str,
+    pub scope: Scope,
+    pub bucket: &'a str,
+    pub metric: Metric,
+    pub value: i64,
+}
+
+pub fn append_deltas(conn: &mut DbConnection, campaign_id: &str, changes: &[&Delta]) -> QueryResult<()> {
+    let rows: Vec<DeltaRow> = changes
+        .iter()
+        .map(|change| DeltaRow {
+            id: new_id(),
+            campaign_id: campaign_id.to_owned(),
+            scope: change.scope,
+            bucket: change.bucket.clone(),
+            metric: change.metric,
+            amount: change.amount,
+        })
+        .collect();
+    let insert = diesel::insert_into(deltas::table).values(&rows);
+    // Multi-row inserts are per backend: MultiConnection cannot batch them.
+    match conn {
+        DbConnection::Postgres(pg) => insert.execute(pg),
+        DbConnection::Sqlite(lite) => insert.execute(lite),
+    }
+    .map(drop)
+}
+
+/// The folded counters of `scope` and the deltas not folded yet, as `(bucket, metric, value)`.
+pub fn folded_and_pending(
+    conn: &mut DbConnection,
+    campaign_id: &str,
+    scope: Scope,
+    buckets: Option<&[String]>,
+) -> QueryResult<Vec<(String, Metric, i64)>> {
+    let mut folded = counters::table
+        .filter(counters::campaign_id.eq(campaign_id))
+        .filter(counters::scope.eq(scope))
+        .select((counters::bucket, counters::metric, counters::value))
+        .into_boxed();
+    let mut pending = deltas::table
+        .filter(deltas::campaign_id.eq(campaign_id))
+        .filter(deltas::scope.eq(scope))
+        .select((deltas::bucket, deltas::metric, deltas::amount))
+        .into_boxed();
+    if let Some(buckets) = buckets {
+        folded = folded.filter(counters::bucket.eq_any(buckets.to_vec()));
+        pending = pending.filter(deltas::bucket.eq_any(buckets.to_vec()));
+    }
+    let mut rows: Vec<(String, Metric, i64)> = folded.load(conn)?;
+    rows.extend(pending.load::<(String, Metric, i64)>(conn)?);
+    Ok(rows)
+}
+
+/// The buckets that may be among the `limit` highest of `metric`: the best folded ones (from
+/// the index) and every bucket with pending deltas (counters of this kind only grow).
+pub fn top_candidates(
+    conn: &mut DbConnection,
+    campaign_id: &str,
+    scope: Scope,
+    metric: Metric,
+    limit: i64,
+) -> QueryResult<Vec<String>> {
+    let mut candidates: Vec<String> = counters::table
+        .filter(counters::campaign_id.eq(campaign_id))
+        .filter(counters::scope.eq(scope))
+        .filter(counters::metric.eq(metric))
+        .order((counters::value.desc(), counters::bucket.asc()))
+        .select(counters::bucket)
+        .limit(limit)
+        .load(conn)?;
+    candidates.extend(
+        deltas::table
+            .filter(deltas::campaign_id.eq(campaign_id))
+            .filter(deltas::scope.eq(scope))
+            .filter(deltas::metric.eq(metric))
+            .select(deltas::bucket)
+            .distinct()
+            .load::<String>(conn)?,
+    );
+    Ok(candidates)
+}
+
+pub fn any_pending(conn: &mut DbConnection) -> QueryResult<bool> {
+    Ok(deltas::table
+        .select(deltas::id)
+        .first::<String>(conn)
+        .optional()?
+        .is_some())
+}
+
+/// Up to `limit` pending deltas, oldest first; on PostgreSQL locked with SKIP LOCKED, so
+/// replicas folding at once take different rows.
+pub fn claim_pending(conn: &mut DbConnection, limit: i64) -> QueryResult<Vec<DeltaRow>> {
+    let query = deltas::table.order(deltas::id.asc()).limit(limit);
+    match conn {
+        DbConnection::Postgres(pg) => query.for_update().skip_locked().load(pg),
+        // SQLite's write transaction already excludes other folds.
+        DbConnection::Sqlite(lite) => query.load(lite),
+    }
+}
+
+pub fn delete_deltas(conn: &mut DbConnection, ids: &[&str]) -> QueryResult<()> {
+    diesel::delete(deltas::table.filter(deltas::id.eq_any(ids)))
+        .execute(conn)
+        .map(drop)
+}
+
+/// Adds `row.value` to its counter, creating it at that value (an atomic upsert).
+pub fn add_to_counter(conn: &mut DbConnection, row: &CounterRow<'_>) -> QueryResult<()> {
+    let upsert = diesel::insert_into(counters::table).values(row);
+    let target = (
+        counters::campaign_id,
+        counters::scope,
+        counters::bucket,
+        counters::metric,
+    );
+    let grow = counters::value.eq(counters::value + excluded(counters::value));
+    // The same statement on both; MultiConnection cannot express ON CONFLICT itself.
+    match conn {
+        DbConnection::Postgres(pg) => upsert.on_conflict(target).do_update().set(grow).execute(pg),
+        DbConnection::Sqlite(lite) => upsert.on_conflict(target).do_update().set(grow).execute(lite),
+    }
+    .map(drop)
+}

@@ -1,0 +1,22 @@
+//! The platform's typed values and the pure rules over them: statuses, roles, kinds, methods
+//! and the campaign phase. The lowest layer beside `db` and `error`: every other module may use
+//! it, and it uses nothing of theirs. Each closed set is declared once with `text_enum!`, which
+//! also maps it to its text column on both databases.
+
+pub mod campaign;
+pub mod contribution;
+pub mod locale;
+pub mod moderation;
+pub mod organization;
+pub mod phase;
+pub mod reach;
+pub mod rewards;
+
+pub use campaign::{CampaignKind, CampaignStatus, Eligibility, VotingMethod};
+pub use contribution::ContributionStatus;
+pub use locale::Locale;
+pub use moderation::{Decision, ReportTarget};
+pub use organization::Role;
+pub use phase::{Phase, Schedule, phase_at};
+pub use reach::{ChannelKind, SourceKind};
+pub use rewards::{AwardStatus, PointsSource, SplitReason};

@@ -1,0 +1,73 @@
+//! The fold: moves pending vote deltas into the contributions' score rows, exactly once (the
+//! deltas are deleted in the transaction that adds them), and recomputes the stored scores.
+//! On PostgreSQL the deltas are claimed with SKIP LOCKED and the score rows they touch are
+//! locked in id order, so folds running at once on several replicas never lose an update.
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use super::ranking::Tally;
+use super::repo;
+use super::rescore;
+use crate::campaigns::repo::{self as campaigns, CampaignRow};
+use crate::db::{Db, DbConnection, write_transaction};
+use crate::error::ApiError;
+
+/// Deltas folded per transaction: bounds how long one fold holds its locks.
+const FOLD_BATCH: i64 = 5_000;
+
+/// Folds up to one batch of pending deltas; returns how many it folded.
+pub fn fold_pending(conn: &mut DbConnection) -> Result<usize, ApiError> {
+    // A plain read first: an idle server never takes SQLite's write lock to find nothing.
+    if !repo::any_pending(conn)? {
+        return Ok(0);
+    }
+    write_transaction(conn, |conn| {
+        let pending = repo::pending_deltas(conn, FOLD_BATCH)?;
+        if pending.is_empty() {
+            return Ok(0);
+        }
+        let mut changes: HashMap<&str, (Tally, Tally)> = HashMap::new();
+        for delta in &pending {
+            let (public, jury) = changes.entry(delta.contribution_id.as_str()).or_default();
+            let ballot = if delta.jury { jury } else { public };
+            *ballot = ballot.plus(delta.tally());
+        }
+        let mut ids: Vec<String> = changes.keys().map(|id| (*id).to_owned()).collect();
+        ids.sort();
+        let freshness: HashMap<String, (String, chrono::NaiveDateTime)> = repo::freshness_of(conn, &ids)?
+            .into_iter()
+            .map(|(id, campaign_id, published_at, created_at)| {
+                (id, (campaign_id, published_at.unwrap_or(created_at)))
+            })
+            .collect();
+        let campaign_ids: Vec<String> = freshness.values().map(|(campaign, _)| campaign.clone()).collect();
+        let campaigns: HashMap<String, CampaignRow> = campaigns::find_many(conn, &campaign_ids)?
+            .into_iter()
+            .map(|row| (row.id.clone(), row))
+            .collect();
+        // Locked in id order: two folds never wait on each other in opposite orders.
+        for mut row in repo::scores_for_update(conn, &ids)? {
+            let (Some((public, jury)), Some((campaign_id, fresh_from))) = (
+                changes.get(row.contribution_id.as_str()),
+                freshness.get(&row.contribution_id),
+            ) else {
+                continue;
+            };
+            let Some(campaign) = campaigns.get(campaign_id) else {
+                continue;
+            };
+            row.set_tallies(row.public().plus(*public), row.jury().plus(*jury));
+            rescore(&mut row, campaign, *fresh_from);
+            repo::save_score(conn, &row)?;
+        }
+        let folded: Vec<String> = pending.into_iter().map(|delta| delta.id).collect();
+        repo::delete_deltas(conn, &folded)?;
+        Ok(folded.len())
+    })
+}
+
+/// Folds pending deltas every `interval` until the server stops.
+pub fn spawn_fold_loop(db: Db, interval: Duration) {
+    crate::db::fold_loop::spawn(db, interval, "vote deltas", FOLD_BATCH as usize, fold_pending);
+}

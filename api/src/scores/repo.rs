@@ -1,0 +1,203 @@
+//! Queries on `vote_deltas` (appended by votes) and `contribution_scores` (what the fold keeps).
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::ranking::Tally;
+use crate::db::DbConnection;
+use crate::domain::ContributionStatus;
+use crate::schema::{contribution_scores as scores, contributions, vote_deltas as deltas};
+
+#[derive(Debug, Clone, Queryable, Insertable)]
+#[diesel(table_name = deltas)]
+pub struct DeltaRow {
+    pub id: String,
+    pub contribution_id: String,
+    pub jury: bool,
+    pub d_count: i32,
+    pub d_sum: i32,
+    pub d_positive: i32,
+    pub d_negative: i32,
+}
+
+impl DeltaRow {
+    pub fn tally(&self) -> Tally {
+        Tally {
+            count: i64::from(self.d_count),
+            sum: i64::from(self.d_sum),
+            positive: i64::from(self.d_positive),
+            negative: i64::from(self.d_negative),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Queryable, Insertable, AsChangeset)]
+#[diesel(table_name = scores)]
+pub struct ScoreRow {
+    pub contribution_id: String,
+    pub campaign_id: String,
+    pub public_count: i64,
+    pub public_sum: i64,
+    pub public_positive: i64,
+    pub public_negative: i64,
+    pub jury_count: i64,
+    pub jury_sum: i64,
+    pub jury_positive: i64,
+    pub jury_negative: i64,
+    pub public_score: f64,
+    pub jury_score: f64,
+    pub combined_score: f64,
+    pub hot_score: f64,
+}
+
+impl ScoreRow {
+    pub fn public(&self) -> Tally {
+        Tally {
+            count: self.public_count,
+            sum: self.public_sum,
+            positive: self.public_positive,
+            negative: self.public_negative,
+        }
+    }
+
+    pub fn jury(&self) -> Tally {
+        Tally {
+            count: self.jury_count,
+            sum: self.jury_sum,
+            positive: self.jury_positive,
+            negative: self.jury_negative,
+        }
+    }
+
+    pub fn set_tallies(&mut self, public: Tally, jury: Tally) {
+        (
+            self.public_count,
+            self.public_sum,
+            self.public_positive,
+            self.public_negative,
+        ) = (public.count, public.sum, public.positive, public.negative);
+        (
+            self.jury_count,
+            self.jury_sum,
+            self.jury_positive,
+            self.jury_negative,
+        ) = (jury.count, jury.sum, jury.positive, jury.negative);
+    }
+}
+
+pub fn append_delta(conn: &mut DbConnection, delta: &DeltaRow) -> QueryResult<()> {
+    diesel::insert_into(deltas::table)
+        .values(delta)
+        .execute(conn)
+        .map(drop)
+}
+
+/// The oldest pending deltas, at most `limit`. On PostgreSQL the rows are locked and rows
+/// another replica's folder holds are skipped, so two folders never fold the same delta.
+pub fn pending_deltas(conn: &mut DbConnection, limit: i64) -> QueryResult<Vec<DeltaRow>> {
+    let query = deltas::table.order(deltas::id.asc()).limit(limit);
+    match conn {
+        // Row locks: PostgreSQL only; SQLite's write transaction already excludes other folders.
+        DbConnection::Postgres(pg) => query.for_update().skip_locked().load(pg),
+        DbConnection::Sqlite(lite) => query.load(lite),
+    }
+}
+
+pub fn any_pending(conn: &mut DbConnection) -> QueryResult<bool> {
+    deltas::table
+        .select(deltas::id)
+        .first::<String>(conn)
+        .optional()
+        .map(|first| first.is_some())
+}
+
+pub fn delete_deltas(conn: &mut DbConnection, ids: &[String]) -> QueryResult<()> {
+    diesel::delete(deltas::table.filter(deltas::id.eq_any(ids)))
+        .execute(conn)
+        .map(drop)
+}
+
+pub fn insert_score(conn: &mut DbConnection, row: &ScoreRow) -> QueryResult<()> {
+    diesel::insert_into(scores::table)
+        .values(row)
+        .execute(conn)
+        .map(drop)
+}
+
+/// The score rows of `contribution_ids`, locked for this transaction in id order (on SQLite
+/// the write transaction excludes other writers already).
+pub fn scores_for_update(conn: &mut DbConnection, contribution_ids: &[String]) -> QueryResult<Vec<ScoreRow>> {
+    let query = scores::table
+        .filter(scores::contribution_id.eq_any(contribution_ids))
+        .order(scores::contribution_id.asc());
+    match conn {
+        DbConnection::Postgres(pg) => query.for_update().load(pg),
+        DbConnection::Sqlite(lite) => query.load(lite),
+    }
+}
+
+pub fn save_score(conn: &mut DbConnection, row: &ScoreRow) -> QueryResult<()> {
+    diesel::update(scores::table.find(&row.contribution_id))
+        .set(row)
+        .execute(conn)
+        .map(drop)
+}
+
+/// Which stored score orders a ranking.
+#[derive(Debug, Clone, Copy)]
+pub enum RankBy {
+    Combined,
+    Hot,
+}
+
+/// A campaign's public contributions' scores in rank order, after the `(score, id)` position
+/// `after`. Walks the score index; hidden, withdrawn and rejected entries are skipped.
+pub fn ranked(
+    conn: &mut DbConnection,
+    campaign_id: &str,
+    by: RankBy,
+    after: Option<(f64, &str)>,
+    limit: i64,
+) -> QueryResult<Vec<ScoreRow>> {
+    let mut query = scores::table
+        .inner_join(contributions::table)
+        .filter(scores::campaign_id.eq(campaign_id))
+        .filter(contributions::status.eq_any(ContributionStatus::PUBLIC))
+        .select(scores::all_columns)
+        .into_boxed();
+    query = match (by, after) {
+        (RankBy::Combined, Some((score, id))) => query.filter(
+            scores::combined_score.lt(score).or(scores::combined_score
+                .eq(score)
+                .and(scores::contribution_id.gt(id.to_owned()))),
+        ),
+        (RankBy::Hot, Some((score, id))) => query.filter(
+            scores::hot_score.lt(score).or(scores::hot_score
+                .eq(score)
+                .and(scores::contribution_id.gt(id.to_owned()))),
+        ),
+        (_, None) => query,
+    };
+    query = match by {
+        RankBy::Combined => query.order((scores::combined_score.desc(), scores::contribution_id.asc())),
+        RankBy::Hot => query.order((scores::hot_score.desc(), scores::contribution_id.asc())),
+    };
+    query.limit(limit).load(conn)
+}
+
+/// A contribution's id, campaign, publication and creation instants.
+pub type Freshness = (String, String, Option<NaiveDateTime>, NaiveDateTime);
+
+/// The campaign and the instants its freshness counts from (published, else created) of each
+/// contribution in `ids`.
+pub fn freshness_of(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<Freshness>> {
+    contributions::table
+        .filter(contributions::id.eq_any(ids))
+        .select((
+            contributions::id,
+            contributions::campaign_id,
+            contributions::published_at,
+            contributions::created_at,
+        ))
+        .load(conn)
+}
