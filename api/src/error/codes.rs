@@ -251,24 +251,6 @@ catalogue! {
     AwardTransition = "award.transition" => CONFLICT,
 }
 
-impl ErrorCode {
-    /// The code for an error response that a library produced with only a status.
-    pub fn for_status(status: StatusCode) -> ErrorCode {
-        match status.as_u16() {
-            401 => ErrorCode::AuthRequired,
-            403 => ErrorCode::Forbidden,
-            404 => ErrorCode::RouteNotFound,
-            405 => ErrorCode::MethodNotAllowed,
-            413 => ErrorCode::BodyTooLarge,
-            415 => ErrorCode::UnsupportedMediaType,
-            429 => ErrorCode::RateLimited,
-            503 => ErrorCode::Unavailable,
-            500..=599 => ErrorCode::Internal,
-            _ => ErrorCode::RequestInvalid,
-        }
-    }
-}
-
 impl utoipa::PartialSchema for ErrorCode {
     fn schema() -> RefOr<Schema> {
         let mut table = String::from(

@@ -177,3 +177,145 @@ mod tests {
         assert_eq!(field_of(serde_json::json!("just text")), "body");
     }
 }
+
+/// The extractor error handlers of `error::extractors` together with [`ApiJson`]: every kind of
+/// bad request becomes a problem with its code.
+#[cfg(test)]
+mod extractor_errors {
+    use actix_web::http::StatusCode;
+    use actix_web::http::header;
+    use actix_web::{App, HttpResponse, test};
+
+    use actix_web::web;
+
+    use super::ApiJson;
+    use crate::error::{PROBLEM_JSON, extractor_configs};
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(
+        dead_code,
+        reason = "fields exist to be deserialized, the handler only echoes"
+    )]
+    struct Body {
+        name: String,
+        count: u32,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[allow(dead_code, reason = "deserialized to exercise the query error handler")]
+    struct Query {
+        limit: u32,
+    }
+
+    async fn echo(_body: ApiJson<Body>) -> HttpResponse {
+        HttpResponse::Ok().finish()
+    }
+
+    async fn by_id(_id: web::Path<u64>, _query: web::Query<Query>) -> HttpResponse {
+        HttpResponse::Ok().finish()
+    }
+
+    async fn call(req: test::TestRequest) -> (StatusCode, String, serde_json::Value) {
+        let (json, query, path, payload) = extractor_configs(1024);
+        let app = test::init_service(
+            App::new()
+                .app_data(json)
+                .app_data(query)
+                .app_data(path)
+                .app_data(payload)
+                .route("/echo", web::post().to(echo))
+                .route("/things/{id}", web::get().to(by_id)),
+        )
+        .await;
+        let res = test::call_service(&app, req.to_request()).await;
+        let status = res.status();
+        let content_type = res
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_owned();
+        let body: serde_json::Value = serde_json::from_slice(&test::read_body(res).await).unwrap();
+        (status, content_type, body)
+    }
+
+    fn post_json(body: &str) -> test::TestRequest {
+        test::TestRequest::post()
+            .uri("/echo")
+            .insert_header((header::CONTENT_TYPE, "application/json"))
+            .set_payload(body.to_owned())
+    }
+
+    #[actix_web::test]
+    async fn malformed_json_is_a_400_problem() {
+        let (status, content_type, body) = call(post_json("{\"name\": ")).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        assert_eq!(content_type, PROBLEM_JSON);
+        assert_eq!(body["status"], 400);
+        assert_eq!(body["code"], "request.malformed_json");
+        assert!(
+            body["detail"].as_str().unwrap().starts_with("malformed JSON"),
+            "{body}"
+        );
+    }
+
+    #[actix_web::test]
+    async fn wrong_field_type_is_a_422_naming_the_field() {
+        let (status, _, body) = call(post_json(r#"{"name": "x", "score": 5, "count": 1}"#)).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(body["errors"][0]["field"], "score", "{body}");
+        assert_eq!(body["code"], "field.unknown", "{body}");
+        let (status, _, body) = call(post_json(r#"{"count": 1}"#)).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(body["errors"][0]["field"], "name", "{body}");
+        assert_eq!(body["code"], "field.required", "{body}");
+    }
+
+    #[actix_web::test]
+    async fn oversized_json_is_a_413_problem() {
+        let big = format!(r#"{{"name": "{}", "count": 1}}"#, "x".repeat(2048));
+        let (status, content_type, body) = call(post_json(&big)).await;
+        assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+        assert_eq!(content_type, PROBLEM_JSON);
+        assert_eq!(body["status"], 413);
+        assert_eq!(body["code"], "request.too_large");
+        assert_eq!(body["params"]["limit"], 1024);
+    }
+
+    #[actix_web::test]
+    async fn non_json_content_type_is_a_415_problem() {
+        let req = test::TestRequest::post()
+            .uri("/echo")
+            .insert_header((header::CONTENT_TYPE, "text/plain"))
+            .set_payload("hi");
+        let (status, content_type, _) = call(req).await;
+        assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+        assert_eq!(content_type, PROBLEM_JSON);
+    }
+
+    #[actix_web::test]
+    async fn bad_query_parameter_is_a_422_naming_it() {
+        let (status, content_type, body) = call(test::TestRequest::get().uri("/things/1?limit=lots")).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(content_type, PROBLEM_JSON);
+        assert!(
+            body["errors"][0]["message"]
+                .as_str()
+                .unwrap()
+                .contains("invalid digit"),
+            "{body}"
+        );
+        assert_eq!(body["code"], "field.type", "{body}");
+    }
+
+    #[actix_web::test]
+    async fn unparsable_path_parameter_is_a_404_problem() {
+        let (status, content_type, body) = call(test::TestRequest::get().uri("/things/abc?limit=1")).await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        assert_eq!(content_type, PROBLEM_JSON);
+        assert_eq!(body["title"], "Not Found");
+    }
+}

@@ -6,6 +6,7 @@ use actix_web::body::{self, BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{CONTENT_LENGTH, CONTENT_TYPE, HeaderValue};
 use actix_web::middleware::Next;
+use actix_web::http::StatusCode;
 use actix_web::{Error, HttpResponse};
 
 use crate::error::{ErrorCode, PROBLEM_JSON, Problem};
@@ -44,7 +45,7 @@ pub async fn ensure_problem_json(
         .ok()
         .filter(|text| plain_text && !text.trim().is_empty() && text.len() <= MAX_DETAIL)
         .map(|text| text.trim().to_owned());
-    let code = ErrorCode::for_status(status);
+    let code = code_for(status);
     let problem = Problem {
         problem_type: format!("urn:schwarm:problem:{}", code.as_str()),
         title: status.canonical_reason().unwrap_or("Error").to_owned(),
@@ -60,4 +61,20 @@ pub async fn ensure_problem_json(
         request,
         rebuilt.body(serde_json::to_vec(&problem).unwrap_or_default()),
     ))
+}
+
+/// The code for an error response that a library produced with only a status.
+fn code_for(status: StatusCode) -> ErrorCode {
+    match status.as_u16() {
+        401 => ErrorCode::AuthRequired,
+        403 => ErrorCode::Forbidden,
+        404 => ErrorCode::RouteNotFound,
+        405 => ErrorCode::MethodNotAllowed,
+        413 => ErrorCode::BodyTooLarge,
+        415 => ErrorCode::UnsupportedMediaType,
+        429 => ErrorCode::RateLimited,
+        503 => ErrorCode::Unavailable,
+        500..=599 => ErrorCode::Internal,
+        _ => ErrorCode::RequestInvalid,
+    }
 }
