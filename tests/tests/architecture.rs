@@ -99,7 +99,10 @@ fn expand_use(tree: &str) -> Vec<String> {
         return vec![tree.split('@').next().unwrap_or(&tree).to_owned()];
     };
     let prefix = &tree[..open];
-    let close = tree.rfind('}').filter(|close| *close > open).unwrap_or(tree.len());
+    let close = tree
+        .rfind('}')
+        .filter(|close| *close > open)
+        .unwrap_or(tree.len());
     let inner = &tree[open + 1..close];
     let mut items = Vec::new();
     let (mut depth, mut start) = (0, 0);
@@ -118,7 +121,7 @@ fn expand_use(tree: &str) -> Vec<String> {
     items
         .into_iter()
         .filter(|item| !item.is_empty())
-        .flat_map(|item| expand_use(item))
+        .flat_map(expand_use)
         .map(|path| match path.as_str() {
             "self" => prefix.trim_end_matches("::").to_owned(),
             _ => format!("{prefix}{path}"),
@@ -154,7 +157,9 @@ fn referenced_paths(code: &str) -> Vec<String> {
         while let Some(found) = code[from..].find(start) {
             let at = from + found;
             let mut end = at;
-            while end < bytes.len() && (bytes[end].is_ascii_alphanumeric() || bytes[end] == b'_' || bytes[end] == b':') {
+            while end < bytes.len()
+                && (bytes[end].is_ascii_alphanumeric() || bytes[end] == b'_' || bytes[end] == b':')
+            {
                 end += 1;
             }
             paths.push(code[at..end].to_owned());
@@ -165,7 +170,12 @@ fn referenced_paths(code: &str) -> Vec<String> {
 }
 
 /// Resolves a referenced path to the longest known module it names.
-fn resolve(path: &str, here: &[String], is_mod_file: bool, modules: &BTreeSet<Vec<String>>) -> Option<Vec<String>> {
+fn resolve(
+    path: &str,
+    here: &[String],
+    is_mod_file: bool,
+    modules: &BTreeSet<Vec<String>>,
+) -> Option<Vec<String>> {
     let mut segments: Vec<&str> = path.split("::").filter(|s| !s.is_empty()).collect();
     let mut base: Vec<String> = match segments.first() {
         Some(&"crate") => Vec::new(),
@@ -209,7 +219,9 @@ fn read_crate() -> Crate {
         .iter()
         .map(|path| {
             let text = std::fs::read_to_string(path).expect("read a source file");
-            let is_mod_file = path.file_name().is_some_and(|name| name == "mod.rs" || name == "lib.rs");
+            let is_mod_file = path
+                .file_name()
+                .is_some_and(|name| name == "mod.rs" || name == "lib.rs");
             (module_path(&src, path), is_mod_file, code_of(&text))
         })
         .collect();
@@ -303,13 +315,21 @@ fn every_module_uses_only_lower_layers() {
             }
             match layer_of(&to) {
                 Some(to_layer) if to_layer < from_layer => {}
-                _ => violations.push(format!("{} uses {} ({from} may not use {to})", file.join("::"), target.join("::"))),
+                _ => violations.push(format!(
+                    "{} uses {} ({from} may not use {to})",
+                    file.join("::"),
+                    target.join("::")
+                )),
             }
         }
     }
     violations.sort();
     violations.dedup();
-    assert!(violations.is_empty(), "layering violations:\n{}", violations.join("\n"));
+    assert!(
+        violations.is_empty(),
+        "layering violations:\n{}",
+        violations.join("\n")
+    );
 }
 
 #[test]
@@ -318,7 +338,13 @@ fn no_source_files_use_each_other_in_a_circle() {
     let found = cycles(&krate.files);
     let described: Vec<String> = found
         .iter()
-        .map(|component| component.iter().map(|m| m.join("::")).collect::<Vec<_>>().join(" <-> "))
+        .map(|component| {
+            component
+                .iter()
+                .map(|m| m.join("::"))
+                .collect::<Vec<_>>()
+                .join(" <-> ")
+        })
         .collect();
     assert!(described.is_empty(), "module cycles:\n{}", described.join("\n"));
 }
@@ -334,17 +360,28 @@ fn the_checks_see_cycles_and_resolve_paths() {
     assert_eq!(cycles(&graph), vec![vec!["a", "b", "c"]]);
     assert_eq!(
         expand_use("super::repo::{self, Row as R, inner::{X, Y}}"),
-        ["super::repo", "super::repo::Row", "super::repo::inner::X", "super::repo::inner::Y"]
+        [
+            "super::repo",
+            "super::repo::Row",
+            "super::repo::inner::X",
+            "super::repo::inner::Y"
+        ]
     );
-    let modules: BTreeSet<Vec<String>> = [vec!["votes".to_owned()], vec!["votes".to_owned(), "repo".to_owned()]]
-        .into_iter()
-        .collect();
+    let modules: BTreeSet<Vec<String>> = [
+        vec!["votes".to_owned()],
+        vec!["votes".to_owned(), "repo".to_owned()],
+    ]
+    .into_iter()
+    .collect();
     let here = vec!["votes".to_owned(), "service".to_owned()];
     assert_eq!(
         resolve("super::repo::VoteRow", &here, false, &modules),
         Some(vec!["votes".to_owned(), "repo".to_owned()])
     );
-    assert_eq!(resolve("crate::votes::Thing", &here, false, &modules), Some(vec!["votes".to_owned()]));
+    assert_eq!(
+        resolve("crate::votes::Thing", &here, false, &modules),
+        Some(vec!["votes".to_owned()])
+    );
     // The real crate is read, and its known edges are seen.
     let krate = read_crate();
     let view = vec!["contributions".to_owned(), "view".to_owned()];
@@ -366,5 +403,8 @@ fn every_error_code_is_produced_somewhere() {
         .filter(|error| !code.contains(&format!("ErrorCode::{}", error.variant_name())))
         .map(|error| error.as_str())
         .collect();
-    assert!(unused.is_empty(), "codes in the catalogue that nothing produces: {unused:?}");
+    assert!(
+        unused.is_empty(),
+        "codes in the catalogue that nothing produces: {unused:?}"
+    );
 }

@@ -4,176 +4,17 @@
 
 use chrono::NaiveDateTime;
 
-use super::dto::{
-    CampaignResponse, CreateCampaignRequest, PointsDto, PrizeTierDto, RulesDto, ScheduleDto,
-    UpdateCampaignRequest,
-};
-use super::repo::{self, CampaignContent, CampaignRow, NewCampaign, TierRow};
+use super::content::{check_content, check_publishable, content, tier_rows, unique_slug};
+use super::dto::{CampaignResponse, CreateCampaignRequest, UpdateCampaignRequest};
+use super::repo::{self, CampaignRow, NewCampaign};
 use super::view::{load, phase_of, to_response_parts, visible};
 use crate::db::{DbConnection, write_transaction};
-use crate::domain::{CampaignKind, CampaignStatus, Phase, Schedule, VotingMethod};
-use crate::error::{ApiError, ErrorCode, FieldError};
+use crate::domain::{CampaignStatus, Phase};
+use crate::error::{ApiError, ErrorCode};
 use crate::ids::new_id;
 use crate::media::service as media;
 use crate::organizations::access::{require_manager, role_of};
 use crate::organizations::service as organizations;
-
-/// Checks what `validator` cannot: the order of the schedule, budget voting's budget, and that
-/// prize tiers are ordered, do not overlap and share one currency.
-fn check_content(
-    schedule: Option<&ScheduleDto>,
-    rules: &RulesDto,
-    tiers: &[PrizeTierDto],
-) -> Result<(), ApiError> {
-    let mut errors = Vec::new();
-    if let Some(field) = schedule
-        .map(to_schedule)
-        .as_ref()
-        .and_then(Schedule::misordered_field)
-    {
-        errors.push(FieldError::new(
-            field,
-            ErrorCode::ScheduleOrder,
-            "the schedule must run submissions open < close <= voting open < close",
-        ));
-    }
-    match (rules.voting_method, rules.vote_budget) {
-        (VotingMethod::Budget, None) => errors.push(FieldError::new(
-            "rules.vote_budget",
-            ErrorCode::VoteBudgetMissing,
-            "budget voting needs a budget",
-        )),
-        (method, Some(_)) if method != VotingMethod::Budget => errors.push(FieldError::new(
-            "rules.vote_budget",
-            ErrorCode::VoteBudgetUnexpected,
-            "only budget voting has a budget",
-        )),
-        _ => {}
-    }
-    let mut previous_end = 0;
-    for (index, tier) in tiers.iter().enumerate() {
-        if tier.rank_to < tier.rank_from || tier.rank_from <= previous_end {
-            errors.push(FieldError::new(
-                format!("prize_tiers[{index}].rank_from"),
-                ErrorCode::PrizeTierOrder,
-                "tiers must cover increasing, non-overlapping rank ranges",
-            ));
-        }
-        if tier.currency != tiers[0].currency {
-            errors.push(
-                FieldError::new(
-                    format!("prize_tiers[{index}].currency"),
-                    ErrorCode::PrizeTierCurrency,
-                    "all tiers use the currency of the first",
-                )
-                .param("currency", tiers[0].currency.clone()),
-            );
-        }
-        previous_end = tier.rank_to;
-    }
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(ApiError::fields(errors))
-    }
-}
-
-fn to_schedule(dto: &ScheduleDto) -> Schedule {
-    let at = |instant: chrono::DateTime<chrono::Utc>| instant.naive_utc();
-    Schedule {
-        submissions_open_at: at(dto.submissions_open_at),
-        submissions_close_at: at(dto.submissions_close_at),
-        voting_open_at: at(dto.voting_open_at),
-        voting_close_at: at(dto.voting_close_at),
-    }
-}
-
-fn content(
-    kind: CampaignKind,
-    text: (String, String, String),
-    schedule: Option<&ScheduleDto>,
-    rules: &RulesDto,
-    points: &PointsDto,
-    now: NaiveDateTime,
-) -> CampaignContent {
-    let schedule = schedule.map(to_schedule);
-    let (title, summary, brief) = text;
-    CampaignContent {
-        kind,
-        title: title.trim().to_owned(),
-        summary,
-        brief,
-        submissions_open_at: schedule.map(|s| s.submissions_open_at),
-        submissions_close_at: schedule.map(|s| s.submissions_close_at),
-        voting_open_at: schedule.map(|s| s.voting_open_at),
-        voting_close_at: schedule.map(|s| s.voting_close_at),
-        max_contributions_per_member: rules.max_contributions_per_member,
-        voting_method: rules.voting_method,
-        vote_budget: rules.vote_budget,
-        vote_during_submission: rules.vote_during_submission,
-        allow_self_vote: rules.allow_self_vote,
-        hide_tallies: rules.hide_tallies,
-        jury_weight_percent: rules.jury_weight_percent,
-        eligibility: rules.eligibility,
-        require_approval: rules.require_approval,
-        remix_credit_percent: rules.remix_credit_percent,
-        guaranteed_prize: rules.guaranteed_prize,
-        participation_target_percent: rules.participation_target_percent,
-        contribution_target: rules.contribution_target,
-        points_per_contribution: points.per_contribution,
-        points_per_vote: points.per_vote,
-        points_per_referral: points.per_referral,
-        updated_at: now,
-    }
-}
-
-fn tier_rows(campaign_id: &str, tiers: &[PrizeTierDto]) -> Vec<TierRow> {
-    tiers
-        .iter()
-        .enumerate()
-        .map(|(position, tier)| TierRow {
-            campaign_id: campaign_id.to_owned(),
-            position: position as i32,
-            rank_from: tier.rank_from,
-            rank_to: tier.rank_to,
-            title: tier.title.trim().to_owned(),
-            amount_minor: tier.amount_minor,
-            currency: tier.currency.clone(),
-            points: tier.points,
-        })
-        .collect()
-}
-
-/// A slug made from the title (`Summer Bottle 2026!` -> `summer-bottle-2026`), made unique.
-fn unique_slug(conn: &mut DbConnection, title: &str) -> Result<String, ApiError> {
-    let words: Vec<String> = title
-        .to_lowercase()
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|word| !word.is_empty())
-        .map(str::to_owned)
-        .collect();
-    let mut base = words.join("-");
-    base.truncate(40);
-    let base = base.trim_end_matches('-').to_owned();
-    let base = if base.len() < 3 {
-        format!("campaign-{base}").trim_end_matches('-').to_owned()
-    } else {
-        base
-    };
-    if !repo::slug_taken(conn, &base)? {
-        return Ok(base);
-    }
-    for n in 2..100 {
-        let candidate = format!("{base}-{n}");
-        if !repo::slug_taken(conn, &candidate)? {
-            return Ok(candidate);
-        }
-    }
-    Ok(format!(
-        "{base}-{}",
-        &uuid::Uuid::now_v7().simple().to_string()[24..]
-    ))
-}
 
 pub fn create(
     conn: &mut DbConnection,
@@ -286,25 +127,6 @@ pub fn update(
         }
         load(conn, &row.id, now)
     })
-}
-
-/// A campaign can go public only with a complete schedule that has not already ended.
-fn check_publishable(schedule: Option<&ScheduleDto>, now: NaiveDateTime) -> Result<(), ApiError> {
-    let Some(schedule) = schedule else {
-        return Err(ApiError::invalid(
-            "schedule",
-            ErrorCode::ScheduleMissing,
-            "a campaign needs a schedule before it is published",
-        ));
-    };
-    if to_schedule(schedule).voting_close_at <= now {
-        return Err(ApiError::invalid(
-            "schedule.voting_close_at",
-            ErrorCode::ScheduleEnded,
-            "voting must close in the future",
-        ));
-    }
-    Ok(())
 }
 
 pub fn publish(

@@ -4,9 +4,9 @@
 
 use actix_web::body::{self, BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::StatusCode;
 use actix_web::http::header::{CONTENT_LENGTH, CONTENT_TYPE, HeaderValue};
 use actix_web::middleware::Next;
-use actix_web::http::StatusCode;
 use actix_web::{Error, HttpResponse};
 
 use crate::error::{ErrorCode, PROBLEM_JSON, Problem};

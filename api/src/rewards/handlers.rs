@@ -2,7 +2,7 @@ use actix_web::{HttpResponse, get, patch, post, web};
 use validator::Validate;
 
 use super::dto::{AwardResponse, MyRewardsResponse, PointsStanding, UpdateAwardRequest};
-use super::{awards, points};
+use super::{awards, finalize, points};
 use crate::auth::scopes::{CampaignsRead, CampaignsWrite, ProfileRead};
 use crate::auth::{Auth, MaybeAuth};
 use crate::clock::Clock;
@@ -60,7 +60,7 @@ pub async fn finalize_awards(
 ) -> Result<HttpResponse, ApiError> {
     let campaign = id.into_inner();
     let (created, new) = db
-        .run(move |conn| awards::finalize(conn, &auth.user_id, &campaign, clock.now()))
+        .run(move |conn| finalize::finalize(conn, &auth.user_id, &campaign, clock.now()))
         .await?;
     Ok(match new {
         true => HttpResponse::Created().json(created),

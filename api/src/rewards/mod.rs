@@ -5,6 +5,7 @@ pub mod awards;
 mod awards_repo;
 pub mod badges;
 pub mod dto;
+pub mod finalize;
 mod handlers;
 mod points;
 pub mod split;
