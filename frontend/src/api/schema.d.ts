@@ -739,6 +739,81 @@ export interface paths {
         patch: operations["update_me"];
         trace?: never;
     };
+    "/api/v1/me/notification-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed-in user's notification settings: each category in the inbox or not, and how
+         *     often by mail (`off`, `immediate`, `daily`, `weekly`).
+         */
+        get: operations["get_notification_settings"];
+        /** Changes the settings of the categories listed (the others keep theirs). */
+        put: operations["update_notification_settings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed-in user's notifications, most recently updated first. A burst of the same kind
+         *     about the same subject is one notification with a `count`.
+         */
+        get: operations["list_notifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Marks notifications read: those named in `ids` (someone else's ids change nothing), or all. */
+        post: operations["mark_notifications_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/unread": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many notifications are unread, in all and by kind (for a bell). */
+        get: operations["get_unread_counts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/organizations": {
         parameters: {
             query?: never;
@@ -882,12 +957,34 @@ export interface paths {
         };
         /**
          * Prometheus metrics in the text exposition format: `schwarm_http_requests_total` and
-         *     `schwarm_http_requests_duration_seconds` by endpoint pattern, method and status, and the
-         *     `schwarm_db_pool_*` gauges. Restrict access to it at the proxy in production.
+         *     `schwarm_http_requests_duration_seconds` by endpoint pattern, method and status, the
+         *     `schwarm_db_pool_*` gauges, and the job queue (`schwarm_jobs`,
+         *     `schwarm_job_oldest_age_seconds` by kind and status, `schwarm_job_failures_total` by kind).
+         *     Restrict access to it at the proxy in production.
          */
         get: operations["get_metrics"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * One-click unsubscribe (RFC 8058) from a mail's link: stops mail of the link's category (or
+         *     all mail) for its recipient, without signing in.
+         */
+        post: operations["unsubscribe"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1021,6 +1118,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organizations/{slug}/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's webhook endpoints (owners and managers). */
+        get: operations["list_webhooks"];
+        put?: never;
+        /**
+         * Subscribes an endpoint to the organization's events (all, or the `event_types` listed; all
+         *     campaigns, or one). The answer holds the signing secret, this once.
+         */
+        post: operations["create_webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/ready": {
         parameters: {
             query?: never;
@@ -1052,6 +1170,99 @@ export interface paths {
         get: operations["get_user"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An endpoint. */
+        get: operations["get_webhook"];
+        put?: never;
+        post?: never;
+        /** Unsubscribes an endpoint; its messages and their log go with it. */
+        delete: operations["delete_webhook"];
+        options?: never;
+        head?: never;
+        /** Changes an endpoint; `enabled: true` enables a disabled one again. */
+        patch: operations["update_webhook"];
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The endpoint's messages, newest first, each with every attempt: status code, duration, the
+         *     first kilobyte of the answer, and when the next attempt is due.
+         */
+        get: operations["list_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries/{delivery_id}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sends a message again now, once (also to a disabled endpoint, to test it). */
+        post: operations["redeliver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/ping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sends the endpoint a `webhook.ping` message, logged like any other. */
+        post: operations["ping_webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A new signing secret, shown this once; the previous one keeps signing beside it for 24
+         *     hours, so receivers can switch without losing a message.
+         */
+        post: operations["rotate_webhook_secret"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1105,6 +1316,23 @@ export interface components {
             /** @description Whether the projection reaches the contribution target. */
             will_reach_critical_mass?: boolean | null;
         };
+        /** @description One attempt to deliver a message. */
+        AttemptResponse: {
+            /** Format: int32 */
+            attempt: number;
+            /** Format: date-time */
+            attempted_at: string;
+            /** Format: int32 */
+            duration_ms: number;
+            error?: string | null;
+            /** @description The first kilobyte of the answer. */
+            response?: string | null;
+            /**
+             * Format: int32
+             * @description The endpoint's answer; `null` when none came (timeout, refused, blocked).
+             */
+            status_code?: number | null;
+        };
         /** @description A signed-in session: who, and the tokens to act as them. */
         AuthResponse: {
             /** @description Send as `Authorization: Bearer <access_token>`. */
@@ -1135,6 +1363,21 @@ export interface components {
         AuthorshipRequest: {
             /** @description `true` accepts the share; `false` declines it (the share returns to the submitter). */
             accept: boolean;
+        };
+        /** @description An award's status changed. */
+        AwardEventData: {
+            /** Format: int64 */
+            amount_minor: number;
+            contribution_id: string;
+            currency: string;
+            from: components["schemas"]["AwardStatus"];
+            /** Format: int32 */
+            points: number;
+            /** Format: int32 */
+            rank: number;
+            recipient_ids: string[];
+            status: components["schemas"]["AwardStatus"];
+            title: string;
         };
         AwardResponse: {
             /** Format: int64 */
@@ -1174,6 +1417,12 @@ export interface components {
          * @enum {string}
          */
         AwardStatus: "pending" | "approved" | "paid" | "cancelled";
+        /** @description A campaign's awards were made. */
+        AwardsFinalizedData: {
+            award_ids: string[];
+            /** @description Everyone who receives a part of an award. */
+            recipient_ids: string[];
+        };
         Badge: {
             /** @description The campaign it was earned in. */
             campaign_id?: string | null;
@@ -1184,9 +1433,29 @@ export interface components {
             earned_at?: string | null;
             kind: components["schemas"]["BadgeKind"];
         };
+        /** @description A badge earned. */
+        BadgeEarnedData: {
+            /** @description `first_contribution` or `first_win`. */
+            badge: string;
+            user_id: string;
+        };
         /** @enum {string} */
         BadgeKind: "first_contribution" | "first_win" | "top_ten_voter";
-        /** @enum {string} */
+        /** @description A campaign's lifecycle event. */
+        CampaignEventData: {
+            phase: components["schemas"]["Phase"];
+            slug: string;
+            title: string;
+        };
+        /**
+         * @description The kind of participation a campaign asks for.
+         *
+         *     - `idea`: Crowd innovation: ideas.
+         *     - `design`: Design contest.
+         *     - `funding`: Crowdfunding toward a goal.
+         *     - `microtask`: A job split into small tasks.
+         * @enum {string}
+         */
         CampaignKind: "idea" | "design" | "funding" | "microtask";
         /** @description A campaign as participants and organisers see it. */
         CampaignResponse: {
@@ -1232,7 +1501,34 @@ export interface components {
             value: number;
         };
         /**
+         * @description A group of notifications a person can switch on and off, per channel.
+         *
+         *     - `my_contributions`: What happens to my contributions: published, rejected, hidden.
+         *     - `co_authorship`: Someone named me as a co-author.
+         *     - `comments`: Comments on my contributions and replies to my comments.
+         *     - `moderation`: Entries waiting for moderation and reports (organisers).
+         *     - `campaign_news`: Campaigns I took part in: voting opens, winners announced.
+         *     - `awards`: Awards I have a part in.
+         *     - `account`: My organization's account: an endpoint disabled.
+         * @enum {string}
+         */
+        Category: "my_contributions" | "co_authorship" | "comments" | "moderation" | "campaign_news" | "awards" | "account";
+        /** @description One category's channels. */
+        CategorySetting: {
+            category: components["schemas"]["Category"];
+            /** @description How often mail goes out. */
+            email: components["schemas"]["EmailFrequency"];
+            /** @description Shown in the inbox. */
+            in_app: boolean;
+        };
+        /**
          * @description Where an invitation goes out.
+         *
+         *     - `newsletter`:
+         *     - `community`: A community or forum, e.g. "design forum X".
+         *     - `social`:
+         *     - `partner`:
+         *     - `other`:
          * @enum {string}
          */
         ChannelKind: "newsletter" | "community" | "social" | "partner" | "other";
@@ -1260,6 +1556,18 @@ export interface components {
             share_bp: number;
             user_id: string;
         };
+        /** @description A co-author's answer. */
+        CoAuthorshipData: {
+            accepted: boolean;
+            co_author_id: string;
+        };
+        /** @description A comment's event. */
+        CommentEventData: {
+            author_id: string;
+            contribution_id: string;
+            contribution_title: string;
+            parent_id?: string | null;
+        };
         CommentResponse: {
             author_display_name: string;
             author_id: string;
@@ -1273,6 +1581,16 @@ export interface components {
             id: string;
             /** @description The top-level comment this one replies to; `null` for a top-level comment. */
             parent_id?: string | null;
+        };
+        /** @description A contribution's event. */
+        ContributionEventData: {
+            /** @description Co-authors named and not yet accepted (submitted). */
+            invited_co_author_ids?: string[];
+            /** @description The moderator's reason (rejected, hidden). */
+            reason?: string | null;
+            status: components["schemas"]["ContributionStatus"];
+            submitter_id: string;
+            title: string;
         };
         ContributionResponse: {
             authors: components["schemas"]["AuthorResponse"][];
@@ -1298,6 +1616,14 @@ export interface components {
         };
         /**
          * @description Where a contribution stands.
+         *
+         *     - `submitted`: Waiting for a moderator (campaigns that require approval).
+         *     - `published`: Visible in the gallery.
+         *     - `rejected`:
+         *     - `hidden`:
+         *     - `withdrawn`: Taken back by its authors.
+         *     - `shortlisted`:
+         *     - `winner`:
          * @enum {string}
          */
         ContributionStatus: "submitted" | "published" | "rejected" | "hidden" | "withdrawn" | "shortlisted" | "winner";
@@ -1380,6 +1706,19 @@ export interface components {
              */
             scopes: components["schemas"]["Scope"][];
         };
+        /** @description A new subscription. */
+        CreateWebhookRequest: {
+            /** @description Only events of this campaign (id or slug). */
+            campaign?: string | null;
+            description?: string;
+            /** @description The event types to receive; absent or `null`: every type, also those added later. */
+            event_types?: components["schemas"]["EventType"][] | null;
+            /**
+             * @description An `https://` address on the public internet (no credentials in it).
+             * @example https://hooks.example.com/schwarm
+             */
+            url: string;
+        };
         /** @description A new token with its secret: shown this once, never again. */
         CreatedTokenResponse: components["schemas"]["TokenResponse"] & {
             /** @description Send as `Authorization: Bearer <token>`. Store it now: it cannot be shown again. */
@@ -1414,16 +1753,212 @@ export interface components {
         };
         /** @enum {string} */
         DatabaseBackend: "sqlite" | "postgres";
-        /** @enum {string} */
+        /**
+         * @description A moderator's decision on a contribution.
+         *
+         *     - `approve`: Publish a submitted contribution.
+         *     - `reject`: Refuse it for good (a reason is required; the authors see it).
+         *     - `hide`: Take a published contribution out of the gallery (a reason is required).
+         *     - `restore`: Publish a hidden or rejected contribution again.
+         * @enum {string}
+         */
         Decision: "approve" | "reject" | "hide" | "restore";
-        /** @enum {string} */
+        /** @description One message to an endpoint and its attempts. */
+        DeliveryResponse: {
+            attempt_log: components["schemas"]["AttemptResponse"][];
+            /** Format: int32 */
+            attempts: number;
+            /** Format: date-time */
+            created_at: string;
+            event_id?: string | null;
+            event_type: string;
+            /** @description The message's `webhook-id` (the same on every attempt: deduplicate by it). */
+            id: string;
+            /** Format: date-time */
+            next_attempt_at?: string | null;
+            status: components["schemas"]["DeliveryStatus"];
+        };
+        /**
+         * @description Where a message stands.
+         *
+         *     - `pending`: Waiting for its (next) attempt.
+         *     - `succeeded`: The endpoint answered 2xx.
+         *     - `failed`: Every attempt of the schedule failed (redeliver it by hand).
+         * @enum {string}
+         */
+        DeliveryStatus: "pending" | "succeeded" | "failed";
+        /**
+         * @description Who may take part.
+         *
+         *     - `open`: Anyone signed in may take part.
+         *     - `invite_only`: Only invited people may take part.
+         * @enum {string}
+         */
         Eligibility: "open" | "invite_only";
+        /**
+         * @description How often mail goes out for a category.
+         *
+         *     - `off`:
+         *     - `immediate`: Within a minute (bursts become one mail).
+         *     - `daily`: One digest a day.
+         *     - `weekly`: One digest a week (Mondays).
+         * @enum {string}
+         */
+        EmailFrequency: "off" | "immediate" | "daily" | "weekly";
+        /**
+         * @description A stable, machine-readable reason for a refusal; clients translate it, never the English `detail`. Codes are never renamed; new ones may be added.
+         *
+         *     | code | status | meaning |
+         *     | --- | --- | --- |
+         *     | `request.invalid` | 400 | The request is not understood (a problem reported by a library, without more detail). |
+         *     | `request.malformed_json` | 400 | The body is not well-formed JSON. |
+         *     | `request.malformed_multipart` | 400 | The multipart body cannot be read. |
+         *     | `request.too_large` | 413 | The body is larger than the server accepts. Params: `limit` (bytes). |
+         *     | `request.unsupported_media_type` | 415 | The body has a media type this operation does not take (JSON or multipart expected). |
+         *     | `route.not_found` | 404 | No route has this path. |
+         *     | `route.method_not_allowed` | 405 | The path exists with other methods. Params: `allowed`. |
+         *     | `not_found` | 404 | The resource does not exist, or the caller may not know that it does. Params: `resource`. |
+         *     | `rate_limited` | 429 | Too many requests; try again after `Retry-After` seconds. Params: `retry_after`. |
+         *     | `service.unavailable` | 503 | The database or the media store is unreachable; try again shortly. |
+         *     | `internal` | 500 | A failure of the server; it has been logged. |
+         *     | `auth.required` | 401 | The operation needs `Authorization: Bearer <token>`. |
+         *     | `auth.malformed_header` | 401 | The Authorization header is not `Bearer <token>`. |
+         *     | `auth.invalid_token` | 401 | The access token is invalid or has expired: refresh it. |
+         *     | `auth.invalid_personal_token` | 401 | The personal access token is invalid, revoked or expired. |
+         *     | `auth.invalid_refresh_token` | 401 | The refresh token is invalid, used, expired or revoked: sign in again. |
+         *     | `auth.wrong_credentials` | 401 | Wrong email or password. |
+         *     | `auth.account_gone` | 401 | The account behind the credential no longer exists. |
+         *     | `auth.insufficient_scope` | 403 | The token lacks the scope this operation needs. Params: `scope`. |
+         *     | `auth.session_required` | 403 | Only a login session may do this; personal access tokens cannot. |
+         *     | `account.email_taken` | 409 | An account with this email exists already. |
+         *     | `token.limit_reached` | 409 | The caller has as many personal access tokens as allowed. Params: `max`. |
+         *     | `forbidden` | 403 | Not allowed (a refusal reported by a library, without more detail). |
+         *     | `field.required` | 422 | A required field is missing. |
+         *     | `field.unknown` | 422 | A field this operation does not take. |
+         *     | `field.type` | 422 | A field has the wrong type, or a value outside its enumeration. |
+         *     | `field.length` | 422 | A text or list is too short or too long. Params: `min`, `max` (either may be absent). |
+         *     | `field.range` | 422 | A number is out of range. Params: `min`, `max` (either may be absent). |
+         *     | `field.format` | 422 | A text does not have the required form (an email, an address, an id, a pattern). |
+         *     | `field.blank` | 422 | A text is empty or only white space. |
+         *     | `field.duplicate` | 422 | A list holds the same value twice. |
+         *     | `body.not_object` | 422 | The request body is not a JSON object. |
+         *     | `cursor.invalid` | 422 | The cursor was not issued by this API for this list and order (or it was altered). |
+         *     | `password.is_email` | 422 | The password is the email address. |
+         *     | `schedule.order` | 422 | The schedule must run submissions open < close <= voting open < close; `field` names the instant to move. |
+         *     | `schedule.missing` | 422 | A campaign needs a schedule with all four instants before it is published. |
+         *     | `schedule.ended` | 422 | Voting must close in the future. |
+         *     | `rules.vote_budget_missing` | 422 | Budget voting needs a vote budget. |
+         *     | `rules.vote_budget_unexpected` | 422 | Only budget voting has a vote budget. |
+         *     | `prize_tiers.order` | 422 | Prize tiers must cover increasing, non-overlapping rank ranges. |
+         *     | `prize_tiers.currency` | 422 | All prize tiers use the currency of the first. Params: `currency`. |
+         *     | `authors.shares_too_high` | 422 | Co-authors' shares leave the submitter nothing (they must stay below 10000 basis points). |
+         *     | `authors.invalid` | 422 | A co-author is the submitter, or not a known user. |
+         *     | `contribution.parent_invalid` | 422 | A remix must build on a published contribution of the same campaign. |
+         *     | `comment.parent_not_found` | 422 | The comment replied to does not exist on this contribution. |
+         *     | `comment.reply_too_deep` | 422 | Replies are one level deep: reply to the comment the parent answers. |
+         *     | `vote.value_invalid` | 422 | The value does not fit the campaign's voting method. Params: `method`, `min`, `max`. |
+         *     | `vote.unknown` | 422 | A vote named for invalidation is not a vote of this campaign. |
+         *     | `media.empty` | 422 | The upload is empty. |
+         *     | `media.damaged` | 422 | The image is damaged: its dimensions cannot be read, or it has no pixels. |
+         *     | `media.dimensions` | 422 | The image is larger than allowed. Params: `max_pixels` (per side). |
+         *     | `media.one_file` | 422 | Send exactly one file per upload, in a field named `file`. |
+         *     | `media.unsupported_type` | 415 | The file is not a PNG, JPEG, WebP or GIF image (its content decides). |
+         *     | `media.type_mismatch` | 415 | The declared type contradicts the file's content. Params: `declared`, `detected`. |
+         *     | `media.not_yours` | 422 | A media id that is not an upload of the caller's. |
+         *     | `webhook.target_forbidden` | 422 | A webhook may not call a loopback, private, link-local or otherwise internal address. |
+         *     | `webhook.https_required` | 422 | Webhook targets must be `https://` on this server. |
+         *     | `webhook.campaign_foreign` | 422 | A webhook can only be limited to a campaign of its own organization. |
+         *     | `idempotency.key_invalid` | 422 | The `Idempotency-Key` header must be 1 to 255 visible characters. |
+         *     | `idempotency.key_reused` | 422 | This `Idempotency-Key` was used with a different request (method, path or body). |
+         *     | `organization.not_member` | 403 | The caller is not a member of the organization. |
+         *     | `organization.role_insufficient` | 403 | The caller's role in the organization does not allow this. Params: `role`. |
+         *     | `campaign.managers_only` | 403 | Only the organization's owners and managers run campaigns. |
+         *     | `moderation.staff_only` | 403 | Only the organization's moderators, managers and owners moderate. |
+         *     | `campaign.invite_only` | 403 | The campaign is open to invited members only. |
+         *     | `contribution.not_author` | 403 | Only a contribution's authors change it. |
+         *     | `contribution.not_submitter` | 403 | Only a contribution's submitter withdraws it. |
+         *     | `contribution.not_co_author` | 403 | The caller is not named as a co-author. |
+         *     | `comment.not_author` | 403 | Only its author or the organization's moderators delete a comment. |
+         *     | `vote.self_vote` | 403 | The campaign does not let authors vote for their own contributions. |
+         *     | `vote.tallies_hidden` | 403 | The campaign hides its tallies until voting closes. |
+         *     | `awards.not_public` | 403 | Winners are published when the campaign closes. |
+         *     | `slug.taken` | 409 | The slug is taken. Params: `slug`. |
+         *     | `channel.name_taken` | 409 | The campaign has a channel with this name. Params: `name`. |
+         *     | `conflict.exists` | 409 | This exists already. |
+         *     | `conflict.changed_meanwhile` | 409 | It changed meanwhile; reload it and try again. |
+         *     | `organization.last_owner` | 409 | An organization must keep at least one owner. |
+         *     | `campaign.ended` | 409 | The campaign has ended (closed or cancelled). Params: `phase`. |
+         *     | `campaign.rules_frozen` | 409 | Schedule, rules, prizes and points are frozen once submissions open. |
+         *     | `campaign.not_draft` | 409 | Only a draft can do this (be published or deleted). |
+         *     | `campaign.is_draft` | 409 | A draft is deleted, not cancelled. |
+         *     | `campaign.voting_not_over` | 409 | The campaign's voting has not ended yet. |
+         *     | `contribution.submissions_closed` | 409 | Submissions are not open in the campaign's current phase. Params: `phase`. |
+         *     | `contribution.limit_reached` | 409 | The caller has reached the campaign's limit of contributions. Params: `limit`. |
+         *     | `contribution.final` | 409 | A withdrawn or rejected contribution cannot change. |
+         *     | `contribution.co_author_answered` | 409 | The co-authorship has been answered already. |
+         *     | `moderation.decision_not_applicable` | 409 | The decision does not apply to the contribution's status. Params: `decision`, `status`. |
+         *     | `report.duplicate` | 409 | The caller has reported this already. |
+         *     | `comment.deleted` | 409 | The comment has been deleted. |
+         *     | `comment.not_open` | 409 | Comments open once the contribution is published. |
+         *     | `comment.closed` | 409 | The campaign has ended: comments are closed. |
+         *     | `vote.voting_closed` | 409 | Voting is not open in the campaign's current phase. Params: `phase`. |
+         *     | `vote.contribution_not_public` | 409 | Only published contributions take votes. |
+         *     | `vote.budget_exceeded` | 409 | Not enough of the vote budget is left. Params: `left`, `budget`. |
+         *     | `awards.nothing_to_award` | 409 | The campaign awards nothing: cancelled without a guaranteed prize, or before submissions opened. |
+         *     | `award.transition` | 409 | The award cannot make this transition. Params: `from`, `to`. |
+         *     | `webhook.limit_reached` | 409 | The organization has as many webhook endpoints as allowed. Params: `max`. |
+         *     | `idempotency.in_flight` | 409 | A request with this `Idempotency-Key` is still being processed; retry after it ends. |
+         * @enum {string}
+         */
+        ErrorCode: "request.invalid" | "request.malformed_json" | "request.malformed_multipart" | "request.too_large" | "request.unsupported_media_type" | "route.not_found" | "route.method_not_allowed" | "not_found" | "rate_limited" | "service.unavailable" | "internal" | "auth.required" | "auth.malformed_header" | "auth.invalid_token" | "auth.invalid_personal_token" | "auth.invalid_refresh_token" | "auth.wrong_credentials" | "auth.account_gone" | "auth.insufficient_scope" | "auth.session_required" | "account.email_taken" | "token.limit_reached" | "forbidden" | "field.required" | "field.unknown" | "field.type" | "field.length" | "field.range" | "field.format" | "field.blank" | "field.duplicate" | "body.not_object" | "cursor.invalid" | "password.is_email" | "schedule.order" | "schedule.missing" | "schedule.ended" | "rules.vote_budget_missing" | "rules.vote_budget_unexpected" | "prize_tiers.order" | "prize_tiers.currency" | "authors.shares_too_high" | "authors.invalid" | "contribution.parent_invalid" | "comment.parent_not_found" | "comment.reply_too_deep" | "vote.value_invalid" | "vote.unknown" | "media.empty" | "media.damaged" | "media.dimensions" | "media.one_file" | "media.unsupported_type" | "media.type_mismatch" | "media.not_yours" | "webhook.target_forbidden" | "webhook.https_required" | "webhook.campaign_foreign" | "idempotency.key_invalid" | "idempotency.key_reused" | "organization.not_member" | "organization.role_insufficient" | "campaign.managers_only" | "moderation.staff_only" | "campaign.invite_only" | "contribution.not_author" | "contribution.not_submitter" | "contribution.not_co_author" | "comment.not_author" | "vote.self_vote" | "vote.tallies_hidden" | "awards.not_public" | "slug.taken" | "channel.name_taken" | "conflict.exists" | "conflict.changed_meanwhile" | "organization.last_owner" | "campaign.ended" | "campaign.rules_frozen" | "campaign.not_draft" | "campaign.is_draft" | "campaign.voting_not_over" | "contribution.submissions_closed" | "contribution.limit_reached" | "contribution.final" | "contribution.co_author_answered" | "moderation.decision_not_applicable" | "report.duplicate" | "comment.deleted" | "comment.not_open" | "comment.closed" | "vote.voting_closed" | "vote.contribution_not_public" | "vote.budget_exceeded" | "awards.nothing_to_award" | "award.transition" | "webhook.limit_reached" | "idempotency.in_flight";
+        /**
+         * @description Every event type. Webhook bodies and the dispatcher use `{type, timestamp, data}`; `data` always carries `event_id`, `version`, `subject_id`, `organization_id`, `campaign_id` and `actor_id` beside the fields of its schema.
+         *
+         *     | type | data | meaning |
+         *     | --- | --- | --- |
+         *     | `campaign.published` | `CampaignEventData` | A draft went public (scheduled, or open at once). |
+         *     | `campaign.phase_changed` | `PhaseChangedData` | The clock moved a published campaign into its next phase (submission, review, voting, judging); emitted once per transition, also after downtime. |
+         *     | `campaign.closed` | `CampaignEventData` | The organiser closed the campaign after judging; winners are public. |
+         *     | `campaign.cancelled` | `CampaignEventData` | The organiser cancelled the campaign. |
+         *     | `contribution.submitted` | `ContributionEventData` | A contribution was submitted (published at once, or waiting for moderation). |
+         *     | `contribution.published` | `ContributionEventData` | A contribution became public (on submission, on approval, or restored). |
+         *     | `contribution.rejected` | `ContributionEventData` | A moderator rejected a contribution, with a reason its authors see. |
+         *     | `contribution.hidden` | `ContributionEventData` | A moderator took a published contribution out of the gallery, with a reason. |
+         *     | `contribution.withdrawn` | `ContributionEventData` | Its submitter withdrew a contribution. |
+         *     | `contribution.updated` | `ContributionEventData` | Its authors changed a contribution's title, text, tags or images. |
+         *     | `contribution.co_author_answered` | `CoAuthorshipData` | A named co-author accepted or declined their share. |
+         *     | `comment.created` | `CommentEventData` | Someone commented on a contribution (or replied to a comment). |
+         *     | `comment.deleted` | `CommentEventData` | A comment was deleted by its author or a moderator. |
+         *     | `report.created` | `ReportEventData` | Someone reported a contribution or a comment to the moderators. |
+         *     | `vote.cast` | `VoteEventData` | A vote was cast. |
+         *     | `vote.changed` | `VoteEventData` | A voter changed their vote's value. |
+         *     | `vote.retracted` | `VoteEventData` | A voter took their vote back. |
+         *     | `votes.invalidated` | `VotesInvalidatedData` | A manager took votes out of the score after a vote-integrity review. |
+         *     | `awards.finalized` | `AwardsFinalizedData` | A campaign's awards were made from its final ranking and prize tiers. |
+         *     | `award.approved` | `AwardEventData` | A manager approved an award (its points are paid). |
+         *     | `award.paid` | `AwardEventData` | A manager marked an award paid. |
+         *     | `award.cancelled` | `AwardEventData` | A manager cancelled an award (approved points are taken back). |
+         *     | `points.granted` | `PointsGrantedData` | Points were written to someone's ledger. |
+         *     | `badge.earned` | `BadgeEarnedData` | Someone earned a badge (their first published contribution, their first award). |
+         *     | `referral.converted` | `ReferralConvertedData` | Someone invited through a referral code took part; the referrer earned points. |
+         *     | `member.added` | `MemberEventData` | Someone joined the organization with a role. |
+         *     | `member.role_changed` | `MemberEventData` | A member's role changed. |
+         *     | `member.removed` | `MemberEventData` | Someone left or was removed from the organization. |
+         *     | `webhook.ping` | `WebhookEventData` | A test message from `POST /webhooks/{id}/ping` (sent to that endpoint only). |
+         *     | `webhook.disabled` | `WebhookEventData` | An endpoint kept failing for days and was disabled; the organization's owners are told. |
+         * @enum {string}
+         */
+        EventType: "campaign.published" | "campaign.phase_changed" | "campaign.closed" | "campaign.cancelled" | "contribution.submitted" | "contribution.published" | "contribution.rejected" | "contribution.hidden" | "contribution.withdrawn" | "contribution.updated" | "contribution.co_author_answered" | "comment.created" | "comment.deleted" | "report.created" | "vote.cast" | "vote.changed" | "vote.retracted" | "votes.invalidated" | "awards.finalized" | "award.approved" | "award.paid" | "award.cancelled" | "points.granted" | "badge.earned" | "referral.converted" | "member.added" | "member.role_changed" | "member.removed" | "webhook.ping" | "webhook.disabled";
         /** @description One invalid field of a request. */
         FieldError: {
-            /** @description The field's path in the request, e.g. `email` or `prize_tiers[0].amount`. */
+            /** @description Why it is invalid. */
+            code: components["schemas"]["ErrorCode"];
+            /** @description The field's path in the request, e.g. `email` or `prize_tiers[0].amount_minor`. */
             field: string;
-            /** @description What is wrong with it. */
+            /** @description What is wrong with it, in English. */
             message: string;
+            /** @description Values a message for `code` needs (`min`, `max`, ...). */
+            params?: Record<string, never>;
         };
         /**
          * @description What a vote-integrity flag is about.
@@ -1506,6 +2041,11 @@ export interface components {
              */
             invalidated: number;
         };
+        /**
+         * @description What a notification says.
+         * @enum {string}
+         */
+        Kind: "contribution_published" | "contribution_rejected" | "contribution_hidden" | "co_author_invited" | "comment_received" | "entries_waiting" | "report_received" | "voting_opened" | "winners_announced" | "award_received" | "award_status_changed" | "webhook_disabled";
         /** @description One place on a campaign's leaderboard. */
         LeaderboardEntry: {
             /**
@@ -1557,6 +2097,19 @@ export interface components {
             /** Format: password */
             password: string;
         };
+        /** @description Which notifications to mark read: some by id, or all. */
+        MarkReadRequest: {
+            /** @description Everything unread. */
+            all?: boolean;
+            ids?: string[];
+        };
+        MarkReadResponse: {
+            /**
+             * Format: int64
+             * @description How many notifications were unread and are read now.
+             */
+            marked: number;
+        };
         /** @description The signed-in user's own account, with everything stored about them. */
         MeResponse: {
             /** Format: date-time */
@@ -1588,6 +2141,12 @@ export interface components {
             url: string;
             /** Format: int32 */
             width: number;
+        };
+        /** @description A membership's event. */
+        MemberEventData: {
+            previous_role?: components["schemas"]["Role"] | null;
+            role?: components["schemas"]["Role"] | null;
+            user_id: string;
         };
         /** @description A member of an organization (visible to its members only). */
         MemberResponse: {
@@ -1651,6 +2210,43 @@ export interface components {
             vote_budget?: number | null;
             voting_method: components["schemas"]["VotingMethod"];
         };
+        /** @description Something that happened that concerns the signed-in user. */
+        NotificationResponse: {
+            /** @description Who caused the latest of it, if a person did. */
+            actor_id?: string | null;
+            campaign_id?: string | null;
+            category: components["schemas"]["Category"];
+            /**
+             * Format: int32
+             * @description How many events this notification gathers ("12 new comments").
+             */
+            count: number;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * @description Display fields: `title`, `campaign_title`, `campaign_slug`, `status`, `reason`, ... as
+             *     the event that caused it carries them.
+             */
+            data: Record<string, never>;
+            id: string;
+            kind: components["schemas"]["Kind"];
+            /** Format: date-time */
+            read_at?: string | null;
+            /** @description What it is about: a contribution, a campaign, an award or a webhook (by `kind`). */
+            subject_id: string;
+            /**
+             * Format: date-time
+             * @description When the latest event was gathered into it.
+             */
+            updated_at: string;
+        };
+        /**
+         * @description The signed-in user's notification settings: every category, with what they chose or the
+         *     default.
+         */
+        NotificationSettings: {
+            categories: components["schemas"]["CategorySetting"][];
+        };
         /** @description A brand on the platform (public). */
         OrganizationResponse: {
             /** Format: date-time */
@@ -1694,7 +2290,7 @@ export interface components {
                 /** Format: date-time */
                 updated_at: string;
             }[];
-            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            /** @description Pass as `cursor` to get the next page of the same list; `null` on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
@@ -1713,7 +2309,7 @@ export interface components {
                 link: string;
                 name: string;
             }[];
-            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            /** @description Pass as `cursor` to get the next page of the same list; `null` on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
@@ -1732,7 +2328,7 @@ export interface components {
                 /** @description The top-level comment this one replies to; `null` for a top-level comment. */
                 parent_id?: string | null;
             }[];
-            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            /** @description Pass as `cursor` to get the next page of the same list; `null` on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
@@ -1759,7 +2355,26 @@ export interface components {
                 /** Format: date-time */
                 updated_at: string;
             }[];
-            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            /** @description Pass as `cursor` to get the next page of the same list; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list. */
+        Page_DeliveryResponse: {
+            items: {
+                attempt_log: components["schemas"]["AttemptResponse"][];
+                /** Format: int32 */
+                attempts: number;
+                /** Format: date-time */
+                created_at: string;
+                event_id?: string | null;
+                event_type: string;
+                /** @description The message's `webhook-id` (the same on every attempt: deduplicate by it). */
+                id: string;
+                /** Format: date-time */
+                next_attempt_at?: string | null;
+                status: components["schemas"]["DeliveryStatus"];
+            }[];
+            /** @description Pass as `cursor` to get the next page of the same list; `null` on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
@@ -1793,7 +2408,7 @@ export interface components {
                  */
                 vote_count: number;
             }[];
-            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            /** @description Pass as `cursor` to get the next page of the same list; `null` on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
@@ -1805,7 +2420,7 @@ export interface components {
                 role: components["schemas"]["Role"];
                 user_id: string;
             }[];
-            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            /** @description Pass as `cursor` to get the next page of the same list; `null` on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
@@ -1814,7 +2429,41 @@ export interface components {
                 organization: components["schemas"]["OrganizationResponse"];
                 role: components["schemas"]["Role"];
             }[];
-            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            /** @description Pass as `cursor` to get the next page of the same list; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list. */
+        Page_NotificationResponse: {
+            items: {
+                /** @description Who caused the latest of it, if a person did. */
+                actor_id?: string | null;
+                campaign_id?: string | null;
+                category: components["schemas"]["Category"];
+                /**
+                 * Format: int32
+                 * @description How many events this notification gathers ("12 new comments").
+                 */
+                count: number;
+                /** Format: date-time */
+                created_at: string;
+                /**
+                 * @description Display fields: `title`, `campaign_title`, `campaign_slug`, `status`, `reason`, ... as
+                 *     the event that caused it carries them.
+                 */
+                data: Record<string, never>;
+                id: string;
+                kind: components["schemas"]["Kind"];
+                /** Format: date-time */
+                read_at?: string | null;
+                /** @description What it is about: a contribution, a campaign, an award or a webhook (by `kind`). */
+                subject_id: string;
+                /**
+                 * Format: date-time
+                 * @description When the latest event was gathered into it.
+                 */
+                updated_at: string;
+            }[];
+            /** @description Pass as `cursor` to get the next page of the same list; `null` on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
@@ -1827,7 +2476,7 @@ export interface components {
                 rank: number;
                 user_id: string;
             }[];
-            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            /** @description Pass as `cursor` to get the next page of the same list; `null` on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
@@ -1840,7 +2489,7 @@ export interface components {
                  */
                 report_count: number;
             }[];
-            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            /** @description Pass as `cursor` to get the next page of the same list; `null` on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
@@ -1850,7 +2499,7 @@ export interface components {
                 /** Format: int64 */
                 report_count: number;
             }[];
-            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            /** @description Pass as `cursor` to get the next page of the same list; `null` on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
@@ -1887,7 +2536,7 @@ export interface components {
                  */
                 votes: number;
             }[];
-            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            /** @description Pass as `cursor` to get the next page of the same list; `null` on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
@@ -1908,14 +2557,66 @@ export interface components {
                  */
                 token_prefix: string;
             }[];
-            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            /** @description Pass as `cursor` to get the next page of the same list; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list. */
+        Page_WebhookResponse: {
+            items: {
+                campaign_id?: string | null;
+                /** Format: date-time */
+                created_at: string;
+                description: string;
+                /** @description Why it was disabled, if it was. */
+                disabled_reason?: string | null;
+                enabled: boolean;
+                /** @description `null`: every type. */
+                event_types?: components["schemas"]["EventType"][] | null;
+                /**
+                 * Format: date-time
+                 * @description Since when deliveries keep failing (it is disabled after 5 days of that).
+                 */
+                failing_since?: string | null;
+                id: string;
+                organization: string;
+                /**
+                 * Format: date-time
+                 * @description Until when the secret before the last rotation still signs too.
+                 */
+                previous_secret_valid_until?: string | null;
+                /** Format: date-time */
+                updated_at: string;
+                url: string;
+            }[];
+            /** @description Pass as `cursor` to get the next page of the same list; `null` on the last page. */
             next_cursor?: string | null;
         };
         /**
          * @description Where a campaign stands now.
+         *
+         *     - `draft`: Being prepared; visible to its organization's managers only.
+         *     - `scheduled`: Published; submissions open later.
+         *     - `submission`: Contributions are accepted.
+         *     - `review`: Submissions closed, voting not open yet (moderators review the entries).
+         *     - `voting`: Votes are accepted.
+         *     - `judging`: Voting closed; the organisers decide and award.
+         *     - `closed`:
+         *     - `cancelled`:
          * @enum {string}
          */
         Phase: "draft" | "scheduled" | "submission" | "review" | "voting" | "judging" | "closed" | "cancelled";
+        /** @description A campaign entered its next phase. */
+        PhaseChangedData: {
+            /**
+             * Format: date-time
+             * @description When the schedule said the new phase begins (earlier than `timestamp` after downtime).
+             */
+            begins_at: string;
+            from: components["schemas"]["Phase"];
+            slug: string;
+            title: string;
+            to: components["schemas"]["Phase"];
+        };
         /** @description Points for taking part, granted per event. */
         PointsDto: {
             /**
@@ -1934,8 +2635,22 @@ export interface components {
              */
             per_vote: number;
         };
+        /** @description Points written to a ledger. */
+        PointsGrantedData: {
+            /** Format: int32 */
+            points: number;
+            source_id: string;
+            source_type: components["schemas"]["PointsSource"];
+            user_id: string;
+        };
         /**
          * @description Why points were granted.
+         *
+         *     - `contribution_published`: A contribution of yours was published.
+         *     - `vote_cast`: You voted for a contribution (once per contribution).
+         *     - `referral_converted`: Someone you invited took part.
+         *     - `award`: Your share of an award.
+         *     - `task_approved`: A task you did was approved.
          * @enum {string}
          */
         PointsSource: "contribution_published" | "vote_cast" | "referral_converted" | "award" | "task_approved";
@@ -1974,27 +2689,48 @@ export interface components {
             title: string;
         };
         /**
-         * @description An RFC 9457 problem details object.
+         * @description An RFC 9457 problem details object with Schwarm's machine-readable extensions.
          * @example {
-         *       "detail": "no route matches GET /api/v1/nothing-here",
-         *       "status": 404,
-         *       "title": "Not Found",
-         *       "type": "about:blank"
+         *       "code": "schedule.order",
+         *       "detail": "the schedule must run submissions open < close <= voting open < close",
+         *       "errors": [
+         *         {
+         *           "code": "schedule.order",
+         *           "field": "schedule.voting_open_at",
+         *           "message": "the schedule must run submissions open < close <= voting open < close"
+         *         }
+         *       ],
+         *       "field": "schedule.voting_open_at",
+         *       "status": 422,
+         *       "title": "Unprocessable Entity",
+         *       "type": "urn:schwarm:problem:schedule.order"
          *     }
          */
         Problem: {
-            /** @description What went wrong with this request, for humans. */
+            /** @description Why the request was refused. */
+            code: components["schemas"]["ErrorCode"];
+            /**
+             * @description What went wrong with this request, in English, for developers. Show users a message made
+             *     from `code`, `field` and `params` instead.
+             */
             detail?: string | null;
-            /** @description Per-field validation errors (422 only). */
+            /** @description Every invalid field (422). */
             errors?: components["schemas"]["FieldError"][];
+            /**
+             * @description The request field the refusal is about, e.g. `title` or `prize_tiers[0].amount_minor`
+             *     (for several invalid fields: the first of `errors`).
+             */
+            field?: string | null;
+            /** @description Values a message for `code` needs (a limit, the current phase, ...). */
+            params?: Record<string, never>;
             /**
              * Format: int32
              * @description The HTTP status code.
              */
             status: number;
-            /** @description A short summary of the problem type. */
+            /** @description A short summary of the status. */
             title: string;
-            /** @description A URI identifying the problem type; `about:blank` when the status code says it all. */
+            /** @description `urn:schwarm:problem:<code>`. */
             type: string;
         };
         /** @description Will the campaign reach critical mass? */
@@ -2096,6 +2832,13 @@ export interface components {
             /** @description The ten referrers with the most conversions. */
             top_referrers: components["schemas"]["ReferrerAnalytics"][];
         };
+        /** @description A referred participant took part. */
+        ReferralConvertedData: {
+            invitee_id: string;
+            /** Format: int32 */
+            points: number;
+            referrer_id: string;
+        };
         /** @description The signed-in participant's referral code for a campaign, and what it brought so far. */
         ReferralResponse: {
             campaign_id: string;
@@ -2166,6 +2909,11 @@ export interface components {
              */
             visitor_id?: string | null;
         };
+        /** @description A report to the moderators. */
+        ReportEventData: {
+            target_id: string;
+            target_type: components["schemas"]["ReportTarget"];
+        };
         ReportRequest: {
             /**
              * @description What is wrong with it.
@@ -2209,6 +2957,11 @@ export interface components {
         };
         /**
          * @description What a member may do in an organization.
+         *
+         *     - `owner`: Everything, including managing owners and managers.
+         *     - `manager`: Runs campaigns; adds and removes moderators and jurors.
+         *     - `moderator`: Moderates contributions and comments.
+         *     - `juror`: Votes in the jury.
          * @enum {string}
          */
         Role: "owner" | "manager" | "moderator" | "juror";
@@ -2309,6 +3062,19 @@ export interface components {
         };
         /**
          * @description A scope a personal access token can be granted. `write` includes `read` of the same area.
+         *
+         *     - `profile:read`:
+         *     - `profile:write`:
+         *     - `organizations:read`:
+         *     - `organizations:write`:
+         *     - `campaigns:read`:
+         *     - `campaigns:write`:
+         *     - `contributions:read`:
+         *     - `contributions:write`:
+         *     - `votes:read`:
+         *     - `votes:write`:
+         *     - `media:write`: Upload images (media are public once uploaded, so there is no `media:read`).
+         *     - `analytics:read`: A campaign's analytics, exports and participants' timelines (owners and managers).
          * @enum {string}
          */
         Scope: "profile:read" | "profile:write" | "organizations:read" | "organizations:write" | "campaigns:read" | "campaigns:write" | "contributions:read" | "contributions:write" | "votes:read" | "votes:write" | "media:write" | "analytics:read";
@@ -2350,6 +3116,9 @@ export interface components {
         };
         /**
          * @description Why someone receives part of an award.
+         *
+         *     - `author`: An author of the winning contribution, by their share.
+         *     - `remix_parent`: An author of the contribution it remixes, by the campaign's remix credit.
          * @enum {string}
          */
         SplitReason: "author" | "remix_parent";
@@ -2409,6 +3178,19 @@ export interface components {
              */
             token_prefix: string;
         };
+        /** @description Unread notifications, in all and by kind. */
+        UnreadCounts: {
+            by_kind: {
+                [key: string]: number;
+            };
+            /** Format: int64 */
+            total: number;
+        };
+        /** @description What an unsubscribe link switched off. */
+        UnsubscribeResponse: {
+            category?: components["schemas"]["Category"] | null;
+            email: components["schemas"]["EmailFrequency"];
+        };
         /** @description A manager's change to an award. */
         UpdateAwardRequest: {
             /** @description Kept in the award's audit log (a payment reference, why it was cancelled, ...). */
@@ -2451,6 +3233,17 @@ export interface components {
             /** @description An http(s) address with a host, or `null` to remove it. */
             website?: string | null;
         };
+        /** @description Changes to a subscription; omitted fields stay. */
+        UpdateWebhookRequest: {
+            /** @description `null`: every campaign. */
+            campaign?: string | null;
+            description?: string | null;
+            /** @description `true` enables a disabled endpoint again (its failure streak starts over). */
+            enabled?: boolean | null;
+            /** @description `null`: every type. */
+            event_types?: components["schemas"]["EventType"][] | null;
+            url?: string | null;
+        };
         /** @description A `multipart/form-data` upload: one part named `file`, nothing else. */
         UploadMediaForm: {
             /**
@@ -2481,6 +3274,17 @@ export interface components {
              */
             via_recognized: boolean;
         };
+        /** @description A vote's event. */
+        VoteEventData: {
+            contribution_id: string;
+            jury: boolean;
+            /**
+             * Format: int32
+             * @description The value now (`null` once retracted).
+             */
+            value?: number | null;
+            voter_id: string;
+        };
         VoteResponse: {
             contribution_id: string;
             /** Format: date-time */
@@ -2495,8 +3299,60 @@ export interface components {
             /** Format: int32 */
             value: number;
         };
-        /** @enum {string} */
+        /** @description Votes taken out of the score. */
+        VotesInvalidatedData: {
+            reason: string;
+            vote_ids: string[];
+        };
+        /**
+         * @description How the community votes.
+         *
+         *     - `upvote`: +1 per contribution.
+         *     - `updown`: +1 or -1.
+         *     - `stars`: 1 to 5 stars.
+         *     - `budget`: Each voter spreads `vote_budget` points.
+         * @enum {string}
+         */
         VotingMethod: "upvote" | "updown" | "stars" | "budget";
+        /** @description A webhook endpoint's own event. */
+        WebhookEventData: {
+            /** @description Why it was disabled (`webhook.disabled`). */
+            reason?: string | null;
+            url: string;
+            webhook_id: string;
+        };
+        /** @description A subscription. */
+        WebhookResponse: {
+            campaign_id?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            description: string;
+            /** @description Why it was disabled, if it was. */
+            disabled_reason?: string | null;
+            enabled: boolean;
+            /** @description `null`: every type. */
+            event_types?: components["schemas"]["EventType"][] | null;
+            /**
+             * Format: date-time
+             * @description Since when deliveries keep failing (it is disabled after 5 days of that).
+             */
+            failing_since?: string | null;
+            id: string;
+            organization: string;
+            /**
+             * Format: date-time
+             * @description Until when the secret before the last rotation still signs too.
+             */
+            previous_secret_valid_until?: string | null;
+            /** Format: date-time */
+            updated_at: string;
+            url: string;
+        };
+        /** @description A new subscription, or a rotated secret: the secret is shown this once. */
+        WebhookWithSecret: components["schemas"]["WebhookResponse"] & {
+            /** @description `whsec_...`: verify every message's `webhook-signature` with it. Store it now. */
+            secret: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -2911,7 +3767,7 @@ export interface operations {
                 sort?: components["schemas"]["CampaignSort"];
                 /** @description Items per page: 1 to 100 (larger values are clamped), default 20. */
                 limit?: number;
-                /** @description The `next_cursor` of the previous page, in the same sort order. */
+                /** @description The `next_cursor` of the previous page of the same list; omit for the first page. */
                 cursor?: string;
             };
             header?: never;
@@ -3396,7 +4252,7 @@ export interface operations {
             query?: {
                 /** @description Items per page: 1 to 100 (larger values are clamped), default 20. */
                 limit?: number;
-                /** @description The `next_cursor` of the previous page; omit for the first page. */
+                /** @description The `next_cursor` of the previous page of the same list; omit for the first page. */
                 cursor?: string;
             };
             header?: never;
@@ -3629,7 +4485,7 @@ export interface operations {
                 seed?: string;
                 /** @description Items per page: 1 to 100 (larger values are clamped), default 20. */
                 limit?: number;
-                /** @description The `next_cursor` of the previous page, in the same sort order. */
+                /** @description The `next_cursor` of the previous page of the same list; omit for the first page. */
                 cursor?: string;
             };
             header?: never;
@@ -3892,7 +4748,7 @@ export interface operations {
             query?: {
                 /** @description Items per page: 1 to 100 (larger values are clamped), default 20. */
                 limit?: number;
-                /** @description The `next_cursor` of the previous page; omit for the first page. */
+                /** @description The `next_cursor` of the previous page of the same list; omit for the first page. */
                 cursor?: string;
             };
             header?: never;
@@ -3956,7 +4812,7 @@ export interface operations {
             query?: {
                 /** @description Items per page: 1 to 100 (larger values are clamped), default 20. */
                 limit?: number;
-                /** @description The `next_cursor` of the previous page; omit for the first page. */
+                /** @description The `next_cursor` of the previous page of the same list; omit for the first page. */
                 cursor?: string;
             };
             header?: never;
@@ -4020,7 +4876,7 @@ export interface operations {
             query?: {
                 /** @description Items per page: 1 to 100 (larger values are clamped), default 20. */
                 limit?: number;
-                /** @description The `next_cursor` of the previous page; omit for the first page. */
+                /** @description The `next_cursor` of the previous page of the same list; omit for the first page. */
                 cursor?: string;
             };
             header?: never;
@@ -4211,7 +5067,7 @@ export interface operations {
             query?: {
                 /** @description Items per page: 1 to 100 (larger values are clamped), default 20. */
                 limit?: number;
-                /** @description The `next_cursor` of the previous page; omit for the first page. */
+                /** @description The `next_cursor` of the previous page of the same list; omit for the first page. */
                 cursor?: string;
             };
             header?: never;
@@ -4514,7 +5370,7 @@ export interface operations {
             query?: {
                 /** @description Items per page: 1 to 100 (larger values are clamped), default 20. */
                 limit?: number;
-                /** @description The `next_cursor` of the previous page; omit for the first page. */
+                /** @description The `next_cursor` of the previous page of the same list; omit for the first page. */
                 cursor?: string;
             };
             header?: never;
@@ -5030,7 +5886,7 @@ export interface operations {
             query?: {
                 /** @description Items per page: 1 to 100 (larger values are clamped), default 20. */
                 limit?: number;
-                /** @description The `next_cursor` of the previous page; omit for the first page. */
+                /** @description The `next_cursor` of the previous page of the same list; omit for the first page. */
                 cursor?: string;
             };
             header?: never;
@@ -5749,12 +6605,300 @@ export interface operations {
             };
         };
     };
+    get_notification_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every category's settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettings"];
+                };
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the required scope, or the user the role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_notification_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationSettings"];
+            };
+        };
+        responses: {
+            /** @description Every category's settings now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettings"];
+                };
+            };
+            /** @description The body cannot be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the required scope, or the user the role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each invalid field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_notifications: {
+        parameters: {
+            query?: {
+                /** @description Only notifications not read yet. */
+                unread_only?: boolean;
+                /** @description Only notifications of this kind. */
+                kind?: components["schemas"]["Kind"];
+                /** @description Items per page: 1 to 100 (larger values are clamped), default 20. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page of the same list; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of notifications */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_NotificationResponse"];
+                };
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the required scope, or the user the role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each invalid field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    mark_notifications_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkReadRequest"];
+            };
+        };
+        responses: {
+            /** @description How many were marked */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkReadResponse"];
+                };
+            };
+            /** @description The body cannot be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the required scope, or the user the role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each invalid field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_unread_counts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Unread counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCounts"];
+                };
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the required scope, or the user the role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_my_organizations: {
         parameters: {
             query?: {
                 /** @description Items per page: 1 to 100 (larger values are clamped), default 20. */
                 limit?: number;
-                /** @description The `next_cursor` of the previous page; omit for the first page. */
+                /** @description The `next_cursor` of the previous page of the same list; omit for the first page. */
                 cursor?: string;
             };
             header?: never;
@@ -5806,7 +6950,7 @@ export interface operations {
             query?: {
                 /** @description Items per page: 1 to 100 (larger values are clamped), default 20. */
                 limit?: number;
-                /** @description The `next_cursor` of the previous page; omit for the first page. */
+                /** @description The `next_cursor` of the previous page of the same list; omit for the first page. */
                 cursor?: string;
             };
             header?: never;
@@ -5858,7 +7002,7 @@ export interface operations {
             query?: {
                 /** @description Items per page: 1 to 100 (larger values are clamped), default 20. */
                 limit?: number;
-                /** @description The `next_cursor` of the previous page; omit for the first page. */
+                /** @description The `next_cursor` of the previous page of the same list; omit for the first page. */
                 cursor?: string;
             };
             header?: never;
@@ -5910,7 +7054,7 @@ export interface operations {
             query?: {
                 /** @description Items per page: 1 to 100 (larger values are clamped), default 20. */
                 limit?: number;
-                /** @description The `next_cursor` of the previous page; omit for the first page. */
+                /** @description The `next_cursor` of the previous page of the same list; omit for the first page. */
                 cursor?: string;
             };
             header?: never;
@@ -6234,6 +7378,47 @@ export interface operations {
                 };
                 content: {
                     "text/plain": string;
+                };
+            };
+        };
+    };
+    unsubscribe: {
+        parameters: {
+            query: {
+                /** @description The signed token from a mail's unsubscribe link. */
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Mail stopped */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsubscribeResponse"];
+                };
+            };
+            /** @description The link is not valid (or its account is gone) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each invalid field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6571,7 +7756,7 @@ export interface operations {
             query?: {
                 /** @description Items per page: 1 to 100 (larger values are clamped), default 20. */
                 limit?: number;
-                /** @description The `next_cursor` of the previous page; omit for the first page. */
+                /** @description The `next_cursor` of the previous page of the same list; omit for the first page. */
                 cursor?: string;
             };
             header?: never;
@@ -6804,7 +7989,7 @@ export interface operations {
             query?: {
                 /** @description Items per page: 1 to 100 (larger values are clamped), default 20. */
                 limit?: number;
-                /** @description The `next_cursor` of the previous page; omit for the first page. */
+                /** @description The `next_cursor` of the previous page of the same list; omit for the first page. */
                 cursor?: string;
             };
             header?: never;
@@ -6847,6 +8032,169 @@ export interface operations {
             };
             /** @description No such organization, or no such participant who consented to research */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each invalid field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_webhooks: {
+        parameters: {
+            query?: {
+                /** @description Items per page: 1 to 100 (larger values are clamped), default 20. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page of the same list; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The organization's slug */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of endpoints */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_WebhookResponse"];
+                };
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the required scope, or the user the role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such organization */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each invalid field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization's slug */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookRequest"];
+            };
+        };
+        responses: {
+            /** @description Subscribed */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookWithSecret"];
+                };
+            };
+            /** @description The body cannot be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the required scope, or the user the role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such organization */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The organization has as many endpoints as allowed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6916,6 +8264,410 @@ export interface operations {
                 };
             };
             /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The endpoint's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoint */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookResponse"];
+                };
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the required scope, or the user the role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such endpoint of an organization you manage */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The endpoint's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the required scope, or the user the role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such endpoint of an organization you manage */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The endpoint's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWebhookRequest"];
+            };
+        };
+        responses: {
+            /** @description The endpoint now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookResponse"];
+                };
+            };
+            /** @description The body cannot be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the required scope, or the user the role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such endpoint of an organization you manage */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each invalid field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_deliveries: {
+        parameters: {
+            query?: {
+                /** @description Items per page: 1 to 100 (larger values are clamped), default 20. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page of the same list; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The endpoint's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of messages */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_DeliveryResponse"];
+                };
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the required scope, or the user the role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such endpoint of an organization you manage */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each invalid field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    redeliver: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The endpoint's id */
+                id: string;
+                /** @description The message's id (`webhook-id`) */
+                delivery_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryResponse"];
+                };
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the required scope, or the user the role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such message of an endpoint you manage */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ping_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The endpoint's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryResponse"];
+                };
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the required scope, or the user the role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such endpoint of an organization you manage */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rotate_webhook_secret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The endpoint's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new secret */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookWithSecret"];
+                };
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the required scope, or the user the role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such endpoint of an organization you manage */
             404: {
                 headers: {
                     [name: string]: unknown;

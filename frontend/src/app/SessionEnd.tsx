@@ -2,8 +2,8 @@
 // cached data was fetched as someone who is no longer here: drop it.
 import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useRef } from 'react'
+import { meKeys } from '../api/queryKeys'
 import { useSignedIn } from '../features/auth/useSession'
-import { ME_KEY } from '../features/auth/useMe'
 
 export function SessionEnd() {
   const signedIn = useSignedIn()
@@ -11,7 +11,7 @@ export function SessionEnd() {
   const wasSignedIn = useRef(signedIn)
   useEffect(() => {
     if (wasSignedIn.current && !signedIn) {
-      queryClient.removeQueries({ queryKey: ME_KEY })
+      queryClient.removeQueries({ queryKey: meKeys.all })
       void queryClient.resetQueries()
     }
     wasSignedIn.current = signedIn

@@ -7,11 +7,12 @@ const t = i18n.getFixedT('en', 'common')
 
 function validation(errors: { field: string; message: string }[]) {
   return new ApiError(422, {
-    type: 'urn:schwarm:problem:validation',
+    type: 'urn:schwarm:problem:field.format',
     title: 'Unprocessable Entity',
     status: 422,
+    code: 'field.format',
     detail: `invalid fields: ${errors.map((error) => error.field).join(', ')}`,
-    errors,
+    errors: errors.map((error) => ({ ...error, code: 'field.format' as const })),
   })
 }
 
@@ -34,7 +35,13 @@ describe('formProblemOf', () => {
   })
 
   it('shows the detail of any other problem above the form, with no field marked', () => {
-    const error = new ApiError(409, { type: 'about:blank', title: 'Conflict', status: 409, detail: 'the slug is taken' })
+    const error = new ApiError(409, {
+      type: 'urn:schwarm:problem:slug.taken',
+      title: 'Conflict',
+      status: 409,
+      code: 'slug.taken',
+      detail: 'the slug is taken',
+    })
 
     const problem = formProblemOf(error, fieldsIn(['slug']), t)
 

@@ -1,5 +1,5 @@
-// Strings shared by every feature: the shell, loading and error states, and the names of the
-// API's enumerations (phases, kinds, statuses, roles).
+// Strings shared by every feature: the shell, loading and error states, the report form, and the
+// names of the API's enumerations (phases, kinds, statuses, roles).
 import type { Translation } from './strings'
 
 export const en = {
@@ -50,6 +50,13 @@ export const en = {
     fixFields: 'Please correct the marked fields.',
     otherField: '{{field}}: {{message}}',
     remove: 'Remove',
+  },
+  report: {
+    open: 'Report',
+    reason: 'What is wrong with it?',
+    submit: 'Send report',
+    cancel: 'Cancel',
+    sent: 'Thank you. The moderators will look at it.',
   },
   copy: {
     copied: 'Copied to the clipboard.',
@@ -147,6 +154,13 @@ export const de: Translation<typeof en> = {
     fixFields: 'Bitte korrigiere die markierten Felder.',
     otherField: '{{field}}: {{message}}',
     remove: 'Entfernen',
+  },
+  report: {
+    open: 'Melden',
+    reason: 'Was stimmt damit nicht?',
+    submit: 'Meldung senden',
+    cancel: 'Abbrechen',
+    sent: 'Danke. Die Moderation sieht es sich an.',
   },
   copy: {
     copied: 'In die Zwischenablage kopiert.',

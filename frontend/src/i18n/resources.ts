@@ -1,5 +1,6 @@
 // Every namespace of every language. A feature adds its strings module here.
 import * as auth from '../features/auth/strings'
+import * as campaignPage from '../features/campaign-page/strings'
 import * as campaignEditor from '../features/campaigns/editor/strings'
 import * as campaigns from '../features/campaigns/strings'
 import * as comments from '../features/comments/strings'
@@ -22,6 +23,7 @@ const modules = {
   common,
   auth,
   campaigns,
+  campaignPage,
   campaignEditor,
   contributions,
   media,

@@ -9,8 +9,16 @@ export function json(body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': contentType } })
 }
 
-export function problem(status: number, title: string, detail?: string, errors?: { field: string; message: string }[]) {
-  return json({ type: errors ? 'urn:schwarm:problem:validation' : 'about:blank', title, status, detail, errors }, status)
+/** A problem+json answer as the API gives it: every refusal has a machine `code`. */
+export function problem(
+  status: number,
+  title: string,
+  detail?: string,
+  errors?: { field: string; message: string; code?: string }[],
+  code = errors ? 'field.format' : 'request.invalid',
+) {
+  const coded = errors?.map((error) => ({ code: 'field.format', ...error }))
+  return json({ type: `urn:schwarm:problem:${code}`, title, status, code, detail, errors: coded }, status)
 }
 
 export function stubApi(routes: Record<string, Handler>) {

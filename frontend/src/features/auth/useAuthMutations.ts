@@ -3,14 +3,15 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { authApi } from '../../api/bareClient'
 import { unwrap, unwrapEmpty } from '../../api/errors'
+import { meKeys } from '../../api/queryKeys'
 import { endSession, getRefreshToken, startSession } from '../../api/session'
 import type { Schemas } from '../../api/types'
-import { ME_KEY } from './useMe'
+import { accountQuery } from './useMe'
 
 function signedIn(queryClient: QueryClient, auth: Schemas['AuthResponse']) {
   startSession(auth)
   void queryClient.resetQueries()
-  queryClient.setQueryData(ME_KEY, auth.user)
+  queryClient.setQueryData(accountQuery.queryKey, auth.user)
 }
 
 export function useLogin() {
@@ -40,7 +41,8 @@ export function useSignOut() {
     },
     onSettled: () => {
       endSession()
-      queryClient.removeQueries({ queryKey: ME_KEY })
+      // Everything kept about this user goes with them, not just reset for the next one.
+      queryClient.removeQueries({ queryKey: meKeys.all })
       void queryClient.resetQueries()
     },
   })

@@ -2,24 +2,11 @@ import { screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { json, stubApi } from '../../test/fakeApi'
+import { aCampaign } from '../../test/fixtures'
 import { renderRoute } from '../../test/renderRoute'
 
 function campaign(n: number) {
-  return {
-    id: `c${n}`,
-    slug: `campaign-${n}`,
-    organization: 'acme',
-    kind: 'idea',
-    title: `Campaign ${n}`,
-    summary: `Summary ${n}`,
-    brief: '',
-    phase: 'submission',
-    rules: {},
-    prize_tiers: [],
-    participation_points: {},
-    created_at: '2026-01-01T00:00:00Z',
-    updated_at: '2026-01-01T00:00:00Z',
-  }
+  return aCampaign({ id: `c${n}`, slug: `campaign-${n}`, kind: 'idea', title: `Campaign ${n}`, summary: `Summary ${n}` })
 }
 
 describe('DiscoverPage', () => {

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
 import { LoadMore } from '../../ui/LoadMore'
-import { EmptyState, ErrorAlert, Loading } from '../../ui/QueryStates'
+import { EmptyState, QueryStatus } from '../../ui/QueryStates'
 import { CampaignCard } from './CampaignCard'
 import { DiscoverFilters } from './DiscoverFilters'
 import { filtersFromParams, paramsFromFilters } from './discoverFilters'
@@ -28,8 +28,7 @@ export function DiscoverPage() {
         <h2 id="discover-results-heading" className="visually-hidden">
           {t('discover.results')}
         </h2>
-        {list.isPending && <Loading />}
-        {list.isError && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
+        <QueryStatus query={list} />
         {list.isSuccess && campaigns.length === 0 && (
           <EmptyState>
             <p>{filtered ? t('discover.emptyFiltered') : t('discover.empty')}</p>

@@ -3,10 +3,11 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
+import { campaignKeys } from '../../api/queryKeys'
 import { useFormat } from '../../i18n/format'
 import type { Campaign } from './queries'
 import { nextBoundary, remainingUntil } from './schedule'
-import { useNow } from './useNow'
+import { useNow } from '../../ui/useNow'
 
 function Countdown({ at, now }: { at: number; now: number }) {
   const { t } = useTranslation()
@@ -34,7 +35,7 @@ export function PhaseTimeline({ campaign }: { campaign: Campaign }) {
   useEffect(() => {
     if (lastBoundary.current !== next?.boundary) {
       lastBoundary.current = next?.boundary
-      void queryClient.invalidateQueries({ queryKey: ['campaign'] })
+      void queryClient.invalidateQueries({ queryKey: campaignKeys.details() })
     }
   }, [next?.boundary, queryClient])
 

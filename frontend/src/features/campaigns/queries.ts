@@ -1,35 +1,43 @@
-// Campaign queries and mutations. Keys: ['campaigns', filters] for lists, ['campaign', idOrSlug]
-// for one campaign (pages address campaigns by slug, contributions name them by id).
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+// Campaign queries and mutations. Keys come from `campaignKeys`: lists by their filters, one
+// campaign by slug or by id (pages address campaigns by slug, contributions name them by id).
+import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api } from '../../api/client'
 import { unwrap, unwrapEmpty } from '../../api/errors'
-import type { QueryOf, Schemas } from '../../api/types'
+import { campaignKeys, type CampaignListFilters } from '../../api/queryKeys'
+import type { Schemas } from '../../api/types'
 
 export type Campaign = Schemas['CampaignResponse']
-export type CampaignFilters = Omit<QueryOf<'/api/v1/campaigns'>, 'cursor' | 'limit'>
+export type CampaignFilters = CampaignListFilters
 
 const PAGE_SIZE = 20
 
+export const campaignQueries = {
+  list: (filters: CampaignFilters) =>
+    infiniteQueryOptions({
+      queryKey: campaignKeys.list(filters),
+      queryFn: ({ pageParam, signal }) =>
+        unwrap(
+          api.GET('/api/v1/campaigns', {
+            params: { query: { ...filters, limit: PAGE_SIZE, cursor: pageParam } },
+            signal,
+          }),
+        ),
+      initialPageParam: undefined as string | undefined,
+      getNextPageParam: (page) => page.next_cursor ?? undefined,
+    }),
+  detail: (idOrSlug: string) =>
+    queryOptions({
+      queryKey: campaignKeys.detail(idOrSlug),
+      queryFn: ({ signal }) => unwrap(api.GET('/api/v1/campaigns/{id}', { params: { path: { id: idOrSlug } }, signal })),
+    }),
+}
+
 export function useCampaignList(filters: CampaignFilters) {
-  return useInfiniteQuery({
-    queryKey: ['campaigns', filters],
-    queryFn: ({ pageParam, signal }) =>
-      unwrap(
-        api.GET('/api/v1/campaigns', {
-          params: { query: { ...filters, limit: PAGE_SIZE, cursor: pageParam } },
-          signal,
-        }),
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.next_cursor ?? undefined,
-  })
+  return useInfiniteQuery(campaignQueries.list(filters))
 }
 
 export function useCampaign(idOrSlug: string) {
-  return useQuery({
-    queryKey: ['campaign', idOrSlug],
-    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/campaigns/{id}', { params: { path: { id: idOrSlug } }, signal })),
-  })
+  return useQuery(campaignQueries.detail(idOrSlug))
 }
 
 /** After a change, every cached view of the campaign (by slug, by id, in lists) is stale. */
@@ -37,10 +45,10 @@ function useCampaignRefresher() {
   const queryClient = useQueryClient()
   return (campaign?: Campaign) => {
     if (campaign) {
-      queryClient.setQueryData(['campaign', campaign.slug], campaign)
-      queryClient.setQueryData(['campaign', campaign.id], campaign)
+      queryClient.setQueryData(campaignQueries.detail(campaign.slug).queryKey, campaign)
+      queryClient.setQueryData(campaignQueries.detail(campaign.id).queryKey, campaign)
     }
-    void queryClient.invalidateQueries({ queryKey: ['campaigns'] })
+    void queryClient.invalidateQueries({ queryKey: campaignKeys.lists() })
   }
 }
 
@@ -87,8 +95,8 @@ export function useDeleteCampaign(id: string) {
   return useMutation({
     mutationFn: () => unwrapEmpty(api.DELETE('/api/v1/campaigns/{id}', { params: { path: { id } } })),
     onSuccess: () => {
-      queryClient.removeQueries({ queryKey: ['campaign'] })
-      void queryClient.invalidateQueries({ queryKey: ['campaigns'] })
+      queryClient.removeQueries({ queryKey: campaignKeys.details() })
+      void queryClient.invalidateQueries({ queryKey: campaignKeys.lists() })
     },
   })
 }

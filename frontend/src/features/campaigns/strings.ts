@@ -1,4 +1,4 @@
-// Strings of discovering and showing campaigns, and of the organisers' campaign actions.
+// Strings of discovering campaigns and of the pieces that show one (card, schedule, prizes, rules).
 import type { Translation } from '../../i18n/strings'
 
 export const en = {
@@ -24,16 +24,6 @@ export const en = {
   },
   card: {
     by: 'by {{organization}}',
-  },
-  page: {
-    pageTitle: '{{title}} · Schwarm',
-    by: 'A campaign by {{organization}}',
-    brief: 'Brief',
-    noBrief: 'The organisers have not written a brief yet.',
-    contribute: 'Contribute',
-    signInToContribute: 'Sign in to contribute',
-    contributionsClosed: 'Submissions are not open right now.',
-    draftNotice: 'This campaign is a draft: only its organization can see it.',
   },
   timeline: {
     heading: 'Schedule',
@@ -76,26 +66,6 @@ export const en = {
     eligibility_invite_only: 'Only invited members may take part.',
     points: 'Participation points: {{contribution}} per contribution, {{vote}} per vote, {{referral}} per referral.',
   },
-  admin: {
-    heading: 'Organiser tools',
-    edit: 'Edit',
-    moderation: 'Moderation queue',
-    channels: 'Invitation channels',
-    analytics: 'Analytics',
-    publish: 'Publish',
-    publishAction: 'publish',
-    publishQuestion: 'Publish? Everyone will see it, and its phase follows its schedule.',
-    close: 'Close',
-    closeAction: 'close',
-    closeQuestion: 'Close the campaign for good?',
-    cancel: 'Cancel campaign',
-    cancelAction: 'cancel it',
-    cancelQuestion: 'Cancel the campaign? Participants will see it was cancelled.',
-    delete: 'Delete draft',
-    deleteAction: 'delete',
-    deleteQuestion: 'Delete this draft for good?',
-    done: 'Done.',
-  },
 }
 
 export const de: Translation<typeof en> = {
@@ -121,16 +91,6 @@ export const de: Translation<typeof en> = {
   },
   card: {
     by: 'von {{organization}}',
-  },
-  page: {
-    pageTitle: '{{title}} · Schwarm',
-    by: 'Eine Kampagne von {{organization}}',
-    brief: 'Aufgabe',
-    noBrief: 'Die Veranstalter haben noch keine Aufgabe beschrieben.',
-    contribute: 'Beitrag einreichen',
-    signInToContribute: 'Zum Einreichen anmelden',
-    contributionsClosed: 'Einreichungen sind gerade nicht möglich.',
-    draftNotice: 'Diese Kampagne ist ein Entwurf: Nur ihre Organisation sieht sie.',
   },
   timeline: {
     heading: 'Zeitplan',
@@ -172,25 +132,5 @@ export const de: Translation<typeof en> = {
     eligibility_open: 'Alle dürfen mitmachen.',
     eligibility_invite_only: 'Nur eingeladene Mitglieder dürfen mitmachen.',
     points: 'Mitmach-Punkte: {{contribution}} pro Beitrag, {{vote}} pro Stimme, {{referral}} pro Einladung.',
-  },
-  admin: {
-    heading: 'Werkzeuge für Veranstalter',
-    edit: 'Bearbeiten',
-    moderation: 'Moderation',
-    channels: 'Einladungskanäle',
-    analytics: 'Auswertung',
-    publish: 'Veröffentlichen',
-    publishAction: 'veröffentlichen',
-    publishQuestion: 'Veröffentlichen? Alle sehen sie dann, und ihre Phase folgt dem Zeitplan.',
-    close: 'Abschließen',
-    closeAction: 'abschließen',
-    closeQuestion: 'Die Kampagne endgültig abschließen?',
-    cancel: 'Kampagne absagen',
-    cancelAction: 'absagen',
-    cancelQuestion: 'Die Kampagne absagen? Teilnehmende sehen, dass sie abgesagt wurde.',
-    delete: 'Entwurf löschen',
-    deleteAction: 'löschen',
-    deleteQuestion: 'Diesen Entwurf endgültig löschen?',
-    done: 'Erledigt.',
   },
 }

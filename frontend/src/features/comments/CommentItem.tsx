@@ -2,11 +2,11 @@
 // deleted, and what the viewer may do with it.
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
+import { ReportForm } from '../../forms/ReportForm'
 import { useFormat } from '../../i18n/format'
 import { ConfirmButton } from '../../ui/ConfirmButton'
 import { ErrorAlert } from '../../ui/QueryStates'
-import { CommentReport } from './CommentReport'
-import { useDeleteComment, type Comment } from './queries'
+import { useDeleteComment, useReportComment, type Comment } from './queries'
 
 export interface Viewer {
   /** The signed-in user's id, if any. */
@@ -22,6 +22,23 @@ interface Props {
   viewer: Viewer
   /** Offered on top-level comments only: replies are one level deep. */
   onReply?: () => void
+}
+
+/** Each person reports a comment once; a second report (409) reads as a confirmation to them. */
+function ReportComment({ comment }: { comment: Comment }) {
+  const { t } = useTranslation('comments')
+  const report = useReportComment(comment.id)
+  return (
+    <ReportForm
+      report={report}
+      heading={t('report.heading')}
+      headingId={`report-${comment.id}`}
+      headingLevel={3}
+      openLabel={t('actions.reportComment', { name: comment.author_display_name })}
+      alreadyReported={t('report.already')}
+      compact
+    />
+  )
 }
 
 export function CommentItem({ comment, viewer, onReply }: Props) {
@@ -72,7 +89,7 @@ export function CommentItem({ comment, viewer, onReply }: Props) {
             onConfirm={() => remove.mutate()}
           />
         )}
-        {viewer.userId && !isAuthor && <CommentReport comment={comment} />}
+        {viewer.userId && !isAuthor && <ReportComment comment={comment} />}
       </div>
       {remove.isError && <ErrorAlert error={remove.error} />}
     </article>

@@ -4,49 +4,22 @@ import { expect, it } from 'vitest'
 import { startSession } from '../../api/session'
 import { authResponse, json, me, problem, stubApi } from '../../test/fakeApi'
 import { media } from '../../test/fakeXhr'
+import { aCampaign, aComment, aContribution, aPage } from '../../test/fixtures'
 import { renderRoute } from '../../test/renderRoute'
 
-const campaign = {
-  id: 'c1',
-  slug: 'summer-bottle',
-  organization: 'acme',
-  kind: 'design',
-  title: 'Summer bottle',
-  summary: '',
-  brief: '',
-  phase: 'submission',
-  rules: {},
-  prize_tiers: [],
-  participation_points: {},
-  created_at: '2026-01-01T00:00:00Z',
-  updated_at: '2026-01-01T00:00:00Z',
-}
+const campaign = aCampaign()
 
-const contribution = {
-  id: 'k1',
-  campaign_id: 'c1',
-  title: 'Wave bottle',
-  body: '',
-  tags: [],
-  status: 'published',
-  submitter_id: 'u2',
-  authors: [{ user_id: 'u2', display_name: 'Bea', share_bp: 10000, accepted: true }],
-  media: [media('img1'), media('img2')],
-  created_at: '2026-01-01T00:00:00Z',
-  updated_at: '2026-01-01T00:00:00Z',
-}
+const contribution = aContribution({ media: [media('img1'), media('img2')] })
 
 function comment(id: string, author: [string, string], body: string | null, parentId: string | null = null) {
-  return {
+  return aComment({
     id,
-    contribution_id: 'k1',
     author_id: author[0],
     author_display_name: author[1],
     body,
     parent_id: parentId,
     deleted_at: body === null ? '2026-01-03T00:00:00Z' : null,
-    created_at: '2026-01-02T10:00:00Z',
-  }
+  })
 }
 
 const bea: [string, string] = ['u2', 'Bea']
@@ -61,8 +34,8 @@ it('shows threads with replies and deleted comments, loads more, and lets people
     'GET /api/v1/campaigns/c1': () => json(campaign),
     'GET /api/v1/contributions/k1/comments': (request) =>
       new URL(request.url).searchParams.get('cursor') === 'page-2'
-        ? json({ items: [comment('m3', cem, null), comment('m4', bea, 'Still here', 'm3')], next_cursor: null })
-        : json({ items: [comment('m1', bea, 'Love <b>it</b>'), comment('m2', ada, 'Thanks!', 'm1')], next_cursor: 'page-2' }),
+        ? json(aPage([comment('m3', cem, null), comment('m4', bea, 'Still here', 'm3')]))
+        : json(aPage([comment('m1', bea, 'Love <b>it</b>'), comment('m2', ada, 'Thanks!', 'm1')], 'page-2')),
   })
   const user = userEvent.setup()
   renderRoute('/contributions/k1')
@@ -102,7 +75,7 @@ it('replies to a top-level comment with its id', async () => {
     'GET /api/v1/me': () => json(me),
     'GET /api/v1/contributions/k1': () => json(contribution),
     'GET /api/v1/campaigns/c1': () => json(campaign),
-    'GET /api/v1/contributions/k1/comments': () => json({ items: [comment('m1', bea, 'Love it')], next_cursor: null }),
+    'GET /api/v1/contributions/k1/comments': () => json(aPage([comment('m1', bea, 'Love it')])),
     'POST /api/v1/contributions/k1/comments': () => json(comment('m9', ada, 'Thanks', 'm1'), 201),
   })
   const user = userEvent.setup()
@@ -124,7 +97,7 @@ it('says kindly that a comment was already reported (409)', async () => {
     'GET /api/v1/me': () => json(me),
     'GET /api/v1/contributions/k1': () => json(contribution),
     'GET /api/v1/campaigns/c1': () => json(campaign),
-    'GET /api/v1/contributions/k1/comments': () => json({ items: [comment('m1', bea, 'Spam spam')], next_cursor: null }),
+    'GET /api/v1/contributions/k1/comments': () => json(aPage([comment('m1', bea, 'Spam spam')])),
     'POST /api/v1/comments/m1/reports': () => problem(409, 'Conflict', 'you reported this comment already'),
   })
   const user = userEvent.setup()

@@ -4,7 +4,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation } from 'react-router'
 import { LoadMore } from '../../ui/LoadMore'
-import { EmptyState, ErrorAlert, Loading } from '../../ui/QueryStates'
+import { EmptyState, QueryStatus } from '../../ui/QueryStates'
 import { CommentForm } from './CommentForm'
 import { CommentItem, type Viewer } from './CommentItem'
 import { threadsOf, useComments } from './queries'
@@ -28,8 +28,7 @@ export function CommentThread({ contributionId, viewer, closedReason }: Props) {
   return (
     <section aria-labelledby="comments-heading" aria-busy={comments.isFetching} className="stack">
       <h2 id="comments-heading">{t('heading')}</h2>
-      {comments.isPending && <Loading />}
-      {comments.isError && <ErrorAlert error={comments.error} onRetry={() => void comments.refetch()} />}
+      <QueryStatus query={comments} />
       {comments.isSuccess && items.length === 0 && (
         <EmptyState>
           <p>{viewer.canComment ? t('emptyInvite') : t('empty')}</p>

@@ -1,28 +1,33 @@
-// Comment queries and mutations. Keys: ['comments', contributionId] for a thread; deleting also
-// refreshes ['moderation', 'reported-comments', ...].
-import { useInfiniteQuery, useMutation, useQueryClient, type InfiniteData } from '@tanstack/react-query'
+// Comment queries and mutations. Keys come from `commentKeys` (a contribution's thread); deleting
+// a comment also refreshes the moderators' lists of reported comments.
+import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query'
 import { api } from '../../api/client'
 import { unwrap, unwrapEmpty } from '../../api/errors'
+import { commentKeys, moderationKeys } from '../../api/queryKeys'
 import type { Schemas } from '../../api/types'
 
 export type Comment = Schemas['CommentResponse']
-type CommentPage = Schemas['Page_CommentResponse']
 
 const PAGE_SIZE = 50
 
+export const commentQueries = {
+  thread: (contributionId: string) =>
+    infiniteQueryOptions({
+      queryKey: commentKeys.thread(contributionId),
+      queryFn: ({ pageParam, signal }) =>
+        unwrap(
+          api.GET('/api/v1/contributions/{id}/comments', {
+            params: { path: { id: contributionId }, query: { limit: PAGE_SIZE, cursor: pageParam } },
+            signal,
+          }),
+        ),
+      initialPageParam: undefined as string | undefined,
+      getNextPageParam: (page) => page.next_cursor ?? undefined,
+    }),
+}
+
 export function useComments(contributionId: string) {
-  return useInfiniteQuery({
-    queryKey: ['comments', contributionId],
-    queryFn: ({ pageParam, signal }) =>
-      unwrap(
-        api.GET('/api/v1/contributions/{id}/comments', {
-          params: { path: { id: contributionId }, query: { limit: PAGE_SIZE, cursor: pageParam } },
-          signal,
-        }),
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.next_cursor ?? undefined,
-  })
+  return useInfiniteQuery(commentQueries.thread(contributionId))
 }
 
 export function useCreateComment(contributionId: string) {
@@ -30,7 +35,7 @@ export function useCreateComment(contributionId: string) {
   return useMutation({
     mutationFn: (body: Schemas['CreateCommentRequest']) =>
       unwrap(api.POST('/api/v1/contributions/{id}/comments', { params: { path: { id: contributionId } }, body })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['comments', contributionId] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: commentKeys.thread(contributionId) }),
   })
 }
 
@@ -41,7 +46,7 @@ export function useDeleteComment(comment: Pick<Comment, 'id' | 'contribution_id'
     onSuccess: () => {
       // Show the gap at once; the refetch then brings the server's own account of it.
       const deletedAt = new Date().toISOString()
-      queryClient.setQueryData<InfiniteData<CommentPage>>(['comments', comment.contribution_id], (data) =>
+      queryClient.setQueryData(commentQueries.thread(comment.contribution_id).queryKey, (data) =>
         data && {
           ...data,
           pages: data.pages.map((page) => ({
@@ -50,8 +55,8 @@ export function useDeleteComment(comment: Pick<Comment, 'id' | 'contribution_id'
           })),
         },
       )
-      void queryClient.invalidateQueries({ queryKey: ['comments', comment.contribution_id] })
-      void queryClient.invalidateQueries({ queryKey: ['moderation', 'reported-comments'] })
+      void queryClient.invalidateQueries({ queryKey: commentKeys.thread(comment.contribution_id) })
+      void queryClient.invalidateQueries({ queryKey: moderationKeys.reportedCommentLists() })
     },
   })
 }

@@ -28,15 +28,10 @@ export const en = {
     deleteAction: 'delete it',
     deleteQuestion: 'Delete this comment? Its words will be gone.',
     deleted: 'The comment was deleted.',
-    report: 'Report',
     reportComment: 'Report the comment by {{name}}',
   },
   report: {
     heading: 'Report this comment',
-    reason: 'What is wrong with it?',
-    submit: 'Send report',
-    cancel: 'Cancel',
-    sent: 'Thank you. The moderators will look at it.',
     already: 'You have already reported this comment. The moderators will look at it.',
   },
 }
@@ -68,15 +63,10 @@ export const de: Translation<typeof en> = {
     deleteAction: 'löschen',
     deleteQuestion: 'Diesen Kommentar löschen? Sein Text ist dann weg.',
     deleted: 'Der Kommentar wurde gelöscht.',
-    report: 'Melden',
     reportComment: 'Kommentar von {{name}} melden',
   },
   report: {
     heading: 'Diesen Kommentar melden',
-    reason: 'Was stimmt damit nicht?',
-    submit: 'Meldung senden',
-    cancel: 'Abbrechen',
-    sent: 'Danke. Die Moderation sieht es sich an.',
     already: 'Du hast diesen Kommentar schon gemeldet. Die Moderation sieht es sich an.',
   },
 }

@@ -3,23 +3,10 @@ import userEvent from '@testing-library/user-event'
 import { expect, it } from 'vitest'
 import { startSession } from '../../api/session'
 import { authResponse, json, me, problem, stubApi } from '../../test/fakeApi'
+import { aCampaign } from '../../test/fixtures'
 import { renderRoute } from '../../test/renderRoute'
 
-const campaign = {
-  id: 'c1',
-  slug: 'summer-bottle',
-  organization: 'acme',
-  kind: 'design',
-  title: 'Summer bottle',
-  summary: '',
-  brief: '',
-  phase: 'submission',
-  rules: {},
-  prize_tiers: [],
-  participation_points: {},
-  created_at: '2026-01-01T00:00:00Z',
-  updated_at: '2026-01-01T00:00:00Z',
-}
+const campaign = aCampaign()
 
 it('sends co-author shares in basis points and shows their errors at the row', async () => {
   startSession(authResponse())

@@ -1,14 +1,14 @@
 import { useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router'
+import { Link, useNavigate, useSearchParams } from 'react-router'
 import { FormAlert } from '../../forms/FormAlert'
 import { errorsAt } from '../../forms/problem'
 import { useFocusFirstProblem } from '../../forms/useFocusFirstProblem'
 import { useFormProblem } from '../../forms/useFormProblem'
-import { ErrorAlert, Loading } from '../../ui/QueryStates'
+import { CampaignSubpage } from '../campaigns/CampaignSubpage'
+import type { Campaign } from '../campaigns/queries'
 import { MediaPicker } from '../media/MediaPicker'
 import { isUploading, MAX_CONTRIBUTION_MEDIA, mediaIds, type MediaItem } from '../media/mediaItems'
-import { useCampaign, type Campaign } from '../campaigns/queries'
 import { shareBasisPoints, type CoAuthorRow } from './coAuthors'
 import { CoAuthorsField } from './CoAuthorsField'
 import { ContentFields, type Content } from './ContentFields'
@@ -83,20 +83,16 @@ function ContributeForm({ campaign }: { campaign: Campaign }) {
 
 /** `/c/:slug/contribute[?parent=<id>]`: submit a contribution, or a remix of one. */
 export function ContributePage() {
-  const { slug = '' } = useParams()
   const { t } = useTranslation('contributions')
-  const campaign = useCampaign(slug)
-  if (campaign.isPending) return <Loading />
-  if (campaign.isError) return <ErrorAlert error={campaign.error} onRetry={() => void campaign.refetch()} />
-  const data = campaign.data
   return (
-    <div className="narrow">
-      <title>{t('form.newTitle', { campaign: data.title })}</title>
-      <p>
-        <Link to={`/c/${data.slug}`}>← {data.title}</Link>
-      </p>
-      <h1>{t('form.newHeading', { campaign: data.title })}</h1>
-      {data.phase === 'submission' ? <ContributeForm campaign={data} /> : <p className="notice">{t('form.closed')}</p>}
-    </div>
+    <CampaignSubpage
+      className="narrow"
+      title={(campaign) => t('form.newTitle', { campaign: campaign.title })}
+      heading={(campaign) => t('form.newHeading', { campaign: campaign.title })}
+    >
+      {(campaign) =>
+        campaign.phase === 'submission' ? <ContributeForm campaign={campaign} /> : <p className="notice">{t('form.closed')}</p>
+      }
+    </CampaignSubpage>
   )
 }

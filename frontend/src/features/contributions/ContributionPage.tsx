@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
+import { ReportForm } from '../../forms/ReportForm'
 import { useFormat } from '../../i18n/format'
 import { ConfirmButton } from '../../ui/ConfirmButton'
 import { Markdown } from '../../ui/Markdown'
-import { ErrorAlert, Loading } from '../../ui/QueryStates'
+import { ErrorAlert, QueryBoundary } from '../../ui/QueryStates'
 import { useMe } from '../auth/useMe'
 import { useCampaign, type Campaign } from '../campaigns/queries'
 import { CommentThread } from '../comments/CommentThread'
@@ -13,8 +14,7 @@ import { canModerate, useMyRole } from '../organizations/queries'
 import { VoteControls } from '../votes/VoteControls'
 import { AuthorList } from './AuthorList'
 import { AuthorshipAnswer } from './AuthorshipAnswer'
-import { useContribution, useWithdrawContribution, type Contribution } from './queries'
-import { ReportForm } from './ReportForm'
+import { useContribution, useReportContribution, useWithdrawContribution, type Contribution } from './queries'
 
 function OwnerActions({ contribution, campaign }: { contribution: Contribution; campaign: Campaign }) {
   const { t } = useTranslation('contributions')
@@ -37,6 +37,12 @@ function OwnerActions({ contribution, campaign }: { contribution: Contribution; 
       {withdraw.isError && <ErrorAlert error={withdraw.error} />}
     </div>
   )
+}
+
+function ReportContribution({ contributionId }: { contributionId: string }) {
+  const { t } = useTranslation('contributions')
+  const report = useReportContribution(contributionId)
+  return <ReportForm report={report} heading={t('report.heading')} headingId="report-heading" headingLevel={2} />
 }
 
 /** Comments open once a contribution is public and close with the campaign. */
@@ -95,7 +101,7 @@ function ContributionView({ contribution, campaign }: { contribution: Contributi
             {t('detail.remix')}
           </Link>
         )}
-        {myId && !isAuthor && <ReportForm contributionId={contribution.id} />}
+        {myId && !isAuthor && <ReportContribution contributionId={contribution.id} />}
       </div>
       <CommentThread
         contributionId={contribution.id}
@@ -109,16 +115,12 @@ function ContributionView({ contribution, campaign }: { contribution: Contributi
 
 function WithCampaign({ contribution }: { contribution: Contribution }) {
   const campaign = useCampaign(contribution.campaign_id)
-  if (campaign.isPending) return <Loading />
-  if (campaign.isError) return <ErrorAlert error={campaign.error} onRetry={() => void campaign.refetch()} />
-  return <ContributionView contribution={contribution} campaign={campaign.data} />
+  return <QueryBoundary query={campaign}>{(data) => <ContributionView contribution={contribution} campaign={data} />}</QueryBoundary>
 }
 
 /** `/contributions/:id`: one contribution with its authors and what the viewer may do with it. */
 export function ContributionPage() {
   const { id = '' } = useParams()
   const contribution = useContribution(id)
-  if (contribution.isPending) return <Loading />
-  if (contribution.isError) return <ErrorAlert error={contribution.error} onRetry={() => void contribution.refetch()} />
-  return <WithCampaign contribution={contribution.data} />
+  return <QueryBoundary query={contribution}>{(data) => <WithCampaign contribution={data} />}</QueryBoundary>
 }

@@ -5,7 +5,7 @@ import { FormAlert } from '../../forms/FormAlert'
 import { errorsAt } from '../../forms/problem'
 import { useFocusFirstProblem } from '../../forms/useFocusFirstProblem'
 import { useFormProblem } from '../../forms/useFormProblem'
-import { ErrorAlert, Loading } from '../../ui/QueryStates'
+import { QueryBoundary } from '../../ui/QueryStates'
 import { MediaPicker } from '../media/MediaPicker'
 import { attachedItems, isUploading, MAX_CONTRIBUTION_MEDIA, mediaIds, type MediaItem } from '../media/mediaItems'
 import { ContentFields, type Content } from './ContentFields'
@@ -60,17 +60,18 @@ export function EditContributionPage() {
   const { id = '' } = useParams()
   const { t } = useTranslation('contributions')
   const contribution = useContribution(id)
-  if (contribution.isPending) return <Loading />
-  if (contribution.isError) return <ErrorAlert error={contribution.error} onRetry={() => void contribution.refetch()} />
-  const data = contribution.data
   return (
-    <div className="narrow">
-      <title>{t('form.editTitle', { title: data.title })}</title>
-      <p>
-        <Link to={`/contributions/${data.id}`}>← {data.title}</Link>
-      </p>
-      <h1>{t('form.editHeading')}</h1>
-      {data.status === 'withdrawn' ? <p className="notice">{t('form.editClosed')}</p> : <EditForm contribution={data} />}
-    </div>
+    <QueryBoundary query={contribution}>
+      {(data) => (
+        <div className="narrow">
+          <title>{t('form.editTitle', { title: data.title })}</title>
+          <p>
+            <Link to={`/contributions/${data.id}`}>← {data.title}</Link>
+          </p>
+          <h1>{t('form.editHeading')}</h1>
+          {data.status === 'withdrawn' ? <p className="notice">{t('form.editClosed')}</p> : <EditForm contribution={data} />}
+        </div>
+      )}
+    </QueryBoundary>
   )
 }

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { ApiError } from '../../api/errors'
 import { LoadMore } from '../../ui/LoadMore'
-import { EmptyState, ErrorAlert, Loading } from '../../ui/QueryStates'
+import { EmptyState, QueryStatus } from '../../ui/QueryStates'
 import type { Campaign } from '../campaigns/queries'
 import { canManage, useMyRole } from '../organizations/queries'
 import { BudgetLeft } from '../votes/BudgetLeft'
@@ -60,8 +60,7 @@ export function Gallery({ campaign }: { campaign: Campaign }) {
           </select>
         </label>
       </div>
-      {gallery.isPending && <Loading />}
-      {gallery.isError && !forbidden && <ErrorAlert error={gallery.error} onRetry={() => void gallery.refetch()} />}
+      <QueryStatus query={gallery} showError={!forbidden} />
       {gallery.isSuccess && items.length === 0 && (
         <EmptyState>
           <p>{t('gallery.empty')}</p>

@@ -41,12 +41,7 @@ export const en = {
     declined: 'You declined the co-authorship.',
   },
   report: {
-    open: 'Report',
     heading: 'Report this contribution',
-    reason: 'What is wrong with it?',
-    submit: 'Send report',
-    cancel: 'Cancel',
-    sent: 'Thank you. The moderators will look at it.',
   },
   form: {
     newTitle: 'Contribute to {{campaign}} · Schwarm',
@@ -116,12 +111,7 @@ export const de: Translation<typeof en> = {
     declined: 'Du hast die Mitautorschaft abgelehnt.',
   },
   report: {
-    open: 'Melden',
     heading: 'Diesen Beitrag melden',
-    reason: 'Was stimmt damit nicht?',
-    submit: 'Meldung senden',
-    cancel: 'Abbrechen',
-    sent: 'Danke. Die Moderation sieht es sich an.',
   },
   form: {
     newTitle: 'Beitrag zu {{campaign}} · Schwarm',

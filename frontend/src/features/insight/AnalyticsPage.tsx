@@ -3,10 +3,11 @@
 // series, the projection, invitations and segments, and the CSV exports.
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useParams } from 'react-router'
+import { Link } from 'react-router'
 import { useFormat } from '../../i18n/format'
-import { ErrorAlert, Loading } from '../../ui/QueryStates'
-import { useCampaign, type Campaign } from '../campaigns/queries'
+import { QueryBoundary } from '../../ui/QueryStates'
+import { CampaignSubpage } from '../campaigns/CampaignSubpage'
+import type { Campaign } from '../campaigns/queries'
 import { DailyChart } from './DailyChart'
 import { ExportButtons } from './ExportButtons'
 import { FunnelChart } from './FunnelChart'
@@ -30,68 +31,63 @@ function Insight({ campaign }: { campaign: Campaign }) {
   const { t } = useTranslation('insight')
   const format = useFormat()
   const analytics = useAnalytics(campaign.id)
-  if (analytics.isPending) return <Loading />
-  if (analytics.isError) return <ErrorAlert error={analytics.error} onRetry={() => void analytics.refetch()} />
-  const data = analytics.data
   return (
-    <>
-      <div className="section-header">
-        <p className="muted">{t('generatedAt', { date: format.dateTime(data.generated_at) })}</p>
-        <button type="button" disabled={analytics.isFetching} onClick={() => void analytics.refetch()}>
-          {analytics.isFetching ? t('refreshing') : t('refresh')}
-        </button>
-      </div>
-      <div className="panels">
-        <Panel id="summary-heading" title={t('summary.heading')} wide>
-          <SummaryPanel analytics={data} />
-        </Panel>
-        <Panel id="funnel-heading" title={t('funnel.heading')}>
-          <FunnelChart funnel={data.funnel} />
-        </Panel>
-        <Panel id="projection-heading" title={t('projection.heading')}>
-          <ProjectionPanel projection={data.projection} />
-        </Panel>
-        <Panel id="sources-heading" title={t('sources.heading')} wide>
-          <SourcesChart analytics={data} />
-        </Panel>
-        <Panel id="daily-heading" title={t('daily.heading')} wide>
-          <DailyChart daily={data.daily} />
-        </Panel>
-        <Panel id="referrals-heading" title={t('referrals.heading')}>
-          <ReferralsPanel referrals={data.referrals} />
-        </Panel>
-        <Panel id="segments-heading" title={t('segments.heading')}>
-          <SegmentsTable segments={data.segments} minGroupSize={data.min_group_size} />
-        </Panel>
-      </div>
-    </>
+    <QueryBoundary query={analytics}>
+      {(data) => (
+        <>
+          <div className="section-header">
+            <p className="muted">{t('generatedAt', { date: format.dateTime(data.generated_at) })}</p>
+            <button type="button" disabled={analytics.isFetching} onClick={() => void analytics.refetch()}>
+              {analytics.isFetching ? t('refreshing') : t('refresh')}
+            </button>
+          </div>
+          <div className="panels">
+            <Panel id="summary-heading" title={t('summary.heading')} wide>
+              <SummaryPanel analytics={data} />
+            </Panel>
+            <Panel id="funnel-heading" title={t('funnel.heading')}>
+              <FunnelChart funnel={data.funnel} />
+            </Panel>
+            <Panel id="projection-heading" title={t('projection.heading')}>
+              <ProjectionPanel projection={data.projection} />
+            </Panel>
+            <Panel id="sources-heading" title={t('sources.heading')} wide>
+              <SourcesChart analytics={data} />
+            </Panel>
+            <Panel id="daily-heading" title={t('daily.heading')} wide>
+              <DailyChart daily={data.daily} />
+            </Panel>
+            <Panel id="referrals-heading" title={t('referrals.heading')}>
+              <ReferralsPanel referrals={data.referrals} />
+            </Panel>
+            <Panel id="segments-heading" title={t('segments.heading')}>
+              <SegmentsTable segments={data.segments} minGroupSize={data.min_group_size} />
+            </Panel>
+          </div>
+        </>
+      )}
+    </QueryBoundary>
   )
 }
 
 export function AnalyticsPage() {
-  const { slug = '' } = useParams()
   const { t } = useTranslation('insight')
-  const campaign = useCampaign(slug)
-  if (campaign.isPending) return <Loading />
-  if (campaign.isError) return <ErrorAlert error={campaign.error} onRetry={() => void campaign.refetch()} />
-  const data = campaign.data
   return (
-    <div className="stack">
-      <title>{t('pageTitle', { campaign: data.title })}</title>
-      <p>
-        <Link to={`/c/${data.slug}`}>← {data.title}</Link>
-      </p>
-      <h1>{t('heading')}</h1>
-      <p className="lead narrow">{t('intro')}</p>
-      <Insight campaign={data} />
-      <section aria-labelledby="exports-heading" className="stack-sm">
-        <h2 id="exports-heading">{t('exports.heading')}</h2>
-        <p className="hint">{t('exports.intro')}</p>
-        <ExportButtons campaign={data} />
-      </section>
-      <p>
-        <Link to={`/c/${data.slug}/channels`}>{t('toChannels')}</Link>
-      </p>
-    </div>
+    <CampaignSubpage className="stack" title={(campaign) => t('pageTitle', { campaign: campaign.title })} heading={() => t('heading')}>
+      {(campaign) => (
+        <>
+          <p className="lead narrow">{t('intro')}</p>
+          <Insight campaign={campaign} />
+          <section aria-labelledby="exports-heading" className="stack-sm">
+            <h2 id="exports-heading">{t('exports.heading')}</h2>
+            <p className="hint">{t('exports.intro')}</p>
+            <ExportButtons campaign={campaign} />
+          </section>
+          <p>
+            <Link to={`/c/${campaign.slug}/channels`}>{t('toChannels')}</Link>
+          </p>
+        </>
+      )}
+    </CampaignSubpage>
   )
 }

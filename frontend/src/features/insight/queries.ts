@@ -1,8 +1,9 @@
-// Insight: a campaign's analytics and its CSV exports (owners and managers). Key:
-// ['analytics', campaignId].
-import { useMutation, useQuery } from '@tanstack/react-query'
+// Insight: a campaign's analytics and its CSV exports (owners and managers). Keys come from
+// `insightKeys`.
+import { queryOptions, useMutation, useQuery } from '@tanstack/react-query'
 import { api } from '../../api/client'
 import { unwrap } from '../../api/errors'
+import { insightKeys } from '../../api/queryKeys'
 import type { Schemas } from '../../api/types'
 import type { Campaign } from '../campaigns/queries'
 import { filenameOf, saveBlob } from './download'
@@ -14,12 +15,17 @@ export type SourceAnalytics = Schemas['SourceAnalytics']
 export type DailyAnalytics = Schemas['DailyAnalytics']
 export type SegmentAnalytics = Schemas['SegmentAnalytics']
 
+export const insightQueries = {
+  analytics: (campaignId: string) =>
+    queryOptions({
+      queryKey: insightKeys.analytics(campaignId),
+      queryFn: ({ signal }) =>
+        unwrap(api.GET('/api/v1/campaigns/{id}/analytics', { params: { path: { id: campaignId } }, signal })),
+    }),
+}
+
 export function useAnalytics(campaignId: string) {
-  return useQuery({
-    queryKey: ['analytics', campaignId],
-    queryFn: ({ signal }) =>
-      unwrap(api.GET('/api/v1/campaigns/{id}/analytics', { params: { path: { id: campaignId } }, signal })),
-  })
+  return useQuery(insightQueries.analytics(campaignId))
 }
 
 export type ExportKind = 'contributions' | 'votes-by-segment'

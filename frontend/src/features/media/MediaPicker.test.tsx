@@ -4,23 +4,10 @@ import { expect, it } from 'vitest'
 import { startSession } from '../../api/session'
 import { authResponse, json, me, stubApi } from '../../test/fakeApi'
 import { media, stubXhr } from '../../test/fakeXhr'
+import { aCampaign } from '../../test/fixtures'
 import { renderRoute } from '../../test/renderRoute'
 
-const campaign = {
-  id: 'c1',
-  slug: 'summer-bottle',
-  organization: 'acme',
-  kind: 'design',
-  title: 'Summer bottle',
-  summary: '',
-  brief: '',
-  phase: 'submission',
-  rules: {},
-  prize_tiers: [],
-  participation_points: {},
-  created_at: '2026-01-01T00:00:00Z',
-  updated_at: '2026-01-01T00:00:00Z',
-}
+const campaign = aCampaign()
 
 const png = (name: string) => new File([new Uint8Array([137, 80, 78, 71])], name, { type: 'image/png' })
 
@@ -70,6 +57,8 @@ it('uploads picked images with progress, explains a refused one, and sends the i
   expect(picker.getByRole('img', { name: 'Wave, image 1' })).toBeVisible()
 
   await user.click(picker.getByRole('button', { name: 'Move image 2 earlier' }))
+  // The keyboard stays on the moved image: first now, so on the button that still moves it.
+  expect(picker.getByRole('button', { name: 'Move image 1 later' })).toHaveFocus()
   await user.click(screen.getByRole('button', { name: 'Submit' }))
 
   await waitFor(() => expect(fake.sent('POST /api/v1/campaigns/c1/contributions')).toHaveLength(1))

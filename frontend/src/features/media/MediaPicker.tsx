@@ -2,6 +2,7 @@
 // reordered and removed before the form is sent. The form owns the list (it sends the ids) and
 // passes changes as functions, since uploads finish while the user goes on editing.
 import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react'
+import { flushSync } from 'react-dom'
 import { useTranslation } from 'react-i18next'
 import { move, newKey, type ItemsChange, type MediaItem } from './mediaItems'
 import { ACCEPTED_TYPES, uploadMedia } from './upload'
@@ -45,13 +46,13 @@ export function MediaPicker({ label, items, onChange, max, alt, errors }: Props)
   }, [])
 
   // After a move the button pressed has moved too (or is disabled at an end): keep the keyboard on
-  // the image, on the same button where it can still be pressed.
-  function refocus(key: string, direction: 'earlier' | 'later') {
-    requestAnimationFrame(() => {
-      const pressed = list.current?.querySelector<HTMLButtonElement>(`[data-focus="${key}-${direction}"]`)
-      const fallback = list.current?.querySelector<HTMLButtonElement>(`[data-focus^="${key}-"]:not(:disabled)`)
-      ;(pressed && !pressed.disabled ? pressed : fallback)?.focus()
-    })
+  // the image, on the same button where it can still be pressed. The list is rendered in this event
+  // and focused at once, not a frame later, when the user may already be somewhere else.
+  function moveItem(key: string, direction: 'earlier' | 'later') {
+    flushSync(() => onChange((current) => move(current, key, direction === 'earlier' ? -1 : 1)))
+    const pressed = list.current?.querySelector<HTMLButtonElement>(`[data-focus="${key}-${direction}"]`)
+    const fallback = list.current?.querySelector<HTMLButtonElement>(`[data-focus^="${key}-"]:not(:disabled)`)
+    ;(pressed && !pressed.disabled ? pressed : fallback)?.focus()
   }
 
   function upload(file: File) {
@@ -128,10 +129,7 @@ export function MediaPicker({ label, items, onChange, max, alt, errors }: Props)
                         data-focus={`${item.key}-earlier`}
                         aria-label={t('picker.moveEarlier', { position })}
                         disabled={index === 0}
-                        onClick={() => {
-                          onChange((current) => move(current, item.key, -1))
-                          refocus(item.key, 'earlier')
-                        }}
+                        onClick={() => moveItem(item.key, 'earlier')}
                       >
                         ←
                       </button>
@@ -140,10 +138,7 @@ export function MediaPicker({ label, items, onChange, max, alt, errors }: Props)
                         data-focus={`${item.key}-later`}
                         aria-label={t('picker.moveLater', { position })}
                         disabled={index === items.length - 1}
-                        onClick={() => {
-                          onChange((current) => move(current, item.key, 1))
-                          refocus(item.key, 'later')
-                        }}
+                        onClick={() => moveItem(item.key, 'later')}
                       >
                         →
                       </button>

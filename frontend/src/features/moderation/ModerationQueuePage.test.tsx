@@ -3,27 +3,17 @@ import userEvent from '@testing-library/user-event'
 import { expect, it } from 'vitest'
 import { startSession } from '../../api/session'
 import { authResponse, json, me, problem, stubApi } from '../../test/fakeApi'
+import { aCampaign, aContribution, aPage } from '../../test/fixtures'
 import { renderRoute } from '../../test/renderRoute'
 
-const contribution = {
-  id: 'k1',
-  campaign_id: 'c1',
-  title: 'Wave bottle',
-  body: '',
-  tags: [],
-  status: 'submitted',
-  submitter_id: 'u2',
-  authors: [],
-  created_at: '2026-01-01T00:00:00Z',
-  updated_at: '2026-01-01T00:00:00Z',
-}
+const contribution = aContribution({ status: 'submitted', authors: [] })
 
 it('asks for the reason the API requires to reject, then records the decision', async () => {
   startSession(authResponse())
   const fake = stubApi({
     'GET /api/v1/me': () => json(me),
-    'GET /api/v1/campaigns/summer-bottle': () => json({ id: 'c1', slug: 'summer-bottle', title: 'Summer bottle' }),
-    'GET /api/v1/campaigns/c1/moderation-queue': () => json({ items: [{ contribution, report_count: 2 }], next_cursor: null }),
+    'GET /api/v1/campaigns/summer-bottle': () => json(aCampaign()),
+    'GET /api/v1/campaigns/c1/moderation-queue': () => json(aPage([{ contribution, report_count: 2 }])),
     'POST /api/v1/contributions/k1/moderation': async (request) => {
       const body = await request.json()
       return body.reason

@@ -6,7 +6,7 @@ import type { Schemas } from '../../api/types'
 import { useFormat } from '../../i18n/format'
 import { ConfirmButton } from '../../ui/ConfirmButton'
 import { LoadMore } from '../../ui/LoadMore'
-import { EmptyState, ErrorAlert, Loading } from '../../ui/QueryStates'
+import { EmptyState, ErrorAlert, QueryStatus } from '../../ui/QueryStates'
 import { useDeleteComment } from '../comments/queries'
 import { useReportedComments } from './queries'
 
@@ -52,8 +52,7 @@ export function ReportedComments({ campaignId }: { campaignId: string }) {
   return (
     <section aria-labelledby="reported-comments-heading" aria-busy={reported.isFetching}>
       <h2 id="reported-comments-heading">{t('comments.heading')}</h2>
-      {reported.isPending && <Loading />}
-      {reported.isError && <ErrorAlert error={reported.error} onRetry={() => void reported.refetch()} />}
+      <QueryStatus query={reported} />
       {reported.isSuccess && items.length === 0 && (
         <EmptyState>
           <p>{t('comments.empty')}</p>

@@ -1,48 +1,58 @@
-// Moderation queries and mutations. Keys: ['moderation', 'queue', campaignId],
-// ['moderation', 'reported-comments', campaignId] and ['moderation', 'log', contributionId].
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+// Moderation queries and mutations. Keys come from `moderationKeys`: a campaign's queue and its
+// reported comments, and the decisions on one contribution.
+import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api } from '../../api/client'
 import { unwrap } from '../../api/errors'
+import { contributionKeys, moderationKeys } from '../../api/queryKeys'
 import type { Schemas } from '../../api/types'
 
 export type Decision = Schemas['Decision']
 
+export const moderationQueries = {
+  queue: (campaignId: string) =>
+    infiniteQueryOptions({
+      queryKey: moderationKeys.queue(campaignId),
+      queryFn: ({ pageParam, signal }) =>
+        unwrap(
+          api.GET('/api/v1/campaigns/{id}/moderation-queue', {
+            params: { path: { id: campaignId }, query: { cursor: pageParam } },
+            signal,
+          }),
+        ),
+      initialPageParam: undefined as string | undefined,
+      getNextPageParam: (page) => page.next_cursor ?? undefined,
+    }),
+  reportedComments: (campaignId: string) =>
+    infiniteQueryOptions({
+      queryKey: moderationKeys.reportedComments(campaignId),
+      queryFn: ({ pageParam, signal }) =>
+        unwrap(
+          api.GET('/api/v1/campaigns/{id}/reported-comments', {
+            params: { path: { id: campaignId }, query: { cursor: pageParam } },
+            signal,
+          }),
+        ),
+      initialPageParam: undefined as string | undefined,
+      getNextPageParam: (page) => page.next_cursor ?? undefined,
+    }),
+  log: (contributionId: string) =>
+    queryOptions({
+      queryKey: moderationKeys.log(contributionId),
+      queryFn: ({ signal }) =>
+        unwrap(api.GET('/api/v1/contributions/{id}/moderation', { params: { path: { id: contributionId } }, signal })),
+    }),
+}
+
 export function useModerationQueue(campaignId: string) {
-  return useInfiniteQuery({
-    queryKey: ['moderation', 'queue', campaignId],
-    queryFn: ({ pageParam, signal }) =>
-      unwrap(
-        api.GET('/api/v1/campaigns/{id}/moderation-queue', {
-          params: { path: { id: campaignId }, query: { cursor: pageParam } },
-          signal,
-        }),
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.next_cursor ?? undefined,
-  })
+  return useInfiniteQuery(moderationQueries.queue(campaignId))
 }
 
 export function useReportedComments(campaignId: string) {
-  return useInfiniteQuery({
-    queryKey: ['moderation', 'reported-comments', campaignId],
-    queryFn: ({ pageParam, signal }) =>
-      unwrap(
-        api.GET('/api/v1/campaigns/{id}/reported-comments', {
-          params: { path: { id: campaignId }, query: { cursor: pageParam } },
-          signal,
-        }),
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.next_cursor ?? undefined,
-  })
+  return useInfiniteQuery(moderationQueries.reportedComments(campaignId))
 }
 
 export function useModerationLog(contributionId: string) {
-  return useQuery({
-    queryKey: ['moderation', 'log', contributionId],
-    queryFn: ({ signal }) =>
-      unwrap(api.GET('/api/v1/contributions/{id}/moderation', { params: { path: { id: contributionId } }, signal })),
-  })
+  return useQuery(moderationQueries.log(contributionId))
 }
 
 export function useModerate(contributionId: string) {
@@ -51,9 +61,9 @@ export function useModerate(contributionId: string) {
     mutationFn: (body: Schemas['ModerationRequest']) =>
       unwrap(api.POST('/api/v1/contributions/{id}/moderation', { params: { path: { id: contributionId } }, body })),
     onSuccess: (contribution) => {
-      queryClient.setQueryData(['contribution', contribution.id], contribution)
-      void queryClient.invalidateQueries({ queryKey: ['moderation'] })
-      void queryClient.invalidateQueries({ queryKey: ['gallery'] })
+      queryClient.setQueryData(contributionKeys.detail(contribution.id), contribution)
+      void queryClient.invalidateQueries({ queryKey: moderationKeys.all })
+      void queryClient.invalidateQueries({ queryKey: contributionKeys.galleries() })
     },
   })
 }

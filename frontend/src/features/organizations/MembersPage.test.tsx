@@ -3,16 +3,10 @@ import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { startSession } from '../../api/session'
 import { authResponse, json, me, problem, stubApi } from '../../test/fakeApi'
+import { anOrganization } from '../../test/fixtures'
 import { renderRoute } from '../../test/renderRoute'
 
-const organization = {
-  id: 'o1',
-  slug: 'acme',
-  name: 'ACME',
-  description: '',
-  created_at: '2026-01-01T00:00:00Z',
-  updated_at: '2026-01-01T00:00:00Z',
-}
+const organization = anOrganization()
 const members = [
   { user_id: me.id, display_name: 'Ada', role: 'owner', joined_at: '2026-01-01T00:00:00Z' },
   { user_id: 'u2', display_name: 'Grace', role: 'juror', joined_at: '2026-01-02T00:00:00Z' },

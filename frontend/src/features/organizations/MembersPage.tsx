@@ -11,7 +11,7 @@ import { useFocusFirstProblem } from '../../forms/useFocusFirstProblem'
 import { useFormProblem } from '../../forms/useFormProblem'
 import { useFormat } from '../../i18n/format'
 import { ConfirmButton } from '../../ui/ConfirmButton'
-import { ErrorAlert, Loading } from '../../ui/QueryStates'
+import { ErrorAlert, Loading, QueryBoundary } from '../../ui/QueryStates'
 import { useMe } from '../auth/useMe'
 import { canManage, useMembers, useMyRole, useOrganization, usePutMember, useRemoveMember, type Role } from './queries'
 
@@ -63,71 +63,71 @@ function MemberTable({ slug, manager }: { slug: string; manager: boolean }) {
   const members = useMembers(slug)
   const put = usePutMember(slug)
   const remove = useRemoveMember(slug)
-  if (members.isPending) return <Loading />
-  if (members.isError) {
-    if (members.error instanceof ApiError && members.error.status === 403) return <p className="notice">{t('members.notAllowed')}</p>
-    return <ErrorAlert error={members.error} onRetry={() => void members.refetch()} />
-  }
+  if (members.error instanceof ApiError && members.error.status === 403) return <p className="notice">{t('members.notAllowed')}</p>
   return (
-    <>
-      <div className="table-scroll">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('members.name')}</th>
-              <th scope="col">{t('members.role')}</th>
-              <th scope="col">{t('members.joined')}</th>
-              <th scope="col">{t('members.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {members.data.items.map((member) => {
-              const isMe = member.user_id === me.data?.id
-              return (
-                <tr key={member.user_id}>
-                  <th scope="row">{member.display_name}</th>
-                  <td>
-                    {manager ? (
-                      <select
-                        aria-label={t('members.roleOf', { name: member.display_name })}
-                        value={member.role}
-                        disabled={put.isPending}
-                        onChange={(event) => {
-                          const role = ROLES.find((candidate) => candidate === event.target.value)
-                          if (role) put.mutate({ userId: member.user_id, role })
-                        }}
-                      >
-                        {ROLES.map((option) => (
-                          <option key={option} value={option}>
-                            {t(`role.${option}`, { ns: 'common' })}
-                          </option>
-                        ))}
-                      </select>
-                    ) : (
-                      t(`role.${member.role}`, { ns: 'common' })
-                    )}
-                  </td>
-                  <td>{format.date(member.joined_at)}</td>
-                  <td>
-                    {(manager || isMe) && (
-                      <ConfirmButton
-                        label={isMe ? t('members.leave') : t('members.remove')}
-                        action={isMe ? t('members.leaveAction') : t('members.removeAction', { name: member.display_name })}
-                        danger
-                        busy={remove.isPending}
-                        onConfirm={() => remove.mutate(member.user_id)}
-                      />
-                    )}
-                  </td>
+    <QueryBoundary query={members}>
+      {(data) => (
+        <>
+          <div className="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('members.name')}</th>
+                  <th scope="col">{t('members.role')}</th>
+                  <th scope="col">{t('members.joined')}</th>
+                  <th scope="col">{t('members.actions')}</th>
                 </tr>
-              )
-            })}
-          </tbody>
-        </table>
-      </div>
-      {put.isError && <ErrorAlert error={put.error} />}
-      {remove.isError && <ErrorAlert error={remove.error} />}
-    </>
+              </thead>
+              <tbody>
+                {data.items.map((member) => {
+                  const isMe = member.user_id === me.data?.id
+                  return (
+                    <tr key={member.user_id}>
+                      <th scope="row">{member.display_name}</th>
+                      <td>
+                        {manager ? (
+                          <select
+                            aria-label={t('members.roleOf', { name: member.display_name })}
+                            value={member.role}
+                            disabled={put.isPending}
+                            onChange={(event) => {
+                              const role = ROLES.find((candidate) => candidate === event.target.value)
+                              if (role) put.mutate({ userId: member.user_id, role })
+                            }}
+                          >
+                            {ROLES.map((option) => (
+                              <option key={option} value={option}>
+                                {t(`role.${option}`, { ns: 'common' })}
+                              </option>
+                            ))}
+                          </select>
+                        ) : (
+                          t(`role.${member.role}`, { ns: 'common' })
+                        )}
+                      </td>
+                      <td>{format.date(member.joined_at)}</td>
+                      <td>
+                        {(manager || isMe) && (
+                          <ConfirmButton
+                            label={isMe ? t('members.leave') : t('members.remove')}
+                            action={isMe ? t('members.leaveAction') : t('members.removeAction', { name: member.display_name })}
+                            danger
+                            busy={remove.isPending}
+                            onConfirm={() => remove.mutate(member.user_id)}
+                          />
+                        )}
+                      </td>
+                    </tr>
+                  )
+                })}
+              </tbody>
+            </table>
+          </div>
+          {put.isError && <ErrorAlert error={put.error} />}
+          {remove.isError && <ErrorAlert error={remove.error} />}
+        </>
+      )}
+    </QueryBoundary>
   )
 }
 

@@ -1,53 +1,42 @@
 import { screen, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { startSession } from '../../api/session'
+import type { Schemas } from '../../api/types'
 import { switchLanguage } from '../../i18n'
 import { authResponse, json, me, stubApi, type Handler } from '../../test/fakeApi'
+import { aCampaign, anOrganization, aPage } from '../../test/fixtures'
 import { renderRoute } from '../../test/renderRoute'
 
-const organization = {
-  id: 'o1',
-  slug: 'acme',
-  name: 'ACME',
-  description: '',
-  created_at: '2026-01-01T00:00:00Z',
-  updated_at: '2026-01-01T00:00:00Z',
-}
+const organization = anOrganization()
 
-const campaign = (slug: string, title: string, phase: string) => ({
-  id: `id-${slug}`,
-  slug,
-  organization: 'acme',
-  kind: 'idea',
-  title,
-  summary: null,
-  brief: '',
-  phase,
-  rules: { max_contributions_per_member: 2, voting_method: 'upvote', vote_budget: null },
-  prize_tiers: [],
-  participation_points: {},
-  schedule: {
-    submissions_open_at: '2030-06-01T00:00:00Z',
-    submissions_close_at: '2030-06-12T00:00:00Z',
-    voting_open_at: '2030-06-13T00:00:00Z',
-    voting_close_at: '2030-06-20T00:00:00Z',
-  },
-  created_at: '2026-01-01T00:00:00Z',
-  updated_at: '2026-01-01T00:00:00Z',
-})
+const campaign = (slug: string, title: string, phase: Schemas['Phase']) =>
+  aCampaign({
+    id: `id-${slug}`,
+    slug,
+    kind: 'idea',
+    title,
+    phase,
+    rules: { max_contributions_per_member: 2 },
+    schedule: {
+      submissions_open_at: '2030-06-01T00:00:00Z',
+      submissions_close_at: '2030-06-12T00:00:00Z',
+      voting_open_at: '2030-06-13T00:00:00Z',
+      voting_close_at: '2030-06-20T00:00:00Z',
+    },
+  })
 
 /** The API as the signed-in user sees it: the campaign list answers what the server would. */
-function organizationApi(role: string | null, campaigns: Handler) {
+function organizationApi(role: Schemas['Role'] | null, campaigns: Handler) {
   startSession(authResponse())
   return stubApi({
     'GET /api/v1/me': () => json(me),
-    'GET /api/v1/me/organizations': () => json({ items: role ? [{ organization, role }] : [], next_cursor: null }),
+    'GET /api/v1/me/organizations': () => json(aPage(role ? [{ organization, role }] : [])),
     'GET /api/v1/organizations/acme': () => json(organization),
     'GET /api/v1/campaigns': campaigns,
   })
 }
 
-const page = (items: unknown[]) => () => json({ items, next_cursor: null })
+const page = (items: Schemas['CampaignResponse'][]) => () => json(aPage(items))
 
 describe('OrganizationPage', () => {
   it('lists drafts for a manager, marked and linked to their editor', async () => {

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { LoadMore } from '../../ui/LoadMore'
-import { EmptyState, ErrorAlert, Loading } from '../../ui/QueryStates'
+import { EmptyState, QueryBoundary, QueryStatus } from '../../ui/QueryStates'
 import { CampaignCard } from '../campaigns/CampaignCard'
 import { useCampaignList } from '../campaigns/queries'
 import { EditOrganizationForm } from './EditOrganizationForm'
@@ -27,8 +27,7 @@ export function OrganizationCampaigns({ slug, manager }: { slug: string; manager
         )}
       </div>
       {manager && <p className="hint">{t('page.draftsHint')}</p>}
-      {list.isPending && <Loading />}
-      {list.isError && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
+      <QueryStatus query={list} />
       {list.isSuccess && campaigns.length === 0 && (
         <EmptyState>
           <p>{manager ? t('page.noCampaignsManager') : t('page.noCampaigns')}</p>
@@ -65,40 +64,41 @@ export function OrganizationPage() {
   const organization = useOrganization(slug)
   const { role } = useMyRole(slug)
   const [editing, setEditing] = useState(false)
-  if (organization.isPending) return <Loading />
-  if (organization.isError) return <ErrorAlert error={organization.error} onRetry={() => void organization.refetch()} />
-  const data = organization.data
   return (
-    <>
-      <title>{t('page.pageTitle', { name: data.name })}</title>
-      <h1>{data.name}</h1>
-      {editing ? (
-        <EditOrganizationForm organization={data} onDone={() => setEditing(false)} />
-      ) : (
+    <QueryBoundary query={organization}>
+      {(data) => (
         <>
-          {data.description && <p className="lead">{data.description}</p>}
-          {data.website && (
-            <p>
-              {t('page.website')}:{' '}
-              <a href={data.website} rel="nofollow noopener noreferrer">
-                {data.website}
-              </a>
+          <title>{t('page.pageTitle', { name: data.name })}</title>
+          <h1>{data.name}</h1>
+          {editing ? (
+            <EditOrganizationForm organization={data} onDone={() => setEditing(false)} />
+          ) : (
+            <>
+              {data.description && <p className="lead">{data.description}</p>}
+              {data.website && (
+                <p>
+                  {t('page.website')}:{' '}
+                  <a href={data.website} rel="nofollow noopener noreferrer">
+                    {data.website}
+                  </a>
+                </p>
+              )}
+              {canManage(role) && (
+                <button type="button" onClick={() => setEditing(true)}>
+                  {t('page.edit')}
+                </button>
+              )}
+            </>
+          )}
+          {role && (
+            <p className="muted">
+              {t('page.yourRole', { role: t(`role.${role}`, { ns: 'common' }) })} ·{' '}
+              <Link to={`/o/${slug}/members`}>{t('page.members')}</Link>
             </p>
           )}
-          {canManage(role) && (
-            <button type="button" onClick={() => setEditing(true)}>
-              {t('page.edit')}
-            </button>
-          )}
+          <OrganizationCampaigns slug={slug} manager={canManage(role)} />
         </>
       )}
-      {role && (
-        <p className="muted">
-          {t('page.yourRole', { role: t(`role.${role}`, { ns: 'common' }) })} ·{' '}
-          <Link to={`/o/${slug}/members`}>{t('page.members')}</Link>
-        </p>
-      )}
-      <OrganizationCampaigns slug={slug} manager={canManage(role)} />
-    </>
+    </QueryBoundary>
   )
 }

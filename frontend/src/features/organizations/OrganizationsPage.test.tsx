@@ -3,16 +3,10 @@ import { describe, expect, it } from 'vitest'
 import { startSession } from '../../api/session'
 import { switchLanguage } from '../../i18n'
 import { authResponse, json, me, stubApi } from '../../test/fakeApi'
+import { anOrganization } from '../../test/fixtures'
 import { renderRoute } from '../../test/renderRoute'
 
-const organization = (slug: string, name: string) => ({
-  id: `id-${slug}`,
-  slug,
-  name,
-  description: '',
-  created_at: '2026-01-01T00:00:00Z',
-  updated_at: '2026-01-01T00:00:00Z',
-})
+const organization = (slug: string, name: string) => anOrganization({ id: `id-${slug}`, slug, name })
 
 function signedInWith(items: unknown[]) {
   startSession(authResponse())

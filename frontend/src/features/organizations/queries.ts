@@ -1,69 +1,76 @@
 // Organization queries and mutations: the public profile, members and their roles, and the
-// signed-in user's own memberships (which is where a page learns the user's role).
-import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query'
+// signed-in user's own memberships (which is where a page learns the user's role). Keys come from
+// `organizationKeys`; my memberships are under `meKeys`, so whatever forgets the signed-in user
+// (sign-out, session end) forgets them too.
+import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { api } from '../../api/client'
 import { unwrap, unwrapEmpty } from '../../api/errors'
+import { campaignKeys, organizationKeys } from '../../api/queryKeys'
 import type { Schemas } from '../../api/types'
 import { useSignedIn } from '../auth/useSession'
 
 export type Role = Schemas['Role']
-
-export function useOrganization(slug: string) {
-  return useQuery({
-    queryKey: ['organization', slug],
-    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/organizations/{slug}', { params: { path: { slug } }, signal })),
-  })
-}
+export type Membership = Schemas['MembershipResponse']
 
 // The API pages members; an organization's staff fits in the largest page it serves.
 const MEMBERS_PAGE = 100
 
-export function useMembers(slug: string, enabled = true) {
-  return useQuery({
-    queryKey: ['organization', slug, 'members'],
-    queryFn: ({ signal }) =>
-      unwrap(
-        api.GET('/api/v1/organizations/{slug}/members', {
-          params: { path: { slug }, query: { limit: MEMBERS_PAGE } },
-          signal,
-        }),
-      ),
-    enabled,
-  })
-}
-
-export type Membership = Schemas['MembershipResponse']
-
-/** Under ['me'], so whatever forgets the signed-in user (sign-out, session end) forgets these too. */
-export const MY_ORGANIZATIONS_KEY = ['me', 'organizations'] as const
-
 // One page of the largest size the API serves; more pages are followed, but nobody belongs to that many.
 const MY_ORGANIZATIONS_PAGE = 100
 
-/**
- * The organizations the signed-in user belongs to, with their role in each (`GET /me/organizations`).
- * One query per session: it changes only when the user creates an organization or a membership
- * changes, and those mutations invalidate it. Idle while nobody is signed in.
- */
+export const organizationQueries = {
+  detail: (slug: string) =>
+    queryOptions({
+      queryKey: organizationKeys.detail(slug),
+      queryFn: ({ signal }) => unwrap(api.GET('/api/v1/organizations/{slug}', { params: { path: { slug } }, signal })),
+    }),
+  members: (slug: string) =>
+    queryOptions({
+      queryKey: organizationKeys.members(slug),
+      queryFn: ({ signal }) =>
+        unwrap(
+          api.GET('/api/v1/organizations/{slug}/members', {
+            params: { path: { slug }, query: { limit: MEMBERS_PAGE } },
+            signal,
+          }),
+        ),
+    }),
+  /**
+   * The organizations the signed-in user belongs to, with their role in each (`GET /me/organizations`).
+   * One query per session: it changes only when the user creates an organization or a membership
+   * changes, and those mutations invalidate it.
+   */
+  mine: () =>
+    queryOptions({
+      queryKey: organizationKeys.mine(),
+      queryFn: async ({ signal }) => {
+        const memberships: Membership[] = []
+        let cursor: string | undefined
+        do {
+          const page = await unwrap(
+            api.GET('/api/v1/me/organizations', { params: { query: { limit: MY_ORGANIZATIONS_PAGE, cursor } }, signal }),
+          )
+          memberships.push(...page.items)
+          cursor = page.next_cursor ?? undefined
+        } while (cursor !== undefined)
+        return memberships
+      },
+      staleTime: Infinity,
+    }),
+}
+
+export function useOrganization(slug: string) {
+  return useQuery(organizationQueries.detail(slug))
+}
+
+export function useMembers(slug: string, enabled = true) {
+  return useQuery({ ...organizationQueries.members(slug), enabled })
+}
+
+/** My memberships; idle while nobody is signed in. */
 export function useMyOrganizations() {
   const signedIn = useSignedIn()
-  return useQuery({
-    queryKey: MY_ORGANIZATIONS_KEY,
-    queryFn: async ({ signal }) => {
-      const memberships: Membership[] = []
-      let cursor: string | undefined
-      do {
-        const page = await unwrap(
-          api.GET('/api/v1/me/organizations', { params: { query: { limit: MY_ORGANIZATIONS_PAGE, cursor } }, signal }),
-        )
-        memberships.push(...page.items)
-        cursor = page.next_cursor ?? undefined
-      } while (cursor !== undefined)
-      return memberships
-    },
-    enabled: signedIn,
-    staleTime: Infinity,
-  })
+  return useQuery({ ...organizationQueries.mine(), enabled: signedIn })
 }
 
 /**
@@ -88,8 +95,8 @@ export function useCreateOrganization() {
   return useMutation({
     mutationFn: (body: Schemas['CreateOrganizationRequest']) => unwrap(api.POST('/api/v1/organizations', { body })),
     onSuccess: (organization) => {
-      queryClient.setQueryData(['organization', organization.slug], organization)
-      void queryClient.invalidateQueries({ queryKey: MY_ORGANIZATIONS_KEY })
+      queryClient.setQueryData(organizationQueries.detail(organization.slug).queryKey, organization)
+      void queryClient.invalidateQueries({ queryKey: organizationKeys.mine() })
     },
   })
 }
@@ -99,7 +106,7 @@ export function useUpdateOrganization(slug: string) {
   return useMutation({
     mutationFn: (body: Schemas['UpdateOrganizationRequest']) =>
       unwrap(api.PATCH('/api/v1/organizations/{slug}', { params: { path: { slug } }, body })),
-    onSuccess: (organization) => queryClient.setQueryData(['organization', slug], organization),
+    onSuccess: (organization) => queryClient.setQueryData(organizationQueries.detail(slug).queryKey, organization),
   })
 }
 
@@ -109,9 +116,9 @@ export function useUpdateOrganization(slug: string) {
  */
 function invalidateMemberships(queryClient: QueryClient, slug: string) {
   return Promise.all([
-    queryClient.invalidateQueries({ queryKey: ['organization', slug, 'members'] }),
-    queryClient.invalidateQueries({ queryKey: MY_ORGANIZATIONS_KEY }),
-    queryClient.invalidateQueries({ queryKey: ['campaigns'] }),
+    queryClient.invalidateQueries({ queryKey: organizationKeys.members(slug) }),
+    queryClient.invalidateQueries({ queryKey: organizationKeys.mine() }),
+    queryClient.invalidateQueries({ queryKey: campaignKeys.lists() }),
   ])
 }
 

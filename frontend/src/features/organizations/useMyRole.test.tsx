@@ -4,16 +4,10 @@ import type { ReactNode } from 'react'
 import { describe, expect, it } from 'vitest'
 import { startSession } from '../../api/session'
 import { authResponse, json, problem, stubApi } from '../../test/fakeApi'
+import { anOrganization } from '../../test/fixtures'
 import { useMyRole } from './queries'
 
-const organization = (slug: string) => ({
-  id: `id-${slug}`,
-  slug,
-  name: slug.toUpperCase(),
-  description: '',
-  created_at: '2026-01-01T00:00:00Z',
-  updated_at: '2026-01-01T00:00:00Z',
-})
+const organization = (slug: string) => anOrganization({ id: `id-${slug}`, slug, name: slug.toUpperCase() })
 
 function wrapper() {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } })

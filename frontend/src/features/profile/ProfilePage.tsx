@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { useFormat } from '../../i18n/format'
-import { ErrorAlert, Loading } from '../../ui/QueryStates'
+import { QueryBoundary } from '../../ui/QueryStates'
 import { useMe } from '../auth/useMe'
 import { ProfileForm } from './ProfileForm'
 
@@ -10,37 +10,39 @@ export function ProfilePage() {
   const { t } = useTranslation('profile')
   const format = useFormat()
   const me = useMe()
-  if (me.isPending) return <Loading />
-  if (me.isError) return <ErrorAlert error={me.error} onRetry={() => void me.refetch()} />
   return (
-    <div className="narrow">
-      <title>{t('pageTitle')}</title>
-      <h1>{t('heading')}</h1>
-      <section aria-labelledby="account-heading">
-        <h2 id="account-heading">{t('account')}</h2>
-        <dl>
-          <dt>{t('email')}</dt>
-          <dd>{me.data.email}</dd>
-          <dt>{t('userId')}</dt>
-          <dd>
-            <code data-testid="my-user-id">{me.data.id}</code>
-            <p className="hint">{t('userIdHint')}</p>
-          </dd>
-        </dl>
-        <p className="muted">{t('memberSince', { date: format.date(me.data.created_at) })}</p>
-        <ul>
-          <li>
-            <Link to="/me/timeline">{t('timelineLink')}</Link>
-          </li>
-          <li>
-            <Link to="/me/rewards">{t('rewardsLink')}</Link>
-          </li>
-          <li>
-            <Link to="/me/tokens">{t('tokensLink')}</Link>
-          </li>
-        </ul>
-      </section>
-      <ProfileForm key={me.data.id} me={me.data} />
-    </div>
+    <QueryBoundary query={me}>
+      {(account) => (
+        <div className="narrow">
+          <title>{t('pageTitle')}</title>
+          <h1>{t('heading')}</h1>
+          <section aria-labelledby="account-heading">
+            <h2 id="account-heading">{t('account')}</h2>
+            <dl>
+              <dt>{t('email')}</dt>
+              <dd>{account.email}</dd>
+              <dt>{t('userId')}</dt>
+              <dd>
+                <code data-testid="my-user-id">{account.id}</code>
+                <p className="hint">{t('userIdHint')}</p>
+              </dd>
+            </dl>
+            <p className="muted">{t('memberSince', { date: format.date(account.created_at) })}</p>
+            <ul>
+              <li>
+                <Link to="/me/timeline">{t('timelineLink')}</Link>
+              </li>
+              <li>
+                <Link to="/me/rewards">{t('rewardsLink')}</Link>
+              </li>
+              <li>
+                <Link to="/me/tokens">{t('tokensLink')}</Link>
+              </li>
+            </ul>
+          </section>
+          <ProfileForm key={account.id} me={account} />
+        </div>
+      )}
+    </QueryBoundary>
   )
 }

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest'
 import { startSession } from '../../api/session'
 import { switchLanguage } from '../../i18n'
 import { authResponse, json, me, problem, stubApi } from '../../test/fakeApi'
+import { anOrganization, aPage, campaignPageRoutes, publishedCampaign as campaign, visited } from '../../test/fixtures'
 import { renderRoute } from '../../test/renderRoute'
-import { campaign, campaignPageRoutes, visited } from './fixtures'
 
 function channel(id: string, name: string, kind: string, code: string) {
   return { id, name, kind, code, link: `/c/summer-bottle?via=${code}`, created_at: '2026-03-01T12:00:00Z' }
@@ -127,16 +127,7 @@ describe('invitation channels', () => {
       ...campaignPageRoutes(),
       'POST /api/v1/campaigns/summer-bottle/visits': visited,
       'GET /api/v1/me': () => json(me),
-      'GET /api/v1/me/organizations': () =>
-        json({
-          items: [
-            {
-              organization: { id: 'o1', slug: 'acme', name: 'Acme', description: '', created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z' },
-              role: 'manager',
-            },
-          ],
-          next_cursor: null,
-        }),
+      'GET /api/v1/me/organizations': () => json(aPage([{ organization: anOrganization({ name: 'Acme' }), role: 'manager' }])),
     })
     renderRoute('/c/summer-bottle')
 

@@ -3,7 +3,7 @@
 // through which channel and what they did.
 import { useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useParams } from 'react-router'
+import { Link } from 'react-router'
 import { ApiError } from '../../api/errors'
 import { SelectField, TextField } from '../../forms/Field'
 import { FormAlert } from '../../forms/FormAlert'
@@ -13,8 +13,9 @@ import { useFormProblem } from '../../forms/useFormProblem'
 import { useFormat } from '../../i18n/format'
 import { CopyField } from '../../ui/CopyField'
 import { LoadMore } from '../../ui/LoadMore'
-import { EmptyState, ErrorAlert, Loading } from '../../ui/QueryStates'
-import { useCampaign, type Campaign } from '../campaigns/queries'
+import { EmptyState, QueryBoundary } from '../../ui/QueryStates'
+import { CampaignSubpage } from '../campaigns/CampaignSubpage'
+import type { Campaign } from '../campaigns/queries'
 import { absoluteLink, CHANNEL_KINDS, useChannels, useCreateChannel, type Channel, type ChannelKind } from './queries'
 
 function ChannelItem({ channel }: { channel: Channel }) {
@@ -40,27 +41,31 @@ function ChannelItem({ channel }: { channel: Channel }) {
 function ChannelList({ campaign }: { campaign: Campaign }) {
   const { t } = useTranslation('reach')
   const channels = useChannels(campaign.id)
-  if (channels.isPending) return <Loading />
-  if (channels.isError) return <ErrorAlert error={channels.error} onRetry={() => void channels.refetch()} />
-  const items = channels.data.pages.flatMap((page) => page.items)
-  if (items.length === 0) {
-    return (
-      <EmptyState>
-        <p>{t('channels.empty')}</p>
-      </EmptyState>
-    )
-  }
   return (
-    <>
-      <ul className="channel-list">
-        {items.map((channel) => (
-          <ChannelItem key={channel.id} channel={channel} />
-        ))}
-      </ul>
-      {channels.hasNextPage && (
-        <LoadMore hasMore auto={false} loading={channels.isFetchingNextPage} onLoadMore={() => void channels.fetchNextPage()} />
-      )}
-    </>
+    <QueryBoundary query={channels}>
+      {(data) => {
+        const items = data.pages.flatMap((page) => page.items)
+        if (items.length === 0) {
+          return (
+            <EmptyState>
+              <p>{t('channels.empty')}</p>
+            </EmptyState>
+          )
+        }
+        return (
+          <>
+            <ul className="channel-list">
+              {items.map((channel) => (
+                <ChannelItem key={channel.id} channel={channel} />
+              ))}
+            </ul>
+            {channels.hasNextPage && (
+              <LoadMore hasMore auto={false} loading={channels.isFetchingNextPage} onLoadMore={() => void channels.fetchNextPage()} />
+            )}
+          </>
+        )
+      }}
+    </QueryBoundary>
   )
 }
 
@@ -132,30 +137,28 @@ function CreateChannelForm({ campaign }: { campaign: Campaign }) {
 }
 
 export function ChannelsPage() {
-  const { slug = '' } = useParams()
   const { t } = useTranslation('reach')
-  const campaign = useCampaign(slug)
-  if (campaign.isPending) return <Loading />
-  if (campaign.isError) return <ErrorAlert error={campaign.error} onRetry={() => void campaign.refetch()} />
-  const data = campaign.data
   return (
-    <div className="stack">
-      <title>{t('channels.pageTitle', { campaign: data.title })}</title>
-      <p>
-        <Link to={`/c/${data.slug}`}>← {data.title}</Link>
-      </p>
-      <h1>{t('channels.heading')}</h1>
-      <p className="lead narrow">{t('channels.intro')}</p>
-      <section aria-labelledby="channels-heading" className="stack-sm">
-        <h2 id="channels-heading">{t('channels.listHeading')}</h2>
-        <ChannelList campaign={data} />
-      </section>
-      <div className="narrow">
-        <CreateChannelForm campaign={data} />
-      </div>
-      <p>
-        <Link to={`/c/${data.slug}/analytics`}>{t('channels.toAnalytics')}</Link>
-      </p>
-    </div>
+    <CampaignSubpage
+      className="stack"
+      title={(campaign) => t('channels.pageTitle', { campaign: campaign.title })}
+      heading={() => t('channels.heading')}
+    >
+      {(campaign) => (
+        <>
+          <p className="lead narrow">{t('channels.intro')}</p>
+          <section aria-labelledby="channels-heading" className="stack-sm">
+            <h2 id="channels-heading">{t('channels.listHeading')}</h2>
+            <ChannelList campaign={campaign} />
+          </section>
+          <div className="narrow">
+            <CreateChannelForm campaign={campaign} />
+          </div>
+          <p>
+            <Link to={`/c/${campaign.slug}/analytics`}>{t('channels.toAnalytics')}</Link>
+          </p>
+        </>
+      )}
+    </CampaignSubpage>
   )
 }

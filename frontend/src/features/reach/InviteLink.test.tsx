@@ -3,8 +3,8 @@ import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { startSession } from '../../api/session'
 import { authResponse, json, me, problem, stubApi } from '../../test/fakeApi'
+import { campaignPageRoutes, publishedCampaign as campaign, visited } from '../../test/fixtures'
 import { renderRoute } from '../../test/renderRoute'
-import { campaign, campaignPageRoutes, visited } from './fixtures'
 
 const VISITS = 'POST /api/v1/campaigns/summer-bottle/visits'
 const VISITOR_ID = /^[A-Za-z0-9_-]{8,64}$/

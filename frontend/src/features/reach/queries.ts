@@ -1,16 +1,15 @@
-// Reach: visits, a campaign's invitation channels and my personal referral code. Keys:
-// ['channels', campaignId] for the channel list, ['me', 'referral', campaignId] for my code (under
-// ['me'], so it goes with the signed-in user).
-import { useInfiniteQuery, useMutation, useQueryClient, type InfiniteData } from '@tanstack/react-query'
+// Reach: visits, a campaign's invitation channels and my personal referral code. Keys come from
+// `reachKeys`; my code is under `meKeys`, so it goes with the signed-in user.
+import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query'
 import { api } from '../../api/client'
 import { unwrap } from '../../api/errors'
+import { reachKeys } from '../../api/queryKeys'
 import type { Schemas } from '../../api/types'
-import { visitorId } from './visitor'
+import { visitorId } from '../../api/visitor'
 
 export type Channel = Schemas['ChannelResponse']
 export type ChannelKind = Schemas['ChannelKind']
 export type Referral = Schemas['ReferralResponse']
-type ChannelPage = Schemas['Page_ChannelResponse']
 
 export const CHANNEL_KINDS: readonly ChannelKind[] = ['newsletter', 'community', 'social', 'partner', 'other']
 
@@ -31,23 +30,24 @@ export function recordVisit(campaign: string, via: string | null): void {
 /** The API's page size limit: a campaign has a handful of channels, so one page usually holds all. */
 const CHANNEL_PAGE = 100
 
-function channelsKey(campaignId: string) {
-  return ['channels', campaignId] as const
+export const reachQueries = {
+  channels: (campaignId: string) =>
+    infiniteQueryOptions({
+      queryKey: reachKeys.channels(campaignId),
+      queryFn: ({ pageParam, signal }) =>
+        unwrap(
+          api.GET('/api/v1/campaigns/{id}/channels', {
+            params: { path: { id: campaignId }, query: { limit: CHANNEL_PAGE, cursor: pageParam } },
+            signal,
+          }),
+        ),
+      initialPageParam: undefined as string | undefined,
+      getNextPageParam: (page) => page.next_cursor ?? undefined,
+    }),
 }
 
 export function useChannels(campaignId: string) {
-  return useInfiniteQuery({
-    queryKey: channelsKey(campaignId),
-    queryFn: ({ pageParam, signal }) =>
-      unwrap(
-        api.GET('/api/v1/campaigns/{id}/channels', {
-          params: { path: { id: campaignId }, query: { limit: CHANNEL_PAGE, cursor: pageParam } },
-          signal,
-        }),
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.next_cursor ?? undefined,
-  })
+  return useInfiniteQuery(reachQueries.channels(campaignId))
 }
 
 export function useCreateChannel(campaignId: string) {
@@ -57,7 +57,7 @@ export function useCreateChannel(campaignId: string) {
       unwrap(api.POST('/api/v1/campaigns/{id}/channels', { params: { path: { id: campaignId } }, body })),
     onSuccess: (channel) => {
       // Oldest first: the new channel goes at the end of the last page loaded; the refetch confirms.
-      queryClient.setQueryData<InfiniteData<ChannelPage, string | undefined>>(channelsKey(campaignId), (data) => {
+      queryClient.setQueryData(reachQueries.channels(campaignId).queryKey, (data) => {
         if (!data || data.pages.length === 0) return data
         const pages = [...data.pages]
         const last = pages[pages.length - 1]
@@ -65,7 +65,7 @@ export function useCreateChannel(campaignId: string) {
         pages[pages.length - 1] = { ...last, items: [...last.items, channel] }
         return { ...data, pages }
       })
-      void queryClient.invalidateQueries({ queryKey: channelsKey(campaignId) })
+      void queryClient.invalidateQueries({ queryKey: reachKeys.channels(campaignId) })
     },
   })
 }
@@ -76,7 +76,7 @@ export function useCreateChannel(campaignId: string) {
  */
 export function useMyReferral(campaignId: string) {
   return useMutation({
-    mutationKey: ['me', 'referral', campaignId],
+    mutationKey: reachKeys.myReferral(campaignId),
     mutationFn: () => unwrap(api.POST('/api/v1/campaigns/{id}/referrals', { params: { path: { id: campaignId } } })),
   })
 }

@@ -4,9 +4,9 @@
 // copied from there does not credit the invitation again.
 import { useEffect, useRef } from 'react'
 import { useSearchParams } from 'react-router'
+import { rememberVia } from '../../api/visitor'
 import type { Campaign } from '../campaigns/queries'
 import { recordVisit } from './queries'
-import { rememberVia } from './visitor'
 
 /** @param campaign the campaign once loaded; drafts are previews, not audience. */
 export function useCampaignVisit(slug: string, campaign: Campaign | undefined): void {

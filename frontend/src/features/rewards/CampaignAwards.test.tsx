@@ -2,37 +2,21 @@ import { screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
 import { startSession } from '../../api/session'
+import type { Schemas } from '../../api/types'
 import { authResponse, json, me, problem, stubApi, type Handler } from '../../test/fakeApi'
+import { aCampaign, anAward as award, anOrganization, aPage } from '../../test/fixtures'
 import { renderRoute } from '../../test/renderRoute'
-import { award } from './fixtures'
 
-const campaign = (phase: string) => ({
-  id: 'c1',
-  slug: 'summer-bottle',
-  organization: 'acme',
-  kind: 'design',
-  title: 'Summer bottle',
-  summary: '',
-  brief: '',
-  phase,
-  rules: { remix_credit_percent: 25 },
-  prize_tiers: [],
-  participation_points: {},
-  schedule: null,
-  created_at: '2026-01-01T00:00:00Z',
-  updated_at: '2026-01-01T00:00:00Z',
-})
+const campaign = (phase: Schemas['Phase']) => aCampaign({ phase, rules: { remix_credit_percent: 25 } })
 
-const acme = { id: 'o1', slug: 'acme', name: 'ACME', description: '', created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z' }
-
-function stub(phase: string, role: string | null, routes: Record<string, Handler>) {
+function stub(phase: Schemas['Phase'], role: Schemas['Role'] | null, routes: Record<string, Handler>) {
   return stubApi({
     'GET /api/v1/me': () => json(me),
-    'GET /api/v1/me/organizations': () => json({ items: role ? [{ organization: acme, role }] : [], next_cursor: null }),
+    'GET /api/v1/me/organizations': () => json(aPage(role ? [{ organization: anOrganization(), role }] : [])),
     'GET /api/v1/campaigns/summer-bottle': () => json(campaign(phase)),
-    'GET /api/v1/campaigns/c1/contributions': () => json({ items: [], next_cursor: null }),
-    'GET /api/v1/campaigns/c1/leaderboard': () => json({ items: [], next_cursor: null }),
-    'GET /api/v1/campaigns/c1/points-leaderboard': () => json({ items: [], next_cursor: null }),
+    'GET /api/v1/campaigns/c1/contributions': () => json(aPage([])),
+    'GET /api/v1/campaigns/c1/leaderboard': () => json(aPage([])),
+    'GET /api/v1/campaigns/c1/points-leaderboard': () => json(aPage([])),
     ...routes,
   })
 }

@@ -5,7 +5,7 @@ import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../api/errors'
 import { ConfirmButton } from '../../ui/ConfirmButton'
-import { EmptyState, ErrorAlert, Loading } from '../../ui/QueryStates'
+import { EmptyState, ErrorAlert, QueryBoundary, QueryStatus } from '../../ui/QueryStates'
 import type { Campaign } from '../campaigns/queries'
 import { useMe } from '../auth/useMe'
 import { canManage, useMyRole } from '../organizations/queries'
@@ -30,16 +30,17 @@ function Winners({ campaign }: { campaign: Campaign }) {
   return (
     <section aria-labelledby="winners-heading" className="awards">
       <h2 id="winners-heading">{t('winners.heading')}</h2>
-      {awards.isPending && <Loading />}
-      {awards.isError && <ErrorAlert error={awards.error} onRetry={() => void awards.refetch()} />}
-      {awards.isSuccess &&
-        (awards.data.length === 0 ? (
-          <EmptyState>
-            <p>{t('winners.empty')}</p>
-          </EmptyState>
-        ) : (
-          <AwardList awards={awards.data} myUserId={me.data?.id} />
-        ))}
+      <QueryBoundary query={awards}>
+        {(list) =>
+          list.length === 0 ? (
+            <EmptyState>
+              <p>{t('winners.empty')}</p>
+            </EmptyState>
+          ) : (
+            <AwardList awards={list} myUserId={me.data?.id} />
+          )
+        }
+      </QueryBoundary>
     </section>
   )
 }
@@ -52,8 +53,7 @@ export function ManageAwards({ campaign }: { campaign: Campaign }) {
   return (
     <section aria-labelledby="manage-awards-heading" className="awards admin-bar">
       <h2 id="manage-awards-heading">{t('manage.heading')}</h2>
-      {awards.isPending && <Loading />}
-      {awards.isError && <ErrorAlert error={awards.error} onRetry={() => void awards.refetch()} />}
+      <QueryStatus query={awards} />
       {awards.isSuccess && list.length === 0 && (
         <>
           <p>{t('manage.intro')}</p>

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest'
 import { startSession } from '../../api/session'
 import { switchLanguage } from '../../i18n'
 import { authResponse, json, me, problem, stubApi } from '../../test/fakeApi'
+import { anAward as award } from '../../test/fixtures'
 import { renderRoute } from '../../test/renderRoute'
-import { award } from './fixtures'
 
 const entry = (id: string, source_type: string, points: number, created_at = '2030-07-02T10:00:00Z') => ({
   id,

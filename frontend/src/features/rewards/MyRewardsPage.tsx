@@ -3,7 +3,7 @@
 import { useTranslation } from 'react-i18next'
 import { useFormat } from '../../i18n/format'
 import { LoadMore } from '../../ui/LoadMore'
-import { EmptyState, ErrorAlert, Loading } from '../../ui/QueryStates'
+import { EmptyState, QueryBoundary } from '../../ui/QueryStates'
 import { useMe } from '../auth/useMe'
 import { AwardList } from './AwardList'
 import { BadgeList } from './BadgeList'
@@ -48,50 +48,54 @@ export function MyRewardsPage() {
   const me = useMe()
   const rewards = useMyRewards()
 
-  if (rewards.isPending) return <Loading />
-  if (rewards.isError) return <ErrorAlert error={rewards.error} onRetry={() => void rewards.refetch()} />
-  const first = rewards.data.pages[0]
-  const ledger = rewards.data.pages.flatMap((page) => page.ledger)
-  const balance = first.points_balance
   return (
-    <div className="narrow stack">
-      <title>{t('mine.pageTitle')}</title>
-      <h1>{t('mine.heading')}</h1>
-      <section aria-labelledby="balance-heading">
-        <h2 id="balance-heading">{t('mine.balance')}</h2>
-        <p className="lead" data-testid="points-balance">
-          {t('mine.balanceValue', { count: balance, formatted: format.number(balance) })}
-        </p>
-      </section>
-      <section aria-labelledby="badges-heading">
-        <h2 id="badges-heading">{t('badges.heading')}</h2>
-        <BadgeList badges={first.badges} />
-      </section>
-      <section aria-labelledby="awards-heading">
-        <h2 id="awards-heading">{t('mine.awards')}</h2>
-        {first.awards.length === 0 ? (
-          <EmptyState>
-            <p>{t('mine.awardsEmpty')}</p>
-          </EmptyState>
-        ) : (
-          <AwardList awards={first.awards} myUserId={me.data?.id} />
-        )}
-      </section>
-      <section aria-labelledby="ledger-heading">
-        <h2 id="ledger-heading">{t('mine.ledger')}</h2>
-        {ledger.length === 0 ? (
-          <EmptyState>
-            <p>{t('mine.ledgerEmpty')}</p>
-          </EmptyState>
-        ) : (
-          <>
-            <LedgerTable entries={ledger} />
-            {rewards.hasNextPage && (
-              <LoadMore hasMore loading={rewards.isFetchingNextPage} onLoadMore={() => void rewards.fetchNextPage()} />
-            )}
-          </>
-        )}
-      </section>
-    </div>
+    <QueryBoundary query={rewards}>
+      {(data) => {
+        const first = data.pages[0]
+        const ledger = data.pages.flatMap((page) => page.ledger)
+        const balance = first.points_balance
+        return (
+          <div className="narrow stack">
+            <title>{t('mine.pageTitle')}</title>
+            <h1>{t('mine.heading')}</h1>
+            <section aria-labelledby="balance-heading">
+              <h2 id="balance-heading">{t('mine.balance')}</h2>
+              <p className="lead" data-testid="points-balance">
+                {t('mine.balanceValue', { count: balance, formatted: format.number(balance) })}
+              </p>
+            </section>
+            <section aria-labelledby="badges-heading">
+              <h2 id="badges-heading">{t('badges.heading')}</h2>
+              <BadgeList badges={first.badges} />
+            </section>
+            <section aria-labelledby="awards-heading">
+              <h2 id="awards-heading">{t('mine.awards')}</h2>
+              {first.awards.length === 0 ? (
+                <EmptyState>
+                  <p>{t('mine.awardsEmpty')}</p>
+                </EmptyState>
+              ) : (
+                <AwardList awards={first.awards} myUserId={me.data?.id} />
+              )}
+            </section>
+            <section aria-labelledby="ledger-heading">
+              <h2 id="ledger-heading">{t('mine.ledger')}</h2>
+              {ledger.length === 0 ? (
+                <EmptyState>
+                  <p>{t('mine.ledgerEmpty')}</p>
+                </EmptyState>
+              ) : (
+                <>
+                  <LedgerTable entries={ledger} />
+                  {rewards.hasNextPage && (
+                    <LoadMore hasMore loading={rewards.isFetchingNextPage} onLoadMore={() => void rewards.fetchNextPage()} />
+                  )}
+                </>
+              )}
+            </section>
+          </div>
+        )
+      }}
+    </QueryBoundary>
   )
 }

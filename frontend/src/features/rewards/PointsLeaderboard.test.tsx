@@ -2,37 +2,24 @@ import { act, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { startSession } from '../../api/session'
+import type { Schemas } from '../../api/types'
 import { switchLanguage } from '../../i18n'
 import { authResponse, json, me, problem, stubApi, type Handler } from '../../test/fakeApi'
+import { aCampaign, aPage } from '../../test/fixtures'
 import { renderRoute } from '../../test/renderRoute'
 
-const campaign = (phase: string) => ({
-  id: 'c1',
-  slug: 'summer-bottle',
-  organization: 'acme',
-  kind: 'design',
-  title: 'Summer bottle',
-  summary: '',
-  brief: '',
-  phase,
-  rules: { voting_method: 'upvote', hide_tallies: false, vote_during_submission: false },
-  prize_tiers: [],
-  participation_points: { per_contribution: 5 },
-  schedule: null,
-  created_at: '2026-01-01T00:00:00Z',
-  updated_at: '2026-01-01T00:00:00Z',
-})
+const campaign = (phase: Schemas['Phase']) => aCampaign({ phase, participation_points: { per_contribution: 5 } })
 
 const standing = (rank: number, user_id: string, display_name: string, points: number) => ({ rank, user_id, display_name, points })
 
-function stub(phase: string, pointsLeaderboard: Handler, signedIn = false) {
+function stub(phase: Schemas['Phase'], pointsLeaderboard: Handler, signedIn = false) {
   if (signedIn) startSession(authResponse())
   return stubApi({
     'GET /api/v1/me': () => json(me),
-    'GET /api/v1/me/organizations': () => json({ items: [], next_cursor: null }),
+    'GET /api/v1/me/organizations': () => json(aPage([])),
     'GET /api/v1/campaigns/summer-bottle': () => json(campaign(phase)),
-    'GET /api/v1/campaigns/c1/contributions': () => json({ items: [], next_cursor: null }),
-    'GET /api/v1/campaigns/c1/leaderboard': () => json({ items: [], next_cursor: null }),
+    'GET /api/v1/campaigns/c1/contributions': () => json(aPage([])),
+    'GET /api/v1/campaigns/c1/leaderboard': () => json(aPage([])),
     'GET /api/v1/campaigns/c1/points-leaderboard': pointsLeaderboard,
   })
 }

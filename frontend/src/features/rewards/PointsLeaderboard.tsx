@@ -4,7 +4,8 @@
 import { useTranslation } from 'react-i18next'
 import { useFormat } from '../../i18n/format'
 import { LoadMore } from '../../ui/LoadMore'
-import { EmptyState, ErrorAlert, Loading } from '../../ui/QueryStates'
+import { EmptyState, QueryStatus } from '../../ui/QueryStates'
+import { RankingTable } from '../../ui/RankingTable'
 import { useMe } from '../auth/useMe'
 import type { Campaign } from '../campaigns/queries'
 import { usePointsLeaderboard } from './queries'
@@ -20,38 +21,25 @@ export function PointsLeaderboard({ campaign }: { campaign: Campaign }) {
     <section aria-labelledby="points-leaderboard-heading" className="leaderboard">
       <h2 id="points-leaderboard-heading">{t('points.heading')}</h2>
       <p className="hint">{t('points.intro')}</p>
-      {board.isPending && <Loading />}
-      {board.isError && <ErrorAlert error={board.error} onRetry={() => void board.refetch()} />}
+      <QueryStatus query={board} />
       {board.isSuccess && items.length === 0 && (
         <EmptyState>
           <p>{t('points.empty')}</p>
         </EmptyState>
       )}
       {items.length > 0 && (
-        <div className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('points.rank')}</th>
-                <th scope="col">{t('points.participant')}</th>
-                <th scope="col" className="num">
-                  {t('points.points')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((standing) => (
-                <tr key={standing.user_id}>
-                  <td>{format.number(standing.rank)}</td>
-                  <th scope="row">
-                    {standing.user_id === me.data?.id ? t('award.you', { name: standing.display_name }) : standing.display_name}
-                  </th>
-                  <td className="num">{format.number(standing.points)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <RankingTable
+          rows={items}
+          rowKey={(standing) => standing.user_id}
+          rank={(standing) => standing.rank}
+          rankHeader={t('points.rank')}
+          name={{
+            header: t('points.participant'),
+            cell: (standing) =>
+              standing.user_id === me.data?.id ? t('award.you', { name: standing.display_name }) : standing.display_name,
+          }}
+          numbers={[{ header: t('points.points'), cell: (standing) => format.number(standing.points) }]}
+        />
       )}
       {board.hasNextPage && (
         <LoadMore

@@ -1,8 +1,9 @@
-// Points and awards. Keys: ['me', 'rewards'] for my points (paged ledger), ['awards', campaignId]
-// for a campaign's awards, ['points-leaderboard', campaignId] for its participants by points.
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+// Points and awards: my points (a paged ledger), a campaign's awards and its participants ranked
+// by points. Keys come from `rewardKeys`.
+import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api } from '../../api/client'
 import { ApiError, unwrap } from '../../api/errors'
+import { rewardKeys } from '../../api/queryKeys'
 import type { Schemas } from '../../api/types'
 import type { Campaign } from '../campaigns/queries'
 
@@ -22,14 +23,40 @@ export const NEXT_STATUSES: Record<AwardStatus, AwardStatus[]> = {
   cancelled: [],
 }
 
+export const rewardQueries = {
+  mine: () =>
+    infiniteQueryOptions({
+      queryKey: rewardKeys.mine(),
+      queryFn: ({ pageParam, signal }) =>
+        unwrap(api.GET('/api/v1/me/rewards', { params: { query: { limit: PAGE_SIZE, cursor: pageParam } }, signal })),
+      initialPageParam: undefined as string | undefined,
+      getNextPageParam: (page) => page.next_cursor ?? undefined,
+    }),
+  /** A campaign's participants ranked by the points they earned in it, a page at a time. */
+  pointsLeaderboard: (campaignId: string) =>
+    infiniteQueryOptions({
+      queryKey: rewardKeys.pointsLeaderboard(campaignId),
+      queryFn: ({ pageParam, signal }) =>
+        unwrap(
+          api.GET('/api/v1/campaigns/{id}/points-leaderboard', {
+            params: { path: { id: campaignId }, query: { limit: PAGE_SIZE, cursor: pageParam } },
+            signal,
+          }),
+        ),
+      initialPageParam: undefined as string | undefined,
+      getNextPageParam: (page) => page.next_cursor ?? undefined,
+    }),
+  /** A campaign's awards; a 403 (winners not published yet) is an answer, not worth retrying. */
+  awards: (campaignId: string) =>
+    queryOptions({
+      queryKey: rewardKeys.awards(campaignId),
+      queryFn: ({ signal }) => unwrap(api.GET('/api/v1/campaigns/{id}/awards', { params: { path: { id: campaignId } }, signal })),
+      retry: (failures, error) => !(error instanceof ApiError && error.status < 500) && failures < 2,
+    }),
+}
+
 export function useMyRewards() {
-  return useInfiniteQuery({
-    queryKey: ['me', 'rewards'],
-    queryFn: ({ pageParam, signal }) =>
-      unwrap(api.GET('/api/v1/me/rewards', { params: { query: { limit: PAGE_SIZE, cursor: pageParam } }, signal })),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.next_cursor ?? undefined,
-  })
+  return useInfiniteQuery(rewardQueries.mine())
 }
 
 const BEFORE_POINTS = new Set<Campaign['phase']>(['draft', 'scheduled'])
@@ -39,34 +66,12 @@ export function hasPointsLeaderboard(campaign: Campaign): boolean {
   return !BEFORE_POINTS.has(campaign.phase)
 }
 
-/** A campaign's participants ranked by the points they earned in it, a page at a time. */
 export function usePointsLeaderboard(campaignId: string) {
-  return useInfiniteQuery({
-    queryKey: ['points-leaderboard', campaignId],
-    queryFn: ({ pageParam, signal }) =>
-      unwrap(
-        api.GET('/api/v1/campaigns/{id}/points-leaderboard', {
-          params: { path: { id: campaignId }, query: { limit: PAGE_SIZE, cursor: pageParam } },
-          signal,
-        }),
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.next_cursor ?? undefined,
-  })
+  return useInfiniteQuery(rewardQueries.pointsLeaderboard(campaignId))
 }
 
-export function awardsKey(campaignId: string) {
-  return ['awards', campaignId] as const
-}
-
-/** A campaign's awards; a 403 (winners not published yet) is an answer, not worth retrying. */
 export function useCampaignAwards(campaignId: string, enabled = true) {
-  return useQuery({
-    queryKey: awardsKey(campaignId),
-    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/campaigns/{id}/awards', { params: { path: { id: campaignId } }, signal })),
-    enabled,
-    retry: (failures, error) => !(error instanceof ApiError && error.status < 500) && failures < 2,
-  })
+  return useQuery({ ...rewardQueries.awards(campaignId), enabled })
 }
 
 export interface Finalized {
@@ -85,8 +90,8 @@ export function useFinalizeAwards(campaignId: string) {
       return { awards, created: response.status === 201 }
     },
     onSuccess: ({ awards }) => {
-      queryClient.setQueryData(awardsKey(campaignId), awards)
-      void queryClient.invalidateQueries({ queryKey: ['me', 'rewards'] })
+      queryClient.setQueryData(rewardQueries.awards(campaignId).queryKey, awards)
+      void queryClient.invalidateQueries({ queryKey: rewardKeys.mine() })
     },
   })
 }
@@ -97,10 +102,10 @@ export function useUpdateAward(campaignId: string) {
     mutationFn: ({ id, ...body }: Schemas['UpdateAwardRequest'] & { id: string }) =>
       unwrap(api.PATCH('/api/v1/awards/{id}', { params: { path: { id } }, body })),
     onSuccess: (award) => {
-      queryClient.setQueryData<Award[]>(awardsKey(campaignId), (awards) =>
+      queryClient.setQueryData(rewardQueries.awards(campaignId).queryKey, (awards) =>
         awards?.map((candidate) => (candidate.id === award.id ? award : candidate)),
       )
-      void queryClient.invalidateQueries({ queryKey: ['me', 'rewards'] })
+      void queryClient.invalidateQueries({ queryKey: rewardKeys.mine() })
     },
   })
 }

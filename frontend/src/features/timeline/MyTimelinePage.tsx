@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { useFormat } from '../../i18n/format'
 import { LoadMore } from '../../ui/LoadMore'
-import { EmptyState, ErrorAlert, Loading } from '../../ui/QueryStates'
+import { EmptyState, QueryBoundary } from '../../ui/QueryStates'
 import { InviteFriends } from '../reach/InviteFriends'
 import { channelKindOf, useSourceName } from '../reach/sources'
 import { useMyTimeline, type TimelineEntry } from './queries'
@@ -99,39 +99,6 @@ export function MyTimelinePage() {
   const { t } = useTranslation('timeline')
   const timeline = useMyTimeline()
 
-  let content
-  if (timeline.isPending) content = <Loading />
-  else if (timeline.isError) content = <ErrorAlert error={timeline.error} onRetry={() => void timeline.refetch()} />
-  else {
-    const entries = timeline.data.pages.flatMap((page) => page.items)
-    content =
-      entries.length === 0 ? (
-        <EmptyState>
-          <p>{t('empty')}</p>
-          <p>
-            <Link to="/" className="button primary">
-              {t('discover')}
-            </Link>
-          </p>
-        </EmptyState>
-      ) : (
-        <>
-          <ul className="timeline-list">
-            {entries.map((entry) => (
-              <EntryCard key={entry.campaign.id} entry={entry} />
-            ))}
-          </ul>
-          <LoadMore
-            hasMore={timeline.hasNextPage}
-            auto={false}
-            label={t('showMore')}
-            loading={timeline.isFetchingNextPage}
-            onLoadMore={() => void timeline.fetchNextPage()}
-          />
-        </>
-      )
-  }
-
   return (
     <div className="narrow stack">
       <title>{t('pageTitle')}</title>
@@ -140,7 +107,39 @@ export function MyTimelinePage() {
       </p>
       <h1>{t('heading')}</h1>
       <p className="lead">{t('intro')}</p>
-      {content}
+      <QueryBoundary query={timeline}>
+        {(data) => {
+          const entries = data.pages.flatMap((page) => page.items)
+          if (entries.length === 0) {
+            return (
+              <EmptyState>
+                <p>{t('empty')}</p>
+                <p>
+                  <Link to="/" className="button primary">
+                    {t('discover')}
+                  </Link>
+                </p>
+              </EmptyState>
+            )
+          }
+          return (
+            <>
+              <ul className="timeline-list">
+                {entries.map((entry) => (
+                  <EntryCard key={entry.campaign.id} entry={entry} />
+                ))}
+              </ul>
+              <LoadMore
+                hasMore={timeline.hasNextPage}
+                auto={false}
+                label={t('showMore')}
+                loading={timeline.isFetchingNextPage}
+                onLoadMore={() => void timeline.fetchNextPage()}
+              />
+            </>
+          )
+        }}
+      </QueryBoundary>
     </div>
   )
 }

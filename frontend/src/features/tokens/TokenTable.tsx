@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next'
 import { useFormat } from '../../i18n/format'
 import { ConfirmButton } from '../../ui/ConfirmButton'
 import { LoadMore } from '../../ui/LoadMore'
-import { EmptyState, ErrorAlert, Loading } from '../../ui/QueryStates'
-import { useNow } from '../campaigns/useNow'
+import { EmptyState, ErrorAlert, QueryBoundary } from '../../ui/QueryStates'
+import { useNow } from '../../ui/useNow'
 import { useRevokeToken, useTokens, type Token } from './queries'
 
 // Expiry is shown by the day; a minute's lag in marking a token expired is fine.
@@ -31,74 +31,78 @@ export function TokenTable() {
   const [revoked, setRevoked] = useState<string | null>(null)
   const now = useNow(EXPIRY_TICK_MS)
 
-  if (tokens.isPending) return <Loading />
-  if (tokens.isError) return <ErrorAlert error={tokens.error} onRetry={() => void tokens.refetch()} />
-  const items = tokens.data.pages.flatMap((page) => page.items)
   return (
-    <>
-      {revoked !== null && <p role="status">{t('list.revoked', { name: revoked })}</p>}
-      {revoke.isError && <ErrorAlert error={revoke.error} />}
-      {items.length === 0 ? (
-        <EmptyState>
-          <p>{t('list.empty')}</p>
-        </EmptyState>
-      ) : (
-        <div className="table-scroll">
-          <table className="token-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('list.name')}</th>
-                <th scope="col">{t('list.prefix')}</th>
-                <th scope="col">{t('list.scopes')}</th>
-                <th scope="col">{t('list.created')}</th>
-                <th scope="col">{t('list.lastUsed')}</th>
-                <th scope="col">{t('list.expires')}</th>
-                <th scope="col">{t('list.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((token) => (
-                <tr key={token.id}>
-                  <th scope="row">{token.name}</th>
-                  <td>
-                    <code>{t('list.prefixValue', { prefix: token.token_prefix })}</code>
-                  </td>
-                  <td>
-                    <ul className="tags">
-                      {token.scopes.map((scope) => (
-                        <li key={scope}>
-                          <code>{scope}</code>
-                        </li>
-                      ))}
-                    </ul>
-                  </td>
-                  <td>{format.date(token.created_at)}</td>
-                  <td>{token.last_used_at ? format.dateTime(token.last_used_at) : t('list.neverUsed')}</td>
-                  <td>
-                    <Expiry token={token} now={now} />
-                  </td>
-                  <td>
-                    <ConfirmButton
-                      label={t('list.revoke')}
-                      action={t('list.revokeAction', { name: token.name })}
-                      question={t('list.revokeQuestion', { name: token.name })}
-                      danger
-                      busy={revoke.isPending}
-                      onConfirm={() => {
-                        setRevoked(null)
-                        revoke.mutate(token.id, { onSuccess: () => setRevoked(token.name) })
-                      }}
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {tokens.hasNextPage && (
-        <LoadMore hasMore loading={tokens.isFetchingNextPage} onLoadMore={() => void tokens.fetchNextPage()} />
-      )}
-    </>
+    <QueryBoundary query={tokens}>
+      {(data) => {
+        const items = data.pages.flatMap((page) => page.items)
+        return (
+          <>
+            {revoked !== null && <p role="status">{t('list.revoked', { name: revoked })}</p>}
+            {revoke.isError && <ErrorAlert error={revoke.error} />}
+            {items.length === 0 ? (
+              <EmptyState>
+                <p>{t('list.empty')}</p>
+              </EmptyState>
+            ) : (
+              <div className="table-scroll">
+                <table className="token-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('list.name')}</th>
+                      <th scope="col">{t('list.prefix')}</th>
+                      <th scope="col">{t('list.scopes')}</th>
+                      <th scope="col">{t('list.created')}</th>
+                      <th scope="col">{t('list.lastUsed')}</th>
+                      <th scope="col">{t('list.expires')}</th>
+                      <th scope="col">{t('list.actions')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {items.map((token) => (
+                      <tr key={token.id}>
+                        <th scope="row">{token.name}</th>
+                        <td>
+                          <code>{t('list.prefixValue', { prefix: token.token_prefix })}</code>
+                        </td>
+                        <td>
+                          <ul className="tags">
+                            {token.scopes.map((scope) => (
+                              <li key={scope}>
+                                <code>{scope}</code>
+                              </li>
+                            ))}
+                          </ul>
+                        </td>
+                        <td>{format.date(token.created_at)}</td>
+                        <td>{token.last_used_at ? format.dateTime(token.last_used_at) : t('list.neverUsed')}</td>
+                        <td>
+                          <Expiry token={token} now={now} />
+                        </td>
+                        <td>
+                          <ConfirmButton
+                            label={t('list.revoke')}
+                            action={t('list.revokeAction', { name: token.name })}
+                            question={t('list.revokeQuestion', { name: token.name })}
+                            danger
+                            busy={revoke.isPending}
+                            onConfirm={() => {
+                              setRevoked(null)
+                              revoke.mutate(token.id, { onSuccess: () => setRevoked(token.name) })
+                            }}
+                          />
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+            {tokens.hasNextPage && (
+              <LoadMore hasMore loading={tokens.isFetchingNextPage} onLoadMore={() => void tokens.fetchNextPage()} />
+            )}
+          </>
+        )
+      }}
+    </QueryBoundary>
   )
 }

@@ -1,6 +1,6 @@
 import { act, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { startSession } from '../../api/session'
 import { switchLanguage } from '../../i18n'
 import { authResponse, json, me, problem, stubApi, type Handler } from '../../test/fakeApi'
@@ -45,6 +45,11 @@ function tokensApi(initial: ReturnType<typeof token>[], routes: Record<string, H
 const tokenTable = async () => within(await screen.findByRole('table'))
 
 describe('personal access tokens', () => {
+  afterEach(() => {
+    // Also when a test fails half-way: the next test must not run at a fixed date.
+    vi.useRealTimers()
+  })
+
   it('lists my tokens by prefix with their scopes, use and expiry', async () => {
     vi.useFakeTimers({ now: new Date('2026-03-01T12:00:00Z'), toFake: ['Date'] })
     tokensApi([
@@ -60,7 +65,6 @@ describe('personal access tokens', () => {
     expect(old).toHaveTextContent('Old script')
     expect(within(old).getByText('Expired Feb 1, 2026')).toBeVisible()
     expect(within(old).getAllByRole('cell')[3]).toHaveTextContent('Never')
-    vi.useRealTimers()
   })
 
   it('says how to start when there are none, in English and German', async () => {

@@ -5,7 +5,8 @@ import { Link } from 'react-router'
 import { ApiError } from '../../api/errors'
 import { useFormat } from '../../i18n/format'
 import { LoadMore } from '../../ui/LoadMore'
-import { EmptyState, ErrorAlert, Loading } from '../../ui/QueryStates'
+import { EmptyState, QueryStatus } from '../../ui/QueryStates'
+import { RankingTable } from '../../ui/RankingTable'
 import type { Campaign } from '../campaigns/queries'
 import { useLeaderboard, votingOpen } from './queries'
 
@@ -21,45 +22,31 @@ export function Leaderboard({ campaign }: { campaign: Campaign }) {
   return (
     <section aria-labelledby="leaderboard-heading" className="leaderboard">
       <h2 id="leaderboard-heading">{t('leaderboard.heading')}</h2>
-      {board.isPending && <Loading />}
       {hidden && <p className="notice">{t('leaderboard.hidden')}</p>}
-      {board.isError && !hidden && <ErrorAlert error={board.error} onRetry={() => void board.refetch()} />}
+      <QueryStatus query={board} showError={!hidden} />
       {board.isSuccess && items.length === 0 && (
         <EmptyState>
           <p>{t('leaderboard.empty')}</p>
         </EmptyState>
       )}
       {items.length > 0 && (
-        <div className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('leaderboard.rank')}</th>
-                <th scope="col">{t('leaderboard.title')}</th>
-                <th scope="col" className="num">{t('leaderboard.combinedScore')}</th>
-                <th scope="col" className="num">{t('leaderboard.publicScore')}</th>
-                <th scope="col" className="num">{t('leaderboard.votes')}</th>
-                <th scope="col" className="num">{t('leaderboard.juryScore')}</th>
-                <th scope="col" className="num">{t('leaderboard.juryVotes')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((entry) => (
-                <tr key={entry.contribution_id}>
-                  <td>{count(entry.rank)}</td>
-                  <th scope="row">
-                    <Link to={`/contributions/${entry.contribution_id}`}>{entry.title}</Link>
-                  </th>
-                  <td className="num">{score(entry.combined_score)}</td>
-                  <td className="num">{score(entry.public_score)}</td>
-                  <td className="num">{count(entry.vote_count)}</td>
-                  <td className="num">{score(entry.jury_score)}</td>
-                  <td className="num">{count(entry.jury_vote_count)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <RankingTable
+          rows={items}
+          rowKey={(entry) => entry.contribution_id}
+          rank={(entry) => entry.rank}
+          rankHeader={t('leaderboard.rank')}
+          name={{
+            header: t('leaderboard.title'),
+            cell: (entry) => <Link to={`/contributions/${entry.contribution_id}`}>{entry.title}</Link>,
+          }}
+          numbers={[
+            { header: t('leaderboard.combinedScore'), cell: (entry) => score(entry.combined_score) },
+            { header: t('leaderboard.publicScore'), cell: (entry) => score(entry.public_score) },
+            { header: t('leaderboard.votes'), cell: (entry) => count(entry.vote_count) },
+            { header: t('leaderboard.juryScore'), cell: (entry) => score(entry.jury_score) },
+            { header: t('leaderboard.juryVotes'), cell: (entry) => count(entry.jury_vote_count) },
+          ]}
+        />
       )}
       {board.hasNextPage && (
         <LoadMore hasMore loading={board.isFetchingNextPage} onLoadMore={() => void board.fetchNextPage()} />

@@ -3,23 +3,10 @@ import userEvent from '@testing-library/user-event'
 import { expect, it } from 'vitest'
 import { startSession } from '../../api/session'
 import { authResponse, json, me, stubApi } from '../../test/fakeApi'
+import { aCampaign } from '../../test/fixtures'
 import { renderRoute } from '../../test/renderRoute'
 
-const campaign = {
-  id: 'c1',
-  slug: 'summer-bottle',
-  organization: 'acme',
-  kind: 'design',
-  title: 'Summer bottle',
-  summary: '',
-  brief: '',
-  phase: 'voting',
-  rules: { voting_method: 'upvote' },
-  prize_tiers: [],
-  participation_points: {},
-  created_at: '2026-01-01T00:00:00Z',
-  updated_at: '2026-01-01T00:00:00Z',
-}
+const campaign = aCampaign({ phase: 'voting' })
 
 it('takes the votes of the chosen flags out with a reason, and says how many', async () => {
   startSession(authResponse())

@@ -3,14 +3,14 @@
 // log.
 import { useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useParams } from 'react-router'
 import { TextAreaField } from '../../forms/Field'
 import { FormAlert } from '../../forms/FormAlert'
 import { fieldsIn } from '../../forms/problem'
 import { useFocusFirstProblem } from '../../forms/useFocusFirstProblem'
 import { useFormProblem } from '../../forms/useFormProblem'
-import { EmptyState, ErrorAlert, Loading } from '../../ui/QueryStates'
-import { useCampaign, type Campaign } from '../campaigns/queries'
+import { EmptyState, QueryBoundary } from '../../ui/QueryStates'
+import { CampaignSubpage } from '../campaigns/CampaignSubpage'
+import type { Campaign } from '../campaigns/queries'
 import { useInvalidateVotes, useVoteIntegrity, type IntegrityFlag } from './queries'
 
 function FlagItem({ flag, checked, onToggle }: { flag: IntegrityFlag; checked: boolean; onToggle: () => void }) {
@@ -122,33 +122,31 @@ function IntegrityForm({ campaign, flags }: { campaign: Campaign; flags: Integri
 function Flags({ campaign }: { campaign: Campaign }) {
   const { t } = useTranslation('votes')
   const integrity = useVoteIntegrity(campaign.id)
-  if (integrity.isPending) return <Loading />
-  if (integrity.isError) return <ErrorAlert error={integrity.error} onRetry={() => void integrity.refetch()} />
-  if (integrity.data.length === 0) {
-    return (
-      <EmptyState>
-        <p>{t('integrity.empty')}</p>
-      </EmptyState>
-    )
-  }
-  return <IntegrityForm campaign={campaign} flags={integrity.data} />
+  return (
+    <QueryBoundary query={integrity}>
+      {(flags) =>
+        flags.length === 0 ? (
+          <EmptyState>
+            <p>{t('integrity.empty')}</p>
+          </EmptyState>
+        ) : (
+          <IntegrityForm campaign={campaign} flags={flags} />
+        )
+      }
+    </QueryBoundary>
+  )
 }
 
 export function VoteIntegrityPage() {
-  const { slug = '' } = useParams()
   const { t } = useTranslation('votes')
-  const campaign = useCampaign(slug)
-  if (campaign.isPending) return <Loading />
-  if (campaign.isError) return <ErrorAlert error={campaign.error} onRetry={() => void campaign.refetch()} />
   return (
-    <>
-      <title>{t('integrity.pageTitle', { campaign: campaign.data.title })}</title>
-      <p>
-        <Link to={`/c/${campaign.data.slug}`}>← {campaign.data.title}</Link>
-      </p>
-      <h1>{t('integrity.heading')}</h1>
-      <p className="lead">{t('integrity.intro')}</p>
-      <Flags campaign={campaign.data} />
-    </>
+    <CampaignSubpage title={(campaign) => t('integrity.pageTitle', { campaign: campaign.title })} heading={() => t('integrity.heading')}>
+      {(campaign) => (
+        <>
+          <p className="lead">{t('integrity.intro')}</p>
+          <Flags campaign={campaign} />
+        </>
+      )}
+    </CampaignSubpage>
   )
 }

@@ -1,41 +1,17 @@
-import { screen, waitFor, within } from '@testing-library/react'
+import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { startSession } from '../../api/session'
+import type { Schemas } from '../../api/types'
 import { authResponse, json, me, problem, stubApi, type Handler } from '../../test/fakeApi'
+import { aCampaign, aContribution, aPage } from '../../test/fixtures'
 import { renderRoute } from '../../test/renderRoute'
 
-function campaignWith(rules: Record<string, unknown>, phase = 'voting') {
-  return {
-    id: 'c1',
-    slug: 'summer-bottle',
-    organization: 'acme',
-    kind: 'design',
-    title: 'Summer bottle',
-    summary: '',
-    brief: '',
-    phase,
-    rules: { voting_method: 'upvote', hide_tallies: false, vote_during_submission: false, allow_self_vote: false, ...rules },
-    prize_tiers: [],
-    participation_points: {},
-    created_at: '2026-01-01T00:00:00Z',
-    updated_at: '2026-01-01T00:00:00Z',
-  }
+function campaignWith(rules: Partial<Schemas['RulesDto']>, phase: Schemas['Phase'] = 'voting') {
+  return aCampaign({ phase, rules })
 }
 
-const contribution = {
-  id: 'k1',
-  campaign_id: 'c1',
-  title: 'Wave bottle',
-  body: 'A bottle shaped like a wave.',
-  tags: [],
-  status: 'published',
-  submitter_id: 'u2',
-  authors: [{ user_id: 'u2', display_name: 'Bea', share_bp: 10000, accepted: true }],
-  media: [],
-  created_at: '2026-01-01T00:00:00Z',
-  updated_at: '2026-01-01T00:00:00Z',
-}
+const contribution = aContribution({ body: 'A bottle shaped like a wave.' })
 
 function vote(contributionId: string, value: number) {
   return {
@@ -64,14 +40,14 @@ function campaignApi(campaign: ReturnType<typeof campaignWith>, routes: Record<s
   startSession(authResponse())
   return stubApi({
     'GET /api/v1/me': () => json(me),
-    'GET /api/v1/me/organizations': () => json({ items: [], next_cursor: null }),
+    'GET /api/v1/me/organizations': () => json(aPage([])),
     'GET /api/v1/campaigns/summer-bottle': () => json(campaign),
     'GET /api/v1/campaigns/c1': () => json(campaign),
-    'GET /api/v1/campaigns/c1/contributions': () => json({ items: [contribution], next_cursor: null }),
+    'GET /api/v1/campaigns/c1/contributions': () => json(aPage([contribution])),
     'GET /api/v1/contributions/k1': () => json(contribution),
-    'GET /api/v1/contributions/k1/comments': () => json({ items: [], next_cursor: null }),
-    'GET /api/v1/campaigns/c1/leaderboard': () => json({ items: [], next_cursor: null }),
-    'GET /api/v1/campaigns/c1/points-leaderboard': () => json({ items: [], next_cursor: null }),
+    'GET /api/v1/contributions/k1/comments': () => json(aPage([])),
+    'GET /api/v1/campaigns/c1/leaderboard': () => json(aPage([])),
+    'GET /api/v1/campaigns/c1/points-leaderboard': () => json(aPage([])),
     'GET /api/v1/campaigns/c1/votes/me': () => json(myVotes(campaign.rules.voting_method)),
     ...routes,
   })
@@ -186,12 +162,14 @@ describe('voting', () => {
         return new Response(null, { status: 204 })
       },
     })
-    const user = userEvent.setup()
+    // No pause between keys: the controls wait 400 ms after the last star before they vote, so the
+    // walk must not leave the event loop, or a busy machine could let that timer run in between.
+    const user = userEvent.setup({ delay: null })
     renderRoute('/contributions/k1')
 
     const rating = await screen.findByRole('group', { name: 'Stars for “Wave bottle”' })
-    await user.click(within(rating).getByRole('radio', { name: '1 star' }))
-    await user.keyboard('{ArrowRight}{ArrowRight}')
+    act(() => within(rating).getByRole('radio', { name: '1 star' }).focus())
+    await user.keyboard('[Space][ArrowRight][ArrowRight]')
     expect(within(rating).getByRole('radio', { name: '3 stars' })).toBeChecked()
 
     // Walking the stars sends one vote, for where the walk stopped.
@@ -246,7 +224,7 @@ describe('gallery tile', () => {
   it('shows the start of the description as text, without markdown syntax', async () => {
     const body = 'Folded from *one* sheet, **no glue**.\n\nSee [the video](https://example.com).'
     campaignApi(campaignWith({ voting_method: 'upvote' }), {
-      'GET /api/v1/campaigns/c1/contributions': () => json({ items: [{ ...contribution, body }], next_cursor: null }),
+      'GET /api/v1/campaigns/c1/contributions': () => json(aPage([{ ...contribution, body }])),
     })
     renderRoute('/c/summer-bottle')
 

@@ -1,9 +1,9 @@
 // Votes: my votes in a campaign, casting and retracting (optimistic), the leaderboard and, for
-// managers, vote integrity. Keys: ['votes', 'me', campaignId], ['leaderboard', campaignId] and
-// ['vote-integrity', campaignId].
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query'
+// managers, vote integrity. Keys come from `voteKeys`.
+import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { api } from '../../api/client'
 import { ApiError, unwrap, unwrapEmpty } from '../../api/errors'
+import { voteKeys } from '../../api/queryKeys'
 import type { Schemas } from '../../api/types'
 import { useSignedIn } from '../auth/useSession'
 import type { Campaign } from '../campaigns/queries'
@@ -39,9 +39,6 @@ export function hasLeaderboard(campaign: Campaign): boolean {
   return votingOpen(campaign) || campaign.phase === 'voting' || votingOver(campaign)
 }
 
-const myVotesKey = (campaignId: string) => ['votes', 'me', campaignId] as const
-const leaderboardKey = (campaignId: string) => ['leaderboard', campaignId] as const
-
 // The API pages my votes; a gallery needs all of them to mark its cards.
 const MY_VOTES_PAGE = 100
 
@@ -68,14 +65,43 @@ async function fetchMyVotes(campaignId: string, signal: AbortSignal): Promise<My
   }
 }
 
+const LEADERBOARD_PAGE = 20
+
+export const voteQueries = {
+  mine: (campaignId: string) =>
+    queryOptions({
+      queryKey: voteKeys.mine(campaignId),
+      queryFn: ({ signal }) => fetchMyVotes(campaignId, signal),
+    }),
+  /** The ranking. While voting runs it is fetched again now and then, as others vote too. */
+  leaderboard: (campaignId: string, live: boolean) =>
+    infiniteQueryOptions({
+      queryKey: voteKeys.leaderboard(campaignId),
+      queryFn: ({ pageParam, signal }) =>
+        unwrap(
+          api.GET('/api/v1/campaigns/{id}/leaderboard', {
+            params: { path: { id: campaignId }, query: { limit: LEADERBOARD_PAGE, cursor: pageParam } },
+            signal,
+          }),
+        ),
+      initialPageParam: undefined as string | undefined,
+      getNextPageParam: (page) => page.next_cursor ?? undefined,
+      refetchInterval: live ? 15_000 : false,
+      // A 403 means "tallies hidden": an answer, not a failure worth retrying.
+      retry: (count, error) => !(error instanceof ApiError && error.status === 403) && count < 2,
+    }),
+  integrity: (campaignId: string) =>
+    queryOptions({
+      queryKey: voteKeys.integrity(campaignId),
+      queryFn: ({ signal }) =>
+        unwrap(api.GET('/api/v1/campaigns/{id}/vote-integrity', { params: { path: { id: campaignId } }, signal })),
+    }),
+}
+
 /** My votes in a campaign; idle while nobody is signed in. */
 export function useMyVotes(campaignId: string) {
   const signedIn = useSignedIn()
-  return useQuery({
-    queryKey: myVotesKey(campaignId),
-    queryFn: ({ signal }) => fetchMyVotes(campaignId, signal),
-    enabled: signedIn,
-  })
+  return useQuery({ ...voteQueries.mine(campaignId), enabled: signedIn })
 }
 
 /** My votes with one of them changed: what the API will answer if it accepts the change. */
@@ -93,8 +119,8 @@ export function withVote(votes: MyVotes, contributionId: string, value: number |
 const SCORE_FOLD_MS = 600
 
 function refreshScores(queryClient: QueryClient, campaignId: string) {
-  void queryClient.invalidateQueries({ queryKey: leaderboardKey(campaignId) })
-  setTimeout(() => void queryClient.invalidateQueries({ queryKey: leaderboardKey(campaignId) }), SCORE_FOLD_MS)
+  void queryClient.invalidateQueries({ queryKey: voteKeys.leaderboard(campaignId) })
+  setTimeout(() => void queryClient.invalidateQueries({ queryKey: voteKeys.leaderboard(campaignId) }), SCORE_FOLD_MS)
 }
 
 export interface VoteChange {
@@ -122,48 +148,28 @@ export function useVote(campaignId: string) {
           ).then(() => undefined)
     },
     onMutate: async ({ contributionId, value }) => {
-      await queryClient.cancelQueries({ queryKey: myVotesKey(campaignId) })
-      const previous = queryClient.getQueryData<MyVotes>(myVotesKey(campaignId))
-      if (previous) queryClient.setQueryData(myVotesKey(campaignId), withVote(previous, contributionId, value))
+      const mine = voteQueries.mine(campaignId).queryKey
+      await queryClient.cancelQueries({ queryKey: mine })
+      const previous = queryClient.getQueryData(mine)
+      if (previous) queryClient.setQueryData(mine, withVote(previous, contributionId, value))
       return { previous }
     },
     onError: (_error, _change, context) => {
-      if (context?.previous) queryClient.setQueryData(myVotesKey(campaignId), context.previous)
+      if (context?.previous) queryClient.setQueryData(voteQueries.mine(campaignId).queryKey, context.previous)
     },
     onSettled: () => {
-      void queryClient.invalidateQueries({ queryKey: myVotesKey(campaignId) })
+      void queryClient.invalidateQueries({ queryKey: voteKeys.mine(campaignId) })
       refreshScores(queryClient, campaignId)
     },
   })
 }
 
-const LEADERBOARD_PAGE = 20
-
-/** The ranking. While voting runs it is fetched again now and then, as others vote too. */
 export function useLeaderboard(campaignId: string, live: boolean) {
-  return useInfiniteQuery({
-    queryKey: leaderboardKey(campaignId),
-    queryFn: ({ pageParam, signal }) =>
-      unwrap(
-        api.GET('/api/v1/campaigns/{id}/leaderboard', {
-          params: { path: { id: campaignId }, query: { limit: LEADERBOARD_PAGE, cursor: pageParam } },
-          signal,
-        }),
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.next_cursor ?? undefined,
-    refetchInterval: live ? 15_000 : false,
-    // A 403 means "tallies hidden": an answer, not a failure worth retrying.
-    retry: (count, error) => !(error instanceof ApiError && error.status === 403) && count < 2,
-  })
+  return useInfiniteQuery(voteQueries.leaderboard(campaignId, live))
 }
 
 export function useVoteIntegrity(campaignId: string) {
-  return useQuery({
-    queryKey: ['vote-integrity', campaignId],
-    queryFn: ({ signal }) =>
-      unwrap(api.GET('/api/v1/campaigns/{id}/vote-integrity', { params: { path: { id: campaignId } }, signal })),
-  })
+  return useQuery(voteQueries.integrity(campaignId))
 }
 
 export function useInvalidateVotes(campaignId: string) {
@@ -172,7 +178,7 @@ export function useInvalidateVotes(campaignId: string) {
     mutationFn: (body: Schemas['InvalidateVotesRequest']) =>
       unwrap(api.POST('/api/v1/campaigns/{id}/vote-integrity/invalidate', { params: { path: { id: campaignId } }, body })),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['vote-integrity', campaignId] })
+      void queryClient.invalidateQueries({ queryKey: voteKeys.integrity(campaignId) })
       refreshScores(queryClient, campaignId)
     },
   })

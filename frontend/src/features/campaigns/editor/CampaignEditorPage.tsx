@@ -2,8 +2,8 @@
 // the same step-by-step form and then show the campaign.
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router'
-import { ErrorAlert, Loading } from '../../../ui/QueryStates'
-import { useCampaign, useCreateCampaign, useUpdateCampaign, type Campaign } from '../queries'
+import { CampaignSubpage } from '../CampaignSubpage'
+import { useCreateCampaign, useUpdateCampaign, type Campaign } from '../queries'
 import { CampaignForm } from './CampaignForm'
 import { draftFromCampaign, emptyDraft, toCreateRequest, toUpdateRequest } from './draft'
 
@@ -43,11 +43,6 @@ function EditCampaign({ campaign }: { campaign: Campaign }) {
   const textsOnly = !FULLY_EDITABLE.has(campaign.phase)
   return (
     <>
-      <title>{t('editTitle', { title: campaign.title })}</title>
-      <p>
-        <Link to={`/c/${campaign.slug}`}>← {campaign.title}</Link>
-      </p>
-      <h1>{t('editHeading', { title: campaign.title })}</h1>
       {textsOnly && <p className="notice">{t('textsOnly')}</p>}
       <CampaignForm
         initial={draftFromCampaign(campaign)}
@@ -64,9 +59,13 @@ function EditCampaign({ campaign }: { campaign: Campaign }) {
 }
 
 export function EditCampaignPage() {
-  const { slug = '' } = useParams()
-  const campaign = useCampaign(slug)
-  if (campaign.isPending) return <Loading />
-  if (campaign.isError) return <ErrorAlert error={campaign.error} onRetry={() => void campaign.refetch()} />
-  return <EditCampaign campaign={campaign.data} />
+  const { t } = useTranslation('campaignEditor')
+  return (
+    <CampaignSubpage
+      title={(campaign) => t('editTitle', { title: campaign.title })}
+      heading={(campaign) => t('editHeading', { title: campaign.title })}
+    >
+      {(campaign) => <EditCampaign campaign={campaign} />}
+    </CampaignSubpage>
+  )
 }

@@ -1,26 +1,13 @@
 import { screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
+import { campaignKeys } from '../../../api/queryKeys'
 import { startSession } from '../../../api/session'
 import { authResponse, json, me, problem, stubApi } from '../../../test/fakeApi'
+import { aCampaign, aPage } from '../../../test/fixtures'
 import { renderRoute } from '../../../test/renderRoute'
 
-const campaign = {
-  id: 'c1',
-  slug: 'summer-bottle',
-  organization: 'acme',
-  kind: 'design',
-  title: 'Summer bottle',
-  summary: '',
-  brief: '',
-  phase: 'draft',
-  rules: {},
-  prize_tiers: [],
-  participation_points: {},
-  schedule: null,
-  created_at: '2026-01-01T00:00:00Z',
-  updated_at: '2026-01-01T00:00:00Z',
-}
+const campaign = aCampaign({ phase: 'draft' })
 
 function signedIn() {
   startSession(authResponse())
@@ -64,18 +51,22 @@ describe('the campaign form', () => {
       'GET /api/v1/me': () => json(me),
       'POST /api/v1/organizations/acme/campaigns': () => json(campaign, 201),
       'GET /api/v1/campaigns/summer-bottle': () => json(campaign),
-      'GET /api/v1/me/organizations': () => json({ items: [], next_cursor: null }),
+      'GET /api/v1/me/organizations': () => json(aPage([])),
     })
     const user = userEvent.setup()
-    const { router } = renderRoute('/o/acme/campaigns/new')
+    const { router, queryClient } = renderRoute('/o/acme/campaigns/new')
     await user.selectOptions(await screen.findByRole('combobox', { name: 'Kind' }), 'Designs')
     await user.type(screen.getByRole('textbox', { name: /^Title/ }), 'Summer bottle')
     await user.click(screen.getByRole('button', { name: 'Next' }))
+    // Focus is on the new step's heading as soon as the click is done, not a frame later, when it
+    // would jump away from a field the user is already typing in.
+    expect(screen.getByText('Step 2 of 5: Schedule')).toHaveFocus()
     await user.type(screen.getByLabelText('Submissions open'), '2030-06-01T10:00')
     await user.type(screen.getByLabelText('Submissions close'), '2030-06-30T18:00')
     await user.type(screen.getByLabelText('Voting opens'), '2030-07-01T00:00')
     await user.type(screen.getByLabelText('Voting closes'), '2030-07-15T00:00')
     await user.click(within(screen.getByRole('navigation', { name: 'Steps' })).getByRole('button', { name: /Prizes/ }))
+    expect(screen.getByText('Step 4 of 5: Prizes')).toHaveFocus()
     await user.click(screen.getByRole('button', { name: 'Add a prize tier' }))
     await user.type(screen.getByRole('spinbutton', { name: /From rank/ }), '1')
     await user.type(screen.getByRole('spinbutton', { name: /To rank/ }), '3')
@@ -86,6 +77,9 @@ describe('the campaign form', () => {
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Summer bottle' })).toBeVisible()
     expect(router.state.location.pathname).toBe('/c/summer-bottle')
+    // The answer is cached under the slug the page asks for and the id contributions name it by.
+    expect(queryClient.getQueryData(campaignKeys.detail('summer-bottle'))).toEqual(campaign)
+    expect(queryClient.getQueryData(campaignKeys.detail('c1'))).toEqual(campaign)
     const body = await fake.sent('POST /api/v1/organizations/acme/campaigns')[0].json()
     expect(body).toMatchObject({
       kind: 'design',
@@ -105,7 +99,7 @@ describe('the campaign form', () => {
       'GET /api/v1/me': () => json(me),
       'POST /api/v1/organizations/acme/campaigns': () => json(campaign, 201),
       'GET /api/v1/campaigns/summer-bottle': () => json(campaign),
-      'GET /api/v1/me/organizations': () => json({ items: [], next_cursor: null }),
+      'GET /api/v1/me/organizations': () => json(aPage([])),
     })
     const user = userEvent.setup()
     renderRoute('/o/acme/campaigns/new')
@@ -130,7 +124,7 @@ describe('the campaign form', () => {
       'GET /api/v1/me': () => json(me),
       'POST /api/v1/organizations/acme/campaigns': () => json(campaign, 201),
       'GET /api/v1/campaigns/summer-bottle': () => json(campaign),
-      'GET /api/v1/me/organizations': () => json({ items: [], next_cursor: null }),
+      'GET /api/v1/me/organizations': () => json(aPage([])),
     })
     const user = userEvent.setup()
     renderRoute('/o/acme/campaigns/new')
@@ -157,7 +151,7 @@ describe('the campaign form', () => {
     const fake = stubApi({
       'GET /api/v1/me': () => json(me),
       'GET /api/v1/campaigns/summer-bottle': () =>
-        json({ ...campaign, rules: { voting_method: 'upvote', participation_target_percent: 10, contribution_target: 200 } }),
+        json(aCampaign({ phase: 'draft', rules: { participation_target_percent: 10, contribution_target: 200 } })),
       'PATCH /api/v1/campaigns/c1': () =>
         problem(422, 'Unprocessable Entity', 'invalid fields: rules.contribution_target', [
           { field: 'rules.contribution_target', message: 'must be 1 to 1000000' },

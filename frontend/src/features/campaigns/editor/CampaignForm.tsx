@@ -2,6 +2,7 @@
 // step can save, and after a 422 the form opens the first step with an invalid field, marks the
 // steps that have errors, and focuses the field.
 import { useRef, useState, type FormEvent } from 'react'
+import { flushSync } from 'react-dom'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../../api/errors'
 import { FormAlert } from '../../../forms/FormAlert'
@@ -49,6 +50,7 @@ export function CampaignForm({ initial, editing, textsOnly, saving, error, onSav
   const steps: readonly Step[] = textsOnly ? ['basics'] : STEPS
   const [step, setStep] = useState<Step>('basics')
   const form = useRef<HTMLFormElement>(null)
+  const legend = useRef<HTMLLegendElement>(null)
   const problem = useFormProblem(error, (path) => stepOfField(path) !== null)
 
   // A new error opens the step of its first invalid field (adjusting state while rendering, so
@@ -66,9 +68,11 @@ export function CampaignForm({ initial, editing, textsOnly, saving, error, onSav
   const StepFields = STEP_COMPONENTS[step]
 
   function go(target: Step) {
-    setStep(target)
-    // Move focus to the new step's heading so keyboard users continue there.
-    requestAnimationFrame(() => form.current?.querySelector<HTMLElement>('legend[tabindex]')?.focus())
+    // Show the new step, then move focus to its heading so keyboard users continue there (and hear
+    // its name). Both happen in this event, not a frame later: a later focus could land while the
+    // user, or a test, is already typing in the new step, and take the rest of the typing away.
+    flushSync(() => setStep(target))
+    legend.current?.focus()
   }
   function next() {
     // Check this step's inputs before moving on, like a submit would.
@@ -103,7 +107,7 @@ export function CampaignForm({ initial, editing, textsOnly, saving, error, onSav
       )}
       <FormAlert problem={problem} />
       <fieldset>
-        <legend tabIndex={-1}>
+        <legend ref={legend} tabIndex={-1}>
           {t('steps.progress', { current: index + 1, total: steps.length, name: t(`steps.${step}`) })}
         </legend>
         <StepFields draft={draft} update={setDraft} fieldErrors={problem.fields} editing={editing} />

@@ -2,17 +2,12 @@ import { act, screen, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { switchLanguage } from '../../i18n'
 import { json, stubApi } from '../../test/fakeApi'
+import { aCampaign, aPage } from '../../test/fixtures'
 import { renderRoute } from '../../test/renderRoute'
 
-const campaign = {
-  id: 'c1',
-  slug: 'summer-bottle',
-  organization: 'acme',
-  kind: 'design',
-  title: 'Summer bottle',
+const campaign = aCampaign({
   summary: 'Design our bottle',
   brief: '## What we want\n\nA bottle for **summer**.',
-  phase: 'submission',
   rules: { max_contributions_per_member: 2, voting_method: 'budget', vote_budget: 10, remix_credit_percent: 25 },
   prize_tiers: [{ rank_from: 1, rank_to: 1, title: 'First prize', amount_minor: 50000, currency: 'EUR', points: 100 }],
   participation_points: { per_contribution: 5 },
@@ -22,9 +17,7 @@ const campaign = {
     voting_open_at: '2030-06-13T00:00:00Z',
     voting_close_at: '2030-06-20T00:00:00Z',
   },
-  created_at: '2026-01-01T00:00:00Z',
-  updated_at: '2026-01-01T00:00:00Z',
-}
+})
 
 describe('CampaignPage', () => {
   beforeEach(() => {
@@ -32,8 +25,8 @@ describe('CampaignPage', () => {
     vi.useFakeTimers({ now: new Date('2030-06-10T12:00:00Z'), toFake: ['Date'] })
     stubApi({
       'GET /api/v1/campaigns/summer-bottle': () => json(campaign),
-      'GET /api/v1/campaigns/c1/contributions': () => json({ items: [], next_cursor: null }),
-      'GET /api/v1/campaigns/c1/points-leaderboard': () => json({ items: [], next_cursor: null }),
+      'GET /api/v1/campaigns/c1/contributions': () => json(aPage([])),
+      'GET /api/v1/campaigns/c1/points-leaderboard': () => json(aPage([])),
     })
   })
   afterEach(() => {

@@ -5,13 +5,13 @@ import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router'
 import { ConfirmButton } from '../../ui/ConfirmButton'
 import { ErrorAlert } from '../../ui/QueryStates'
+import { useCampaignLifecycle, useDeleteCampaign, type Campaign, type LifecycleAction } from '../campaigns/queries'
 import { canManage, canModerate, useMyRole } from '../organizations/queries'
-import { useCampaignLifecycle, useDeleteCampaign, type Campaign, type LifecycleAction } from './queries'
 
 const CANCELLABLE = new Set(['scheduled', 'submission', 'review', 'voting'])
 
 export function CampaignAdminBar({ campaign }: { campaign: Campaign }) {
-  const { t } = useTranslation('campaigns')
+  const { t } = useTranslation('campaignPage')
   const { role } = useMyRole(campaign.organization)
   const lifecycle = useCampaignLifecycle(campaign.id)
   const remove = useDeleteCampaign(campaign.id)

@@ -1,8 +1,16 @@
+// The campaign page composes the features that show a campaign (its schedule, prizes and rules,
+// the invitation box, awards, both rankings and the gallery) and the organiser's tools. It is the
+// top of them: they import the campaign's data from features/campaigns, never this page.
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { Markdown } from '../../ui/Markdown'
-import { ErrorAlert, Loading } from '../../ui/QueryStates'
+import { QueryBoundary } from '../../ui/QueryStates'
 import { useSignedIn } from '../auth/useSession'
+import { PhaseBadge } from '../campaigns/PhaseBadge'
+import { PhaseTimeline } from '../campaigns/PhaseTimeline'
+import { PrizeList } from '../campaigns/PrizeList'
+import { useCampaign, type Campaign } from '../campaigns/queries'
+import { RulesList } from '../campaigns/RulesList'
 import { Gallery } from '../contributions/Gallery'
 import { InviteFriends } from '../reach/InviteFriends'
 import { useCampaignVisit } from '../reach/useCampaignVisit'
@@ -12,14 +20,9 @@ import { hasPointsLeaderboard } from '../rewards/queries'
 import { Leaderboard } from '../votes/Leaderboard'
 import { hasLeaderboard } from '../votes/queries'
 import { CampaignAdminBar } from './CampaignAdminBar'
-import { PhaseBadge } from './PhaseBadge'
-import { PhaseTimeline } from './PhaseTimeline'
-import { PrizeList } from './PrizeList'
-import { useCampaign, type Campaign } from './queries'
-import { RulesList } from './RulesList'
 
 function ContributeCall({ campaign }: { campaign: Campaign }) {
-  const { t } = useTranslation('campaigns')
+  const { t } = useTranslation('campaignPage')
   const signedIn = useSignedIn()
   if (campaign.phase !== 'submission') return <p className="muted">{t('page.contributionsClosed')}</p>
   const to = `/c/${campaign.slug}/contribute`
@@ -49,13 +52,13 @@ function Invite({ campaign }: { campaign: Campaign }) {
  */
 export function CampaignPage() {
   const { slug = '' } = useParams()
-  const { t } = useTranslation('campaigns')
   const campaign = useCampaign(slug)
   useCampaignVisit(slug, campaign.data)
+  return <QueryBoundary query={campaign}>{(data) => <CampaignView campaign={data} />}</QueryBoundary>
+}
 
-  if (campaign.isPending) return <Loading />
-  if (campaign.isError) return <ErrorAlert error={campaign.error} onRetry={() => void campaign.refetch()} />
-  const data = campaign.data
+function CampaignView({ campaign: data }: { campaign: Campaign }) {
+  const { t } = useTranslation('campaignPage')
   return (
     <article className="campaign">
       <title>{t('page.pageTitle', { title: data.title })}</title>

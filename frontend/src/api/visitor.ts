@@ -2,7 +2,9 @@
 // visitor id is random, made on the first campaign visit and kept, so that the API counts a
 // visitor once and can credit their later sign-up to the link they first came through. The
 // invitation code (`?via=`) of the first link opened is kept until an account is created with it.
-import { randomId } from '../votes/deviceId'
+// Here, below the features, since two of them need it: reach records visits, auth sends both with
+// a sign-up.
+import { randomId } from './randomId'
 
 const VISITOR_KEY = 'schwarm.visitorId'
 const VIA_KEY = 'schwarm.via'

@@ -1,0 +1,52 @@
+import { partialMatchKey, type QueryKey } from '@tanstack/react-query'
+import { describe, expect, it } from 'vitest'
+import {
+  campaignKeys,
+  commentKeys,
+  contributionKeys,
+  meKeys,
+  moderationKeys,
+  organizationKeys,
+  reachKeys,
+  rewardKeys,
+  timelineKeys,
+  tokenKeys,
+} from './queryKeys'
+
+/** Whether invalidating or removing `prefix` reaches `key`. */
+const reaches = (prefix: QueryKey, key: QueryKey) => partialMatchKey(key, prefix)
+
+describe('query keys', () => {
+  it('put everything of the signed-in user under one prefix, which sign-out removes', () => {
+    const mine = [
+      meKeys.account(),
+      organizationKeys.mine(),
+      rewardKeys.mine(),
+      timelineKeys.mine(),
+      tokenKeys.mine(),
+      reachKeys.myReferral('c1'),
+    ]
+    for (const key of mine) expect(reaches(meKeys.all, key), JSON.stringify(key)).toBe(true)
+    expect(reaches(meKeys.all, organizationKeys.detail('acme'))).toBe(false)
+  })
+
+  it('keep campaign lists apart from single campaigns', () => {
+    expect(reaches(campaignKeys.lists(), campaignKeys.list({ organization: 'acme' }))).toBe(true)
+    expect(reaches(campaignKeys.lists(), campaignKeys.detail('summer-bottle'))).toBe(false)
+    expect(reaches(campaignKeys.details(), campaignKeys.detail('c1'))).toBe(true)
+  })
+
+  it('reach every gallery and every moderation view from their prefixes, and nothing else', () => {
+    expect(reaches(contributionKeys.galleries(), contributionKeys.gallery('c1', 'new', 'seed'))).toBe(true)
+    expect(reaches(contributionKeys.galleries(), contributionKeys.detail('k1'))).toBe(false)
+    for (const key of [moderationKeys.queue('c1'), moderationKeys.reportedComments('c1'), moderationKeys.log('k1')]) {
+      expect(reaches(moderationKeys.all, key)).toBe(true)
+    }
+    expect(reaches(moderationKeys.reportedCommentLists(), moderationKeys.queue('c1'))).toBe(false)
+    expect(reaches(moderationKeys.all, commentKeys.thread('k1'))).toBe(false)
+  })
+
+  it('refresh an organization’s members without its profile', () => {
+    expect(reaches(organizationKeys.members('acme'), organizationKeys.detail('acme'))).toBe(false)
+  })
+})

@@ -1,0 +1,102 @@
+// Every key of the query cache, one factory per feature. Queries, invalidations, cache updates and
+// tests take their keys from here, so an invalidation always matches what the queries used. Keys
+// nest: a shorter key is a prefix that matches every key under it (`campaignKeys.lists()` is every
+// campaign list, whatever its filters). The queries themselves (`queryOptions`) are in each
+// feature's queries.ts.
+//
+// The keys sit here, below the features, because a change in one feature makes another's data
+// stale: a moderator's decision changes the gallery, a deleted comment leaves the moderators' list,
+// a new membership changes which drafts a campaign list holds. Reaching into each other's queries
+// for that would tie the features in a circle.
+import type { QueryOf } from './types'
+
+/** What the signed-in user owns or sees as themselves: gone with them (sign-out, session end). */
+export const meKeys = {
+  all: ['me'] as const,
+  account: () => [...meKeys.all, 'account'] as const,
+}
+
+/** The filters of a campaign list (`GET /campaigns` without its paging). */
+export type CampaignListFilters = Omit<QueryOf<'/api/v1/campaigns'>, 'cursor' | 'limit'>
+
+export const campaignKeys = {
+  all: ['campaigns'] as const,
+  lists: () => [...campaignKeys.all, 'list'] as const,
+  list: (filters: CampaignListFilters) => [...campaignKeys.lists(), filters] as const,
+  details: () => [...campaignKeys.all, 'detail'] as const,
+  /** Pages address a campaign by its slug, contributions name it by its id: both are cached. */
+  detail: (idOrSlug: string) => [...campaignKeys.details(), idOrSlug] as const,
+}
+
+export const contributionKeys = {
+  all: ['contributions'] as const,
+  galleries: () => [...contributionKeys.all, 'gallery'] as const,
+  gallery: (campaignId: string, sort: string, seed: string) => [...contributionKeys.galleries(), campaignId, sort, seed] as const,
+  details: () => [...contributionKeys.all, 'detail'] as const,
+  detail: (id: string) => [...contributionKeys.details(), id] as const,
+}
+
+export const commentKeys = {
+  all: ['comments'] as const,
+  /** The comments under one contribution. */
+  thread: (contributionId: string) => [...commentKeys.all, 'thread', contributionId] as const,
+}
+
+export const moderationKeys = {
+  all: ['moderation'] as const,
+  queue: (campaignId: string) => [...moderationKeys.all, 'queue', campaignId] as const,
+  reportedCommentLists: () => [...moderationKeys.all, 'reported-comments'] as const,
+  reportedComments: (campaignId: string) => [...moderationKeys.reportedCommentLists(), campaignId] as const,
+  /** The decisions on one contribution. */
+  log: (contributionId: string) => [...moderationKeys.all, 'log', contributionId] as const,
+}
+
+export const voteKeys = {
+  all: ['votes'] as const,
+  /** My votes in a campaign. */
+  mine: (campaignId: string) => [...voteKeys.all, 'mine', campaignId] as const,
+  leaderboard: (campaignId: string) => [...voteKeys.all, 'leaderboard', campaignId] as const,
+  integrity: (campaignId: string) => [...voteKeys.all, 'integrity', campaignId] as const,
+}
+
+export const rewardKeys = {
+  all: ['rewards'] as const,
+  /** My points, badges and awards (under `meKeys`). */
+  mine: () => [...meKeys.all, 'rewards'] as const,
+  awards: (campaignId: string) => [...rewardKeys.all, 'awards', campaignId] as const,
+  pointsLeaderboard: (campaignId: string) => [...rewardKeys.all, 'points-leaderboard', campaignId] as const,
+}
+
+export const organizationKeys = {
+  all: ['organizations'] as const,
+  detail: (slug: string) => [...organizationKeys.all, slug] as const,
+  members: (slug: string) => [...organizationKeys.detail(slug), 'members'] as const,
+  /** The organizations I belong to, with my role in each (under `meKeys`). */
+  mine: () => [...meKeys.all, 'organizations'] as const,
+}
+
+export const reachKeys = {
+  all: ['reach'] as const,
+  channels: (campaignId: string) => [...reachKeys.all, 'channels', campaignId] as const,
+  /** The mutation that asks for my referral code (under `meKeys`). */
+  myReferral: (campaignId: string) => [...meKeys.all, 'referral', campaignId] as const,
+}
+
+export const insightKeys = {
+  all: ['insight'] as const,
+  analytics: (campaignId: string) => [...insightKeys.all, 'analytics', campaignId] as const,
+}
+
+export const timelineKeys = {
+  /** My journey across campaigns (under `meKeys`). */
+  mine: () => [...meKeys.all, 'timeline'] as const,
+}
+
+export const tokenKeys = {
+  /** My access tokens, never their secrets (under `meKeys`). */
+  mine: () => [...meKeys.all, 'tokens'] as const,
+}
+
+export const statusKeys = {
+  health: () => ['health'] as const,
+}

@@ -1,0 +1,68 @@
+// Strings of the campaign page: what it says around the pieces it shows, and the organiser's tools.
+import type { Translation } from '../../i18n/strings'
+
+export const en = {
+  page: {
+    pageTitle: '{{title}} · Schwarm',
+    by: 'A campaign by {{organization}}',
+    brief: 'Brief',
+    noBrief: 'The organisers have not written a brief yet.',
+    contribute: 'Contribute',
+    signInToContribute: 'Sign in to contribute',
+    contributionsClosed: 'Submissions are not open right now.',
+    draftNotice: 'This campaign is a draft: only its organization can see it.',
+  },
+  admin: {
+    heading: 'Organiser tools',
+    edit: 'Edit',
+    moderation: 'Moderation queue',
+    channels: 'Invitation channels',
+    analytics: 'Analytics',
+    publish: 'Publish',
+    publishAction: 'publish',
+    publishQuestion: 'Publish? Everyone will see it, and its phase follows its schedule.',
+    close: 'Close',
+    closeAction: 'close',
+    closeQuestion: 'Close the campaign for good?',
+    cancel: 'Cancel campaign',
+    cancelAction: 'cancel it',
+    cancelQuestion: 'Cancel the campaign? Participants will see it was cancelled.',
+    delete: 'Delete draft',
+    deleteAction: 'delete',
+    deleteQuestion: 'Delete this draft for good?',
+    done: 'Done.',
+  },
+}
+
+export const de: Translation<typeof en> = {
+  page: {
+    pageTitle: '{{title}} · Schwarm',
+    by: 'Eine Kampagne von {{organization}}',
+    brief: 'Aufgabe',
+    noBrief: 'Die Veranstalter haben noch keine Aufgabe beschrieben.',
+    contribute: 'Beitrag einreichen',
+    signInToContribute: 'Zum Einreichen anmelden',
+    contributionsClosed: 'Einreichungen sind gerade nicht möglich.',
+    draftNotice: 'Diese Kampagne ist ein Entwurf: Nur ihre Organisation sieht sie.',
+  },
+  admin: {
+    heading: 'Werkzeuge für Veranstalter',
+    edit: 'Bearbeiten',
+    moderation: 'Moderation',
+    channels: 'Einladungskanäle',
+    analytics: 'Auswertung',
+    publish: 'Veröffentlichen',
+    publishAction: 'veröffentlichen',
+    publishQuestion: 'Veröffentlichen? Alle sehen sie dann, und ihre Phase folgt dem Zeitplan.',
+    close: 'Abschließen',
+    closeAction: 'abschließen',
+    closeQuestion: 'Die Kampagne endgültig abschließen?',
+    cancel: 'Kampagne absagen',
+    cancelAction: 'absagen',
+    cancelQuestion: 'Die Kampagne absagen? Teilnehmende sehen, dass sie abgesagt wurde.',
+    delete: 'Entwurf löschen',
+    deleteAction: 'löschen',
+    deleteQuestion: 'Diesen Entwurf endgültig löschen?',
+    done: 'Erledigt.',
+  },
+}

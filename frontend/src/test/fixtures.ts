@@ -1,0 +1,145 @@
+// Typed data as the API sends it, for component tests. Each generator gives a complete answer
+// (typed from the generated schema: when the API changes, the fixtures fail to compile, not the
+// tests at random), and a test overrides only what it is about:
+//   aCampaign({ phase: 'voting', rules: { voting_method: 'stars' } })
+import type { Schemas } from '../api/types'
+import { json, me, type Handler } from './fakeApi'
+
+type Campaign = Schemas['CampaignResponse']
+type Rules = Schemas['RulesDto']
+type Points = Schemas['PointsDto']
+
+const CREATED = '2026-01-01T00:00:00Z'
+
+/** A page of a list as the API pages it; the last one unless a cursor is given. */
+export function aPage<T>(items: T[], nextCursor: string | null = null) {
+  return { items, next_cursor: nextCursor }
+}
+
+/** Rules as the API's defaults have them: one entry each, upvotes, open to everyone. */
+export function someRules(overrides: Partial<Rules> = {}): Rules {
+  return {
+    max_contributions_per_member: 1,
+    voting_method: 'upvote',
+    vote_budget: null,
+    allow_self_vote: false,
+    vote_during_submission: false,
+    hide_tallies: false,
+    require_approval: false,
+    guaranteed_prize: false,
+    jury_weight_percent: 0,
+    remix_credit_percent: 0,
+    eligibility: 'open',
+    participation_target_percent: null,
+    contribution_target: null,
+    ...overrides,
+  }
+}
+
+/** A campaign's fields to change; its rules and points are merged into the defaults. */
+export type CampaignOverrides = Partial<Omit<Campaign, 'rules' | 'participation_points'>> & {
+  rules?: Partial<Rules>
+  participation_points?: Partial<Points>
+}
+
+/** "Summer bottle" (`c1`, `/c/summer-bottle`) by acme: a design campaign open for submissions. */
+export function aCampaign({ rules, participation_points, ...overrides }: CampaignOverrides = {}): Campaign {
+  return {
+    id: 'c1',
+    slug: 'summer-bottle',
+    organization: 'acme',
+    kind: 'design',
+    title: 'Summer bottle',
+    summary: '',
+    brief: '',
+    phase: 'submission',
+    rules: someRules(rules),
+    prize_tiers: [],
+    participation_points: { per_contribution: 0, per_vote: 0, per_referral: 0, ...participation_points },
+    schedule: null,
+    created_at: CREATED,
+    updated_at: CREATED,
+    ...overrides,
+  }
+}
+
+/** "Wave bottle" (`k1`) in campaign `c1`, published, by Bea alone. */
+export function aContribution(overrides: Partial<Schemas['ContributionResponse']> = {}): Schemas['ContributionResponse'] {
+  return {
+    id: 'k1',
+    campaign_id: 'c1',
+    title: 'Wave bottle',
+    body: '',
+    tags: [],
+    status: 'published',
+    submitter_id: 'u2',
+    authors: [{ user_id: 'u2', display_name: 'Bea', share_bp: 10000, accepted: true }],
+    media: [],
+    created_at: CREATED,
+    updated_at: CREATED,
+    ...overrides,
+  }
+}
+
+/** A comment by Bea under contribution `k1`. */
+export function aComment(overrides: Partial<Schemas['CommentResponse']> = {}): Schemas['CommentResponse'] {
+  return {
+    id: 'm1',
+    contribution_id: 'k1',
+    author_id: 'u2',
+    author_display_name: 'Bea',
+    body: 'Love it',
+    parent_id: null,
+    deleted_at: null,
+    created_at: '2026-01-02T10:00:00Z',
+    ...overrides,
+  }
+}
+
+/** ACME (`o1`, `/o/acme`), the organization behind the campaigns above. */
+export function anOrganization(overrides: Partial<Schemas['OrganizationResponse']> = {}): Schemas['OrganizationResponse'] {
+  return { id: 'o1', slug: 'acme', name: 'ACME', description: '', created_at: CREATED, updated_at: CREATED, ...overrides }
+}
+
+/** First prize for "Wave bottle", split between its author (me) and the author it remixed. */
+export function anAward(overrides: Partial<Schemas['AwardResponse']> = {}): Schemas['AwardResponse'] {
+  return {
+    id: 'a1',
+    campaign_id: 'c1',
+    contribution_id: 'k1',
+    contribution_title: 'Wave bottle',
+    rank: 1,
+    title: 'First prize',
+    amount_minor: 50001,
+    currency: 'EUR',
+    points: 100,
+    status: 'pending',
+    splits: [
+      { user_id: me.id, display_name: 'Ada', reason: 'author', amount_minor: 37501, points: 75 },
+      { user_id: 'u2', display_name: 'Grace', reason: 'remix_parent', amount_minor: 12500, points: 25 },
+    ],
+    created_at: '2030-07-01T00:00:00Z',
+    updated_at: '2030-07-01T00:00:00Z',
+    ...overrides,
+  }
+}
+
+/** A published campaign as the reach, timeline and insight tests use it. */
+export const publishedCampaign = aCampaign({
+  summary: 'Design our bottle',
+  brief: 'A bottle for summer.',
+  participation_points: { per_contribution: 5, per_vote: 1, per_referral: 20 },
+})
+
+/** What the page of `publishedCampaign` loads besides its visit. */
+export function campaignPageRoutes(): Record<string, Handler> {
+  return {
+    'GET /api/v1/campaigns/summer-bottle': () => json(publishedCampaign),
+    'GET /api/v1/campaigns/c1/contributions': () => json(aPage([])),
+    'GET /api/v1/campaigns/c1/points-leaderboard': () => json(aPage([])),
+    'GET /api/v1/me/organizations': () => json(aPage([])),
+  }
+}
+
+/** The API's answer to a counted first visit. */
+export const visited = () => json({ first_touch: true, counted: true, via_recognized: true })
