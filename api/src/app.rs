@@ -21,15 +21,18 @@ use crate::http::routes::{self, RouteTable};
 use crate::http::{
     access_log, cors, etag, head, nul_guard, problem_guard, request_id, security_headers, spa,
 };
+use crate::idempotency;
 use crate::insight::MinGroupSize;
 use crate::media::MediaStore;
 use crate::metrics::Metrics;
+use crate::notifications::unsubscribe::UnsubscribeKey;
 use crate::openapi::{OpenApiJson, openapi};
 use crate::pagination::CursorKey;
 use crate::rate_limit::KeyedRateLimit;
 use crate::reach::VisitRateLimit;
 use crate::votes::VoteRateLimit;
 use crate::votes::signals::IntegritySalt;
+use crate::webhooks::guard::TargetPolicy;
 use crate::{API_PREFIX, configure_api};
 
 /// Everything the workers share, built once at start-up.
@@ -47,6 +50,8 @@ pub struct AppContext {
     min_group_size: web::Data<MinGroupSize>,
     integrity_salt: web::Data<IntegritySalt>,
     cursor_key: web::Data<CursorKey>,
+    target_policy: web::Data<TargetPolicy>,
+    unsubscribe_key: web::Data<UnsubscribeKey>,
     token_issuer: web::Data<TokenIssuer>,
     auth_settings: web::Data<AuthSettings>,
     auth_rate_limits: web::Data<AuthRateLimits>,
@@ -62,6 +67,8 @@ impl AppContext {
         metrics: Metrics,
         jwt_secret: JwtSecret,
         media_store: MediaStore,
+        target_policy: TargetPolicy,
+        unsubscribe_key: UnsubscribeKey,
     ) -> Result<Self, serde_json::Error> {
         let spec = openapi();
         Ok(AppContext {
@@ -87,6 +94,8 @@ impl AppContext {
             min_group_size: web::Data::new(MinGroupSize(config.analytics_min_group_size)),
             integrity_salt: web::Data::new(IntegritySalt::derive(&jwt_secret)),
             cursor_key: web::Data::new(CursorKey::derive(jwt_secret.as_bytes())),
+            target_policy: web::Data::new(target_policy),
+            unsubscribe_key: web::Data::new(unsubscribe_key),
             token_issuer: web::Data::new(TokenIssuer::new(&jwt_secret, config.access_token_ttl)),
             auth_settings: web::Data::new(AuthSettings {
                 refresh_token_ttl: config.refresh_token_ttl,
@@ -120,7 +129,8 @@ pub fn build_app(
             configure_api(&mut utoipa_actix_web::service_config::ServiceConfig::new(cfg));
         })
         .default_service(web::to(routes::unmatched))
-        .wrap(from_fn(etag::conditional_get));
+        .wrap(from_fn(etag::conditional_get))
+        .wrap(from_fn(idempotency::idempotent));
     let mut app = App::new()
         .app_data(ctx.db.clone())
         .app_data(ctx.metrics.clone())
@@ -134,6 +144,8 @@ pub fn build_app(
         .app_data(ctx.min_group_size.clone())
         .app_data(ctx.integrity_salt.clone())
         .app_data(ctx.cursor_key.clone())
+        .app_data(ctx.target_policy.clone())
+        .app_data(ctx.unsubscribe_key.clone())
         .app_data(ctx.token_issuer.clone())
         .app_data(ctx.auth_settings.clone())
         .app_data(ctx.auth_rate_limits.clone())

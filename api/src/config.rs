@@ -162,6 +162,28 @@ pub struct Config {
     pub analytics_min_group_size: i64,
     /// Tests only: a file whose RFC 3339 instant stops the domain clock (see [`crate::clock`]).
     pub test_clock_file: Option<PathBuf>,
+    /// The address people open the site at, for links in mail (no trailing slash).
+    pub public_url: String,
+    /// The SMTP server mail goes through; `None` writes `.eml` files under `DATA_DIR/mail`.
+    pub smtp_url: Option<String>,
+    /// The sender of every mail.
+    pub mail_from: String,
+    /// How long a notification must be quiet before its immediate mail goes (bursts become one).
+    pub email_coalesce: Duration,
+    /// The hour (UTC) daily and weekly digests go out.
+    pub digest_hour: u32,
+    /// Jobs one replica runs at once.
+    pub job_concurrency: usize,
+    /// How long a claimed job belongs to its replica before others may take it over.
+    pub job_lease: Duration,
+    /// How often new events are dispatched to notifications and webhooks.
+    pub dispatch_interval: Duration,
+    /// Webhook targets may be `http://` (not only `https://`).
+    pub webhook_allow_http: bool,
+    /// Webhook targets may be loopback, private or link-local addresses.
+    pub webhook_allow_private_targets: bool,
+    /// An endpoint whose deliveries fail this long is disabled.
+    pub webhook_disable_after: Duration,
 }
 
 /// Where uploaded media live: a folder (the default, `DATA_DIR/media`) or an S3-compatible
@@ -318,8 +340,59 @@ impl Config {
                 parse_in_range(raw, 2, 1_000)
             })?,
             test_clock_file: var("TEST_CLOCK_FILE").map(PathBuf::from),
+            public_url: parse_var(
+                &var,
+                "PUBLIC_URL",
+                &default_public_url(bind_addr),
+                parse_public_url,
+            )?,
+            smtp_url: var("SMTP_URL"),
+            mail_from: var("MAIL_FROM").unwrap_or_else(|| "Schwarm <noreply@localhost>".into()),
+            email_coalesce: Duration::from_secs(parse_var(&var, "EMAIL_COALESCE_SECS", "60", |raw| {
+                parse_in_range(raw, 0, 3600)
+            })?),
+            digest_hour: parse_var(&var, "DIGEST_HOUR_UTC", "7", |raw| parse_in_range(raw, 0, 23))?,
+            job_concurrency: parse_var(&var, "JOB_CONCURRENCY", "8", |raw| parse_in_range(raw, 1, 256))?,
+            job_lease: Duration::from_secs(parse_var(&var, "JOB_LEASE_SECS", "60", |raw| {
+                parse_in_range(raw, 15, 3600)
+            })?),
+            dispatch_interval: Duration::from_millis(parse_var(
+                &var,
+                "DISPATCH_INTERVAL_MS",
+                "250",
+                |raw| parse_in_range(raw, 10, 60_000),
+            )?),
+            webhook_allow_http: parse_var(&var, "WEBHOOK_ALLOW_HTTP", "false", parse_bool)?,
+            webhook_allow_private_targets: parse_var(
+                &var,
+                "WEBHOOK_ALLOW_PRIVATE_TARGETS",
+                "false",
+                parse_bool,
+            )?,
+            webhook_disable_after: Duration::from_secs(
+                3600 * parse_var(&var, "WEBHOOK_DISABLE_AFTER_HOURS", "120", |raw| {
+                    parse_in_range(raw, 0, 8760)
+                })?,
+            ),
         })
     }
+}
+
+/// Links point at the server itself unless `PUBLIC_URL` says otherwise.
+fn default_public_url(bind: SocketAddr) -> String {
+    match bind.ip() {
+        ip if ip.is_unspecified() => format!("http://localhost:{}", bind.port()),
+        _ => format!("http://{bind}"),
+    }
+}
+
+fn parse_public_url(raw: &str) -> Result<String, String> {
+    let url = url::Url::parse(raw)
+        .map_err(|_| "expected an http(s) address such as https://schwarm.example".to_owned())?;
+    if !matches!(url.scheme(), "http" | "https") || url.host().is_none() {
+        return Err("expected an http(s) address such as https://schwarm.example".into());
+    }
+    Ok(url.as_str().trim_end_matches('/').to_owned())
 }
 
 fn parse_var<T>(

@@ -18,6 +18,10 @@ pub mod rate_limit;
 pub mod schema;
 pub mod secrets;
 pub mod validate;
+// what every feature records into and what runs in the background
+pub mod events;
+pub mod jobs;
+pub mod mail;
 // credentials
 pub mod auth;
 // people and brands
@@ -42,6 +46,11 @@ pub mod moderation;
 pub mod reach;
 pub mod rewards;
 pub mod votes;
+// what reaches people and integrations
+pub mod dispatch;
+pub mod idempotency;
+pub mod notifications;
+pub mod webhooks;
 // the application
 pub mod app;
 pub mod openapi;
@@ -68,5 +77,7 @@ pub fn configure_api(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) 
         .configure(rewards::configure)
         .configure(reach::configure)
         .configure(insight::configure)
+        .configure(notifications::configure)
+        .configure(webhooks::configure)
         .configure(media::configure);
 }

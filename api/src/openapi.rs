@@ -37,6 +37,8 @@ use crate::error::{ErrorCode, FieldError, Problem};
         (name = "media", description = "Uploaded images, checked by their content"),
         (name = "reach", description = "Invitation channels, referral codes and visits: where the audience comes from"),
         (name = "insight", description = "Analytics against the 1% rule, exports for market research, participants' journeys"),
+        (name = "notifications", description = "The inbox, unread counts, notification settings and one-click unsubscribe"),
+        (name = "webhooks", description = "Signed event deliveries (Standard Webhooks 1.0) to an organization's endpoints, with their log"),
         (name = "health", description = "Probes and metrics for operators"),
         (name = "meta", description = "This API's own description"),
     ),
@@ -45,6 +47,23 @@ use crate::error::{ErrorCode, FieldError, Problem};
         Problem,
         FieldError,
         ErrorCode,
+        crate::events::EventType,
+        crate::events::catalogue::CampaignEventData,
+        crate::events::catalogue::PhaseChangedData,
+        crate::events::catalogue::ContributionEventData,
+        crate::events::catalogue::CoAuthorshipData,
+        crate::events::catalogue::CommentEventData,
+        crate::events::catalogue::ReportEventData,
+        crate::events::catalogue::VoteEventData,
+        crate::events::catalogue::VotesInvalidatedData,
+        crate::events::catalogue::AwardsFinalizedData,
+        crate::events::catalogue::AwardEventData,
+        crate::events::catalogue::PointsGrantedData,
+        crate::events::catalogue::BadgeEarnedData,
+        crate::events::catalogue::ReferralConvertedData,
+        crate::events::catalogue::MemberEventData,
+        crate::events::catalogue::WebhookEventData,
+        crate::notifications::Kind,
         crate::campaigns::CampaignSort,
         crate::contributions::GallerySortParam
     )),
@@ -81,7 +100,24 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
         .split_for_parts();
     // After the routes are merged in: this one edits their operations.
     StandardProblems.modify(&mut spec);
+    EventCatalogue.modify(&mut spec);
     spec
+}
+
+/// The event catalogue's table (type, data schema, meaning) as the `EventType` description.
+struct EventCatalogue;
+
+impl Modify for EventCatalogue {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::RefOr;
+        use utoipa::openapi::schema::Schema;
+        let Some(components) = openapi.components.as_mut() else {
+            return;
+        };
+        if let Some(RefOr::T(Schema::Object(schema))) = components.schemas.get_mut("EventType") {
+            schema.description = Some(crate::events::EventType::table());
+        }
+    }
 }
 
 /// Error responses that follow from what an operation declares, documented here once instead of

@@ -109,6 +109,7 @@ diesel::table! {
         guaranteed_prize -> Bool,
         participation_target_percent -> Nullable<Double>,
         contribution_target -> Nullable<Integer>,
+        announced_phase -> Nullable<Text>,
     }
 }
 
@@ -393,9 +394,146 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    events (id) {
+        id -> Text,
+        #[sql_name = "type"]
+        event_type -> Text,
+        organization_id -> Nullable<Text>,
+        campaign_id -> Nullable<Text>,
+        actor_id -> Nullable<Text>,
+        subject_id -> Text,
+        data -> Text,
+        occurred_at -> Timestamp,
+        dispatched_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    jobs (id) {
+        id -> Text,
+        kind -> Text,
+        payload -> Text,
+        unique_key -> Nullable<Text>,
+        status -> Text,
+        run_at -> Timestamp,
+        attempts -> Integer,
+        max_attempts -> Integer,
+        lease_token -> Nullable<Text>,
+        lease_until -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    notifications (id) {
+        id -> Text,
+        recipient_id -> Text,
+        kind -> Text,
+        category -> Text,
+        event_id -> Text,
+        campaign_id -> Nullable<Text>,
+        subject_id -> Text,
+        actor_id -> Nullable<Text>,
+        count -> Integer,
+        data -> Text,
+        email -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        read_at -> Nullable<Timestamp>,
+        emailed_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    notification_preferences (user_id, category) {
+        user_id -> Text,
+        category -> Text,
+        in_app -> Bool,
+        email -> Text,
+    }
+}
+
+diesel::table! {
+    emails (id) {
+        id -> Text,
+        recipient_id -> Nullable<Text>,
+        to_address -> Text,
+        subject -> Text,
+        body -> Text,
+        unsubscribe_url -> Nullable<Text>,
+        created_at -> Timestamp,
+        sent_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    webhooks (id) {
+        id -> Text,
+        organization_id -> Text,
+        url -> Text,
+        description -> Text,
+        event_types -> Text,
+        campaign_id -> Nullable<Text>,
+        secret -> Text,
+        previous_secret -> Nullable<Text>,
+        previous_secret_until -> Nullable<Timestamp>,
+        enabled -> Bool,
+        disabled_reason -> Nullable<Text>,
+        failing_since -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    webhook_deliveries (id) {
+        id -> Text,
+        webhook_id -> Text,
+        event_id -> Nullable<Text>,
+        event_type -> Text,
+        payload -> Text,
+        status -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    webhook_attempts (id) {
+        id -> Text,
+        delivery_id -> Text,
+        attempt -> Integer,
+        attempted_at -> Timestamp,
+        status_code -> Nullable<Integer>,
+        duration_ms -> Integer,
+        response_snippet -> Nullable<Text>,
+        error -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    idempotency_keys (scope, key) {
+        scope -> Text,
+        key -> Text,
+        request_hash -> Text,
+        status -> Nullable<Integer>,
+        headers -> Nullable<Text>,
+        body -> Nullable<Binary>,
+        locked_until -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(award_splits -> awards (award_id));
 diesel::joinable!(contribution_media -> media (media_id));
 diesel::joinable!(contribution_scores -> contributions (contribution_id));
+diesel::joinable!(webhook_attempts -> webhook_deliveries (delivery_id));
+diesel::joinable!(webhook_deliveries -> webhooks (webhook_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     users,
@@ -426,4 +564,13 @@ diesel::allow_tables_to_appear_in_same_query!(
     campaign_participants,
     insight_counters,
     insight_deltas,
+    events,
+    jobs,
+    notifications,
+    notification_preferences,
+    emails,
+    webhooks,
+    webhook_deliveries,
+    webhook_attempts,
+    idempotency_keys,
 );

@@ -1,14 +1,25 @@
-//! Start-up: configuration is already loaded; open the database, build the shared context and
-//! serve until SIGTERM/SIGINT, letting in-flight requests finish.
+//! Start-up: configuration is already loaded; open the database, build the shared context,
+//! start the job worker, and serve until SIGTERM/SIGINT, letting in-flight requests finish.
+
+use std::time::Duration;
 
 use actix_web::HttpServer;
 
 use crate::app::{AppContext, build_app};
+use crate::campaigns::announcer;
+use crate::clock::Clock;
 use crate::config::Config;
 use crate::db::{self, Db};
+use crate::jobs::worker::{self, Registry, Wake, WorkerSettings};
+use crate::mail::Mailer;
 use crate::media::MediaStore;
 use crate::metrics::Metrics;
+use crate::notifications::mail::{self as notification_mail, MailJobs, MailSettings};
+use crate::notifications::unsubscribe::UnsubscribeKey;
 use crate::secrets::{self, SecretError};
+use crate::webhooks::deliver::{self, Deliverer};
+use crate::webhooks::guard::TargetPolicy;
+use crate::{counters, dispatch, idempotency, scores};
 
 /// Why the server did not start; `main` prints it and exits non-zero.
 #[derive(Debug, thiserror::Error)]
@@ -21,6 +32,8 @@ pub enum StartError {
     Database(#[from] db::StartupError),
     #[error("MEDIA_STORE: {0}")]
     MediaStore(String),
+    #[error("{0}")]
+    Mail(String),
     #[error("metrics registry: {0}")]
     Metrics(String),
     #[error("building the OpenAPI document: {0}")]
@@ -34,6 +47,12 @@ pub enum StartError {
     Serve(std::io::Error),
 }
 
+/// How often the recurring jobs that are not configured run.
+const ANNOUNCE_EVERY: Duration = Duration::from_secs(1);
+const MAIL_EVERY: Duration = Duration::from_secs(2);
+const DIGEST_EVERY: Duration = Duration::from_secs(30);
+const PRUNE_EVERY: Duration = Duration::from_secs(3600);
+
 pub async fn run(config: Config) -> Result<(), StartError> {
     std::fs::create_dir_all(&config.data_dir).map_err(|source| StartError::DataDir {
         dir: config.data_dir.display().to_string(),
@@ -43,12 +62,45 @@ pub async fn run(config: Config) -> Result<(), StartError> {
     log::info!("opening database {:?}", config.database_url);
     let db = Db::open(&config)?;
     let metrics = Metrics::new().map_err(|err| StartError::Metrics(err.to_string()))?;
-    let db_for_folder = db.clone();
     let media_store = MediaStore::open(&config.media_store).map_err(StartError::MediaStore)?;
-    let ctx = AppContext::new(&config, db, metrics, jwt_secret, media_store)?;
+    let mailer = Mailer::open(
+        config.smtp_url.as_deref(),
+        config.data_dir.join("mail"),
+        &config.mail_from,
+    )
+    .map_err(StartError::Mail)?;
+    log::info!("mail goes out as {}", mailer.describe());
+    let policy = TargetPolicy {
+        allow_http: config.webhook_allow_http,
+        allow_private: config.webhook_allow_private_targets,
+    };
+    let unsubscribe_key = UnsubscribeKey::derive(jwt_secret.as_bytes());
+    let clock = match &config.test_clock_file {
+        Some(path) => Clock::File(path.clone()),
+        None => Clock::System,
+    };
+    let ctx = AppContext::new(
+        &config,
+        db.clone(),
+        metrics,
+        jwt_secret,
+        media_store,
+        policy,
+        unsubscribe_key.clone(),
+    )?;
 
-    crate::scores::fold::spawn_fold_loop(db_for_folder.clone(), config.score_fold_interval);
-    crate::counters::fold::spawn_fold_loop(db_for_folder, config.score_fold_interval);
+    let registry = jobs(&config, &db, &clock, mailer, unsubscribe_key, policy);
+    log::info!("working the job queue: {}", registry.kinds().join(", "));
+    worker::spawn(
+        db,
+        registry,
+        WorkerSettings {
+            concurrency: config.job_concurrency,
+            lease: config.job_lease,
+            idle_poll: Duration::from_millis(250),
+        },
+        Wake::default(),
+    );
     let server = HttpServer::new(move || build_app(ctx.clone()))
         .workers(config.workers)
         .shutdown_timeout(config.shutdown_timeout.as_secs())
@@ -68,4 +120,100 @@ pub async fn run(config: Config) -> Result<(), StartError> {
     server.run().await.map_err(StartError::Serve)?;
     log::info!("shut down cleanly");
     Ok(())
+}
+
+/// Every kind of background work and its handler.
+fn jobs(
+    config: &Config,
+    db: &Db,
+    clock: &Clock,
+    mailer: Mailer,
+    key: UnsubscribeKey,
+    policy: TargetPolicy,
+) -> Registry {
+    let mut registry = Registry::default();
+    let fold_every = config.score_fold_interval;
+    let dispatch_every = config.dispatch_interval;
+    let with_db = |db: &Db| db.clone();
+    {
+        let db = with_db(db);
+        registry.every(scores::fold::FOLD, fold_every, move |job| {
+            let db = db.clone();
+            async move { scores::fold::run(&db, job, fold_every).await }
+        });
+    }
+    {
+        let db = with_db(db);
+        registry.every(counters::fold::FOLD, fold_every, move |job| {
+            let db = db.clone();
+            async move { counters::fold::run(&db, job, fold_every).await }
+        });
+    }
+    {
+        let db = with_db(db);
+        registry.every(dispatch::DISPATCH, dispatch_every, move |job| {
+            let db = db.clone();
+            async move { dispatch::dispatch(&db, job, dispatch_every).await }
+        });
+    }
+    {
+        let db = with_db(db);
+        registry.every(dispatch::PRUNE, PRUNE_EVERY, move |job| {
+            let db = db.clone();
+            async move { dispatch::prune(&db, job, PRUNE_EVERY).await }
+        });
+    }
+    {
+        let (db, clock) = (with_db(db), clock.clone());
+        registry.every(announcer::ANNOUNCE, ANNOUNCE_EVERY, move |job| {
+            let (db, clock) = (db.clone(), clock.clone());
+            async move { announcer::run(&db, &clock, job, ANNOUNCE_EVERY).await }
+        });
+    }
+    {
+        let db = with_db(db);
+        registry.every(idempotency::PRUNE, idempotency::PRUNE_EVERY, move |job| {
+            let db = db.clone();
+            async move { idempotency::prune_job(&db, job).await }
+        });
+    }
+    let mail = MailJobs {
+        db: db.clone(),
+        clock: clock.clone(),
+        mailer,
+        key,
+        settings: MailSettings {
+            public_url: config.public_url.clone(),
+            coalesce: config.email_coalesce,
+            digest_hour: config.digest_hour,
+        },
+    };
+    {
+        let mail = mail.clone();
+        registry.every(notification_mail::COMPOSE_IMMEDIATE, MAIL_EVERY, move |job| {
+            let mail = mail.clone();
+            async move { mail.compose_immediate(job, MAIL_EVERY).await }
+        });
+    }
+    {
+        let mail = mail.clone();
+        registry.every(notification_mail::COMPOSE_DIGESTS, DIGEST_EVERY, move |job| {
+            let mail = mail.clone();
+            async move { mail.compose_digests(job, DIGEST_EVERY).await }
+        });
+    }
+    registry.handle(notification_mail::SEND, move |job| {
+        let mail = mail.clone();
+        async move { mail.send(job).await }
+    });
+    let deliverer = Deliverer {
+        db: db.clone(),
+        policy,
+        disable_after: config.webhook_disable_after,
+    };
+    registry.handle(deliver::DELIVER, move |job| {
+        let deliverer = deliverer.clone();
+        async move { deliverer.run(job).await }
+    });
+    registry
 }

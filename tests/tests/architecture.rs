@@ -24,6 +24,9 @@ const LAYERS: &[&[&str]] = &[
     &["config", "http", "pagination", "rate_limit", "validate"],
     &["db", "secrets"],
     &["domain"],
+    // the outbox, the job queue, mail, idempotent POSTs: what every feature records into
+    &["events", "jobs", "mail"],
+    &["idempotency"],
     // credentials
     &["auth"],
     // people and brands
@@ -37,6 +40,9 @@ const LAYERS: &[&[&str]] = &[
     &["accounts", "contributions", "health", "metrics", "reach"],
     &["comments", "insight", "rewards", "votes"],
     &["moderation"],
+    // what reaches people and integrations, and the outbox's consumer
+    &["notifications", "webhooks"],
+    &["dispatch"],
     // the application
     &["openapi"],
     &["app"],

@@ -30,6 +30,12 @@ fn sample_body(operation_id: &str) -> Option<Value> {
         "invalidate_votes" => {
             Some(json!({"vote_ids": ["00000000-0000-7000-8000-000000000000"], "reason": "matrix"}))
         }
+        "mark_notifications_read" => Some(json!({"all": true})),
+        "update_notification_settings" => {
+            Some(json!({"categories": [{"category": "comments", "in_app": true, "email": "off"}]}))
+        }
+        "create_webhook" => Some(json!({"url": "https://hooks.example.com/matrix"})),
+        "update_webhook" => Some(json!({"description": "renamed"})),
         // Credentials are checked before the multipart body is read, so any body will do.
         "upload_media" => Some(json!({})),
         _ => None,

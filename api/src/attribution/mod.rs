@@ -16,6 +16,8 @@ use crate::counters::{self, Delta, Metric, Scope, segments};
 use crate::db::DbConnection;
 use crate::domain::PointsSource;
 use crate::error::ApiError;
+use crate::events::catalogue::ReferralConvertedData;
+use crate::events::{self, Event, EventType};
 use crate::ledger::{self, Grant};
 use repo::{ParticipantRow, SourceRow, VisitorRow};
 pub use visits::{VisitOutcome, record_visit};
@@ -194,11 +196,27 @@ fn took_part(
             conn,
             Grant {
                 user_id: referrer,
+                organization_id: Some(&campaign.organization_id),
                 campaign_id: Some(&campaign.id),
                 source: PointsSource::ReferralConverted,
                 source_id: &format!("{}:{}", campaign.id, row.user_id),
                 points: campaign.points_per_referral,
             },
+            now,
+        )?;
+        events::record(
+            conn,
+            Event::new(
+                EventType::ReferralConverted,
+                &row.user_id,
+                ReferralConvertedData {
+                    referrer_id: referrer.to_owned(),
+                    invitee_id: row.user_id.clone(),
+                    points: campaign.points_per_referral,
+                },
+            )
+            .of_campaign(&campaign.organization_id, &campaign.id)
+            .by(&row.user_id),
             now,
         )?;
     }

@@ -11,6 +11,8 @@ use super::view::{load, phase_of, to_response_parts, visible};
 use crate::db::{DbConnection, write_transaction};
 use crate::domain::{CampaignStatus, Phase};
 use crate::error::{ApiError, ErrorCode};
+use crate::events::catalogue::CampaignEventData;
+use crate::events::{self, Event, EventType};
 use crate::ids::new_id;
 use crate::media::service as media;
 use crate::organizations::access::{require_manager, role_of};
@@ -144,7 +146,14 @@ pub fn publish(
             ));
         }
         check_publishable(to_response_parts(&row, &[]).schedule.as_ref(), now)?;
-        transition(conn, &row, CampaignStatus::Draft, CampaignStatus::Published, now)
+        transition(
+            conn,
+            actor_id,
+            &row,
+            CampaignStatus::Draft,
+            CampaignStatus::Published,
+            now,
+        )
     })
 }
 
@@ -162,7 +171,14 @@ pub fn close(
                 "a campaign can be closed once its voting has ended",
             ));
         }
-        transition(conn, &row, CampaignStatus::Published, CampaignStatus::Closed, now)
+        transition(
+            conn,
+            actor_id,
+            &row,
+            CampaignStatus::Published,
+            CampaignStatus::Closed,
+            now,
+        )
     })
 }
 
@@ -177,6 +193,7 @@ pub fn cancel(
         match row.status {
             CampaignStatus::Published => transition(
                 conn,
+                actor_id,
                 &row,
                 CampaignStatus::Published,
                 CampaignStatus::Cancelled,
@@ -208,8 +225,11 @@ pub fn delete(conn: &mut DbConnection, actor_id: &str, key: &str) -> Result<(), 
     })
 }
 
+/// Moves the campaign from `from` to `to` if it still is in `from`, announces the phase it
+/// enters and records the transition's event.
 fn transition(
     conn: &mut DbConnection,
+    actor_id: &str,
     row: &CampaignRow,
     from: CampaignStatus,
     to: CampaignStatus,
@@ -221,7 +241,26 @@ fn transition(
             "the campaign changed meanwhile; reload it",
         ));
     }
-    load(conn, &row.id, now)
+    let response = load(conn, &row.id, now)?;
+    repo::announce(conn, &row.id, response.phase)?;
+    let event_type = match to {
+        CampaignStatus::Published => EventType::CampaignPublished,
+        CampaignStatus::Closed => EventType::CampaignClosed,
+        CampaignStatus::Cancelled | CampaignStatus::Draft => EventType::CampaignCancelled,
+    };
+    let data = CampaignEventData {
+        slug: row.slug.clone(),
+        title: row.title.clone(),
+        phase: response.phase,
+    };
+    events::record(
+        conn,
+        Event::new(event_type, &row.id, data)
+            .of_campaign(&row.organization_id, &row.id)
+            .by(actor_id),
+        now,
+    )?;
+    Ok(response)
 }
 
 fn phase_name(phase: Phase) -> &'static str {

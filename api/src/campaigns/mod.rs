@@ -1,6 +1,7 @@
 //! Campaigns: a brand's call to its community, from draft through submission and voting to
 //! judging and close, with the rules and prizes everyone sees up front.
 
+pub mod announcer;
 mod content;
 mod discovery;
 pub mod dto;

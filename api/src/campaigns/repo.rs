@@ -4,7 +4,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::DbConnection;
-use crate::domain::{CampaignKind, CampaignStatus, Eligibility, VotingMethod};
+use crate::domain::{CampaignKind, CampaignStatus, Eligibility, Phase, VotingMethod};
 use crate::schema::{campaign_prize_tiers as tiers, campaigns};
 
 #[derive(Debug, Clone, Queryable)]
@@ -43,6 +43,8 @@ pub struct CampaignRow {
     pub guaranteed_prize: bool,
     pub participation_target_percent: Option<f64>,
     pub contribution_target: Option<i32>,
+    /// The last phase announced by a `campaign.phase_changed` (or lifecycle) event.
+    pub announced_phase: Option<Phase>,
 }
 
 /// The columns a campaign is written with (insert) or changed to (update): everything but its
@@ -297,4 +299,56 @@ pub fn list(conn: &mut DbConnection, filter: &ListFilter) -> QueryResult<Vec<Cam
         }
     };
     query.limit(filter.limit).load(conn)
+}
+
+/// Published campaigns whose phase may have moved past the one last announced (or that have
+/// none announced yet), by the schedule at `now`.
+pub fn due_for_announcement(
+    conn: &mut DbConnection,
+    now: NaiveDateTime,
+    limit: i64,
+) -> QueryResult<Vec<CampaignRow>> {
+    campaigns::table
+        .filter(campaigns::status.eq(CampaignStatus::Published))
+        .filter(
+            campaigns::announced_phase
+                .is_null()
+                .or(campaigns::announced_phase
+                    .eq(Phase::Scheduled)
+                    .and(campaigns::submissions_open_at.le(now)))
+                .or(campaigns::announced_phase
+                    .eq(Phase::Submission)
+                    .and(campaigns::submissions_close_at.le(now)))
+                .or(campaigns::announced_phase
+                    .eq(Phase::Review)
+                    .and(campaigns::voting_open_at.le(now)))
+                .or(campaigns::announced_phase
+                    .eq(Phase::Voting)
+                    .and(campaigns::voting_close_at.le(now))),
+        )
+        .order(campaigns::id.asc())
+        .limit(limit)
+        .load(conn)
+}
+
+/// Records `to` as announced if `from` still is (so concurrent announcers announce once).
+pub fn set_announced(conn: &mut DbConnection, id: &str, from: Option<Phase>, to: Phase) -> QueryResult<bool> {
+    let target = campaigns::table.filter(campaigns::id.eq(id));
+    let changed = match from {
+        Some(from) => diesel::update(target.filter(campaigns::announced_phase.eq(from)))
+            .set(campaigns::announced_phase.eq(to))
+            .execute(conn)?,
+        None => diesel::update(target.filter(campaigns::announced_phase.is_null()))
+            .set(campaigns::announced_phase.eq(to))
+            .execute(conn)?,
+    };
+    Ok(changed == 1)
+}
+
+/// Records `to` as announced whatever was before (a lifecycle transition announces itself).
+pub fn announce(conn: &mut DbConnection, id: &str, to: Phase) -> QueryResult<()> {
+    diesel::update(campaigns::table.find(id))
+        .set(campaigns::announced_phase.eq(to))
+        .execute(conn)
+        .map(drop)
 }

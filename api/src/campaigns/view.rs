@@ -14,7 +14,7 @@ use crate::media::dto::media_url;
 use crate::organizations::access::{require_manager, role_of};
 use crate::organizations::service as organizations;
 
-pub(super) fn schedule_of(row: &CampaignRow) -> Option<Schedule> {
+pub(crate) fn schedule_of(row: &CampaignRow) -> Option<Schedule> {
     Some(Schedule {
         submissions_open_at: row.submissions_open_at?,
         submissions_close_at: row.submissions_close_at?,

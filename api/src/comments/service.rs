@@ -10,10 +10,13 @@ use super::dto::{CommentResponse, CreateCommentRequest};
 use super::repo::{self, CommentRow};
 use crate::campaigns::repo::CampaignRow;
 use crate::campaigns::view as campaigns;
+use crate::contributions::repo as contributions_repo;
 use crate::contributions::view::visible;
 use crate::db::{DbConnection, write_transaction};
 use crate::domain::{Phase, Role};
 use crate::error::{ApiError, ErrorCode};
+use crate::events::catalogue::CommentEventData;
+use crate::events::{self, Event, EventType};
 use crate::ids::{looks_like_id, new_id};
 use crate::organizations::access::role_of;
 use crate::pagination::KeyedPage;
@@ -91,8 +94,8 @@ pub fn create(
         };
         let row = CommentRow {
             id,
-            contribution_id: contribution.id,
-            campaign_id: campaign.id,
+            contribution_id: contribution.id.clone(),
+            campaign_id: campaign.id.clone(),
             author_id: author.to_owned(),
             thread_id,
             parent_id,
@@ -102,6 +105,15 @@ pub fn create(
             deleted_by: None,
         };
         repo::insert(conn, &row)?;
+        record(
+            conn,
+            EventType::CommentCreated,
+            &row,
+            &contribution.title,
+            &campaign,
+            author,
+            now,
+        )?;
         respond(conn, vec![row])?
             .pop()
             .ok_or_else(|| ApiError::internal("a comment just written vanished"))
@@ -134,8 +146,45 @@ pub fn delete(conn: &mut DbConnection, actor: &str, id: &str, now: NaiveDateTime
                 "only its author or the organization's moderators delete a comment",
             ));
         }
-        Ok(repo::mark_deleted(conn, &comment.id, actor, now)?)
+        repo::mark_deleted(conn, &comment.id, actor, now)?;
+        let title = contributions_repo::find(conn, &comment.contribution_id)?
+            .map(|row| row.title)
+            .unwrap_or_default();
+        record(
+            conn,
+            EventType::CommentDeleted,
+            &comment,
+            &title,
+            &campaign,
+            actor,
+            now,
+        )
     })
+}
+
+fn record(
+    conn: &mut DbConnection,
+    event_type: EventType,
+    comment: &CommentRow,
+    contribution_title: &str,
+    campaign: &CampaignRow,
+    actor: &str,
+    now: NaiveDateTime,
+) -> Result<(), ApiError> {
+    let data = CommentEventData {
+        contribution_id: comment.contribution_id.clone(),
+        contribution_title: contribution_title.to_owned(),
+        parent_id: comment.parent_id.clone(),
+        author_id: comment.author_id.clone(),
+    };
+    events::record(
+        conn,
+        Event::new(event_type, &comment.id, data)
+            .of_campaign(&campaign.organization_id, &campaign.id)
+            .by(actor),
+        now,
+    )?;
+    Ok(())
 }
 
 /// A comment on a contribution that `viewer` can see, with its campaign.

@@ -8,6 +8,7 @@ use std::collections::HashSet;
 use chrono::NaiveDateTime;
 
 use super::dto::{ContributionResponse, CreateContributionRequest, UpdateContributionRequest};
+use super::events;
 use super::repo::{self, AuthorRow, ContributionChanges, ContributionRow, NewContribution};
 use super::view::{load, visible};
 use crate::attribution;
@@ -16,6 +17,7 @@ use crate::campaigns::view as campaigns;
 use crate::db::{DbConnection, lock_key, write_transaction};
 use crate::domain::{ContributionStatus, Eligibility, Phase, PointsSource};
 use crate::error::{ApiError, ErrorCode, FieldError};
+use crate::events::EventType;
 use crate::ids::{looks_like_id, new_id};
 use crate::ledger::{self, Grant};
 use crate::media::repo as media_repo;
@@ -114,6 +116,32 @@ pub fn submit(
         if status.is_public() {
             grant_publication_points(conn, &campaign, &id, user_id, now)?;
         }
+        let row = repo::find(conn, &id)?
+            .ok_or_else(|| ApiError::internal("a contribution just written vanished"))?;
+        let invited: Vec<String> = request.co_authors.iter().map(|co| co.user_id.clone()).collect();
+        events::record_with_invites(
+            conn,
+            EventType::ContributionSubmitted,
+            &row,
+            status,
+            &campaign,
+            user_id,
+            None,
+            invited,
+            now,
+        )?;
+        if status.is_public() {
+            events::record(
+                conn,
+                EventType::ContributionPublished,
+                &row,
+                status,
+                &campaign,
+                user_id,
+                None,
+                now,
+            )?;
+        }
         load(conn, &id)
     })
 }
@@ -130,6 +158,7 @@ pub(crate) fn grant_publication_points(
         conn,
         Grant {
             user_id: submitter_id,
+            organization_id: Some(&campaign.organization_id),
             campaign_id: Some(&campaign.id),
             source: PointsSource::ContributionPublished,
             source_id: contribution_id,
@@ -200,7 +229,7 @@ fn editable(
     user: &str,
     id: &str,
     now: NaiveDateTime,
-) -> Result<ContributionRow, ApiError> {
+) -> Result<(ContributionRow, CampaignRow), ApiError> {
     let (row, campaign) = visible(conn, Some(user), id)?;
     let author = repo::find_author(conn, &row.id, user)?;
     if author.is_none_or(|author| author.accepted_at.is_none()) {
@@ -219,7 +248,7 @@ fn editable(
             "a withdrawn or rejected contribution cannot change",
         ));
     }
-    Ok(row)
+    Ok((row, campaign))
 }
 
 pub fn update(
@@ -230,7 +259,7 @@ pub fn update(
     now: NaiveDateTime,
 ) -> Result<ContributionResponse, ApiError> {
     write_transaction(conn, |conn| {
-        let row = editable(conn, user, id, now)?;
+        let (row, campaign) = editable(conn, user, id, now)?;
         if let Some(media_ids) = &request.media_ids {
             let shown: Vec<String> = media_repo::of_contributions(conn, std::slice::from_ref(&row.id))?
                 .into_iter()
@@ -247,13 +276,25 @@ pub fn update(
             ..ContributionChanges::default()
         };
         repo::update(conn, &row.id, &changes)?;
+        let updated =
+            repo::find(conn, &row.id)?.ok_or_else(|| ApiError::internal("a contribution vanished"))?;
+        events::record(
+            conn,
+            EventType::ContributionUpdated,
+            &updated,
+            updated.status,
+            &campaign,
+            user,
+            None,
+            now,
+        )?;
         load(conn, &row.id)
     })
 }
 
 pub fn withdraw(conn: &mut DbConnection, user: &str, id: &str, now: NaiveDateTime) -> Result<(), ApiError> {
     write_transaction(conn, |conn| {
-        let row = editable(conn, user, id, now)?;
+        let (row, campaign) = editable(conn, user, id, now)?;
         if row.submitter_id != user {
             return Err(ApiError::new(
                 ErrorCode::NotSubmitter,
@@ -265,7 +306,17 @@ pub fn withdraw(conn: &mut DbConnection, user: &str, id: &str, now: NaiveDateTim
             updated_at: Some(now),
             ..ContributionChanges::default()
         };
-        Ok(repo::update(conn, &row.id, &changes)?)
+        repo::update(conn, &row.id, &changes)?;
+        events::record(
+            conn,
+            EventType::ContributionWithdrawn,
+            &row,
+            ContributionStatus::Withdrawn,
+            &campaign,
+            user,
+            None,
+            now,
+        )
     })
 }
 
@@ -278,7 +329,7 @@ pub fn answer_authorship(
     now: NaiveDateTime,
 ) -> Result<ContributionResponse, ApiError> {
     write_transaction(conn, |conn| {
-        let (row, _) = visible(conn, Some(user), id)?;
+        let (row, campaign) = visible(conn, Some(user), id)?;
         let author = repo::find_author(conn, &row.id, user)?
             .ok_or_else(|| ApiError::new(ErrorCode::NotCoAuthor, "you are not named as a co-author"))?;
         if author.accepted_at.is_some() {
@@ -292,6 +343,7 @@ pub fn answer_authorship(
         } else {
             repo::decline_authorship(conn, &row.id, user, &row.submitter_id, author.share_bp)?;
         }
+        events::record_answer(conn, &row, &campaign, user, accept, now)?;
         load(conn, &row.id)
     })
 }

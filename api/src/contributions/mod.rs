@@ -2,6 +2,7 @@
 //! remix lineage.
 
 pub mod dto;
+pub mod events;
 mod gallery;
 mod handlers;
 pub mod lifecycle;

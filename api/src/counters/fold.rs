@@ -8,17 +8,36 @@ use super::repo::{self, CounterRow};
 use super::{Metric, Scope};
 use crate::db::{Db, DbConnection, write_transaction};
 use crate::error::ApiError;
+use crate::jobs::{self, ClaimedJob, Finished, Next};
 
 /// Deltas folded per transaction: bounds how long one fold holds its locks.
 const FOLD_BATCH: usize = 5_000;
 
-/// Folds up to one batch of pending deltas into the counters; returns how many it folded.
-pub fn fold_pending(conn: &mut DbConnection) -> Result<usize, ApiError> {
-    // A plain read first: an idle server never takes SQLite's write lock to find nothing.
-    if !repo::any_pending(conn)? {
-        return Ok(0);
-    }
-    write_transaction(conn, |conn| {
+/// The recurring job's kind.
+pub const FOLD: &str = "counters.fold";
+
+/// The recurring job: one batch, in the transaction that ends the job (exactly once).
+pub async fn run(db: &Db, job: ClaimedJob, every: Duration) -> Result<Finished, ApiError> {
+    db.run(move |conn| {
+        // A plain read first: an idle server folds nothing and only reschedules.
+        let pending = repo::any_pending(conn)?;
+        write_transaction(conn, |conn| {
+            let folded = if pending { fold_batch(conn)? } else { 0 };
+            let next = if folded >= FOLD_BATCH {
+                Duration::ZERO
+            } else {
+                every
+            };
+            jobs::finish(conn, &job, Next::After(next))
+        })
+    })
+    .await
+}
+
+/// Folds up to one batch of pending deltas into the counters (in the caller's write
+/// transaction); returns how many it folded.
+fn fold_batch(conn: &mut DbConnection) -> Result<usize, ApiError> {
+    {
         let pending = repo::claim_pending(conn, FOLD_BATCH as i64)?;
         // Ordered: counters are upserted in the same order by every fold, so two folds never
         // wait on each other's rows in opposite orders.
@@ -47,10 +66,5 @@ pub fn fold_pending(conn: &mut DbConnection) -> Result<usize, ApiError> {
         let ids: Vec<&str> = pending.iter().map(|delta| delta.id.as_str()).collect();
         repo::delete_deltas(conn, &ids)?;
         Ok(pending.len())
-    })
-}
-
-/// Folds pending analytics deltas every `interval` until the server stops.
-pub fn spawn_fold_loop(db: Db, interval: Duration) {
-    crate::db::fold_loop::spawn(db, interval, "analytics deltas", FOLD_BATCH, fold_pending);
+    }
 }

@@ -2,9 +2,9 @@
 //! worker threads.
 
 mod connection;
-pub mod fold_loop;
 pub mod migrations;
 mod pool;
+pub mod raw;
 pub mod text_enum;
 mod transaction;
 

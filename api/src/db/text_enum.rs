@@ -28,20 +28,48 @@ pub struct UnknownValue {
 #[macro_export]
 macro_rules! text_enum {
     (
-        $(#[$meta:meta])*
+        $(#[doc = $doc:literal])*
         $vis:vis enum $name:ident {
-            $( $(#[$variant_meta:meta])* $variant:ident = $text:literal ),+ $(,)?
+            $( $(#[doc = $variant_doc:literal])* $variant:ident = $text:literal ),+ $(,)?
         }
     ) => {
-        $(#[$meta])*
+        $(#[doc = $doc])*
         #[derive(
             Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord,
-            ::serde::Serialize, ::serde::Deserialize, ::utoipa::ToSchema,
+            ::serde::Serialize, ::serde::Deserialize,
             ::diesel::AsExpression, ::diesel::FromSqlRow,
         )]
         #[diesel(sql_type = ::diesel::sql_types::Text)]
         $vis enum $name {
-            $( $(#[$variant_meta])* #[serde(rename = $text)] $variant, )+
+            $( $(#[doc = $variant_doc])* #[serde(rename = $text)] $variant, )+
+        }
+
+        // By hand rather than derived: utoipa's derive does not see a `serde(rename)` that a
+        // macro wrote, and this way every value's meaning reaches the document too.
+        impl ::utoipa::PartialSchema for $name {
+            fn schema() -> ::utoipa::openapi::RefOr<::utoipa::openapi::schema::Schema> {
+                let mut description = String::from(concat!($($doc, "\n"),*).trim_ascii());
+                let values: &[(&str, &str)] = &[$(($text, concat!($($variant_doc, " "),*).trim_ascii())),+];
+                if values.iter().any(|(_, meaning)| !meaning.is_empty()) {
+                    description.push_str("\n\n");
+                    for (value, meaning) in values {
+                        description.push_str(&format!("- `{value}`: {meaning}\n"));
+                    }
+                }
+                ::utoipa::openapi::schema::ObjectBuilder::new()
+                    .schema_type(::utoipa::openapi::schema::SchemaType::Type(
+                        ::utoipa::openapi::schema::Type::String,
+                    ))
+                    .enum_values(Some([$($text),+]))
+                    .description(Some(description.trim_end().to_owned()))
+                    .into()
+            }
+        }
+
+        impl ::utoipa::ToSchema for $name {
+            fn name() -> ::std::borrow::Cow<'static, str> {
+                ::std::borrow::Cow::Borrowed(stringify!($name))
+            }
         }
 
         impl $name {

@@ -172,6 +172,16 @@ catalogue! {
     MediaTypeMismatch = "media.type_mismatch" => UNSUPPORTED_MEDIA_TYPE,
     /// A media id that is not an upload of the caller's.
     MediaNotYours = "media.not_yours" => UNPROCESSABLE_ENTITY,
+    /// A webhook may not call a loopback, private, link-local or otherwise internal address.
+    WebhookTargetForbidden = "webhook.target_forbidden" => UNPROCESSABLE_ENTITY,
+    /// Webhook targets must be `https://` on this server.
+    WebhookHttpsRequired = "webhook.https_required" => UNPROCESSABLE_ENTITY,
+    /// A webhook can only be limited to a campaign of its own organization.
+    WebhookCampaignForeign = "webhook.campaign_foreign" => UNPROCESSABLE_ENTITY,
+    /// The `Idempotency-Key` header must be 1 to 255 visible characters.
+    IdempotencyKeyInvalid = "idempotency.key_invalid" => UNPROCESSABLE_ENTITY,
+    /// This `Idempotency-Key` was used with a different request (method, path or body).
+    IdempotencyKeyReused = "idempotency.key_reused" => UNPROCESSABLE_ENTITY,
 
     // --- who may do what -------------------------------------------------------------------------
     /// The caller is not a member of the organization.
@@ -249,6 +259,10 @@ catalogue! {
     NothingToAward = "awards.nothing_to_award" => CONFLICT,
     /// The award cannot make this transition. Params: `from`, `to`.
     AwardTransition = "award.transition" => CONFLICT,
+    /// The organization has as many webhook endpoints as allowed. Params: `max`.
+    WebhookLimitReached = "webhook.limit_reached" => CONFLICT,
+    /// A request with this `Idempotency-Key` is still being processed; retry after it ends.
+    IdempotencyInFlight = "idempotency.in_flight" => CONFLICT,
 }
 
 impl utoipa::PartialSchema for ErrorCode {

@@ -103,3 +103,17 @@ pub fn vote_counts_where_voted(
         .select((ledger::campaign_id, ledger::user_id, diesel::dsl::count_star()))
         .load(conn)
 }
+
+/// How many entries of `source_type` with positive points the user has.
+pub fn positive_entries(
+    conn: &mut DbConnection,
+    user_id: &str,
+    source_type: PointsSource,
+) -> QueryResult<i64> {
+    ledger::table
+        .filter(ledger::user_id.eq(user_id))
+        .filter(ledger::source_type.eq(source_type))
+        .filter(ledger::points.gt(0))
+        .count()
+        .get_result(conn)
+}

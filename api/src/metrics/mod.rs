@@ -1,12 +1,14 @@
 //! Prometheus metrics: request counts and latency histograms by route pattern, method and status
-//! (recorded by the `actix-web-prom` middleware), plus the database pool's state.
+//! (recorded by the `actix-web-prom` middleware), the database pool's state, and the job queue
+//! (depth and the age of the oldest job by kind and status, failed attempts by kind).
 
 mod handlers;
 
 use actix_web_prom::{PrometheusMetrics, PrometheusMetricsBuilder};
-use prometheus::{IntGauge, Registry};
+use prometheus::{GaugeVec, IntGauge, IntGaugeVec, Opts, Registry};
 
 use crate::db::Db;
+use crate::jobs::QueueStats;
 
 /// Metric names start with this.
 const NAMESPACE: &str = "schwarm";
@@ -19,6 +21,8 @@ pub struct Metrics {
     pool_max: IntGauge,
     pool_connections: IntGauge,
     pool_idle: IntGauge,
+    jobs: IntGaugeVec,
+    oldest_job: GaugeVec,
 }
 
 impl Metrics {
@@ -36,6 +40,23 @@ impl Metrics {
             Ok(gauge)
         };
         registry.register(Box::new(crate::auth::password::VERIFICATIONS.clone()))?;
+        registry.register(Box::new(crate::jobs::FAILURES.clone()))?;
+        let jobs = IntGaugeVec::new(
+            Opts::new(
+                format!("{NAMESPACE}_jobs"),
+                "Jobs on the queue by kind and status (queued, running, dead)",
+            ),
+            &["kind", "status"],
+        )?;
+        registry.register(Box::new(jobs.clone()))?;
+        let oldest_job = GaugeVec::new(
+            Opts::new(
+                format!("{NAMESPACE}_job_oldest_age_seconds"),
+                "Seconds since the oldest job of a kind and status was due",
+            ),
+            &["kind", "status"],
+        )?;
+        registry.register(Box::new(oldest_job.clone()))?;
         Ok(Metrics {
             pool_max: gauge(
                 "db_pool_max_connections",
@@ -48,6 +69,8 @@ impl Metrics {
             pool_idle: gauge("db_pool_idle_connections", "Idle database connections")?,
             registry,
             middleware,
+            jobs,
+            oldest_job,
         })
     }
 
@@ -56,8 +79,18 @@ impl Metrics {
         self.middleware.clone()
     }
 
-    /// Everything in the Prometheus text exposition format, with the pool gauges read now.
-    fn render(&self, db: &Db) -> Result<String, prometheus::Error> {
+    /// Everything in the Prometheus text exposition format, with the pool gauges read now and
+    /// the queue as `queue` says.
+    fn render(&self, db: &Db, queue: &[QueueStats]) -> Result<String, prometheus::Error> {
+        self.jobs.reset();
+        self.oldest_job.reset();
+        for stats in queue {
+            let labels = [stats.kind.as_str(), stats.status.as_str()];
+            self.jobs.with_label_values(&labels).set(stats.count);
+            self.oldest_job
+                .with_label_values(&labels)
+                .set(stats.oldest_age_secs);
+        }
         let stats = db.pool_stats();
         self.pool_max.set(i64::from(stats.max_size));
         self.pool_connections.set(i64::from(stats.connections));

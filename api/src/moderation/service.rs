@@ -13,12 +13,15 @@ use crate::comments::dto::ReportedComment;
 use crate::comments::repo as comments_repo;
 use crate::comments::service as comments;
 use crate::contributions::dto::ContributionResponse;
+use crate::contributions::events as contribution_events;
 use crate::contributions::lifecycle::grant_publication_points;
 use crate::contributions::repo::{self as contributions, ContributionChanges};
 use crate::contributions::view::{respond, visible};
 use crate::db::{DbConnection, write_transaction};
 use crate::domain::{ContributionStatus, Decision, ReportTarget};
 use crate::error::{ApiError, ErrorCode};
+use crate::events::catalogue::ReportEventData;
+use crate::events::{self, Event, EventType};
 use crate::ids::new_id;
 use crate::organizations::access::{require_staff, role_of};
 use crate::pagination::KeyedPage;
@@ -65,6 +68,13 @@ pub fn decide(
         if becomes_public {
             grant_publication_points(conn, &campaign, &row.id, &row.submitter_id, now)?;
         }
+        let event_type = match to {
+            ContributionStatus::Rejected => EventType::ContributionRejected,
+            ContributionStatus::Hidden => EventType::ContributionHidden,
+            _ => EventType::ContributionPublished,
+        };
+        let reason = if takes_away { request.reason.clone() } else { None };
+        contribution_events::record(conn, event_type, &row, to, &campaign, actor, reason, now)?;
         repo::insert_action(
             conn,
             &ActionRow {
@@ -123,12 +133,26 @@ pub fn report(
             id: new_id(),
             target_type: target,
             target_id,
-            campaign_id: campaign.id,
+            campaign_id: campaign.id.clone(),
             reporter_id: reporter.to_owned(),
             reason: request.reason.trim().to_owned(),
             created_at: now,
         };
         repo::insert_report(conn, &report)?;
+        events::record(
+            conn,
+            Event::new(
+                EventType::ReportCreated,
+                &report.id,
+                ReportEventData {
+                    target_type: target,
+                    target_id: report.target_id.clone(),
+                },
+            )
+            .of_campaign(&campaign.organization_id, &report.campaign_id)
+            .by(reporter),
+            now,
+        )?;
         Ok(ReportResponse {
             id: report.id,
             target_type: target,

@@ -10,6 +10,8 @@ use super::repo::{self, NewMember, NewOrganization, OrganizationChanges, Organiz
 use crate::db::{DbConnection, write_transaction};
 use crate::domain::Role;
 use crate::error::{ApiError, ErrorCode};
+use crate::events::catalogue::MemberEventData;
+use crate::events::{self, Event, EventType};
 use crate::ids::{looks_like_id, new_id, now};
 use crate::pagination::KeyedPage;
 use crate::users::repo as users;
@@ -145,6 +147,22 @@ pub fn put_member(
             )?;
         }
         keep_an_owner(conn, &organization.id)?;
+        if current != Some(new) {
+            let event_type = match current {
+                None => EventType::MemberAdded,
+                Some(_) => EventType::MemberRoleChanged,
+            };
+            record_member(
+                conn,
+                event_type,
+                &organization.id,
+                actor_id,
+                target_id,
+                Some(new),
+                current,
+                at,
+            )?;
+        }
         let member = repo::find_member(conn, &organization.id, target_id)?
             .ok_or_else(|| ApiError::internal("a member just written was not found"))?;
         Ok((
@@ -181,8 +199,44 @@ pub fn remove_member(
             },
         )?;
         repo::remove_member(conn, &organization.id, target_id)?;
-        keep_an_owner(conn, &organization.id)
+        keep_an_owner(conn, &organization.id)?;
+        record_member(
+            conn,
+            EventType::MemberRemoved,
+            &organization.id,
+            actor_id,
+            target_id,
+            None,
+            Some(current),
+            now(),
+        )
     })
+}
+
+#[expect(clippy::too_many_arguments, reason = "an event's fields, each needed")]
+fn record_member(
+    conn: &mut DbConnection,
+    event_type: EventType,
+    organization_id: &str,
+    actor_id: &str,
+    user_id: &str,
+    role: Option<Role>,
+    previous_role: Option<Role>,
+    at: chrono::NaiveDateTime,
+) -> Result<(), ApiError> {
+    let data = MemberEventData {
+        user_id: user_id.to_owned(),
+        role,
+        previous_role,
+    };
+    events::record(
+        conn,
+        Event::new(event_type, user_id, data)
+            .of_organization(organization_id)
+            .by(actor_id),
+        at,
+    )?;
+    Ok(())
 }
 
 /// Fails (and so rolls back) a change that would leave the organization without an owner.

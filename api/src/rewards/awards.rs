@@ -13,6 +13,8 @@ use crate::contributions::repo as contributions;
 use crate::db::{DbConnection, write_transaction};
 use crate::domain::{AwardStatus, Phase, PointsSource, Role};
 use crate::error::{ApiError, ErrorCode};
+use crate::events::catalogue::AwardEventData;
+use crate::events::{self, Event, EventType};
 use crate::ids::looks_like_id;
 use crate::ledger::{self, Grant};
 use crate::organizations::access::require_manager;
@@ -57,7 +59,7 @@ pub fn change_status(
             true => repo::find(conn, award_id)?.ok_or_else(no_such)?,
             false => return Err(no_such()),
         };
-        let (_, role) =
+        let (campaign, role) =
             campaigns::for_participation(conn, Some(actor), &award.campaign_id).map_err(|_| no_such())?;
         require_manager(role)?;
         let (from, to) = (award.status, request.status);
@@ -77,14 +79,39 @@ pub fn change_status(
         }
         repo::insert_event(conn, &award.id, actor, (from, to), request.note.as_deref(), now)?;
         let reversal = from == AwardStatus::Approved && to == AwardStatus::Cancelled;
+        let splits = repo::splits_of(conn, std::slice::from_ref(&award.id))?;
+        let data = AwardEventData {
+            contribution_id: award.contribution_id.clone(),
+            title: award.title.clone(),
+            rank: award.rank,
+            amount_minor: award.amount_minor,
+            currency: award.currency.clone(),
+            points: award.points,
+            from,
+            status: to,
+            recipient_ids: splits.iter().map(|split| split.user_id.clone()).collect(),
+        };
+        let event_type = match to {
+            AwardStatus::Approved => EventType::AwardApproved,
+            AwardStatus::Paid => EventType::AwardPaid,
+            AwardStatus::Cancelled | AwardStatus::Pending => EventType::AwardCancelled,
+        };
+        events::record(
+            conn,
+            Event::new(event_type, &award.id, data)
+                .of_campaign(&campaign.organization_id, &campaign.id)
+                .by(actor),
+            now,
+        )?;
         if to == AwardStatus::Approved || reversal {
-            for split in repo::splits_of(conn, std::slice::from_ref(&award.id))? {
+            for split in splits {
                 let (source_id, points) = match reversal {
                     false => (format!("{}/{}", award.id, split.reason), split.points),
                     true => (format!("{}/{}/cancelled", award.id, split.reason), -split.points),
                 };
                 let grant = Grant {
                     user_id: &split.user_id,
+                    organization_id: Some(&campaign.organization_id),
                     campaign_id: Some(&award.campaign_id),
                     source: PointsSource::Award,
                     source_id: &source_id,

@@ -18,6 +18,8 @@ use crate::contributions::repo::{self as contributions, AuthorRow, ContributionR
 use crate::db::{DbConnection, lock_key, write_transaction};
 use crate::domain::{AwardStatus, Phase, SplitReason};
 use crate::error::{ApiError, ErrorCode};
+use crate::events::catalogue::AwardsFinalizedData;
+use crate::events::{self, Event, EventType};
 use crate::ids::new_id;
 use crate::organizations::access::require_manager;
 use crate::scores;
@@ -66,6 +68,23 @@ pub fn finalize(
         for (award, award_splits) in &awards {
             repo::insert(conn, award, award_splits)?;
         }
+        let mut recipient_ids: Vec<String> = awards
+            .iter()
+            .flat_map(|(_, splits)| splits.iter().map(|split| split.user_id.clone()))
+            .collect();
+        recipient_ids.sort();
+        recipient_ids.dedup();
+        let data = AwardsFinalizedData {
+            award_ids: awards.iter().map(|(award, _)| award.id.clone()).collect(),
+            recipient_ids,
+        };
+        events::record(
+            conn,
+            Event::new(EventType::AwardsFinalized, &campaign.id, data)
+                .of_campaign(&campaign.organization_id, &campaign.id)
+                .by(actor),
+            now,
+        )?;
         let rows = awards.into_iter().map(|(award, _)| award).collect();
         Ok((respond(conn, rows)?, true))
     })

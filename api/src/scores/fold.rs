@@ -12,17 +12,49 @@ use super::rescore;
 use crate::campaigns::repo::{self as campaigns, CampaignRow};
 use crate::db::{Db, DbConnection, write_transaction};
 use crate::error::ApiError;
+use crate::jobs::{self, ClaimedJob, Finished, Next};
 
 /// Deltas folded per transaction: bounds how long one fold holds its locks.
 const FOLD_BATCH: i64 = 5_000;
 
-/// Folds up to one batch of pending deltas; returns how many it folded.
+/// The recurring job's kind.
+pub const FOLD: &str = "scores.fold";
+
+/// Folds every delta pending now, a batch per transaction (finalizing awards needs every vote
+/// in the ranking).
 pub fn fold_pending(conn: &mut DbConnection) -> Result<usize, ApiError> {
+    let mut folded = 0;
     // A plain read first: an idle server never takes SQLite's write lock to find nothing.
-    if !repo::any_pending(conn)? {
-        return Ok(0);
+    while repo::any_pending(conn)? {
+        let batch = write_transaction(conn, fold_batch)?;
+        folded += batch;
+        if batch == 0 {
+            break;
+        }
     }
-    write_transaction(conn, |conn| {
+    Ok(folded)
+}
+
+/// The recurring job: one batch, in the transaction that ends the job (exactly once).
+pub async fn run(db: &Db, job: ClaimedJob, every: Duration) -> Result<Finished, ApiError> {
+    db.run(move |conn| {
+        write_transaction(conn, |conn| {
+            let folded = fold_batch(conn)?;
+            let next = if folded as i64 >= FOLD_BATCH {
+                Duration::ZERO
+            } else {
+                every
+            };
+            jobs::finish(conn, &job, Next::After(next))
+        })
+    })
+    .await
+}
+
+/// Folds up to one batch of pending deltas in the caller's write transaction; returns how
+/// many it folded.
+fn fold_batch(conn: &mut DbConnection) -> Result<usize, ApiError> {
+    {
         let pending = repo::pending_deltas(conn, FOLD_BATCH)?;
         if pending.is_empty() {
             return Ok(0);
@@ -64,10 +96,5 @@ pub fn fold_pending(conn: &mut DbConnection) -> Result<usize, ApiError> {
         let folded: Vec<String> = pending.into_iter().map(|delta| delta.id).collect();
         repo::delete_deltas(conn, &folded)?;
         Ok(folded.len())
-    })
-}
-
-/// Folds pending deltas every `interval` until the server stops.
-pub fn spawn_fold_loop(db: Db, interval: Duration) {
-    crate::db::fold_loop::spawn(db, interval, "vote deltas", FOLD_BATCH as usize, fold_pending);
+    }
 }

@@ -20,6 +20,8 @@ use crate::campaigns::view as campaigns;
 use crate::contributions::repo as contributions;
 use crate::db::{DbConnection, write_transaction};
 use crate::error::{ApiError, ErrorCode, FieldError};
+use crate::events::catalogue::VotesInvalidatedData;
+use crate::events::{self, Event, EventType};
 use crate::ids::new_id;
 use crate::organizations::access::require_manager;
 use crate::users::repo as users;
@@ -240,6 +242,20 @@ pub fn invalidate(
         repo::mark_invalidated(conn, &fresh_ids, &id)?;
         let count = i32::try_from(fresh_ids.len()).unwrap_or(i32::MAX);
         repo::insert_invalidation(conn, &id, &campaign.id, actor, request.reason.trim(), count, now)?;
+        events::record(
+            conn,
+            Event::new(
+                EventType::VotesInvalidated,
+                &id,
+                VotesInvalidatedData {
+                    vote_ids: fresh_ids.clone(),
+                    reason: request.reason.trim().to_owned(),
+                },
+            )
+            .of_campaign(&campaign.organization_id, &campaign.id)
+            .by(actor),
+            now,
+        )?;
         Ok(InvalidationResponse {
             id,
             invalidated: i64::from(count),

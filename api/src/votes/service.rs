@@ -19,6 +19,8 @@ use crate::counters::segments;
 use crate::db::{DbConnection, lock_key, write_transaction};
 use crate::domain::{Eligibility, Phase, PointsSource, Role, VotingMethod};
 use crate::error::{ApiError, ErrorCode, FieldError};
+use crate::events::catalogue::VoteEventData;
+use crate::events::{self, Event, EventType};
 use crate::ids::new_id;
 use crate::ledger::{self, Grant};
 use crate::organizations::access::role_of;
@@ -129,6 +131,16 @@ pub fn cast(
                 if vote.invalidation_id.is_none() {
                     ballot_changed(conn, &vote, Some(vote.value), Some(value))?;
                 }
+                if vote.value != value {
+                    record(
+                        conn,
+                        EventType::VoteChanged,
+                        &vote,
+                        Some(value),
+                        &campaign.organization_id,
+                        now,
+                    )?;
+                }
                 VoteRow {
                     value,
                     updated_at: now,
@@ -153,6 +165,14 @@ pub fn cast(
                 repo::insert(conn, &vote)?;
                 ballot_changed(conn, &vote, None, Some(value))?;
                 attribution::on_vote(conn, &campaign, voter, vote.segments.as_deref(), now)?;
+                record(
+                    conn,
+                    EventType::VoteCast,
+                    &vote,
+                    Some(value),
+                    &campaign.organization_id,
+                    now,
+                )?;
                 vote
             }
         };
@@ -161,6 +181,7 @@ pub fn cast(
             conn,
             Grant {
                 user_id: voter,
+                organization_id: Some(&campaign.organization_id),
                 campaign_id: Some(&campaign.id),
                 source: PointsSource::VoteCast,
                 source_id: &contribution.id,
@@ -190,8 +211,40 @@ pub fn retract(
         if vote.invalidation_id.is_none() {
             ballot_changed(conn, &vote, Some(vote.value), None)?;
         }
-        Ok(())
+        record(
+            conn,
+            EventType::VoteRetracted,
+            &vote,
+            None,
+            &campaign.organization_id,
+            now,
+        )
     })
+}
+
+/// Records a vote's event (`value`: the value now, `None` once retracted).
+fn record(
+    conn: &mut DbConnection,
+    event_type: EventType,
+    vote: &VoteRow,
+    value: Option<i32>,
+    organization_id: &str,
+    now: NaiveDateTime,
+) -> Result<(), ApiError> {
+    let data = VoteEventData {
+        contribution_id: vote.contribution_id.clone(),
+        voter_id: vote.voter_id.clone(),
+        value,
+        jury: vote.jury,
+    };
+    events::record(
+        conn,
+        Event::new(event_type, &vote.id, data)
+            .of_campaign(organization_id, &vote.campaign_id)
+            .by(&vote.voter_id),
+        now,
+    )?;
+    Ok(())
 }
 
 /// A counted ballot went from `before` to `after`: the score and the segment counters follow.

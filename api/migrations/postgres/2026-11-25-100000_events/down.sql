@@ -1,0 +1,10 @@
+ALTER TABLE campaigns DROP COLUMN announced_phase;
+DROP TABLE idempotency_keys;
+DROP TABLE webhook_attempts;
+DROP TABLE webhook_deliveries;
+DROP TABLE webhooks;
+DROP TABLE emails;
+DROP TABLE notification_preferences;
+DROP TABLE notifications;
+DROP TABLE jobs;
+DROP TABLE events;

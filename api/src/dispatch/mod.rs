@@ -1,0 +1,57 @@
+//! The outbox's consumer: takes undispatched events in order and, in one transaction per batch,
+//! writes the notifications they cause, queues the webhook messages, and marks them dispatched.
+//! The job is a singleton and its effects share the transaction that ends it, so every event is
+//! dispatched exactly once, whatever the number of replicas and whoever is killed mid-batch.
+
+use std::time::Duration;
+
+use chrono::TimeDelta;
+
+use crate::db::{Db, write_transaction};
+use crate::error::ApiError;
+use crate::events;
+use crate::jobs::{self, ClaimedJob, Finished, Next};
+use crate::notifications::fanout;
+use crate::webhooks::plan;
+
+/// Job kinds.
+pub const DISPATCH: &str = "events.dispatch";
+pub const PRUNE: &str = "events.prune";
+
+/// Events per transaction.
+const BATCH: i64 = 200;
+/// Dispatched events are kept this long (webhook messages keep their own copy).
+const RETENTION: TimeDelta = TimeDelta::days(30);
+
+pub async fn dispatch(db: &Db, job: ClaimedJob, every: Duration) -> Result<Finished, ApiError> {
+    db.run(move |conn| {
+        write_transaction(conn, |conn| {
+            let batch = events::undispatched(conn, BATCH)?;
+            for event in &batch {
+                fanout::fan_out(conn, event)?;
+                plan::plan(conn, event)?;
+            }
+            let ids: Vec<String> = batch.iter().map(|event| event.id.clone()).collect();
+            events::mark_dispatched(conn, &ids, crate::ids::now())?;
+            // A full batch: more are waiting, go on at once.
+            let next = if batch.len() as i64 >= BATCH {
+                Duration::ZERO
+            } else {
+                every
+            };
+            jobs::finish(conn, &job, Next::After(next))
+        })
+    })
+    .await
+}
+
+pub async fn prune(db: &Db, job: ClaimedJob, every: Duration) -> Result<Finished, ApiError> {
+    db.run(move |conn| {
+        write_transaction(conn, |conn| {
+            let pruned = events::prune(conn, crate::ids::now() - RETENTION, 5_000)?;
+            let next = if pruned >= 5_000 { Duration::ZERO } else { every };
+            jobs::finish(conn, &job, Next::After(next))
+        })
+    })
+    .await
+}

@@ -1,0 +1,114 @@
+//! Queries on `events` (the outbox).
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use serde_json::Value;
+
+use super::{Event, EventType};
+use crate::db::DbConnection;
+use crate::schema::events;
+
+/// An event as stored.
+#[derive(Debug, Clone)]
+pub struct StoredEvent {
+    pub id: String,
+    pub event_type: EventType,
+    pub organization_id: Option<String>,
+    pub campaign_id: Option<String>,
+    pub actor_id: Option<String>,
+    pub subject_id: String,
+    pub data: Value,
+    pub occurred_at: NaiveDateTime,
+}
+
+type Row = (
+    String,
+    EventType,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    String,
+    String,
+    NaiveDateTime,
+);
+
+const COLUMNS: (
+    events::id,
+    events::event_type,
+    events::organization_id,
+    events::campaign_id,
+    events::actor_id,
+    events::subject_id,
+    events::data,
+    events::occurred_at,
+) = (
+    events::id,
+    events::event_type,
+    events::organization_id,
+    events::campaign_id,
+    events::actor_id,
+    events::subject_id,
+    events::data,
+    events::occurred_at,
+);
+
+pub fn insert(conn: &mut DbConnection, id: &str, event: &Event, at: NaiveDateTime) -> QueryResult<()> {
+    diesel::insert_into(events::table)
+        .values((
+            events::id.eq(id),
+            events::event_type.eq(event.event_type),
+            events::organization_id.eq(event.organization_id.as_deref()),
+            events::campaign_id.eq(event.campaign_id.as_deref()),
+            events::actor_id.eq(event.actor_id.as_deref()),
+            events::subject_id.eq(&event.subject_id),
+            events::data.eq(event.data.to_string()),
+            events::occurred_at.eq(at),
+        ))
+        .execute(conn)
+        .map(drop)
+}
+
+pub fn undispatched(conn: &mut DbConnection, limit: i64) -> QueryResult<Vec<StoredEvent>> {
+    let query = events::table
+        .filter(events::dispatched_at.is_null())
+        .order(events::id.asc())
+        .limit(limit)
+        .select(COLUMNS);
+    let rows: Vec<Row> = match conn {
+        DbConnection::Postgres(pg) => query.for_update().skip_locked().load(pg)?,
+        DbConnection::Sqlite(lite) => query.load(lite)?,
+    };
+    Ok(rows
+        .into_iter()
+        .map(
+            |(id, event_type, organization_id, campaign_id, actor_id, subject_id, data, occurred_at)| {
+                StoredEvent {
+                    data: serde_json::from_str(&data).unwrap_or(Value::Null),
+                    id,
+                    event_type,
+                    organization_id,
+                    campaign_id,
+                    actor_id,
+                    subject_id,
+                    occurred_at,
+                }
+            },
+        )
+        .collect())
+}
+
+pub fn mark_dispatched(conn: &mut DbConnection, ids: &[String], at: NaiveDateTime) -> QueryResult<()> {
+    diesel::update(events::table.filter(events::id.eq_any(ids)))
+        .set(events::dispatched_at.eq(at))
+        .execute(conn)
+        .map(drop)
+}
+
+pub fn prune(conn: &mut DbConnection, before: NaiveDateTime, limit: i64) -> QueryResult<usize> {
+    let old: Vec<String> = events::table
+        .filter(events::dispatched_at.lt(before))
+        .select(events::id)
+        .limit(limit)
+        .load(conn)?;
+    diesel::delete(events::table.filter(events::id.eq_any(&old))).execute(conn)
+}

@@ -1,0 +1,185 @@
+//! The loop each replica runs: claim due jobs while there is capacity, run each on its own task,
+//! and sleep until the next job is due (or until something is enqueued here).
+
+use std::cell::Cell;
+use std::collections::HashMap;
+use std::rc::Rc;
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::TimeDelta;
+use futures_util::future::{Either, LocalBoxFuture, select};
+use tokio::sync::Notify;
+
+use super::{ClaimedJob, Finished, NewJob, repo};
+use crate::db::{Db, write_transaction};
+use crate::error::ApiError;
+
+/// Runs one job; returns [`Finished`] from [`super::finish`], or an error to retry it later.
+pub type Handler = Rc<dyn Fn(ClaimedJob) -> LocalBoxFuture<'static, Result<Finished, ApiError>>>;
+
+/// The handlers by job kind, and the recurring jobs to keep on the queue.
+#[derive(Default, Clone)]
+pub struct Registry {
+    handlers: HashMap<&'static str, Handler>,
+    recurring: Vec<(&'static str, Duration)>,
+}
+
+impl Registry {
+    pub fn handle<F, Fut>(&mut self, kind: &'static str, handler: F) -> &mut Self
+    where
+        F: Fn(ClaimedJob) -> Fut + 'static,
+        Fut: Future<Output = Result<Finished, ApiError>> + 'static,
+    {
+        self.handlers
+            .insert(kind, Rc::new(move |job| Box::pin(handler(job))));
+        self
+    }
+
+    /// A job of `kind` that runs every `every` (its handler reschedules it with
+    /// `Next::After`); one per cluster, whatever the number of replicas.
+    pub fn every<F, Fut>(&mut self, kind: &'static str, every: Duration, handler: F) -> &mut Self
+    where
+        F: Fn(ClaimedJob) -> Fut + 'static,
+        Fut: Future<Output = Result<Finished, ApiError>> + 'static,
+    {
+        self.recurring.push((kind, every));
+        self.handle(kind, handler)
+    }
+
+    pub fn kinds(&self) -> Vec<&'static str> {
+        let mut kinds: Vec<&'static str> = self.handlers.keys().copied().collect();
+        kinds.sort_unstable();
+        kinds
+    }
+}
+
+/// How hard one replica works the queue.
+#[derive(Debug, Clone, Copy)]
+pub struct WorkerSettings {
+    /// Jobs running at once on this replica.
+    pub concurrency: usize,
+    /// How long a claimed job belongs to this replica before others may take it over.
+    pub lease: Duration,
+    /// The longest sleep between looks at the queue.
+    pub idle_poll: Duration,
+}
+
+/// Wakes the worker of this replica when it enqueued something due now.
+#[derive(Clone, Default)]
+pub struct Wake(Arc<Notify>);
+
+impl Wake {
+    pub fn now(&self) {
+        self.0.notify_one();
+    }
+}
+
+/// Ensures the recurring jobs exist, then works the queue until the server stops.
+pub fn spawn(db: Db, registry: Registry, settings: WorkerSettings, wake: Wake) {
+    actix_web::rt::spawn(async move {
+        let recurring = registry.recurring.clone();
+        let ensured = db
+            .run(move |conn| {
+                for (kind, _) in recurring {
+                    super::enqueue(
+                        conn,
+                        NewJob::now(kind, serde_json::json!({}), i32::MAX)
+                            .unique(format!("recurring:{kind}")),
+                    )?;
+                }
+                Ok(())
+            })
+            .await;
+        if let Err(err) = ensured {
+            log::error!("cannot put the recurring jobs on the queue: {err}");
+        }
+        work(db, Rc::new(registry), settings, wake).await;
+    });
+}
+
+async fn work(db: Db, registry: Rc<Registry>, settings: WorkerSettings, wake: Wake) {
+    let running = Rc::new(Cell::new(0usize));
+    loop {
+        let free = settings.concurrency.saturating_sub(running.get());
+        let claimed = if free == 0 {
+            Vec::new()
+        } else {
+            claim(&db, free, settings.lease).await.unwrap_or_else(|err| {
+                log::warn!("cannot claim jobs, trying again shortly: {err}");
+                Vec::new()
+            })
+        };
+        if !claimed.is_empty() {
+            for job in claimed {
+                running.set(running.get() + 1);
+                let (db, registry, running, wake) =
+                    (db.clone(), registry.clone(), running.clone(), wake.clone());
+                actix_web::rt::spawn(async move {
+                    run(&db, &registry, job).await;
+                    running.set(running.get() - 1);
+                    wake.now();
+                });
+            }
+            continue;
+        }
+        let pause = match free {
+            0 => settings.idle_poll,
+            _ => until_next_due(&db)
+                .await
+                .unwrap_or(settings.idle_poll)
+                .min(settings.idle_poll),
+        };
+        let sleep = Box::pin(actix_web::rt::time::sleep(pause));
+        let woken = Box::pin(wake.0.notified());
+        // Whichever comes first: the pause ends, or this replica enqueued something.
+        let _: Either<_, _> = select(sleep, woken).await;
+    }
+}
+
+async fn claim(db: &Db, limit: usize, lease: Duration) -> Result<Vec<ClaimedJob>, ApiError> {
+    db.run(move |conn| {
+        let now = crate::ids::now();
+        if !repo::any_due(conn, now)? {
+            return Ok(Vec::new());
+        }
+        let lease_until = now + TimeDelta::from_std(lease).unwrap_or(TimeDelta::MAX);
+        write_transaction(conn, |conn| {
+            Ok(repo::claim(conn, limit as i64, now, lease_until)?)
+        })
+    })
+    .await
+}
+
+async fn until_next_due(db: &Db) -> Option<Duration> {
+    let next = db.run(|conn| Ok(repo::next_due(conn)?)).await.ok()??;
+    let wait = next - crate::ids::now();
+    Some(
+        wait.to_std()
+            .unwrap_or(Duration::ZERO)
+            .max(Duration::from_millis(5)),
+    )
+}
+
+async fn run(db: &Db, registry: &Registry, job: ClaimedJob) {
+    let outcome = match registry.handlers.get(job.kind.as_str()) {
+        Some(handler) => handler(job.clone()).await.map(drop),
+        None => Err(ApiError::internal(format!(
+            "no handler for jobs of kind {}",
+            job.kind
+        ))),
+    };
+    if let Err(err) = outcome {
+        log::warn!(
+            "job {} ({}) failed on attempt {}: {err}",
+            job.id,
+            job.kind,
+            job.attempt
+        );
+        super::FAILURES.with_label_values(&[job.kind.as_str()]).inc();
+        let error = err.to_string();
+        if let Err(err) = db.run(move |conn| super::fail(conn, &job, &error)).await {
+            log::warn!("cannot record a job's failure (its lease will run out): {err}");
+        }
+    }
+}

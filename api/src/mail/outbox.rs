@@ -1,0 +1,58 @@
+//! Queries on `emails`: mail composed in the transaction of what it reports, sent by its own job.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::OutgoingMail;
+use crate::db::DbConnection;
+use crate::schema::emails;
+
+pub fn insert(
+    conn: &mut DbConnection,
+    recipient_id: &str,
+    mail: &OutgoingMail,
+    at: NaiveDateTime,
+) -> QueryResult<()> {
+    diesel::insert_into(emails::table)
+        .values((
+            emails::id.eq(&mail.id),
+            emails::recipient_id.eq(recipient_id),
+            emails::to_address.eq(&mail.to),
+            emails::subject.eq(&mail.subject),
+            emails::body.eq(&mail.body),
+            emails::unsubscribe_url.eq(mail.unsubscribe_url.as_deref()),
+            emails::created_at.eq(at),
+        ))
+        .execute(conn)
+        .map(drop)
+}
+
+/// A mail not sent yet.
+pub fn unsent(conn: &mut DbConnection, id: &str) -> QueryResult<Option<OutgoingMail>> {
+    let row: Option<(String, String, String, String, Option<String>)> = emails::table
+        .find(id)
+        .filter(emails::sent_at.is_null())
+        .select((
+            emails::id,
+            emails::to_address,
+            emails::subject,
+            emails::body,
+            emails::unsubscribe_url,
+        ))
+        .first(conn)
+        .optional()?;
+    Ok(row.map(|(id, to, subject, body, unsubscribe_url)| OutgoingMail {
+        id,
+        to,
+        subject,
+        body,
+        unsubscribe_url,
+    }))
+}
+
+pub fn mark_sent(conn: &mut DbConnection, id: &str, at: NaiveDateTime) -> QueryResult<()> {
+    diesel::update(emails::table.find(id))
+        .set(emails::sent_at.eq(at))
+        .execute(conn)
+        .map(drop)
+}
