@@ -1,0 +1,141 @@
+//! A real SMTP server on loopback for mail tests: Python's `aiosmtpd` (started per test, storing
+//! every message in a Maildir), read back with the `mailparse` crate.
+//!
+//! `scripts/test.sh` installs `aiosmtpd` into a virtual environment and names its Python in
+//! `SMTP_SINK_PYTHON`; without it, `python3` is tried. `REQUIRE_SMTP=1` (CI) makes a missing
+//! `aiosmtpd` a failure rather than a skip.
+
+use std::net::{TcpListener, TcpStream};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// A running SMTP sink; stopped when dropped.
+pub struct SmtpSink {
+    /// `smtp://127.0.0.1:PORT`, for `SMTP_URL`.
+    pub url: String,
+    dir: tempfile::TempDir,
+    child: Child,
+}
+
+/// One received message.
+#[derive(Debug, Clone)]
+pub struct Mail {
+    pub to: String,
+    pub subject: String,
+    pub body: String,
+    pub message_id: String,
+    pub list_unsubscribe: String,
+    pub list_unsubscribe_post: String,
+}
+
+fn python() -> String {
+    std::env::var("SMTP_SINK_PYTHON").unwrap_or_else(|_| "python3".into())
+}
+
+impl SmtpSink {
+    /// Starts a sink, or `None` when `aiosmtpd` is not installed (a failure with
+    /// `REQUIRE_SMTP=1`).
+    pub fn start() -> Option<SmtpSink> {
+        let available = Command::new(python())
+            .args(["-c", "import aiosmtpd"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|status| status.success());
+        if !available {
+            assert!(
+                std::env::var("REQUIRE_SMTP").as_deref() != Ok("1"),
+                "REQUIRE_SMTP=1 but `{} -c 'import aiosmtpd'` fails: pip install aiosmtpd",
+                python()
+            );
+            eprintln!("SKIPPED: the SMTP sink (install aiosmtpd, or set SMTP_SINK_PYTHON)");
+            return None;
+        }
+        let port = TcpListener::bind("127.0.0.1:0")
+            .and_then(|listener| listener.local_addr())
+            .expect("a free port")
+            .port();
+        let dir = tempfile::tempdir().expect("temp dir");
+        let maildir = dir.path().join("maildir");
+        let child = Command::new(python())
+            .args([
+                "-m",
+                "aiosmtpd",
+                "-n",
+                "-l",
+                &format!("127.0.0.1:{port}"),
+                "-c",
+                "aiosmtpd.handlers.Mailbox",
+            ])
+            .arg(&maildir)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start aiosmtpd");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(Instant::now() < deadline, "aiosmtpd did not start listening");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Some(SmtpSink {
+            url: format!("smtp://127.0.0.1:{port}"),
+            dir,
+            child,
+        })
+    }
+
+    fn maildir(&self) -> PathBuf {
+        self.dir.path().join("maildir")
+    }
+
+    /// Every message received so far.
+    pub fn messages(&self) -> Vec<Mail> {
+        let mut files: Vec<PathBuf> = ["new", "cur"]
+            .iter()
+            .filter_map(|sub| std::fs::read_dir(self.maildir().join(sub)).ok())
+            .flatten()
+            .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+            .collect();
+        files.sort();
+        files
+            .iter()
+            .filter_map(|path| std::fs::read(path).ok())
+            .map(|raw| parse(&raw))
+            .collect()
+    }
+
+    /// Waits until at least `count` messages arrived (or `timeout` passed).
+    pub fn wait_for(&self, count: usize, timeout: Duration) -> Vec<Mail> {
+        let deadline = Instant::now() + timeout;
+        loop {
+            let messages = self.messages();
+            if messages.len() >= count || Instant::now() > deadline {
+                return messages;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+/// Parses a stored message (headers decoded, body in its charset).
+pub fn parse(raw: &[u8]) -> Mail {
+    use mailparse::MailHeaderMap;
+    let parsed = mailparse::parse_mail(raw).expect("a parsable message");
+    let header = |name: &str| parsed.headers.get_first_value(name).unwrap_or_default();
+    Mail {
+        to: header("To"),
+        subject: header("Subject"),
+        body: parsed.get_body().expect("a readable body"),
+        message_id: header("Message-ID"),
+        list_unsubscribe: header("List-Unsubscribe"),
+        list_unsubscribe_post: header("List-Unsubscribe-Post"),
+    }
+}
+
+impl Drop for SmtpSink {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
