@@ -50,7 +50,7 @@ pub enum StartError {
 /// How often the recurring jobs that are not configured run.
 const ANNOUNCE_EVERY: Duration = Duration::from_secs(1);
 const MAIL_EVERY: Duration = Duration::from_secs(2);
-const DIGEST_EVERY: Duration = Duration::from_secs(30);
+const DIGEST_EVERY: Duration = Duration::from_secs(5);
 const PRUNE_EVERY: Duration = Duration::from_secs(3600);
 
 pub async fn run(config: Config) -> Result<(), StartError> {

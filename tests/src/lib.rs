@@ -10,6 +10,9 @@ pub mod api;
 pub mod db;
 pub mod http;
 pub mod pg_proxy;
+pub mod receiver;
+pub mod s3;
+pub mod smtp;
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader};
@@ -319,6 +322,12 @@ impl TestServer {
 
     pub fn pid(&self) -> u32 {
         self.child.id()
+    }
+
+    /// Kills the process at once (SIGKILL), as a crash or an OOM killer would.
+    pub fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
     }
 
     /// Sends SIGTERM, as an orchestrator does to stop a replica.

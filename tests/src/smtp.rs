@@ -2,7 +2,7 @@
 //! every message in a Maildir), read back with the `mailparse` crate.
 //!
 //! `scripts/test.sh` installs `aiosmtpd` into a virtual environment and names its Python in
-//! `SMTP_SINK_PYTHON`; without it, `python3` is tried. `REQUIRE_SMTP=1` (CI) makes a missing
+//! `TEST_PYTHON`; without it, `python3` is tried. `REQUIRE_SMTP=1` (CI) makes a missing
 //! `aiosmtpd` a failure rather than a skip.
 
 use std::net::{TcpListener, TcpStream};
@@ -30,7 +30,7 @@ pub struct Mail {
 }
 
 fn python() -> String {
-    std::env::var("SMTP_SINK_PYTHON").unwrap_or_else(|_| "python3".into())
+    std::env::var("TEST_PYTHON").unwrap_or_else(|_| "python3".into())
 }
 
 impl SmtpSink {
@@ -49,7 +49,7 @@ impl SmtpSink {
                 "REQUIRE_SMTP=1 but `{} -c 'import aiosmtpd'` fails: pip install aiosmtpd",
                 python()
             );
-            eprintln!("SKIPPED: the SMTP sink (install aiosmtpd, or set SMTP_SINK_PYTHON)");
+            eprintln!("SKIPPED: the SMTP sink (install aiosmtpd, or set TEST_PYTHON)");
             return None;
         }
         let port = TcpListener::bind("127.0.0.1:0")

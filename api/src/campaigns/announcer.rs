@@ -55,6 +55,13 @@ fn transitions(from: Phase, to: Phase, schedule: &Schedule) -> Vec<(Phase, Phase
     steps
 }
 
+/// Announces every transition of `campaign` up to its phase at `now` that is not announced yet
+/// (in the caller's transaction). The lifecycle calls it before closing or cancelling, so no
+/// transition is lost to a close that came before the announcer looked.
+pub fn catch_up(conn: &mut DbConnection, campaign: &CampaignRow, now: NaiveDateTime) -> Result<(), ApiError> {
+    announce_one(conn, campaign, now)
+}
+
 fn announce_one(conn: &mut DbConnection, campaign: &CampaignRow, now: NaiveDateTime) -> Result<(), ApiError> {
     let current = phase_of(campaign, now);
     let Some(from) = campaign.announced_phase else {

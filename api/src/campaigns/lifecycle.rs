@@ -4,6 +4,7 @@
 
 use chrono::NaiveDateTime;
 
+use super::announcer;
 use super::content::{check_content, check_publishable, content, tier_rows, unique_slug};
 use super::dto::{CampaignResponse, CreateCampaignRequest, UpdateCampaignRequest};
 use super::repo::{self, CampaignRow, NewCampaign};
@@ -235,6 +236,9 @@ fn transition(
     to: CampaignStatus,
     now: NaiveDateTime,
 ) -> Result<CampaignResponse, ApiError> {
+    if from == CampaignStatus::Published {
+        announcer::catch_up(conn, row, now)?;
+    }
     if !repo::transition(conn, &row.id, from, to, now)? {
         return Err(ApiError::new(
             ErrorCode::ChangedMeanwhile,

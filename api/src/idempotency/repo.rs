@@ -73,7 +73,7 @@ pub fn claim(
         }
         None => {}
     }
-    diesel::insert_into(keys::table)
+    let inserted = diesel::insert_into(keys::table)
         .values((
             keys::scope.eq(scope),
             keys::key.eq(key),
@@ -81,8 +81,19 @@ pub fn claim(
             keys::locked_until.eq(now + lock),
             keys::created_at.eq(now),
         ))
-        .execute(conn)?;
-    Ok(Claim::Run)
+        .execute(conn);
+    match inserted {
+        Ok(_) => Ok(Claim::Run),
+        // A parallel request with the key got in first (PostgreSQL lets both look, then one
+        // insert wins).
+        Err(diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)) => {
+            Err(ApiError::new(
+                ErrorCode::IdempotencyInFlight,
+                "a request with this Idempotency-Key is still running; retry when it has finished",
+            ))
+        }
+        Err(err) => Err(err.into()),
+    }
 }
 
 pub fn store(
