@@ -18,6 +18,24 @@ frontend_install() {
   fi
 }
 
+# Sets TEST_PYTHON to a Python with the test peers the Rust tests start on loopback: aiosmtpd
+# (a real SMTP server) and moto (a real S3 API). Installed once into target/test-python from
+# PyPI; returns 1 when Python or its venv module is missing, or PyPI cannot be reached.
+test_peers_python() {
+  local venv
+  venv="$(target_dir)/test-python"
+  local wanted="aiosmtpd==1.4.6 moto[server]==5.2.5"
+  if [ ! -x "$venv/bin/python" ] || [ "$(cat "$venv/.wanted" 2>/dev/null)" != "$wanted" ]; then
+    command -v python3 >/dev/null 2>&1 || return 1
+    rm -rf "$venv"
+    python3 -m venv "$venv" >/dev/null 2>&1 || return 1
+    # shellcheck disable=SC2086 # the list is meant to split
+    "$venv/bin/pip" install --quiet --disable-pip-version-check $wanted || { rm -rf "$venv"; return 1; }
+    echo "$wanted" >"$venv/.wanted"
+  fi
+  export TEST_PYTHON="$venv/bin/python"
+}
+
 # Starts the server binary $1 in the background with the current environment plus
 # BIND_ADDR=127.0.0.1:0, waits until it listens, and sets SERVER_PID and SERVER_URL.
 start_server() {

@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Runs every test of Schwarm:
-#   1. Rust unit tests and black-box HTTP tests on SQLite (always),
+#   1. Rust unit tests and black-box HTTP tests on SQLite (always), with a real SMTP server
+#      (aiosmtpd) and a real S3 API (moto) on loopback when Python can install them,
 #   2. the black-box tests again on PostgreSQL (when TEST_DATABASE_URL is set or a server listens
-#      on 127.0.0.1:5432; each test creates and drops its own database),
+#      on 127.0.0.1:5432; each test creates and drops its own database), including three replicas
+#      on one database with one killed mid-run,
 #   3. the frontend: generated API types up to date, lint, unit tests, production build, bundle
 #      budget,
 #   4. end-to-end tests in headless Chromium against the real server serving the built SPA.
 # Whatever cannot run here is skipped with one clear line, and listed again at the end.
-# REQUIRE_POSTGRES=1 / REQUIRE_BROWSER=1 turn those skips into failures (CI sets both).
+# REQUIRE_POSTGRES=1 / REQUIRE_BROWSER=1 / REQUIRE_PEERS=1 turn those skips into failures (CI
+# sets all three).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
@@ -27,8 +30,8 @@ skip_or_fail() {
   skipped+=("$suite")
 }
 
-echo "==> building the server"
-cargo build --locked -p schwarm-api --bin schwarm
+echo "==> building the server (with S3 media, as the Dockerfile does)"
+cargo build --locked -p schwarm-api --bin schwarm --features s3
 export SCHWARM_BIN
 SCHWARM_BIN="$(target_dir)/debug/schwarm"
 
@@ -41,6 +44,12 @@ rust_tests() {
     SCHWARM_TEST_BACKEND=$backend cargo test --locked --no-fail-fast "$@"
   fi
 }
+echo "==> test peers: aiosmtpd (SMTP) and moto (S3) from PyPI"
+if test_peers_python; then
+  export REQUIRE_SMTP=1 REQUIRE_S3=1
+else
+  skip_or_fail REQUIRE_PEERS "mail and S3 tests" "needs python3 with venv and pip, and PyPI"
+fi
 rust_tests sqlite --workspace
 
 pg_url="${TEST_DATABASE_URL:-}"

@@ -42,7 +42,9 @@ impl TestDb {
 
     /// Waits until the server has folded every vote delta into the scores.
     pub fn wait_for_folded_scores(&mut self) {
-        let deadline = Instant::now() + Duration::from_secs(20);
+        // Long enough for a fold whose replica died to be taken over when its lease (15 s at
+        // the least) runs out.
+        let deadline = Instant::now() + Duration::from_secs(45);
         loop {
             let pending = self.key_counts("SELECT 'pending' AS key, COUNT(*) AS n FROM vote_deltas");
             if pending[0].1 == 0 {

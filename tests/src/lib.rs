@@ -13,6 +13,7 @@ pub mod pg_proxy;
 pub mod receiver;
 pub mod s3;
 pub mod smtp;
+pub mod sockets;
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader};
@@ -72,6 +73,9 @@ pub fn server_binary() -> &'static Path {
                 "schwarm-api",
                 "--bin",
                 "schwarm",
+                // As scripts/test.sh builds it, and as the tests crate depends on it.
+                "--features",
+                "s3",
                 "--message-format=json",
             ])
             .current_dir(workspace_root())

@@ -2,7 +2,7 @@
 //! answers each as the test scripted (a status, a `Retry-After`, a redirect, a hang, a closed
 //! connection).
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::sync::{Arc, Mutex};
@@ -29,6 +29,9 @@ pub struct Received {
     pub headers: HashMap<String, String>,
     pub body: String,
     pub at: Instant,
+    pub peer_port: u16,
+    /// Which of the processes named in [`Receiver::identify_senders`] sent it.
+    pub sender: Option<u32>,
 }
 
 impl Received {
@@ -46,6 +49,10 @@ struct State {
     received: Vec<Received>,
     /// Scripted replies, consumed in order; afterwards `200`.
     script: VecDeque<Reply>,
+    /// Peer ports of requests received and not answered yet.
+    open: HashSet<u16>,
+    /// Processes a request may come from, told apart by the socket the request came on.
+    senders: Vec<u32>,
 }
 
 /// The receiver; it runs until the process ends.
@@ -79,6 +86,22 @@ impl Receiver {
         self.state.lock().expect("receiver lock").received.clone()
     }
 
+    /// From now on, notes which of these processes sent each request.
+    pub fn identify_senders(&self, pids: impl IntoIterator<Item = u32>) {
+        self.state.lock().expect("receiver lock").senders = pids.into_iter().collect();
+    }
+
+    /// The requests received and not answered yet (waiting on a [`Reply::Hang`]).
+    pub fn unanswered(&self) -> Vec<Received> {
+        let state = self.state.lock().expect("receiver lock");
+        state
+            .received
+            .iter()
+            .filter(|request| state.open.contains(&request.peer_port))
+            .cloned()
+            .collect()
+    }
+
     /// Waits until `count` requests arrived (or `timeout` passed); returns what arrived.
     pub fn wait_for(&self, count: usize, timeout: Duration) -> Vec<Received> {
         let deadline = Instant::now() + timeout;
@@ -94,6 +117,7 @@ impl Receiver {
 
 fn serve(stream: TcpStream, state: &Mutex<State>) {
     let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
+    let peer_port = stream.peer_addr().map_or(0, |addr| addr.port());
     let mut reader = BufReader::new(match stream.try_clone() {
         Ok(stream) => stream,
         Err(_) => return,
@@ -125,6 +149,11 @@ fn serve(stream: TcpStream, state: &Mutex<State>) {
     if reader.read_exact(&mut body).is_err() {
         return;
     }
+    // While the sender waits for the answer, its socket is still open: its local port names it.
+    let senders = state.lock().expect("receiver lock").senders.clone();
+    let sender = senders
+        .into_iter()
+        .find(|pid| crate::sockets::local_tcp_ports(*pid).contains(&peer_port));
     let reply = {
         let mut state = state.lock().expect("receiver lock");
         state.received.push(Received {
@@ -132,9 +161,13 @@ fn serve(stream: TcpStream, state: &Mutex<State>) {
             headers,
             body: String::from_utf8_lossy(&body).into_owned(),
             at: Instant::now(),
+            peer_port,
+            sender,
         });
+        state.open.insert(peer_port);
         state.script.pop_front().unwrap_or(Reply::Status(200))
     };
+    let _answered = Answered { state, peer_port };
     let mut stream = stream;
     let head = match reply {
         Reply::Status(status) => {
@@ -154,4 +187,18 @@ fn serve(stream: TcpStream, state: &Mutex<State>) {
     };
     let _ = stream.write_all(head.as_bytes());
     let _ = stream.flush();
+}
+
+/// Takes a request off the open set when it is answered or dropped, whichever way `serve` ends.
+struct Answered<'a> {
+    state: &'a Mutex<State>,
+    peer_port: u16,
+}
+
+impl Drop for Answered<'_> {
+    fn drop(&mut self) {
+        if let Ok(mut state) = self.state.lock() {
+            state.open.remove(&self.peer_port);
+        }
+    }
 }

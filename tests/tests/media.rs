@@ -1,6 +1,6 @@
 //! Media: images are recognised by their bytes, refused with the right problem when they are
 //! empty, too large, not images or mislabelled, served with their type and long-lived caching,
-//! and attachable only by their uploader.
+//! and attachable only by their uploader; with `MEDIA_STORE=s3://...` they live in the bucket.
 
 use schwarm_tests::api::{multipart_file, tiny_png};
 use schwarm_tests::{ServerOptions, TestServer};
@@ -203,4 +203,41 @@ fn only_the_uploader_attaches_an_image_to_a_contribution_or_cover() {
         Some(&json!({"cover_media_id": null})),
     );
     assert_eq!(removed.json()["cover_url"], json!(null));
+}
+
+#[test]
+fn with_an_s3_bucket_the_bytes_live_in_the_bucket() {
+    let Some(s3) = schwarm_tests::s3::S3Server::start("schwarm-media") else {
+        return;
+    };
+    let mut options = ServerOptions::new();
+    for (key, value) in s3.env() {
+        options = options.env(key, value);
+    }
+    let server = TestServer::start_with(options);
+    let ada = server.client.register("ada");
+    let png = tiny_png();
+    let res = server.client.upload(&ada, "dot.png", "image/png", &png);
+    assert_eq!(res.status, 201, "{}", res.text());
+    let url = res.json()["url"].as_str().unwrap().to_owned();
+    let served = server.get(&url);
+    assert_eq!((served.status, served.body), (200, png.clone()));
+
+    // The object is in the bucket under the configured prefix, with the image's size (objects
+    // are private: reading them needs signed requests).
+    let listing = ureq::get(&format!("{}/{}?list-type=2&prefix=media/", s3.endpoint, s3.bucket))
+        .call()
+        .expect("list the bucket")
+        .into_body()
+        .read_to_string()
+        .expect("listing");
+    let element = |name: &str| -> Vec<String> {
+        listing
+            .split(&format!("<{name}>"))
+            .skip(1)
+            .filter_map(|rest| rest.split(&format!("</{name}>")).next().map(str::to_owned))
+            .collect()
+    };
+    assert_eq!(element("Key").len(), 1, "one object under media/: {listing}");
+    assert_eq!(element("Size"), [png.len().to_string()], "{listing}");
 }

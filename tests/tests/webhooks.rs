@@ -523,18 +523,18 @@ fn an_endpoint_that_keeps_failing_is_disabled_and_its_owners_are_told() {
         .client
         .call("GET", &format!("/api/v1/webhooks/{webhook}"), ada.token(), None)
         .json();
-    assert!(endpoint["disabled_reason"].as_str().unwrap().contains("failed"));
+    assert_eq!(endpoint["disabled_reason"], "failing");
     assert!(endpoint["failing_since"].is_string());
     assert!(eventually(Duration::from_secs(10), || {
         let inbox = server
             .client
             .call("GET", "/api/v1/me/notifications", ada.token(), None)
             .json();
-        inbox["items"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|n| n["kind"] == "webhook_disabled" && n["subject_id"] == webhook.as_str())
+        inbox["items"].as_array().unwrap().iter().any(|n| {
+            n["kind"] == "webhook_disabled"
+                && n["subject_id"] == webhook.as_str()
+                && n["data"]["organization_slug"] == "acme"
+        })
     }));
     // By hand, a message still goes to a disabled endpoint (to test a fix); enabling it again
     // starts the streak over.
@@ -558,4 +558,18 @@ fn an_endpoint_that_keeps_failing_is_disabled_and_its_owners_are_told() {
     );
     assert_eq!(enabled.json()["enabled"], true);
     assert!(enabled.json()["failing_since"].is_null());
+    assert!(enabled.json()["disabled_reason"].is_null());
+    // A manager switching it off is told apart from failures.
+    let disabled = server.client.call(
+        "PATCH",
+        &format!("/api/v1/webhooks/{webhook}"),
+        ada.token(),
+        Some(&json!({"enabled": false})),
+    );
+    assert_eq!(
+        disabled.json()["disabled_reason"],
+        "manager",
+        "{}",
+        disabled.text()
+    );
 }

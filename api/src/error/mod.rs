@@ -60,7 +60,7 @@ pub struct Problem {
     pub field: Option<String>,
     /// Values a message for `code` needs (a limit, the current phase, ...).
     #[serde(skip_serializing_if = "Map::is_empty")]
-    #[schema(value_type = Object)]
+    #[schema(value_type = std::collections::HashMap<String, serde_json::Value>)]
     pub params: Map<String, Value>,
     /// Every invalid field (422).
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -78,7 +78,7 @@ pub struct FieldError {
     pub message: String,
     /// Values a message for `code` needs (`min`, `max`, ...).
     #[serde(skip_serializing_if = "Map::is_empty")]
-    #[schema(value_type = Object)]
+    #[schema(value_type = std::collections::HashMap<String, serde_json::Value>)]
     pub params: Map<String, Value>,
 }
 

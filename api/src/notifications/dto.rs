@@ -22,9 +22,9 @@ pub struct NotificationResponse {
     pub actor_id: Option<String>,
     /// How many events this notification gathers ("12 new comments").
     pub count: i32,
-    /// Display fields: `title`, `campaign_title`, `campaign_slug`, `status`, `reason`, ... as
-    /// the event that caused it carries them.
-    #[schema(value_type = Object)]
+    /// Display fields: `title`, `campaign_title`, `campaign_slug`, `organization_slug`,
+    /// `status`, `reason`, ... as the event that caused it carries them.
+    #[schema(value_type = std::collections::HashMap<String, serde_json::Value>)]
     pub data: serde_json::Value,
     pub created_at: DateTime<Utc>,
     /// When the latest event was gathered into it.

@@ -132,7 +132,8 @@ fn rules_for(event: &StoredEvent) -> Vec<Rule> {
     }
 }
 
-/// What a notification shows: the event's fields, its type, and its campaign's title and slug.
+/// What a notification shows: the event's fields, its type, its campaign's title and slug, and
+/// its organization's slug (so a client can link without another request).
 fn display_data(conn: &mut DbConnection, event: &StoredEvent) -> Result<String, ApiError> {
     let mut data = match &event.data {
         Value::Object(fields) => fields.clone(),
@@ -144,6 +145,11 @@ fn display_data(conn: &mut DbConnection, event: &StoredEvent) -> Result<String, 
     {
         data.insert("campaign_slug".into(), slug.into());
         data.insert("campaign_title".into(), title.into());
+    }
+    if let Some(organization_id) = &event.organization_id
+        && let Some(slug) = repo::organization_slug(conn, organization_id)?
+    {
+        data.insert("organization_slug".into(), slug.into());
     }
     Ok(Value::Object(data).to_string())
 }

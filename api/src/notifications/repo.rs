@@ -9,7 +9,7 @@ use super::{Category, EmailFrequency, Kind};
 use crate::db::DbConnection;
 use crate::db::raw::{self, Param};
 use crate::events::StoredEvent;
-use crate::schema::{campaigns, notification_preferences as preferences, notifications};
+use crate::schema::{campaigns, notification_preferences as preferences, notifications, organizations};
 
 /// Who receives a notification (each resolves to a `SELECT user_id ...`).
 #[derive(Debug, Clone)]
@@ -132,6 +132,14 @@ pub fn campaign_name(conn: &mut DbConnection, id: &str) -> QueryResult<Option<(S
     campaigns::table
         .find(id)
         .select((campaigns::slug, campaigns::title))
+        .first(conn)
+        .optional()
+}
+
+pub fn organization_slug(conn: &mut DbConnection, id: &str) -> QueryResult<Option<String>> {
+    organizations::table
+        .find(id)
+        .select(organizations::slug)
         .first(conn)
         .optional()
 }

@@ -110,12 +110,12 @@ pub fn body(name: &str, lines: &[String], public_url: &str, unsubscribe_url: &st
     match locale {
         Locale::De => format!(
             "Hallo {name},\n\n{items}\nAlles ansehen: {public_url}/notifications\n\
-             Benachrichtigungen einstellen: {public_url}/profile\n\
+             Benachrichtigungen einstellen: {public_url}/me#notifications\n\
              Diese E-Mails abbestellen: {unsubscribe_url}\n"
         ),
         Locale::En => format!(
             "Hello {name},\n\n{items}\nSee everything: {public_url}/notifications\n\
-             Choose your notifications: {public_url}/profile\n\
+             Choose your notifications: {public_url}/me#notifications\n\
              Unsubscribe from these mails: {unsubscribe_url}\n"
         ),
     }

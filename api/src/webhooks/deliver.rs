@@ -16,7 +16,7 @@ use serde::Deserialize;
 
 use super::guard::{self, TargetPolicy};
 use super::repo::{self, AttemptRow, DeliveryRow, WebhookChanges, WebhookRow};
-use super::{DeliveryStatus, sign};
+use super::{DeliveryStatus, DisabledReason, sign};
 use crate::db::{Db, write_transaction};
 use crate::error::ApiError;
 use crate::events::catalogue::WebhookEventData;
@@ -263,7 +263,7 @@ impl Deliverer {
             &webhook.id,
             &WebhookChanges {
                 enabled: Some(false),
-                disabled_reason: Some(Some(reason.clone())),
+                disabled_reason: Some(Some(DisabledReason::Failing)),
                 updated_at: Some(now),
                 ..WebhookChanges::default()
             },

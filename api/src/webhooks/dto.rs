@@ -68,8 +68,8 @@ pub struct WebhookResponse {
     pub event_types: Option<Vec<EventType>>,
     pub campaign_id: Option<String>,
     pub enabled: bool,
-    /// Why it was disabled, if it was.
-    pub disabled_reason: Option<String>,
+    /// Why it is switched off, if it is.
+    pub disabled_reason: Option<super::DisabledReason>,
     /// Since when deliveries keep failing (it is disabled after 5 days of that).
     pub failing_since: Option<DateTime<Utc>>,
     /// Until when the secret before the last rotation still signs too.

@@ -27,6 +27,16 @@ text_enum! {
     }
 }
 
+text_enum! {
+    /// Why an endpoint is switched off.
+    pub enum DisabledReason {
+        /// A manager switched it off.
+        Manager = "manager",
+        /// Every delivery failed for `WEBHOOK_DISABLE_AFTER_HOURS`.
+        Failing = "failing",
+    }
+}
+
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(handlers::list_webhooks)
         .service(handlers::create_webhook)

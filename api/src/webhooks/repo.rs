@@ -20,7 +20,7 @@ pub struct WebhookRow {
     pub previous_secret: Option<String>,
     pub previous_secret_until: Option<NaiveDateTime>,
     pub enabled: bool,
-    pub disabled_reason: Option<String>,
+    pub disabled_reason: Option<super::DisabledReason>,
     pub failing_since: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
@@ -37,7 +37,7 @@ pub struct WebhookChanges {
     pub previous_secret: Option<Option<String>>,
     pub previous_secret_until: Option<Option<NaiveDateTime>>,
     pub enabled: Option<bool>,
-    pub disabled_reason: Option<Option<String>>,
+    pub disabled_reason: Option<Option<super::DisabledReason>>,
     pub failing_since: Option<Option<NaiveDateTime>>,
     pub updated_at: Option<NaiveDateTime>,
 }

@@ -210,7 +210,7 @@ pub fn update(
             enabled: request.enabled,
             disabled_reason: match request.enabled {
                 Some(true) => Some(None),
-                Some(false) if webhook.enabled => Some(Some("disabled by a manager".into())),
+                Some(false) if webhook.enabled => Some(Some(super::DisabledReason::Manager)),
                 _ => None,
             },
             failing_since: reenable.then_some(None),

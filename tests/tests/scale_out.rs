@@ -1,0 +1,407 @@
+//! Three replicas on one PostgreSQL, one of them killed (SIGKILL) mid-run: votes from a flash
+//! crowd spread over the replicas are folded exactly once (stored scores equal the votes after
+//! every round, with the fold running every 10 ms), every event is dispatched once and reaches
+//! the webhook receiver under one message id, every phase change is announced once, bursts of
+//! comments become one notification with the exact count, and media uploaded through one
+//! replica are served by the others from a shared S3 bucket (moto on loopback).
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::time::Duration;
+
+use schwarm_tests::api::{User, shifted, tiny_png};
+use schwarm_tests::receiver::{Receiver, Reply};
+use schwarm_tests::s3::S3Server;
+use schwarm_tests::{ServerOptions, TestDatabase, TestServer, eventually};
+use serde_json::{Value, json};
+
+const SECRET: &str = "scale-out-test-secret-of-at-least-32-bytes";
+
+struct Cluster {
+    replicas: Vec<Option<TestServer>>,
+    db: TestDatabase,
+}
+
+impl Cluster {
+    fn start(n: usize, s3: Option<&S3Server>) -> Cluster {
+        let db = TestDatabase::fresh();
+        let replicas = (0..n)
+            .map(|_| {
+                let mut options = ServerOptions::new()
+                    .default_database()
+                    .env("DATABASE_URL", db.url.clone())
+                    .env("JWT_SECRET", SECRET)
+                    .env("SCORE_FOLD_INTERVAL_MS", "10")
+                    .env("DISPATCH_INTERVAL_MS", "20")
+                    .env("JOB_LEASE_SECS", "15")
+                    .env("WEBHOOK_ALLOW_HTTP", "true")
+                    .env("WEBHOOK_ALLOW_PRIVATE_TARGETS", "true")
+                    .env("AUTH_RATE_LIMIT_PER_IP", "1000000")
+                    .env("VOTE_RATE_LIMIT_PER_MINUTE", "1000000");
+                for (key, value) in s3.map(S3Server::env).unwrap_or_default() {
+                    options = options.env(key, value);
+                }
+                Some(TestServer::start_with(options))
+            })
+            .collect();
+        Cluster { replicas, db }
+    }
+
+    /// A live replica, chosen round robin by `n`.
+    fn any(&self, n: usize) -> &TestServer {
+        let live: Vec<&TestServer> = self.replicas.iter().flatten().collect();
+        live[n % live.len()]
+    }
+
+    fn set_clock(&self, instant: &str) {
+        for replica in self.replicas.iter().flatten() {
+            replica.set_clock(instant);
+        }
+    }
+
+    fn db(&self) -> schwarm_tests::db::TestDb {
+        schwarm_tests::db::TestDb::connect(&self.db.url)
+    }
+}
+
+fn ok(res: &schwarm_tests::TestResponse, what: &str) -> Value {
+    assert!(res.status < 300, "{what}: {} {}", res.status, res.text());
+    if res.text().is_empty() {
+        Value::Null
+    } else {
+        res.json()
+    }
+}
+
+/// One round of a flash crowd: every voter casts, changes and retracts on the entries through
+/// the replicas `via` picks; returns nothing, the database is the judge.
+fn flash_crowd(cluster: &Cluster, crowd: &[User], entries: &[String], round: usize, via: &[usize]) {
+    std::thread::scope(|scope| {
+        for (n, voter) in crowd.iter().enumerate() {
+            let via = via[(n + round) % via.len()];
+            let server = cluster.any(via);
+            scope.spawn(move || {
+                for step in 0..6 {
+                    let entry = &entries[(n + step + round) % entries.len()];
+                    let path = format!("/api/v1/contributions/{entry}/vote");
+                    let res = match (n + step + round) % 4 {
+                        0 => server.client.call("DELETE", &path, voter.token(), None),
+                        1 => server
+                            .client
+                            .call("PUT", &path, voter.token(), Some(&json!({"value": -1}))),
+                        _ => server
+                            .client
+                            .call("PUT", &path, voter.token(), Some(&json!({"value": 1}))),
+                    };
+                    assert!(res.status == 200 || res.status == 204, "{}", res.text());
+                }
+            });
+        }
+    });
+}
+
+type Tallies = BTreeMap<String, (i64, i64)>;
+
+fn stored_and_recounted(cluster: &Cluster) -> (Tallies, Tallies) {
+    let mut db = cluster.db();
+    db.wait_for_folded_scores();
+    let pairs = |db: &mut schwarm_tests::db::TestDb, count: &str, sum: &str| -> Tallies {
+        let counts: HashMap<String, i64> = db.key_counts(count).into_iter().collect();
+        db.key_counts(sum)
+            .into_iter()
+            .map(|(key, total)| (key.clone(), (counts.get(&key).copied().unwrap_or(0), total)))
+            .filter(|(_, tally)| *tally != (0, 0))
+            .collect()
+    };
+    let stored = pairs(
+        &mut db,
+        "SELECT contribution_id AS key, public_count AS n FROM contribution_scores",
+        "SELECT contribution_id AS key, public_sum AS n FROM contribution_scores",
+    );
+    let live = "FROM votes WHERE invalidation_id IS NULL AND jury = false GROUP BY contribution_id";
+    let recounted = pairs(
+        &mut db,
+        &format!("SELECT contribution_id AS key, COUNT(*) AS n {live}"),
+        &format!("SELECT contribution_id AS key, CAST(SUM(value) AS BIGINT) AS n {live}"),
+    );
+    (stored, recounted)
+}
+
+#[test]
+fn three_replicas_one_killed_lose_and_double_nothing() {
+    let s3 = S3Server::start("schwarm-scale-out");
+    let mut cluster = Cluster::start(3, s3.as_ref());
+    let receiver = Receiver::start();
+    let ada = cluster.any(0).client.register("ada");
+    cluster.any(0).client.create_organization(&ada, "acme");
+    let organization = ok(
+        &cluster
+            .any(1)
+            .client
+            .call("GET", "/api/v1/organizations/acme", None, None),
+        "org",
+    )["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let webhook = ok(
+        &cluster.any(1).client.call(
+            "POST",
+            "/api/v1/organizations/acme/webhooks",
+            ada.token(),
+            Some(&json!({"url": format!("{}/hook", receiver.url)})),
+        ),
+        "subscribe",
+    )["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+
+    // Media through one replica, served by the others from the shared bucket.
+    if s3.is_some() {
+        let uploaded = cluster
+            .any(0)
+            .client
+            .upload(&ada, "dot.png", "image/png", &tiny_png());
+        let media = ok(&uploaded, "upload")["id"].as_str().unwrap().to_owned();
+        for n in [1, 2] {
+            let served = cluster.any(n).client.get(&format!("/api/v1/media/{media}"));
+            assert_eq!(served.status, 200, "replica {n}: {}", served.text());
+            assert_eq!(served.body, tiny_png(), "replica {n} serves the same bytes");
+        }
+    }
+
+    let t0 = "2032-02-01T10:00:00Z";
+    let hour = 3_600_000_000;
+    cluster.set_clock(t0);
+    let schedule = json!({
+        "submissions_open_at": shifted(t0, -hour), "submissions_close_at": shifted(t0, hour),
+        "voting_open_at": shifted(t0, hour), "voting_close_at": shifted(t0, 2 * hour),
+    });
+    let slug = cluster.any(2).client.campaign_with_schedule(
+        &ada,
+        "acme",
+        "Flash",
+        json!({"voting_method": "updown", "vote_during_submission": true, "max_contributions_per_member": 1}),
+        schedule,
+    );
+    let mut entries = Vec::new();
+    for n in 0..4 {
+        let author = cluster.any(n).client.register(&format!("author{n}"));
+        let entry = ok(
+            &cluster.any(n + 1).client.call(
+                "POST",
+                &format!("/api/v1/campaigns/{slug}/contributions"),
+                author.token(),
+                Some(&json!({"title": format!("Entry {n}")})),
+            ),
+            "submit",
+        );
+        entries.push(entry["id"].as_str().unwrap().to_owned());
+    }
+    let crowd: Vec<User> = (0..30)
+        .map(|n| cluster.any(n).client.register(&format!("voter{n}")))
+        .collect();
+
+    flash_crowd(&cluster, &crowd, &entries, 0, &[0, 1, 2]);
+    let (stored, recounted) = stored_and_recounted(&cluster);
+    assert_eq!(stored, recounted, "round 1: stored scores equal the votes");
+
+    // Round 2 through two replicas while the third dies mid-run, with deliveries in flight: the
+    // receiver holds its answers for 3 s, and the kill waits until it holds a request that
+    // replica 1 sent.
+    receiver.identify_senders(cluster.replicas.iter().flatten().map(TestServer::pid));
+    receiver.script((0..60).map(|_| Reply::Hang(Duration::from_secs(3))));
+    let doomed = cluster.replicas[1].as_ref().unwrap().pid();
+    let held_from_doomed = |younger_than: Duration| -> BTreeSet<String> {
+        receiver
+            .unanswered()
+            .into_iter()
+            .filter(|request| request.sender == Some(doomed) && request.at.elapsed() < younger_than)
+            .map(|request| request.header("webhook-id").to_owned())
+            .collect()
+    };
+    let mut cut = BTreeSet::new();
+    std::thread::scope(|scope| {
+        let crowd_run = scope.spawn(|| flash_crowd(&cluster, &crowd, &entries, 1, &[0, 2]));
+        std::thread::sleep(Duration::from_millis(300));
+        // Comments burst in meanwhile: one notification for the author, with the exact count.
+        for (n, commenter) in crowd.iter().take(5).enumerate() {
+            let res = cluster.any(if n % 2 == 0 { 0 } else { 2 }).client.call(
+                "POST",
+                &format!("/api/v1/contributions/{}/comments", entries[0]),
+                commenter.token(),
+                Some(&json!({"body": format!("comment {n}")})),
+            );
+            ok(&res, "comment");
+        }
+        // Fresh ones, so that they are still held (3 s) when the kill has landed.
+        assert!(
+            eventually(Duration::from_secs(20), || !held_from_doomed(
+                Duration::from_secs(1)
+            )
+            .is_empty()),
+            "replica 1 never had a delivery in flight"
+        );
+        let killed = std::process::Command::new("kill")
+            .args(["-KILL", &doomed.to_string()])
+            .status();
+        assert!(killed.is_ok_and(|status| status.success()), "SIGKILL replica 1");
+        cut = held_from_doomed(Duration::from_secs(3600));
+        eprintln!("replica 1 killed with {} deliveries in flight", cut.len());
+        crowd_run.join().unwrap();
+    });
+    // Reaps the dead process.
+    cluster.replicas[1].as_mut().unwrap().kill();
+    cluster.replicas[1] = None;
+    let (stored, recounted) = stored_and_recounted(&cluster);
+    assert_eq!(stored, recounted, "round 2: stored scores equal the votes");
+    flash_crowd(&cluster, &crowd, &entries, 2, &[0, 1]);
+    let (stored, recounted) = stored_and_recounted(&cluster);
+    assert_eq!(stored, recounted, "round 3: stored scores equal the votes");
+
+    // The clock moves every live replica into voting, then judging.
+    cluster.set_clock(&shifted(t0, hour + 1));
+    std::thread::sleep(Duration::from_secs(2));
+    cluster.set_clock(&shifted(t0, 2 * hour + 1));
+
+    let mut db = cluster.db();
+    let undispatched = |db: &mut schwarm_tests::db::TestDb| {
+        db.key_counts("SELECT 'n' AS key, COUNT(*) AS n FROM events WHERE dispatched_at IS NULL")[0].1
+    };
+    assert!(
+        eventually(Duration::from_secs(60), || {
+            let phases = db.key_counts(&format!(
+                "SELECT data AS key, CAST(1 AS BIGINT) AS n FROM events \
+                 WHERE type = 'campaign.phase_changed' AND organization_id = '{organization}'"
+            ));
+            phases.len() >= 2 && undispatched(&mut db) == 0
+        }),
+        "everything is dispatched"
+    );
+    let phases: Vec<(String, String)> = db
+        .key_counts(&format!(
+            "SELECT data AS key, CAST(1 AS BIGINT) AS n FROM events \
+             WHERE type = 'campaign.phase_changed' AND organization_id = '{organization}' ORDER BY id"
+        ))
+        .into_iter()
+        .map(|(data, _)| {
+            let data: Value = serde_json::from_str(&data).unwrap();
+            (
+                data["from"].as_str().unwrap().to_owned(),
+                data["to"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        phases,
+        [
+            ("submission".to_owned(), "voting".to_owned()),
+            ("voting".to_owned(), "judging".to_owned())
+        ],
+        "each transition announced once by the cluster"
+    );
+
+    // Every event has exactly one message for the endpoint, and every message arrived.
+    let events: BTreeSet<String> = db
+        .key_counts(&format!(
+            "SELECT id AS key, CAST(1 AS BIGINT) AS n FROM events WHERE organization_id = '{organization}'"
+        ))
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    let messages: BTreeMap<String, i64> = db
+        .key_counts(&format!(
+            "SELECT event_id AS key, COUNT(*) AS n FROM webhook_deliveries WHERE webhook_id = '{webhook}' GROUP BY event_id"
+        ))
+        .into_iter()
+        .collect();
+    assert_eq!(
+        messages.keys().cloned().collect::<BTreeSet<_>>(),
+        events,
+        "a message per event"
+    );
+    assert!(
+        messages.values().all(|n| *n == 1),
+        "never two messages for one event"
+    );
+    let delivered = || db_messages_succeeded(&cluster, &webhook);
+    assert!(
+        eventually(Duration::from_secs(60), delivered),
+        "every message delivered"
+    );
+    let received: BTreeMap<String, usize> =
+        receiver.received().iter().fold(BTreeMap::new(), |mut seen, m| {
+            *seen.entry(m.header("webhook-id").to_owned()).or_default() += 1;
+            seen
+        });
+    let event_ids: BTreeSet<String> = receiver
+        .received()
+        .iter()
+        .map(|m| m.json()["data"]["event_id"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(event_ids, events, "the receiver saw every event");
+    assert_eq!(received.len(), events.len(), "one webhook-id per event");
+    // At least once: what the dead replica had in flight came again from a live replica once
+    // its lease ran out; a message comes twice only when the dead replica sent it first.
+    assert!(!cut.is_empty(), "the kill cut deliveries");
+    let repeated: BTreeSet<String> = received
+        .iter()
+        .filter(|(_, n)| **n > 1)
+        .map(|(id, _)| id.clone())
+        .collect();
+    assert!(cut.is_subset(&repeated), "cut: {cut:?}, sent again: {repeated:?}");
+    for id in &repeated {
+        let senders: Vec<Option<u32>> = receiver
+            .received()
+            .iter()
+            .filter(|request| request.header("webhook-id") == id)
+            .map(|request| request.sender)
+            .collect();
+        assert_eq!(
+            senders[0],
+            Some(doomed),
+            "{id}: sent twice, first by a live replica: {senders:?}"
+        );
+        assert!(
+            senders[1..]
+                .iter()
+                .all(|sender| sender.is_some() && *sender != Some(doomed)),
+            "{id}: {senders:?}"
+        );
+        assert_eq!(senders.len(), 2, "{id}: taken over once");
+    }
+
+    // The burst of comments: one unread notification with the exact count.
+    let author0 = cluster
+        .any(0)
+        .client
+        .login("author0@example.com", schwarm_tests::api::PASSWORD);
+    let author0 = schwarm_tests::api::session(&author0.json(), "author0@example.com");
+    let inbox = ok(
+        &cluster
+            .any(0)
+            .client
+            .call("GET", "/api/v1/me/notifications", author0.token(), None),
+        "inbox",
+    );
+    let comments: Vec<&Value> = inbox["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["kind"] == "comment_received")
+        .collect();
+    assert_eq!(comments.len(), 1, "{inbox}");
+    assert_eq!(comments[0]["count"], 5, "each comment counted once");
+    let (stored, recounted) = stored_and_recounted(&cluster);
+    assert_eq!(stored, recounted);
+}
+
+fn db_messages_succeeded(cluster: &Cluster, webhook: &str) -> bool {
+    cluster
+        .db()
+        .key_counts(&format!(
+            "SELECT status AS key, COUNT(*) AS n FROM webhook_deliveries WHERE webhook_id = '{webhook}' GROUP BY status"
+        ))
+        .iter()
+        .all(|(status, _)| status == "succeeded")
+}
