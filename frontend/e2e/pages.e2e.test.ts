@@ -3,7 +3,8 @@
 // widths into test-results/screenshots/<page>-<width>.png.
 //
 // An organiser sets up (through the API) a published campaign open for submissions with one
-// contribution; the browser visits the public pages signed out, then signs in as the organiser.
+// contribution, which someone else comments on (a notification for the organiser); the browser
+// visits the public pages signed out, then signs in as the organiser.
 // The campaign's schedule is around the real time: the test empties TEST_CLOCK_FILE first.
 import { writeFileSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
@@ -18,6 +19,7 @@ const run = `p${Date.now().toString(36)}`
 const owner = { email: `olga-${run}@example.com`, password: 'correct horse battery', display_name: `Olga ${run}` }
 const campaignTitle = `Lantern ${run}`
 const contributionTitle = `Paper lantern ${run}`
+const organization = `pages-${run}`
 
 const WIDTHS = {
   desktop: { width: 1280, height: 800 },
@@ -34,7 +36,6 @@ describe('main pages: accessibility and screenshots', () => {
   beforeAll(async () => {
     writeFileSync(clockFile(), '')
     const api = await registeredApi(owner)
-    const organization = `pages-${run}`
     await must(api.POST('/api/v1/organizations', { body: { name: `Pages ${run}`, slug: organization } }), 'organization')
     const campaign = await must(
       api.POST('/api/v1/organizations/{slug}/campaigns', {
@@ -64,6 +65,19 @@ describe('main pages: accessibility and screenshots', () => {
     )
     campaignSlug = campaign.slug
     contributionId = contribution.id
+    // Someone comments on the organiser's contribution: a notification in the organiser's inbox.
+    const commenter = await registeredApi({
+      email: `carl-${run}@example.com`,
+      password: 'correct horse battery',
+      display_name: `Carl ${run}`,
+    })
+    await must(
+      commenter.POST('/api/v1/contributions/{id}/comments', {
+        params: { path: { id: contribution.id } },
+        body: { body: 'Lovely folds.' },
+      }),
+      'comment',
+    )
 
     browser = await launchChromium()
     const context = await browser.newContext({ viewport: WIDTHS.desktop, locale: 'en-US' })
@@ -77,13 +91,14 @@ describe('main pages: accessibility and screenshots', () => {
   })
 
   /**
-   * Opens `path`, waits for its main heading and for its data, then at each width checks it with
-   * axe and saves a screenshot `<name>-<width>.png`.
+   * Opens `path`, waits for its main heading and for its data (and for the text `ready`, if given),
+   * then at each width checks it with axe and saves a screenshot `<name>-<width>.png`.
    */
-  async function checkPage(name: string, path: string, heading: string): Promise<void> {
+  async function checkPage(name: string, path: string, heading: string, ready?: string): Promise<void> {
     await page.setViewportSize(WIDTHS.desktop)
     await page.goto(`${baseUrl}${path}`)
     await page.getByRole('heading', { level: 1, name: heading }).waitFor()
+    if (ready !== undefined) await page.getByText(ready).first().waitFor()
     await page.waitForLoadState('networkidle')
     for (const [width, size] of Object.entries(WIDTHS)) {
       await page.setViewportSize(size)
@@ -98,6 +113,8 @@ describe('main pages: accessibility and screenshots', () => {
   it('contribution', () => checkPage('contribution', `/contributions/${contributionId}`, contributionTitle))
   it('sign-in', () => checkPage('sign-in', '/login', 'Sign in'))
   it('sign-up', () => checkPage('sign-up', '/register', 'Create your account'))
+  // Without a token it asks the server nothing and says the link is not valid.
+  it('unsubscribe', () => checkPage('unsubscribe', '/unsubscribe', 'Unsubscribe from emails'))
 
   describe('signed in as the organiser', () => {
     beforeAll(async () => {
@@ -108,5 +125,9 @@ describe('main pages: accessibility and screenshots', () => {
     it('my rewards', () => checkPage('my-rewards', '/me/rewards', 'My rewards'))
     it('my timeline', () => checkPage('my-timeline', '/me/timeline', 'My timeline'))
     it('campaign analytics', () => checkPage('analytics', `/c/${campaignSlug}/analytics`, 'Analytics'))
+    it('my profile and notification settings', () => checkPage('profile', '/me', 'My profile'))
+    it('notifications', () =>
+      checkPage('notifications', '/notifications', 'Notifications', `A new comment on “${contributionTitle}”.`))
+    it('webhooks', () => checkPage('webhooks', `/o/${organization}/webhooks`, `Webhooks of Pages ${run}`))
   })
 })

@@ -48,7 +48,8 @@ pub struct UnreadCounts {
     pub by_kind: BTreeMap<String, i64>,
 }
 
-/// Which notifications to mark read: some by id, or all.
+/// Which notifications to mark read: `all: true` marks every unread one (then `ids` adds
+/// nothing); otherwise those of `ids` that are the caller's; an empty request marks none.
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MarkReadRequest {
@@ -56,7 +57,7 @@ pub struct MarkReadRequest {
     #[serde(default)]
     #[schema(max_items = 200)]
     pub ids: Vec<String>,
-    /// Everything unread.
+    /// Every unread notification.
     #[serde(default)]
     pub all: bool,
 }

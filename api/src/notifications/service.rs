@@ -75,23 +75,13 @@ pub fn mark_read(
     request: &MarkReadRequest,
     now: NaiveDateTime,
 ) -> Result<i64, ApiError> {
-    let marked = match (request.all, request.ids.is_empty()) {
-        (true, true) => repo::mark_all_read(conn, user_id, now)?,
-        (false, false) => repo::mark_read(conn, user_id, &request.ids, now)?,
-        (true, false) => {
-            return Err(ApiError::invalid(
-                "ids",
-                ErrorCode::FieldUnknown,
-                "send either `ids` or `all: true`, not both",
-            ));
-        }
-        (false, true) => {
-            return Err(ApiError::invalid(
-                "ids",
-                ErrorCode::FieldRequired,
-                "name the notifications to mark read, or send `all: true`",
-            ));
-        }
+    // `all` includes whatever `ids` names, so the request has one meaning however it is filled.
+    let marked = if request.all {
+        repo::mark_all_read(conn, user_id, now)?
+    } else if request.ids.is_empty() {
+        0
+    } else {
+        repo::mark_read(conn, user_id, &request.ids, now)?
     };
     Ok(i64::try_from(marked).unwrap_or(i64::MAX))
 }

@@ -6,11 +6,13 @@ import {
   contributionKeys,
   meKeys,
   moderationKeys,
+  notificationKeys,
   organizationKeys,
   reachKeys,
   rewardKeys,
   timelineKeys,
   tokenKeys,
+  webhookKeys,
 } from './queryKeys'
 
 /** Whether invalidating or removing `prefix` reaches `key`. */
@@ -25,6 +27,9 @@ describe('query keys', () => {
       timelineKeys.mine(),
       tokenKeys.mine(),
       reachKeys.myReferral('c1'),
+      notificationKeys.inbox(true),
+      notificationKeys.unread(),
+      notificationKeys.settings(),
     ]
     for (const key of mine) expect(reaches(meKeys.all, key), JSON.stringify(key)).toBe(true)
     expect(reaches(meKeys.all, organizationKeys.detail('acme'))).toBe(false)
@@ -48,5 +53,18 @@ describe('query keys', () => {
 
   it('refresh an organization’s members without its profile', () => {
     expect(reaches(organizationKeys.members('acme'), organizationKeys.detail('acme'))).toBe(false)
+  })
+
+  it('refresh the inbox and the bell after marking read, without refetching the settings', () => {
+    for (const key of [notificationKeys.inbox(false), notificationKeys.inbox(true)]) {
+      expect(reaches(notificationKeys.inboxes(), key)).toBe(true)
+    }
+    expect(reaches(notificationKeys.inboxes(), notificationKeys.unread())).toBe(false)
+    expect(reaches(notificationKeys.inboxes(), notificationKeys.settings())).toBe(false)
+  })
+
+  it('keep one endpoint’s deliveries apart from another’s', () => {
+    expect(reaches(webhookKeys.deliveries('w1'), webhookKeys.deliveries('w2'))).toBe(false)
+    expect(reaches(webhookKeys.all, webhookKeys.list('acme'))).toBe(true)
   })
 })

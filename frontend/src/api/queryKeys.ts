@@ -97,6 +97,24 @@ export const tokenKeys = {
   mine: () => [...meKeys.all, 'tokens'] as const,
 }
 
+export const notificationKeys = {
+  /** My inbox, its unread count and my settings (under `meKeys`). */
+  all: () => [...meKeys.all, 'notifications'] as const,
+  inboxes: () => [...notificationKeys.all(), 'inbox'] as const,
+  inbox: (unreadOnly: boolean) => [...notificationKeys.inboxes(), { unreadOnly }] as const,
+  /** The bell's count. */
+  unread: () => [...notificationKeys.all(), 'unread'] as const,
+  settings: () => [...notificationKeys.all(), 'settings'] as const,
+}
+
+export const webhookKeys = {
+  all: ['webhooks'] as const,
+  /** An organization's endpoints. */
+  list: (organizationSlug: string) => [...webhookKeys.all, 'list', organizationSlug] as const,
+  /** The messages sent to one endpoint. */
+  deliveries: (id: string) => [...webhookKeys.all, 'deliveries', id] as const,
+}
+
 export const statusKeys = {
   health: () => ['health'] as const,
 }

@@ -1788,6 +1788,14 @@ export interface components {
          */
         DeliveryStatus: "pending" | "succeeded" | "failed";
         /**
+         * @description Why an endpoint is switched off.
+         *
+         *     - `manager`: A manager switched it off.
+         *     - `failing`: Every delivery failed for `WEBHOOK_DISABLE_AFTER_HOURS`.
+         * @enum {string}
+         */
+        DisabledReason: "manager" | "failing";
+        /**
          * @description Who may take part.
          *
          *     - `open`: Anyone signed in may take part.
@@ -1958,7 +1966,9 @@ export interface components {
             /** @description What is wrong with it, in English. */
             message: string;
             /** @description Values a message for `code` needs (`min`, `max`, ...). */
-            params?: Record<string, never>;
+            params?: {
+                [key: string]: unknown;
+            };
         };
         /**
          * @description What a vote-integrity flag is about.
@@ -2097,9 +2107,12 @@ export interface components {
             /** Format: password */
             password: string;
         };
-        /** @description Which notifications to mark read: some by id, or all. */
+        /**
+         * @description Which notifications to mark read: `all: true` marks every unread one (then `ids` adds
+         *     nothing); otherwise those of `ids` that are the caller's; an empty request marks none.
+         */
         MarkReadRequest: {
-            /** @description Everything unread. */
+            /** @description Every unread notification. */
             all?: boolean;
             ids?: string[];
         };
@@ -2224,10 +2237,12 @@ export interface components {
             /** Format: date-time */
             created_at: string;
             /**
-             * @description Display fields: `title`, `campaign_title`, `campaign_slug`, `status`, `reason`, ... as
-             *     the event that caused it carries them.
+             * @description Display fields: `title`, `campaign_title`, `campaign_slug`, `organization_slug`,
+             *     `status`, `reason`, ... as the event that caused it carries them.
              */
-            data: Record<string, never>;
+            data: {
+                [key: string]: unknown;
+            };
             id: string;
             kind: components["schemas"]["Kind"];
             /** Format: date-time */
@@ -2447,10 +2462,12 @@ export interface components {
                 /** Format: date-time */
                 created_at: string;
                 /**
-                 * @description Display fields: `title`, `campaign_title`, `campaign_slug`, `status`, `reason`, ... as
-                 *     the event that caused it carries them.
+                 * @description Display fields: `title`, `campaign_title`, `campaign_slug`, `organization_slug`,
+                 *     `status`, `reason`, ... as the event that caused it carries them.
                  */
-                data: Record<string, never>;
+                data: {
+                    [key: string]: unknown;
+                };
                 id: string;
                 kind: components["schemas"]["Kind"];
                 /** Format: date-time */
@@ -2567,8 +2584,7 @@ export interface components {
                 /** Format: date-time */
                 created_at: string;
                 description: string;
-                /** @description Why it was disabled, if it was. */
-                disabled_reason?: string | null;
+                disabled_reason?: components["schemas"]["DisabledReason"] | null;
                 enabled: boolean;
                 /** @description `null`: every type. */
                 event_types?: components["schemas"]["EventType"][] | null;
@@ -2722,7 +2738,9 @@ export interface components {
              */
             field?: string | null;
             /** @description Values a message for `code` needs (a limit, the current phase, ...). */
-            params?: Record<string, never>;
+            params?: {
+                [key: string]: unknown;
+            };
             /**
              * Format: int32
              * @description The HTTP status code.
@@ -3327,8 +3345,7 @@ export interface components {
             /** Format: date-time */
             created_at: string;
             description: string;
-            /** @description Why it was disabled, if it was. */
-            disabled_reason?: string | null;
+            disabled_reason?: components["schemas"]["DisabledReason"] | null;
             enabled: boolean;
             /** @description `null`: every type. */
             event_types?: components["schemas"]["EventType"][] | null;

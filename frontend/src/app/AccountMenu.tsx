@@ -3,8 +3,9 @@ import { Link, NavLink, useNavigate } from 'react-router'
 import { useMe } from '../features/auth/useMe'
 import { useSignedIn } from '../features/auth/useSession'
 import { useSignOut } from '../features/auth/useAuthMutations'
+import { NotificationBell } from '../features/notifications/NotificationBell'
 
-/** Sign in / register, or who is signed in with their profile and sign-out. */
+/** Sign in / register, or who is signed in with their notifications, profile and sign-out. */
 export function AccountMenu() {
   const { t } = useTranslation()
   const signedIn = useSignedIn()
@@ -24,6 +25,7 @@ export function AccountMenu() {
   }
   return (
     <>
+      <NotificationBell />
       <NavLink to="/me/timeline">{t('nav.timeline')}</NavLink>
       <NavLink to="/me/rewards">{t('nav.rewards')}</NavLink>
       <NavLink to="/me/tokens">{t('nav.tokens')}</NavLink>

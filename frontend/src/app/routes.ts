@@ -10,6 +10,8 @@ import { ContributionPage } from '../features/contributions/ContributionPage'
 import { EditContributionPage } from '../features/contributions/EditContributionPage'
 import { ModerationQueuePage } from '../features/moderation/ModerationQueuePage'
 import { NotFoundPage } from '../features/not-found/NotFoundPage'
+import { NotificationsPage } from '../features/notifications/NotificationsPage'
+import { UnsubscribePage } from '../features/notifications/UnsubscribePage'
 import { MembersPage } from '../features/organizations/MembersPage'
 import { OrganizationPage } from '../features/organizations/OrganizationPage'
 import { OrganizationsPage } from '../features/organizations/OrganizationsPage'
@@ -37,13 +39,17 @@ export const routes: RouteObject[] = [
       { path: 'contributions/:id', Component: ContributionPage },
       { path: 'organizations', Component: OrganizationsPage },
       { path: 'o/:slug', Component: OrganizationPage },
+      // Where an email's unsubscribe link leads; the token is the credential.
+      { path: 'unsubscribe', Component: UnsubscribePage },
       {
         Component: RequireAuth,
         children: [
+          // Also where emails link the notification settings: `/me#notifications`.
           { path: 'me', Component: ProfilePage },
           { path: 'me/rewards', Component: MyRewardsPage },
           { path: 'me/timeline', Component: MyTimelinePage },
           { path: 'me/tokens', Component: TokensPage },
+          { path: 'notifications', Component: NotificationsPage },
           { path: 'c/:slug/contribute', Component: ContributePage },
           { path: 'c/:slug/edit', Component: EditCampaignPage },
           { path: 'c/:slug/moderation', Component: ModerationQueuePage },
@@ -58,6 +64,12 @@ export const routes: RouteObject[] = [
           { path: 'contributions/:id/edit', Component: EditContributionPage },
           { path: 'o/:slug/members', Component: MembersPage },
           { path: 'o/:slug/campaigns/new', Component: NewCampaignPage },
+          {
+            path: 'o/:slug/webhooks',
+            // Only an organization's managers need it: load it on the way there.
+            lazy: async () => ({ Component: (await import('../features/webhooks/WebhooksPage')).WebhooksPage }),
+            HydrateFallback: Loading,
+          },
         ],
       },
       { path: '*', Component: NotFoundPage },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ApiError } from '../api/errors'
 import { i18n } from '../i18n'
-import { errorsAt, fieldsIn, formProblemOf } from './problem'
+import { errorsAt, fieldsIn, formProblemOf, type CodeMessages } from './problem'
 
 const t = i18n.getFixedT('en', 'common')
 
@@ -53,6 +53,39 @@ describe('formProblemOf', () => {
     const problem = formProblemOf(new TypeError('Failed to fetch'), fieldsIn([]), t)
 
     expect(problem.general).toEqual(['The server could not be reached. Check your connection and try again.'])
+  })
+
+  it('says the codes a form expects in its own words, and keeps the API’s for the others', () => {
+    const error = new ApiError(422, {
+      type: 'urn:schwarm:problem:webhook.target_forbidden',
+      title: 'Unprocessable Entity',
+      status: 422,
+      code: 'webhook.target_forbidden',
+      errors: [
+        { field: 'url', code: 'webhook.target_forbidden', message: 'the address is internal' },
+        { field: 'description', code: 'field.blank', message: 'must not be blank' },
+      ],
+    })
+    const messages: CodeMessages = ({ code, field }) => (code === 'webhook.target_forbidden' ? `own words for ${field}` : undefined)
+
+    const problem = formProblemOf(error, fieldsIn(['url', 'description']), t, messages)
+
+    expect(problem.fields).toEqual({ url: ['own words for url'], description: ['must not be blank'] })
+  })
+
+  it('says a problem without fields in the form’s words when it has some, with the params', () => {
+    const limit = new ApiError(409, {
+      type: 'urn:schwarm:problem:webhook.limit_reached',
+      title: 'Conflict',
+      status: 409,
+      code: 'webhook.limit_reached',
+      detail: 'an organization has at most 20 webhooks',
+      params: { max: 20 },
+    })
+    const messages: CodeMessages = ({ code, params }) => (code === 'webhook.limit_reached' ? `at most ${String(params.max)}` : undefined)
+
+    expect(formProblemOf(limit, fieldsIn([]), t, messages).general).toEqual(['at most 20'])
+    expect(formProblemOf(limit, fieldsIn([]), t, () => undefined).general).toEqual(['Conflict: an organization has at most 20 webhooks'])
   })
 
   it('has nothing to say before the first submit', () => {

@@ -4,6 +4,7 @@
 // so no message is ever lost.
 import type { TFunction } from 'i18next'
 import { ApiError } from '../api/errors'
+import type { Schemas } from '../api/types'
 import { describeError } from '../ui/describeError'
 
 export interface FormProblem {
@@ -15,22 +16,45 @@ export interface FormProblem {
 
 export const NO_PROBLEM: FormProblem = { fields: {}, general: [] }
 
+/** The values a refusal's message needs (`min`, `max`, ...), as a problem and a field error carry them. */
+export type RefusalParams = NonNullable<Schemas['Problem']['params'] | Schemas['FieldError']['params']>
+
+/** What a refusal's machine-readable parts say: its `code`, the `params` a message needs, its field. */
+export interface CodedRefusal {
+  code: Schemas['ErrorCode']
+  params: RefusalParams
+  field?: string
+}
+
+/**
+ * A form's own words for the codes it expects, in the UI's language; `undefined` keeps the API's
+ * (English) message for a field, or the generic problem display above the form.
+ */
+export type CodeMessages = (refusal: CodedRefusal) => string | undefined
+
 /**
  * @param hasField whether the form shows an input for a field path; errors for other paths are
  *   listed in `general` with their path.
+ * @param messages translations for the codes the form expects (see `CodeMessages`).
  */
 export function formProblemOf(
   error: unknown,
   hasField: (path: string) => boolean,
   t: TFunction<'common'>,
+  messages?: CodeMessages,
 ): FormProblem {
   if (error === null || error === undefined) return NO_PROBLEM
   const fieldErrors = error instanceof ApiError ? error.fieldErrors : []
-  if (fieldErrors.length === 0) return { fields: {}, general: [describeError(error, t)] }
+  if (fieldErrors.length === 0) {
+    const problem = error instanceof ApiError ? error.problem : undefined
+    const own = problem && messages?.({ code: problem.code, params: problem.params ?? {} })
+    return { fields: {}, general: [own ?? describeError(error, t)] }
+  }
 
   const fields: Record<string, string[]> = {}
   const general = [t('form.fixFields')]
-  for (const { field, message } of fieldErrors) {
+  for (const { field, message: apiMessage, code, params } of fieldErrors) {
+    const message = messages?.({ code, params: params ?? {}, field }) ?? apiMessage
     if (hasField(field)) (fields[field] ??= []).push(message)
     else general.push(t('form.otherField', { field, message }))
   }

@@ -9,6 +9,7 @@ import * as insight from '../features/insight/strings'
 import * as media from '../features/media/strings'
 import * as moderation from '../features/moderation/strings'
 import * as notFound from '../features/not-found/strings'
+import * as notifications from '../features/notifications/strings'
 import * as organizations from '../features/organizations/strings'
 import * as profile from '../features/profile/strings'
 import * as reach from '../features/reach/strings'
@@ -17,6 +18,7 @@ import * as status from '../features/status/strings'
 import * as timeline from '../features/timeline/strings'
 import * as tokens from '../features/tokens/strings'
 import * as votes from '../features/votes/strings'
+import * as webhooks from '../features/webhooks/strings'
 import * as common from './common'
 
 const modules = {
@@ -39,6 +41,8 @@ const modules = {
   reach,
   insight,
   timeline,
+  notifications,
+  webhooks,
 }
 
 type Namespaces = { [K in keyof typeof modules]: (typeof modules)[K]['en'] }

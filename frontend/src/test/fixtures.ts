@@ -143,3 +143,86 @@ export function campaignPageRoutes(): Record<string, Handler> {
 
 /** The API's answer to a counted first visit. */
 export const visited = () => json({ first_touch: true, counted: true, via_recognized: true })
+
+/** An unread notification: Bea's comment on my “Wave bottle” (`k1`) in “Summer bottle”. */
+export function aNotification(overrides: Partial<Schemas['NotificationResponse']> = {}): Schemas['NotificationResponse'] {
+  return {
+    id: 'n1',
+    kind: 'comment_received',
+    category: 'comments',
+    subject_id: 'k1',
+    campaign_id: 'c1',
+    actor_id: 'u2',
+    count: 1,
+    data: {
+      contribution_id: 'k1',
+      contribution_title: 'Wave bottle',
+      campaign_slug: 'summer-bottle',
+      campaign_title: 'Summer bottle',
+      organization_slug: 'acme',
+      event_type: 'comment.created',
+    },
+    read_at: null,
+    created_at: '2026-03-01T10:00:00Z',
+    updated_at: '2026-03-01T10:00:00Z',
+    ...overrides,
+  }
+}
+
+/** The notification settings as the API's defaults have them: all in the inbox, mail at once or daily. */
+export function someNotificationSettings(): Schemas['NotificationSettings'] {
+  return {
+    categories: [
+      { category: 'my_contributions', in_app: true, email: 'immediate' },
+      { category: 'co_authorship', in_app: true, email: 'immediate' },
+      { category: 'comments', in_app: true, email: 'daily' },
+      { category: 'moderation', in_app: true, email: 'immediate' },
+      { category: 'campaign_news', in_app: true, email: 'daily' },
+      { category: 'awards', in_app: true, email: 'immediate' },
+      { category: 'account', in_app: true, email: 'immediate' },
+    ],
+  }
+}
+
+/** ACME's endpoint `w1` at hooks.example.com: enabled, every event, every campaign. */
+export function aWebhook(overrides: Partial<Schemas['WebhookResponse']> = {}): Schemas['WebhookResponse'] {
+  return {
+    id: 'w1',
+    organization: 'acme',
+    url: 'https://hooks.example.com/schwarm',
+    description: 'CRM sync',
+    event_types: null,
+    campaign_id: null,
+    enabled: true,
+    disabled_reason: null,
+    failing_since: null,
+    previous_secret_valid_until: null,
+    created_at: CREATED,
+    updated_at: CREATED,
+    ...overrides,
+  }
+}
+
+/** A `contribution.published` message to `w1` whose one attempt got a 500; the next is due later. */
+export function aDelivery(overrides: Partial<Schemas['DeliveryResponse']> = {}): Schemas['DeliveryResponse'] {
+  return {
+    id: 'msg_1',
+    event_id: 'e1',
+    event_type: 'contribution.published',
+    status: 'pending',
+    attempts: 1,
+    next_attempt_at: '2030-01-01T00:05:00Z',
+    created_at: '2026-03-01T10:00:00Z',
+    attempt_log: [
+      {
+        attempt: 1,
+        attempted_at: '2026-03-01T10:00:01Z',
+        status_code: 500,
+        duration_ms: 120,
+        response: 'upstream exploded',
+        error: null,
+      },
+    ],
+    ...overrides,
+  }
+}

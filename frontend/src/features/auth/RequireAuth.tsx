@@ -6,7 +6,8 @@ export function RequireAuth() {
   const signedIn = useSignedIn()
   const location = useLocation()
   if (!signedIn) {
-    const next = `${location.pathname}${location.search}`
+    // With the anchor: an email's `/me#notifications` comes back to the section it names.
+    const next = `${location.pathname}${location.search}${location.hash}`
     return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />
   }
   return <Outlet />

@@ -94,6 +94,12 @@ export function OrganizationPage() {
             <p className="muted">
               {t('page.yourRole', { role: t(`role.${role}`, { ns: 'common' }) })} ·{' '}
               <Link to={`/o/${slug}/members`}>{t('page.members')}</Link>
+              {canManage(role) && (
+                <>
+                  {' '}
+                  · <Link to={`/o/${slug}/webhooks`}>{t('page.webhooks')}</Link>
+                </>
+              )}
             </p>
           )}
           <OrganizationCampaigns slug={slug} manager={canManage(role)} />

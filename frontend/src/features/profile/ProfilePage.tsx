@@ -3,6 +3,7 @@ import { Link } from 'react-router'
 import { useFormat } from '../../i18n/format'
 import { QueryBoundary } from '../../ui/QueryStates'
 import { useMe } from '../auth/useMe'
+import { NotificationSettingsSection } from '../notifications/NotificationSettingsSection'
 import { ProfileForm } from './ProfileForm'
 
 /** `/me`: the signed-in user's account and profile. */
@@ -41,6 +42,7 @@ export function ProfilePage() {
             </ul>
           </section>
           <ProfileForm key={account.id} me={account} />
+          <NotificationSettingsSection />
         </div>
       )}
     </QueryBoundary>

@@ -1,0 +1,233 @@
+import { act, screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it } from 'vitest'
+import { startSession } from '../../api/session'
+import type { Schemas } from '../../api/types'
+import { switchLanguage } from '../../i18n'
+import { authResponse, json, me, stubApi, type Handler } from '../../test/fakeApi'
+import { aNotification, aPage } from '../../test/fixtures'
+import { renderRoute } from '../../test/renderRoute'
+import { notificationQueries, UNREAD_POLL_MS } from './queries'
+
+type Notification = Schemas['NotificationResponse']
+
+const inbox: Notification[] = [
+  aNotification({ id: 'n1', count: 3 }),
+  aNotification({
+    id: 'n2',
+    kind: 'contribution_rejected',
+    category: 'my_contributions',
+    data: { title: 'Wave bottle', reason: 'Off topic', campaign_slug: 'summer-bottle', campaign_title: 'Summer bottle' },
+    read_at: '2026-03-01T11:00:00Z',
+  }),
+  aNotification({
+    id: 'n3',
+    kind: 'entries_waiting',
+    category: 'moderation',
+    subject_id: 'c1',
+    data: { title: 'Tide', campaign_slug: 'summer-bottle', campaign_title: 'Summer bottle' },
+  }),
+  aNotification({
+    id: 'n4',
+    kind: 'voting_opened',
+    category: 'campaign_news',
+    subject_id: 'c1',
+    data: { campaign_slug: 'summer-bottle', campaign_title: 'Summer bottle' },
+    read_at: '2026-03-02T09:00:00Z',
+  }),
+  aNotification({
+    id: 'n5',
+    kind: 'award_status_changed',
+    category: 'awards',
+    subject_id: 'a1',
+    data: { title: 'First prize', status: 'paid', campaign_slug: 'summer-bottle', campaign_title: 'Summer bottle' },
+    read_at: '2026-03-02T09:00:00Z',
+  }),
+  aNotification({
+    id: 'n6',
+    kind: 'webhook_disabled',
+    category: 'account',
+    subject_id: 'w1',
+    campaign_id: null,
+    data: {
+      url: 'https://hooks.example.com/schwarm',
+      webhook_id: 'w1',
+      reason: 'every delivery failed for 120 hours',
+      organization_slug: 'acme',
+      event_type: 'webhook.disabled',
+    },
+    read_at: '2026-03-02T09:00:00Z',
+  }),
+]
+
+/** The API of a signed-in user with `items` in their inbox and `unread` of them unread. */
+function inboxApi(items: Notification[], unread: number, routes: Record<string, Handler> = {}) {
+  startSession(authResponse())
+  return stubApi({
+    'GET /api/v1/me': () => json(me),
+    'GET /api/v1/campaigns': () => json(aPage([])),
+    'GET /api/v1/me/notifications': () => json(aPage(items)),
+    'GET /api/v1/me/notifications/unread': () => json({ total: unread, by_kind: {} }),
+    ...routes,
+  })
+}
+
+/** Each item's sentence, with its "New" mark where it is unread. */
+const sentences = () =>
+  within(screen.getByRole('list', { name: /^(Notifications|Benachrichtigungen)$/ }))
+    .getAllByRole('listitem')
+    .map((item) => item.querySelector('p')?.textContent)
+
+describe('the notification bell', () => {
+  it('shows the unread count and leads to the inbox, in English and German', async () => {
+    inboxApi([], 3)
+    renderRoute('/')
+
+    const bell = await screen.findByRole('link', { name: 'Notifications, 3 unread' })
+    expect(bell).toHaveAttribute('href', '/notifications')
+    expect(bell).toHaveTextContent('3')
+    expect(screen.getByRole('navigation', { name: 'Main' })).toContainElement(bell)
+
+    await act(() => switchLanguage('de'))
+
+    expect(screen.getByRole('link', { name: 'Benachrichtigungen, 3 ungelesen' })).toBe(bell)
+  })
+
+  it('has no number when nothing is unread', async () => {
+    inboxApi([], 0)
+    renderRoute('/')
+    expect(await screen.findByRole('link', { name: 'Notifications' })).not.toHaveTextContent(/\d/)
+  })
+
+  it('is not there, and asks nothing, while nobody is signed in', async () => {
+    const fake = stubApi({ 'GET /api/v1/campaigns': () => json(aPage([])) })
+    renderRoute('/')
+    expect(await screen.findByText('No campaigns yet.')).toBeVisible()
+    expect(screen.queryByRole('link', { name: /^Notifications/ })).toBeNull()
+    expect(fake.sent('GET /api/v1/me/notifications/unread')).toEqual([])
+  })
+
+  it('asks for the count again every half minute', () => {
+    expect(notificationQueries.unread().refetchInterval).toBe(UNREAD_POLL_MS)
+    expect(UNREAD_POLL_MS).toBe(30_000)
+  })
+})
+
+describe('the inbox', () => {
+  it('says each notification in a sentence that links to its subject, the unread ones marked', async () => {
+    inboxApi(inbox, 2)
+    renderRoute('/notifications')
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Notifications' })).toBeVisible()
+    await screen.findByRole('link', { name: '3 new comments on “Wave bottle”.' })
+    expect(sentences()).toEqual([
+      'New 3 new comments on “Wave bottle”.',
+      'Your contribution “Wave bottle” was rejected: Off topic',
+      'New An entry in “Summer bottle” is waiting for moderation.',
+      'Voting has opened in “Summer bottle”.',
+      'Your award “First prize” is paid.',
+      'The webhook to https://hooks.example.com/schwarm was switched off after failing for days.',
+    ])
+    const link = (name: string) => screen.getByRole('link', { name })
+    expect(link('3 new comments on “Wave bottle”.')).toHaveAttribute('href', '/contributions/k1')
+    expect(link('Your contribution “Wave bottle” was rejected: Off topic')).toHaveAttribute('href', '/contributions/k1')
+    expect(link('An entry in “Summer bottle” is waiting for moderation.')).toHaveAttribute('href', '/c/summer-bottle/moderation')
+    expect(link('Voting has opened in “Summer bottle”.')).toHaveAttribute('href', '/c/summer-bottle')
+    expect(link('Your award “First prize” is paid.')).toHaveAttribute('href', '/me/rewards')
+    expect(link('The webhook to https://hooks.example.com/schwarm was switched off after failing for days.')).toHaveAttribute(
+      'href',
+      '/o/acme/webhooks#webhook-w1',
+    )
+    const first = link('3 new comments on “Wave bottle”.').closest('li')
+    expect(first).toHaveClass('unread')
+    expect(within(first as HTMLElement).getByRole('button', { name: 'Mark as read' })).toHaveAccessibleDescription(
+      '3 new comments on “Wave bottle”.',
+    )
+    expect(link('Voting has opened in “Summer bottle”.').closest('li')).not.toHaveClass('unread')
+  })
+
+  it('says them in German too, with one and many', async () => {
+    inboxApi([inbox[0], aNotification({ id: 'n7' }), inbox[1], inbox[2], inbox[4]], 3)
+    await switchLanguage('de')
+    renderRoute('/notifications')
+
+    await screen.findByRole('link', { name: '3 neue Kommentare zu „Wave bottle“.' })
+    expect(sentences()).toEqual([
+      'Neu 3 neue Kommentare zu „Wave bottle“.',
+      'Neu Ein neuer Kommentar zu „Wave bottle“.',
+      'Dein Beitrag „Wave bottle“ wurde abgelehnt: Off topic',
+      'Neu Ein Beitrag in „Summer bottle“ wartet auf Moderation.',
+      'Dein Preis „First prize“ ist ausgezahlt.',
+    ])
+  })
+
+  it('lists a switched-off webhook without a link when the data does not name its organization', async () => {
+    inboxApi([{ ...inbox[5], data: { url: 'https://hooks.example.com/schwarm', webhook_id: 'w1' } }], 0)
+    renderRoute('/notifications')
+
+    const sentence = 'The webhook to https://hooks.example.com/schwarm was switched off after failing for days.'
+    expect(await screen.findByText(sentence)).toBeVisible()
+    expect(screen.queryByRole('link', { name: sentence })).toBeNull()
+  })
+
+  it('still lists a kind this build does not know, without a link', async () => {
+    const future = aNotification({ id: 'n8', kind: 'future_kind' as unknown as Schemas['Kind'] })
+    inboxApi([future], 1)
+    renderRoute('/notifications')
+
+    expect(await screen.findByText('Something new happened.')).toBeVisible()
+    expect(screen.queryByRole('link', { name: 'Something new happened.' })).toBeNull()
+  })
+
+  it('marks all read with one request, then shows the bell without a number', async () => {
+    let unread = 2
+    const fake = inboxApi(inbox, 2, {
+      'GET /api/v1/me/notifications/unread': () => json({ total: unread, by_kind: {} }),
+      'POST /api/v1/me/notifications/read': () => {
+        unread = 0
+        return json({ marked: 2 })
+      },
+    })
+    const user = userEvent.setup()
+    renderRoute('/notifications')
+    await screen.findByRole('link', { name: 'Notifications, 2 unread' })
+    await screen.findByRole('link', { name: '3 new comments on “Wave bottle”.' })
+
+    await user.click(screen.getByRole('button', { name: 'Mark all as read' }))
+
+    expect(await screen.findByText('All notifications are marked as read.')).toBeVisible()
+    expect(fake.sent('POST /api/v1/me/notifications/read')).toHaveLength(1)
+    expect(await fake.sent('POST /api/v1/me/notifications/read')[0].json()).toEqual({ all: true })
+    expect(await screen.findByRole('link', { name: 'Notifications' })).toHaveAttribute('href', '/notifications')
+    // The list and the count were asked for again.
+    await waitFor(() => expect(fake.sent('GET /api/v1/me/notifications').length).toBeGreaterThan(1))
+  })
+
+  it('marks a notification read when it is opened', async () => {
+    const fake = inboxApi(inbox, 2, { 'POST /api/v1/me/notifications/read': () => json({ marked: 1 }) })
+    const user = userEvent.setup()
+    const { router } = renderRoute('/notifications')
+
+    await user.click(await screen.findByRole('link', { name: '3 new comments on “Wave bottle”.' }))
+
+    await waitFor(() => expect(fake.sent('POST /api/v1/me/notifications/read')).toHaveLength(1))
+    expect(await fake.sent('POST /api/v1/me/notifications/read')[0].json()).toEqual({ ids: ['n1'] })
+    expect(router.state.location.pathname).toBe('/contributions/k1')
+  })
+
+  it('shows only the unread ones when asked, and says when there are none', async () => {
+    const fake = inboxApi([], 0)
+    const user = userEvent.setup()
+    renderRoute('/notifications')
+    expect(await screen.findByText(/No notifications yet/)).toBeVisible()
+    expect(screen.getByRole('button', { name: 'Mark all as read' })).toBeDisabled()
+
+    await user.click(screen.getByRole('checkbox', { name: 'Unread only' }))
+
+    expect(await screen.findByText('Nothing unread: you are up to date.')).toBeVisible()
+    const [all, unreadOnly] = fake.sent('GET /api/v1/me/notifications').map((request) => new URL(request.url).searchParams)
+    expect(all.get('unread_only')).toBeNull()
+    expect(unreadOnly.get('unread_only')).toBe('true')
+    expect(screen.getByRole('link', { name: 'Choose which notifications you get' })).toHaveAttribute('href', '/me#notifications')
+  })
+})
