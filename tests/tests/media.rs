@@ -225,12 +225,15 @@ fn with_an_s3_bucket_the_bytes_live_in_the_bucket() {
 
     // The object is in the bucket under the configured prefix, with the image's size (objects
     // are private: reading them needs signed requests).
-    let listing = ureq::get(&format!("{}/{}?list-type=2&prefix=media/", s3.endpoint, s3.bucket))
-        .call()
-        .expect("list the bucket")
-        .into_body()
-        .read_to_string()
-        .expect("listing");
+    let listing = ureq::get(&format!(
+        "{}/{}?list-type=2&prefix=media/",
+        s3.endpoint, s3.bucket
+    ))
+    .call()
+    .expect("list the bucket")
+    .into_body()
+    .read_to_string()
+    .expect("listing");
     let element = |name: &str| -> Vec<String> {
         listing
             .split(&format!("<{name}>"))
