@@ -525,6 +525,7 @@ diesel::table! {
         headers -> Nullable<Text>,
         body -> Nullable<Binary>,
         locked_until -> Nullable<Timestamp>,
+        lock_token -> Nullable<Text>,
         created_at -> Timestamp,
     }
 }

@@ -26,9 +26,10 @@ const LAYERS: &[&[&str]] = &[
     &["domain"],
     // the outbox, the job queue, mail, idempotent POSTs: what every feature records into
     &["events", "jobs", "mail"],
-    &["idempotency"],
     // credentials
     &["auth"],
+    // idempotent POSTs: per signed-in user
+    &["idempotency"],
     // people and brands
     &["media", "tokens", "users"],
     &["organizations"],

@@ -1,6 +1,7 @@
 //! `Idempotency-Key` on POSTs (Stripe's semantics): the same key and request get the first
 //! answer again, a different request with the key is refused, parallel requests with one key
-//! create one thing, and keys belong to their credential.
+//! create one thing, keys belong to their user, and answers with secrets or without sign-in are
+//! never kept.
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -143,4 +144,59 @@ fn parallel_requests_with_one_key_create_one_thing() {
         1,
         "one was made"
     );
+}
+
+#[test]
+fn keys_are_per_user_and_answers_with_secrets_or_without_sign_in_are_never_kept() {
+    let server = TestServer::start();
+    let ada = server.client.register("ada");
+    let create = |token: Option<&str>, key: &str| {
+        server.client.call_with(
+            "POST",
+            "/api/v1/organizations",
+            token,
+            Some(&json!({"slug": "acme", "name": "Acme"})),
+            &[("idempotency-key", key)],
+        )
+    };
+    let other_credential = server.client.personal_token(&ada, &["organizations:write"]);
+    assert_eq!(create(ada.token(), "org-1").status, 201);
+    // The retry came with another credential of the same user (a refreshed token, a personal
+    // token): the same user, so the same answer.
+    let retried = create(Some(&other_credential), "org-1");
+    assert_eq!(retried.status, 201, "{}", retried.text());
+    assert_eq!(retried.header("idempotent-replayed"), Some("true"));
+
+    // A personal token's secret is sent once and never stored for a replay: a retry makes a new
+    // token rather than returning the old secret from the idempotency store.
+    let mint = || {
+        server.client.call_with(
+            "POST",
+            "/api/v1/me/tokens",
+            ada.token(),
+            Some(&json!({"name": "ci", "scopes": ["profile:read"]})),
+            &[("idempotency-key", "token-1")],
+        )
+    };
+    let (first, second) = (mint(), mint());
+    assert_eq!((first.status, second.status), (201, 201), "{}", second.text());
+    assert_eq!(first.header("cache-control"), Some("no-store"));
+    assert!(second.header("idempotent-replayed").is_none());
+    assert_ne!(first.json()["token"], second.json()["token"]);
+
+    // Anonymous requests ignore the header: a sign-in answer (tokens) is never kept.
+    let login = || {
+        server.client.call_with(
+            "POST",
+            "/api/v1/auth/login",
+            None,
+            Some(&json!({"email": "ada@example.com", "password": schwarm_tests::api::PASSWORD})),
+            &[("idempotency-key", "login-1")],
+        )
+    };
+    let (first, second) = (login(), login());
+    assert_eq!((first.status, second.status), (200, 200), "{}", second.text());
+    assert!(second.header("idempotent-replayed").is_none());
+    assert_ne!(first.json()["refresh_token"], second.json()["refresh_token"]);
+    assert_eq!(first.header("cache-control"), Some("no-store"));
 }

@@ -13,6 +13,7 @@ use crate::domain::Locale;
 use crate::error::{ApiError, Problem};
 use crate::http::client_ip::ClientIp;
 use crate::http::json::ApiJson;
+use crate::http::no_store::no_store;
 
 /// Creates an account and signs it in. With `via` (a channel or referral code) or `visitor_id`
 /// (the id the client sent its visits with), the sign-up is credited to the campaign and first
@@ -61,7 +62,7 @@ pub async fn register(
     let session = db
         .run(move |conn| service::register(conn, account, ttl, clock.now()))
         .await?;
-    Ok(HttpResponse::Created().json(respond(&issuer, session)?))
+    Ok(no_store(HttpResponse::Created()).json(respond(&issuer, session)?))
 }
 
 /// Signs in with email and password. Wrong email and wrong password answer alike, in the same
@@ -85,7 +86,7 @@ pub async fn login(
     issuer: web::Data<TokenIssuer>,
     db: web::Data<Db>,
     body: ApiJson<LoginRequest>,
-) -> Result<web::Json<AuthResponse>, ApiError> {
+) -> Result<HttpResponse, ApiError> {
     limits.check_ip(ip.0)?;
     let request = body.into_inner();
     request.validate()?;
@@ -93,7 +94,7 @@ pub async fn login(
     limits.check_account("login", &email)?;
     let ttl = settings.refresh_token_ttl;
     let session = service::login(&db, email, request.password, ttl).await?;
-    Ok(web::Json(respond(&issuer, session)?))
+    Ok(no_store(HttpResponse::Ok()).json(respond(&issuer, session)?))
 }
 
 /// Exchanges a refresh token for new tokens. Each refresh token works once: presenting a used
@@ -117,7 +118,7 @@ pub async fn refresh(
     issuer: web::Data<TokenIssuer>,
     db: web::Data<Db>,
     body: ApiJson<RefreshRequest>,
-) -> Result<web::Json<AuthResponse>, ApiError> {
+) -> Result<HttpResponse, ApiError> {
     limits.check_ip(ip.0)?;
     let request = body.into_inner();
     request.validate()?;
@@ -132,7 +133,7 @@ pub async fn refresh(
     let session = db
         .run(move |conn| service::rotate(conn, &request.refresh_token, ttl))
         .await?;
-    Ok(web::Json(respond(&issuer, session)?))
+    Ok(no_store(HttpResponse::Ok()).json(respond(&issuer, session)?))
 }
 
 /// Ends the session of a refresh token (its whole family). Access tokens already issued stay

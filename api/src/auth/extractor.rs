@@ -14,7 +14,7 @@ use actix_web::{FromRequest, HttpRequest, web};
 
 use super::jwt::TokenIssuer;
 use super::personal_token;
-use super::scopes::Requirement;
+use super::scopes::{Requirement, Scope};
 use crate::db::Db;
 use crate::error::{ApiError, ErrorCode};
 
@@ -49,30 +49,55 @@ impl<R: Requirement + 'static> FromRequest for Auth<R> {
     type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let bearer = bearer_token(req);
-        let issuer = req.app_data::<web::Data<TokenIssuer>>().cloned();
-        let db = req.app_data::<web::Data<Db>>().cloned();
+        let caller = identify(req);
         Box::pin(async move {
-            let token = bearer?;
-            if personal_token::is_personal_token(&token) {
-                let db = db.ok_or_else(|| ApiError::internal("Db missing from app data"))?;
-                let granted = personal_token::authenticate(&db, token).await?;
+            let caller = caller.await?;
+            if let Some(scopes) = &caller.token_scopes {
                 let Some(needed) = R::SCOPE else {
                     return Err(ApiError::session_required(R::NAME));
                 };
-                if !granted.scopes.iter().any(|scope| scope.covers(needed)) {
+                if !scopes.iter().any(|scope| scope.covers(needed)) {
                     return Err(ApiError::insufficient_scope(
                         R::NAME,
                         format!("this token lacks the `{needed}` scope"),
                     ));
                 }
-                return Ok(Auth::new(
-                    granted.user_id,
-                    Credential::PersonalToken(granted.token_id),
-                ));
             }
-            let issuer = issuer.ok_or_else(|| ApiError::internal("TokenIssuer missing from app data"))?;
-            Ok(Auth::new(issuer.verify(&token)?, Credential::Session))
+            Ok(Auth::new(caller.user_id, caller.credential))
+        })
+    }
+}
+
+/// Who sent a request, before any requirement is checked.
+pub struct Caller {
+    pub user_id: String,
+    pub credential: Credential,
+    /// A personal token's scopes; `None` for a login session (every scope).
+    pub token_scopes: Option<Vec<Scope>>,
+}
+
+/// Verifies the request's bearer credential (401 without a valid one). The future owns what it
+/// needs, so it may outlive the request borrow.
+pub fn identify(req: &HttpRequest) -> impl Future<Output = Result<Caller, ApiError>> + 'static {
+    let bearer = bearer_token(req);
+    let issuer = req.app_data::<web::Data<TokenIssuer>>().cloned();
+    let db = req.app_data::<web::Data<Db>>().cloned();
+    async move {
+        let token = bearer?;
+        if personal_token::is_personal_token(&token) {
+            let db = db.ok_or_else(|| ApiError::internal("Db missing from app data"))?;
+            let granted = personal_token::authenticate(&db, token).await?;
+            return Ok(Caller {
+                user_id: granted.user_id,
+                credential: Credential::PersonalToken(granted.token_id),
+                token_scopes: Some(granted.scopes),
+            });
+        }
+        let issuer = issuer.ok_or_else(|| ApiError::internal("TokenIssuer missing from app data"))?;
+        Ok(Caller {
+            user_id: issuer.verify(&token)?,
+            credential: Credential::Session,
+            token_scopes: None,
         })
     }
 }

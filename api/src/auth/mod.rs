@@ -11,4 +11,4 @@ pub mod personal_token;
 pub mod rate_limit;
 pub mod scopes;
 
-pub use extractor::{Auth, Credential, MaybeAuth};
+pub use extractor::{Auth, Caller, Credential, MaybeAuth, identify};

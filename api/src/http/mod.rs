@@ -6,6 +6,7 @@ pub mod client_ip;
 pub mod etag;
 pub mod head;
 pub mod json;
+pub mod no_store;
 pub mod nul_guard;
 pub mod problem_guard;
 pub mod request_id;

@@ -1,9 +1,14 @@
-//! `Idempotency-Key` on every POST, with Stripe's semantics: the first request with a key runs
-//! and its answer is kept for 24 hours (per credential); the same key with the same request
+//! `Idempotency-Key` on every signed-in POST, with Stripe's semantics: the first request with a
+//! key runs and its answer is kept for 24 hours (per user, so a retry after a token refresh
+//! still matches, and nobody else's key ever replays it); the same key with the same request
 //! gets that answer again (with `Idempotent-Replayed: true`), with a different request 422, and
-//! while the first is still running 409. Server errors (5xx) and rate limits are not kept, so
-//! such a request can be retried with its key. Keys live in the database, so they hold across
-//! replicas; a key whose request died with its replica is free again after a minute.
+//! while the first is still running 409. Server errors (5xx), rate limits and answers that carry
+//! a secret (`Cache-Control: no-store`: tokens, signing secrets) are not kept, so such a request
+//! runs again when retried. Anonymous requests (sign-up, sign-in, refresh) ignore the header:
+//! their answers are credentials, and nothing is buffered or stored for unauthenticated callers.
+//! Keys live in the database, so they hold across replicas; a key whose request died with its
+//! replica is free again after a minute, and only the request holding a key may store its
+//! answer.
 
 mod repo;
 
@@ -19,9 +24,11 @@ use actix_web::{Error, HttpResponse, ResponseError};
 use chrono::TimeDelta;
 use futures_util::StreamExt;
 
+use crate::auth;
 use crate::db::{Db, write_transaction};
 use crate::digest::sha256_hex;
 use crate::error::{ApiError, ErrorCode};
+use crate::http::no_store::is_no_store;
 
 /// The request header.
 pub const HEADER: &str = "idempotency-key";
@@ -34,8 +41,8 @@ const MAX_BUFFER: usize = 64 << 20;
 
 /// What to do with a request that carries a key.
 pub enum Claim {
-    /// Run it; the key is ours now.
-    Run,
+    /// Run it; the key is ours now, as long as we hold `token`.
+    Run { token: String },
     /// Answer with what the first request got.
     Replay {
         status: u16,
@@ -88,11 +95,15 @@ pub async fn idempotent(
     let Some(db) = req.app_data::<web::Data<Db>>().cloned() else {
         return Ok(next.call(req).await?.map_into_boxed_body());
     };
-    // Per credential: the same key from two people are two keys.
-    let credential = req
-        .headers()
-        .get(header::AUTHORIZATION)
-        .map_or_else(|| "anonymous".to_owned(), |value| sha256_hex(value.as_bytes()));
+    if req.headers().get(header::AUTHORIZATION).is_none() {
+        return Ok(next.call(req).await?.map_into_boxed_body());
+    }
+    // Per user: the same key from two people are two keys. A credential that does not verify
+    // is the route's to refuse; nothing is kept for it.
+    let credential = match auth::identify(req.request()).await {
+        Ok(caller) => caller.user_id,
+        Err(_) => return Ok(next.call(req).await?.map_into_boxed_body()),
+    };
     let (http_request, payload) = req.into_parts();
     let body = read_body(payload).await?;
     let mut req = ServiceRequest::from_parts(http_request, Payload::None);
@@ -136,7 +147,7 @@ pub async fn idempotent(
             response.insert_header(("idempotent-replayed", "true"));
             Ok(req.into_response(response.body(body)))
         }
-        Ok(Claim::Run) => {
+        Ok(Claim::Run { token }) => {
             let res = next.call(req).await?;
             let status = res.status();
             let (request, response) = res.into_parts();
@@ -147,6 +158,7 @@ pub async fn idempotent(
                     Some((name.as_str().to_owned(), value.to_owned()))
                 })
                 .collect();
+            let carries_secret = is_no_store(response.headers());
             let mut rebuilt = HttpResponse::build(status);
             for (name, value) in response.headers() {
                 rebuilt.append_header((name.clone(), value.clone()));
@@ -154,12 +166,21 @@ pub async fn idempotent(
             let bytes = actix_web::body::to_bytes(response.into_body())
                 .await
                 .map_err(|_| ApiError::internal("could not read a response to keep it"))?;
-            let keep = !status.is_server_error() && status != StatusCode::TOO_MANY_REQUESTS;
+            let keep =
+                !status.is_server_error() && status != StatusCode::TOO_MANY_REQUESTS && !carries_secret;
             let stored = {
                 let body = bytes.to_vec();
                 db.run(move |conn| match keep {
-                    true => repo::store(conn, &credential, &key, status.as_u16(), &kept_headers, &body),
-                    false => repo::release(conn, &credential, &key),
+                    true => repo::store(
+                        conn,
+                        &credential,
+                        &key,
+                        &token,
+                        status.as_u16(),
+                        &kept_headers,
+                        &body,
+                    ),
+                    false => repo::release(conn, &credential, &key, &token),
                 })
                 .await
             };

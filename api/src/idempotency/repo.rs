@@ -6,6 +6,7 @@ use diesel::prelude::*;
 use super::{Claim, RETENTION};
 use crate::db::DbConnection;
 use crate::error::{ApiError, ErrorCode};
+use crate::ids::new_id;
 use crate::schema::idempotency_keys as keys;
 
 type Row = (
@@ -16,6 +17,13 @@ type Row = (
     Option<chrono::NaiveDateTime>,
     chrono::NaiveDateTime,
 );
+
+fn in_flight() -> ApiError {
+    ApiError::new(
+        ErrorCode::IdempotencyInFlight,
+        "a request with this Idempotency-Key is still running; retry when it has finished",
+    )
+}
 
 /// Takes the key for a request (in a write transaction), or says how to answer instead.
 pub fn claim(
@@ -59,38 +67,45 @@ pub fn claim(
             });
         }
         Some((_, None, _, _, locked_until, _)) if locked_until.is_some_and(|until| until > now) => {
-            return Err(ApiError::new(
-                ErrorCode::IdempotencyInFlight,
-                "a request with this Idempotency-Key is still running; retry when it has finished",
-            ));
+            return Err(in_flight());
         }
         Some(_) => {
-            // Its first request died with its replica: take the key over.
-            diesel::update(keys::table.find((scope, key)))
-                .set(keys::locked_until.eq(now + lock))
-                .execute(conn)?;
-            return Ok(Claim::Run);
+            // Its first request died with its replica (or outran its lock): take the key over,
+            // unless a parallel retry just did (the condition makes one of them win).
+            let token = new_id();
+            let taken = diesel::update(
+                keys::table
+                    .find((scope, key))
+                    .filter(keys::status.is_null())
+                    .filter(keys::locked_until.is_null().or(keys::locked_until.le(now))),
+            )
+            .set((keys::locked_until.eq(now + lock), keys::lock_token.eq(&token)))
+            .execute(conn)?;
+            return if taken == 1 {
+                Ok(Claim::Run { token })
+            } else {
+                Err(in_flight())
+            };
         }
         None => {}
     }
+    let token = new_id();
     let inserted = diesel::insert_into(keys::table)
         .values((
             keys::scope.eq(scope),
             keys::key.eq(key),
             keys::request_hash.eq(request_hash),
             keys::locked_until.eq(now + lock),
+            keys::lock_token.eq(&token),
             keys::created_at.eq(now),
         ))
         .execute(conn);
     match inserted {
-        Ok(_) => Ok(Claim::Run),
+        Ok(_) => Ok(Claim::Run { token }),
         // A parallel request with the key got in first (PostgreSQL lets both look, then one
         // insert wins).
         Err(diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)) => {
-            Err(ApiError::new(
-                ErrorCode::IdempotencyInFlight,
-                "a request with this Idempotency-Key is still running; retry when it has finished",
-            ))
+            Err(in_flight())
         }
         Err(err) => Err(err.into()),
     }
@@ -100,24 +115,37 @@ pub fn store(
     conn: &mut DbConnection,
     scope: &str,
     key: &str,
+    token: &str,
     status: u16,
     headers: &[(String, String)],
     body: &[u8],
 ) -> Result<(), ApiError> {
-    diesel::update(keys::table.find((scope, key)))
-        .set((
-            keys::status.eq(i32::from(status)),
-            keys::headers.eq(serde_json::to_string(headers).unwrap_or_default()),
-            keys::body.eq(body),
-            keys::locked_until.eq(None::<chrono::NaiveDateTime>),
-        ))
-        .execute(conn)?;
+    // Only as the claim that holds the key: a request whose key was taken over changes nothing.
+    diesel::update(
+        keys::table
+            .find((scope, key))
+            .filter(keys::lock_token.eq(token))
+            .filter(keys::status.is_null()),
+    )
+    .set((
+        keys::status.eq(i32::from(status)),
+        keys::headers.eq(serde_json::to_string(headers).unwrap_or_default()),
+        keys::body.eq(body),
+        keys::locked_until.eq(None::<chrono::NaiveDateTime>),
+    ))
+    .execute(conn)?;
     Ok(())
 }
 
 /// Frees a key whose request is not kept (a server error: it may be retried).
-pub fn release(conn: &mut DbConnection, scope: &str, key: &str) -> Result<(), ApiError> {
-    diesel::delete(keys::table.find((scope, key))).execute(conn)?;
+pub fn release(conn: &mut DbConnection, scope: &str, key: &str, token: &str) -> Result<(), ApiError> {
+    diesel::delete(
+        keys::table
+            .find((scope, key))
+            .filter(keys::lock_token.eq(token))
+            .filter(keys::status.is_null()),
+    )
+    .execute(conn)?;
     Ok(())
 }
 

@@ -8,6 +8,7 @@ use crate::auth::scopes::SessionOnly;
 use crate::db::Db;
 use crate::error::{ApiError, Problem};
 use crate::http::json::ApiJson;
+use crate::http::no_store::no_store;
 use crate::pagination::{Page, PageQuery, Paging};
 
 /// The signed-in user's personal access tokens (without secrets). Needs a login session.
@@ -57,7 +58,7 @@ pub async fn create_token(
     let created = db
         .run(move |conn| service::create(conn, &auth.user_id, request))
         .await?;
-    Ok(HttpResponse::Created().json(created))
+    Ok(no_store(HttpResponse::Created()).json(created))
 }
 
 /// Revokes one of the signed-in user's tokens; it stops working at once.

@@ -11,6 +11,7 @@ use crate::auth::scopes::{OrganizationsRead, OrganizationsWrite};
 use crate::db::Db;
 use crate::error::{ApiError, Problem};
 use crate::http::json::ApiJson;
+use crate::http::no_store::no_store;
 use crate::pagination::{Page, PageQuery, Paging};
 
 /// The organization's webhook endpoints (owners and managers).
@@ -67,7 +68,7 @@ pub async fn create_webhook(
     let created = db
         .run(move |conn| service::create(conn, &auth.user_id, &slug, request, policy))
         .await?;
-    Ok(HttpResponse::Created().json(created))
+    Ok(no_store(HttpResponse::Created()).json(created))
 }
 
 /// An endpoint.
@@ -240,10 +241,10 @@ pub async fn rotate_secret(
     auth: Auth<OrganizationsWrite>,
     db: web::Data<Db>,
     id: web::Path<String>,
-) -> Result<web::Json<WebhookWithSecret>, ApiError> {
+) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
-    Ok(web::Json(
-        db.run(move |conn| service::rotate_secret(conn, &auth.user_id, &id))
-            .await?,
-    ))
+    let rotated = db
+        .run(move |conn| service::rotate_secret(conn, &auth.user_id, &id))
+        .await?;
+    Ok(no_store(HttpResponse::Ok()).json(rotated))
 }

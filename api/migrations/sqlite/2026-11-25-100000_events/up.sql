@@ -136,6 +136,8 @@ CREATE TABLE idempotency_keys (
     headers TEXT,
     body BLOB,
     locked_until TIMESTAMP,
+    -- Which claim holds the key: only that request may store its answer or free the key.
+    lock_token TEXT,
     created_at TIMESTAMP NOT NULL,
     PRIMARY KEY (scope, key)
 );
