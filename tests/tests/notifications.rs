@@ -360,6 +360,42 @@ fn mail_goes_through_smtp_in_the_recipients_language_with_one_click_unsubscribe_
     std::thread::sleep(Duration::from_secs(3));
     assert_eq!(sink.messages().len(), mails.len(), "a digest goes once");
 
+    // Switching comment mail off holds for news already waiting for the next digest.
+    call(
+        &server,
+        "POST",
+        &dan,
+        &format!("/api/v1/contributions/{entry_id}/comments"),
+        json!({"body": "Noch einer"}),
+    );
+    wait_inbox(&server, &bea, |items| {
+        items
+            .iter()
+            .any(|n| n["kind"] == "comment_received" && n["count"] == 3)
+    });
+    call(
+        &server,
+        "PUT",
+        &bea,
+        "/api/v1/me/notification-settings",
+        json!({"categories": [{"category": "comments", "in_app": true, "email": "off"}]}),
+    );
+    // The next digest comes (voting has opened by then: campaign news), without the comments.
+    let day_after = tomorrow + chrono::TimeDelta::days(1);
+    server.set_clock(&format!("{day_after}T07:30:00Z"));
+    let later = sink.wait_for(mails.len() + 1, Duration::from_secs(60));
+    let next_digest = &later[mails.len()..];
+    assert!(
+        next_digest
+            .iter()
+            .any(|m| m.subject.contains("Zusammenfassung") && m.body.contains("Abstimmung")),
+        "{next_digest:?}"
+    );
+    assert!(
+        next_digest.iter().all(|m| !m.body.contains("Kommentar")),
+        "no mail for a category switched off: {next_digest:?}"
+    );
+
     // One click stops bea's mail of that category; a forged link does nothing.
     let res = server.client.call("POST", &unsubscribe, None, None);
     assert_eq!(res.status, 200, "{}", res.text());

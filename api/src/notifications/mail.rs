@@ -33,6 +33,8 @@ pub const SEND: &str = "mail.send";
 
 /// Recipients composed per transaction.
 const BATCH: i64 = 100;
+/// Notifications one mail lists line by line; more are summed up in one line.
+const LINES_PER_MAIL: i64 = 50;
 
 /// What the mail jobs need.
 #[derive(Clone)]
@@ -111,13 +113,23 @@ impl MailJobs {
             _ => Digest::Immediate,
         };
         for recipient in &recipients {
-            let rows = repo::due_for(conn, recipient, frequency, before)?;
+            let rows = repo::take_due(conn, recipient, frequency, before, LINES_PER_MAIL)?;
+            if rows.is_empty() {
+                // Re-armed or switched off since the recipients were listed: nothing to send.
+                continue;
+            }
             let ids: Vec<String> = rows.iter().map(|row| row.id.clone()).collect();
             repo::mark_emailed(conn, &ids, now)?;
+            // The rest is counted, not listed: one mail stays readable however much happened.
+            let more = repo::mark_due_emailed(conn, recipient, frequency, before, now)?;
             let Some(user) = users::find(conn, recipient)? else {
                 continue;
             };
-            let lines: Vec<String> = rows.iter().map(|row| texts::line(row, user.locale)).collect();
+            let mut lines: Vec<String> = rows.iter().map(|row| texts::line(row, user.locale)).collect();
+            let total = lines.len() + more;
+            if more > 0 {
+                lines.push(texts::more(more, user.locale));
+            }
             let categories: BTreeSet<&str> = rows.iter().map(|row| row.category.as_str()).collect();
             let category = match categories.len() {
                 1 => rows.first().map(|row| row.category),
@@ -128,7 +140,7 @@ impl MailJobs {
             let mail = OutgoingMail {
                 id: new_id(),
                 to: user.email.clone(),
-                subject: texts::subject(&digest, &lines, user.locale),
+                subject: texts::subject(&digest, &lines, total, user.locale),
                 body: texts::body(
                     &user.display_name,
                     &lines,

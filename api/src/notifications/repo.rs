@@ -106,7 +106,8 @@ pub fn notify(
          WHERE COALESCE(p.in_app, ?) AND r.user_id <> ? \
          ON CONFLICT (recipient_id, kind, subject_id) WHERE read_at IS NULL DO UPDATE SET \
          count = notifications.count + 1, event_id = excluded.event_id, actor_id = excluded.actor_id, \
-         data = excluded.data, updated_at = excluded.updated_at, emailed_at = NULL",
+         data = excluded.data, email = excluded.email, updated_at = excluded.updated_at, \
+         emailed_at = NULL",
         id = raw::random_id(conn),
     );
     let mut params: Vec<Param> = vec![
@@ -245,6 +246,8 @@ pub fn preferences_of(
         .collect())
 }
 
+/// Stores the user's choice for a category and applies its mail frequency to what waits for mail
+/// in it, so switching a category's mail off (or to the digest) holds for news already waiting.
 pub fn set_preference(
     conn: &mut DbConnection,
     user_id: &str,
@@ -265,7 +268,15 @@ pub fn set_preference(
     match conn {
         DbConnection::Postgres(pg) => upsert.on_conflict(target).do_update().set(change).execute(pg),
         DbConnection::Sqlite(lite) => upsert.on_conflict(target).do_update().set(change).execute(lite),
-    }
+    }?;
+    diesel::update(
+        notifications::table
+            .filter(notifications::recipient_id.eq(user_id))
+            .filter(notifications::category.eq(category))
+            .filter(notifications::emailed_at.is_null()),
+    )
+    .set(notifications::email.eq(email))
+    .execute(conn)
     .map(drop)
 }
 
@@ -288,27 +299,58 @@ pub fn recipients_due(
         .load(conn)
 }
 
-/// One recipient's notifications due for mail of `frequency`, oldest first.
-pub fn due_for(
+/// One recipient's notifications due for mail of `frequency`, oldest first (at most `limit`),
+/// locked until the transaction ends: a new event absorbed into one of them meanwhile waits,
+/// then re-arms it for the next mail instead of being marked mailed unseen.
+pub fn take_due(
     conn: &mut DbConnection,
     user_id: &str,
     frequency: EmailFrequency,
     before: NaiveDateTime,
+    limit: i64,
 ) -> QueryResult<Vec<NotificationRow>> {
-    notifications::table
+    let query = notifications::table
         .filter(notifications::recipient_id.eq(user_id))
         .filter(notifications::email.eq(frequency))
         .filter(notifications::emailed_at.is_null())
         .filter(notifications::updated_at.le(before))
         .order(notifications::updated_at.asc())
-        .load(conn)
+        .limit(limit);
+    match conn {
+        DbConnection::Postgres(pg) => query.for_update().load(pg),
+        DbConnection::Sqlite(lite) => query.load(lite),
+    }
+}
+
+/// Marks the recipient's other notifications due for mail of `frequency` as mailed; returns how
+/// many. One conditional statement: a row re-armed meanwhile (newer than `before`) stays due.
+pub fn mark_due_emailed(
+    conn: &mut DbConnection,
+    user_id: &str,
+    frequency: EmailFrequency,
+    before: NaiveDateTime,
+    at: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::update(
+        notifications::table
+            .filter(notifications::recipient_id.eq(user_id))
+            .filter(notifications::email.eq(frequency))
+            .filter(notifications::emailed_at.is_null())
+            .filter(notifications::updated_at.le(before)),
+    )
+    .set(notifications::emailed_at.eq(at))
+    .execute(conn)
 }
 
 pub fn mark_emailed(conn: &mut DbConnection, ids: &[String], at: NaiveDateTime) -> QueryResult<()> {
-    diesel::update(notifications::table.filter(notifications::id.eq_any(ids)))
-        .set(notifications::emailed_at.eq(at))
-        .execute(conn)
-        .map(drop)
+    diesel::update(
+        notifications::table
+            .filter(notifications::id.eq_any(ids))
+            .filter(notifications::emailed_at.is_null()),
+    )
+    .set(notifications::emailed_at.eq(at))
+    .execute(conn)
+    .map(drop)
 }
 
 /// Stops mail of `category` (or of every category) for the user.
@@ -324,20 +366,5 @@ pub fn mail_off(conn: &mut DbConnection, user_id: &str, category: Option<Categor
             .map_or(category.defaults().0, |(in_app, _)| *in_app);
         set_preference(conn, user_id, category, in_app, EmailFrequency::Off)?;
     }
-    // What is waiting for mail of these categories is not sent any more.
-    let query = diesel::update(
-        notifications::table
-            .filter(notifications::recipient_id.eq(user_id))
-            .filter(notifications::emailed_at.is_null()),
-    );
-    match category {
-        Some(category) => query
-            .filter(notifications::category.eq(category))
-            .set(notifications::email.eq(EmailFrequency::Off))
-            .execute(conn),
-        None => query
-            .set(notifications::email.eq(EmailFrequency::Off))
-            .execute(conn),
-    }
-    .map(drop)
+    Ok(())
 }

@@ -91,11 +91,36 @@ pub enum Digest {
     Weekly,
 }
 
-pub fn subject(digest: &Digest, lines: &[String], locale: Locale) -> String {
+/// The subject of a mail reporting `total` notifications, `lines` the first of them.
+pub fn subject(digest: &Digest, lines: &[String], total: usize, locale: Locale) -> String {
     let de = locale == Locale::De;
-    let n = lines.len();
+    let n = total;
+    match (digest, lines.first()) {
+        (Digest::Immediate, Some(only)) if n == 1 => only.clone(),
+        _ => subject_of_many(digest, n, de),
+    }
+}
+
+/// The line that stands for the notifications a mail does not list one by one.
+pub fn more(n: usize, locale: Locale) -> String {
+    match locale {
+        Locale::De => format!("… und {n} weitere in deinem Posteingang"),
+        Locale::En => format!("… and {n} more in your inbox"),
+    }
+}
+
+fn subject_of_many(digest: &Digest, n: usize, de: bool) -> String {
+    if n == 1 {
+        return match (digest, de) {
+            (Digest::Daily, true) => "Deine tägliche Zusammenfassung: 1 Neuigkeit".into(),
+            (Digest::Daily, false) => "Your daily digest: 1 update".into(),
+            (Digest::Weekly, true) => "Deine Wochenzusammenfassung: 1 Neuigkeit".into(),
+            (Digest::Weekly, false) => "Your weekly digest: 1 update".into(),
+            (Digest::Immediate, true) => "1 Neuigkeit auf Schwarm".into(),
+            (Digest::Immediate, false) => "1 update on Schwarm".into(),
+        };
+    }
     match digest {
-        Digest::Immediate if n == 1 => lines[0].clone(),
         Digest::Immediate if de => format!("{n} Neuigkeiten auf Schwarm"),
         Digest::Immediate => format!("{n} updates on Schwarm"),
         Digest::Daily if de => format!("Deine tägliche Zusammenfassung: {n} Neuigkeiten"),
