@@ -10,7 +10,8 @@ use crate::campaigns::announcer;
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::db::{self, Db};
-use crate::jobs::worker::{self, Registry, Wake, WorkerSettings};
+use crate::dispatch::{self, retention};
+use crate::jobs::worker::{self, Registry, WorkerSettings};
 use crate::mail::Mailer;
 use crate::media::MediaStore;
 use crate::metrics::Metrics;
@@ -19,7 +20,7 @@ use crate::notifications::unsubscribe::UnsubscribeKey;
 use crate::secrets::{self, SecretError};
 use crate::webhooks::deliver::{self, Deliverer};
 use crate::webhooks::guard::TargetPolicy;
-use crate::{counters, dispatch, idempotency, scores};
+use crate::{counters, idempotency, scores};
 
 /// Why the server did not start; `main` prints it and exits non-zero.
 #[derive(Debug, thiserror::Error)]
@@ -99,7 +100,6 @@ pub async fn run(config: Config) -> Result<(), StartError> {
             lease: config.job_lease,
             idle_poll: Duration::from_millis(250),
         },
-        Wake::default(),
     );
     let server = HttpServer::new(move || build_app(ctx.clone()))
         .workers(config.workers)
@@ -158,9 +158,9 @@ fn jobs(
     }
     {
         let db = with_db(db);
-        registry.every(dispatch::PRUNE, PRUNE_EVERY, move |job| {
+        registry.every(retention::PRUNE, PRUNE_EVERY, move |job| {
             let db = db.clone();
-            async move { dispatch::prune(&db, job, PRUNE_EVERY).await }
+            async move { retention::prune(&db, job, PRUNE_EVERY).await }
         });
     }
     {

@@ -20,6 +20,8 @@ pub enum Reply {
     Hang(Duration),
     /// Closes the connection without a word.
     Close,
+    /// A status with this body (bytes as given, NUL included).
+    Body(u16, String),
 }
 
 /// One request as received.
@@ -184,6 +186,10 @@ fn serve(stream: TcpStream, state: &Mutex<State>) {
             "HTTP/1.1 200 OK\r\ncontent-length: 2\r\nconnection: close\r\n\r\nok".to_owned()
         }
         Reply::Close => return,
+        Reply::Body(status, body) => format!(
+            "HTTP/1.1 {status} X\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+            body.len()
+        ),
     };
     let _ = stream.write_all(head.as_bytes());
     let _ = stream.flush();

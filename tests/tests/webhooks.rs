@@ -510,8 +510,23 @@ fn an_endpoint_that_keeps_failing_is_disabled_and_its_owners_are_told() {
     let ada = server.client.register("ada");
     server.client.create_organization(&ada, "acme");
     let (webhook, _) = subscribe(&server, &ada, "acme", json!({"url": receiver.url}));
-    receiver.script([Reply::Status(500)]);
+    // A failing test by hand (a ping) neither starts nor lengthens the streak.
+    receiver.script([Reply::Status(500), Reply::Status(500)]);
     post(&server, &ada, &format!("/api/v1/webhooks/{webhook}/ping"), None);
+    assert!(eventually(Duration::from_secs(10), || {
+        newest(&server, &ada, &webhook)["status"] == "failed"
+    }));
+    let endpoint = server
+        .client
+        .call("GET", &format!("/api/v1/webhooks/{webhook}"), ada.token(), None)
+        .json();
+    assert_eq!(
+        (endpoint["enabled"].clone(), endpoint["failing_since"].clone()),
+        (json!(true), Value::Null)
+    );
+    // A real event whose delivery fails starts it (and with no grace configured, ends it).
+    let bea = server.client.register("bea");
+    assert!(server.client.set_role(&ada, "acme", &bea, "moderator").status < 300);
     assert!(eventually(Duration::from_secs(10), || {
         server
             .client
@@ -546,7 +561,8 @@ fn an_endpoint_that_keeps_failing_is_disabled_and_its_owners_are_told() {
         None,
     );
     assert_eq!(res.status, 202, "{}", res.text());
-    assert_eq!(receiver.wait_for(2, Duration::from_secs(10)).len(), 2);
+    // The ping, the failed event, and now the redelivery.
+    assert_eq!(receiver.wait_for(3, Duration::from_secs(10)).len(), 3);
     assert!(eventually(Duration::from_secs(5), || {
         newest(&server, &ada, &webhook)["status"] == "succeeded"
     }));
@@ -572,4 +588,58 @@ fn an_endpoint_that_keeps_failing_is_disabled_and_its_owners_are_told() {
         "{}",
         disabled.text()
     );
+}
+
+#[test]
+fn an_answer_with_control_bytes_is_logged_and_counts() {
+    let server = server(&[]);
+    let receiver = Receiver::start();
+    let ada = server.client.register("ada");
+    server.client.create_organization(&ada, "acme");
+    let (webhook, _) = subscribe(&server, &ada, "acme", json!({"url": receiver.url}));
+    // PostgreSQL refuses NUL in text: the log keeps the answer readable instead of failing (and
+    // sending the message again and again).
+    receiver.script([Reply::Body(200, "ok\0\u{1b}[31m done".into())]);
+    post(&server, &ada, &format!("/api/v1/webhooks/{webhook}/ping"), None);
+    assert!(eventually(Duration::from_secs(10), || {
+        newest(&server, &ada, &webhook)["status"] == "succeeded"
+    }));
+    let logged = newest(&server, &ada, &webhook)["attempt_log"][0]["response"].clone();
+    assert_eq!(logged, "ok\u{fffd}\u{fffd}[31m done");
+    assert_eq!(receiver.received().len(), 1, "sent once");
+}
+
+#[test]
+fn parallel_subscriptions_stop_at_the_limit() {
+    let server = server(&[]);
+    let ada = server.client.register("ada");
+    server.client.create_organization(&ada, "acme");
+    let statuses: Vec<u16> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..24)
+            .map(|n| {
+                let (server, ada) = (&server, &ada);
+                scope.spawn(move || {
+                    server
+                        .client
+                        .call(
+                            "POST",
+                            "/api/v1/organizations/acme/webhooks",
+                            ada.token(),
+                            Some(&json!({"url": format!("http://127.0.0.1:9/hook{n}")})),
+                        )
+                        .status
+                })
+            })
+            .collect();
+        handles.into_iter().map(|handle| handle.join().unwrap()).collect()
+    });
+    assert_eq!(statuses.iter().filter(|s| **s == 201).count(), 20, "{statuses:?}");
+    assert_eq!(statuses.iter().filter(|s| **s == 409).count(), 4, "{statuses:?}");
+    let listed = server.client.call(
+        "GET",
+        "/api/v1/organizations/acme/webhooks?limit=100",
+        ada.token(),
+        None,
+    );
+    assert_eq!(listed.json()["items"].as_array().unwrap().len(), 20);
 }

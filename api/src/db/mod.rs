@@ -151,6 +151,19 @@ impl From<diesel::result::Error> for ApiError {
             Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => {
                 ApiError::new(ErrorCode::AlreadyExists, "this already exists")
             }
+            // PostgreSQL chose this transaction as a deadlock victim (40P01) or could not
+            // serialize it (40001): nothing was written, and the same request will likely pass
+            // when sent again.
+            Error::DatabaseError(DatabaseErrorKind::SerializationFailure, _) => {
+                log::warn!("a transaction lost a serialization conflict; answered 503");
+                ApiError::unavailable("the request collided with another one; send it again")
+            }
+            Error::DatabaseError(DatabaseErrorKind::Unknown, info)
+                if info.message().contains("deadlock detected") =>
+            {
+                log::warn!("a transaction was a deadlock victim; answered 503");
+                ApiError::unavailable("the request collided with another one; send it again")
+            }
             other => ApiError::internal(other),
         }
     }

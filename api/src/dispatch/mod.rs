@@ -3,9 +3,9 @@
 //! The job is a singleton and its effects share the transaction that ends it, so every event is
 //! dispatched exactly once, whatever the number of replicas and whoever is killed mid-batch.
 
-use std::time::Duration;
+pub mod retention;
 
-use chrono::TimeDelta;
+use std::time::Duration;
 
 use crate::db::{Db, write_transaction};
 use crate::error::ApiError;
@@ -16,12 +16,9 @@ use crate::webhooks::plan;
 
 /// Job kinds.
 pub const DISPATCH: &str = "events.dispatch";
-pub const PRUNE: &str = "events.prune";
 
 /// Events per transaction.
 const BATCH: i64 = 200;
-/// Dispatched events are kept this long (webhook messages keep their own copy).
-const RETENTION: TimeDelta = TimeDelta::days(30);
 
 pub async fn dispatch(db: &Db, job: ClaimedJob, every: Duration) -> Result<Finished, ApiError> {
     db.run(move |conn| {
@@ -39,17 +36,6 @@ pub async fn dispatch(db: &Db, job: ClaimedJob, every: Duration) -> Result<Finis
             } else {
                 every
             };
-            jobs::finish(conn, &job, Next::After(next))
-        })
-    })
-    .await
-}
-
-pub async fn prune(db: &Db, job: ClaimedJob, every: Duration) -> Result<Finished, ApiError> {
-    db.run(move |conn| {
-        write_transaction(conn, |conn| {
-            let pruned = events::prune(conn, crate::ids::now() - RETENTION, 5_000)?;
-            let next = if pruned >= 5_000 { Duration::ZERO } else { every };
             jobs::finish(conn, &job, Next::After(next))
         })
     })

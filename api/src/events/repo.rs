@@ -75,7 +75,9 @@ pub fn undispatched(conn: &mut DbConnection, limit: i64) -> QueryResult<Vec<Stor
         .limit(limit)
         .select(COLUMNS);
     let rows: Vec<Row> = match conn {
-        DbConnection::Postgres(pg) => query.for_update().skip_locked().load(pg)?,
+        // Waits rather than skips: dispatch is one job, and a replica taking it over from one
+        // that outran its lease must not hand on later events before the locked earlier ones.
+        DbConnection::Postgres(pg) => query.for_update().load(pg)?,
         DbConnection::Sqlite(lite) => query.load(lite)?,
     };
     Ok(rows

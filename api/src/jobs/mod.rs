@@ -153,6 +153,11 @@ fn delta(duration: Duration) -> TimeDelta {
     TimeDelta::from_std(duration).unwrap_or(TimeDelta::MAX)
 }
 
+/// Forgets jobs that used up their attempts before `before` (at most `limit`).
+pub fn prune_dead(conn: &mut DbConnection, before: NaiveDateTime, limit: i64) -> Result<usize, ApiError> {
+    Ok(repo::prune_dead(conn, before, limit)?)
+}
+
 /// Queue depth, oldest due job and dead jobs by kind (for the metrics).
 pub fn stats(conn: &mut DbConnection) -> Result<Vec<QueueStats>, ApiError> {
     Ok(repo::stats(conn, crate::ids::now())?)

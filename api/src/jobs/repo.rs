@@ -234,3 +234,14 @@ pub fn stats(conn: &mut DbConnection, now: NaiveDateTime) -> QueryResult<Vec<Que
         })
         .collect())
 }
+
+/// Forgets dead jobs last touched before `before` (at most `limit`); returns how many.
+pub fn prune_dead(conn: &mut DbConnection, before: NaiveDateTime, limit: i64) -> QueryResult<usize> {
+    let old: Vec<String> = jobs::table
+        .filter(jobs::status.eq(DEAD))
+        .filter(jobs::updated_at.lt(before))
+        .select(jobs::id)
+        .limit(limit)
+        .load(conn)?;
+    diesel::delete(jobs::table.filter(jobs::id.eq_any(&old))).execute(conn)
+}

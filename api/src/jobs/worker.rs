@@ -65,18 +65,20 @@ pub struct WorkerSettings {
     pub idle_poll: Duration,
 }
 
-/// Wakes the worker of this replica when it enqueued something due now.
+/// Wakes the worker when one of its jobs finished: the slot is free, and the job may have queued
+/// more work due now (the dispatcher queues webhook messages), which then starts at once rather
+/// than at the next poll.
 #[derive(Clone, Default)]
-pub struct Wake(Arc<Notify>);
+struct Wake(Arc<Notify>);
 
 impl Wake {
-    pub fn now(&self) {
+    fn now(&self) {
         self.0.notify_one();
     }
 }
 
 /// Ensures the recurring jobs exist, then works the queue until the server stops.
-pub fn spawn(db: Db, registry: Registry, settings: WorkerSettings, wake: Wake) {
+pub fn spawn(db: Db, registry: Registry, settings: WorkerSettings) {
     actix_web::rt::spawn(async move {
         let recurring = registry.recurring.clone();
         let ensured = db
@@ -94,7 +96,7 @@ pub fn spawn(db: Db, registry: Registry, settings: WorkerSettings, wake: Wake) {
         if let Err(err) = ensured {
             log::error!("cannot put the recurring jobs on the queue: {err}");
         }
-        work(db, Rc::new(registry), settings, wake).await;
+        work(db, Rc::new(registry), settings, Wake::default()).await;
     });
 }
 
@@ -132,7 +134,7 @@ async fn work(db: Db, registry: Rc<Registry>, settings: WorkerSettings, wake: Wa
         };
         let sleep = Box::pin(actix_web::rt::time::sleep(pause));
         let woken = Box::pin(wake.0.notified());
-        // Whichever comes first: the pause ends, or this replica enqueued something.
+        // Whichever comes first: the pause ends, or one of this worker's jobs finished.
         let _: Either<_, _> = select(sleep, woken).await;
     }
 }

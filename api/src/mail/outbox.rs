@@ -56,3 +56,13 @@ pub fn mark_sent(conn: &mut DbConnection, id: &str, at: NaiveDateTime) -> QueryR
         .execute(conn)
         .map(drop)
 }
+
+/// Forgets mail sent before `before` (at most `limit`); returns how many.
+pub fn prune_sent(conn: &mut DbConnection, before: NaiveDateTime, limit: i64) -> QueryResult<usize> {
+    let old: Vec<String> = emails::table
+        .filter(emails::sent_at.lt(before))
+        .select(emails::id)
+        .limit(limit)
+        .load(conn)?;
+    diesel::delete(emails::table.filter(emails::id.eq_any(&old))).execute(conn)
+}

@@ -11,6 +11,8 @@ pub mod service;
 mod texts;
 pub mod unsubscribe;
 
+pub use repo::prune_read;
+
 use crate::text_enum;
 
 text_enum! {

@@ -368,3 +368,13 @@ pub fn mail_off(conn: &mut DbConnection, user_id: &str, category: Option<Categor
     }
     Ok(())
 }
+
+/// Forgets notifications read before `before` (at most `limit`); returns how many.
+pub fn prune_read(conn: &mut DbConnection, before: NaiveDateTime, limit: i64) -> QueryResult<usize> {
+    let old: Vec<String> = notifications::table
+        .filter(notifications::read_at.lt(before))
+        .select(notifications::id)
+        .limit(limit)
+        .load(conn)?;
+    diesel::delete(notifications::table.filter(notifications::id.eq_any(&old))).execute(conn)
+}

@@ -16,7 +16,7 @@ use serde::Deserialize;
 
 use super::guard::{self, TargetPolicy};
 use super::repo::{self, AttemptRow, DeliveryRow, WebhookChanges, WebhookRow};
-use super::{DeliveryStatus, DisabledReason, sign};
+use super::{DeliveryStatus, sign};
 use crate::db::{Db, write_transaction};
 use crate::error::ApiError;
 use crate::events::catalogue::WebhookEventData;
@@ -90,10 +90,24 @@ impl Deliverer {
         };
         // A ping and a redelivery by hand go even to a disabled endpoint (to test it).
         let manual = payload.manual || delivery.event_type == EventType::WebhookPing.as_str();
-        if (!webhook.enabled || delivery.status == DeliveryStatus::Succeeded) && !manual {
+        if delivery.status == DeliveryStatus::Succeeded && !manual {
             return self
                 .db
                 .run(move |conn| jobs::finish(conn, &job, Next::Done))
+                .await;
+        }
+        if !webhook.enabled && !manual {
+            // Switched off: the message is not sent; it shows as failed and can be redelivered
+            // by hand once the endpoint works again.
+            let id = delivery.id.clone();
+            return self
+                .db
+                .run(move |conn| {
+                    write_transaction(conn, |conn| {
+                        repo::skip_disabled(conn, &id, crate::ids::now())?;
+                        jobs::finish(conn, &job, Next::Done)
+                    })
+                })
                 .await;
         }
         let outcome = self.attempt(&webhook, &delivery).await;
@@ -101,7 +115,7 @@ impl Deliverer {
         self.db
             .run(move |conn| {
                 write_transaction(conn, |conn| {
-                    let next = this.record(conn, &webhook, &delivery, &outcome, manual)?;
+                    let next = this.record(conn, &webhook.id, &delivery.id, &outcome, manual)?;
                     jobs::finish(conn, &job, next)
                 })
             })
@@ -144,7 +158,7 @@ impl Deliverer {
             .await;
         let mut response = match sent {
             Ok(response) => response,
-            Err(err) => return failed(err.to_string()),
+            Err(err) => return failed(printable(&err.to_string())),
         };
         let retry_after = response
             .headers()
@@ -166,21 +180,28 @@ impl Deliverer {
         Outcome {
             status_code: Some(status),
             retry_after,
-            snippet: (!snippet.is_empty()).then(|| String::from_utf8_lossy(&snippet).into_owned()),
+            snippet: (!snippet.is_empty()).then(|| printable(&String::from_utf8_lossy(&snippet))),
             error: None,
             duration_ms: elapsed(started),
         }
     }
 
-    /// Logs the attempt and decides what comes next (in the job's transaction).
+    /// Logs the attempt and decides what comes next (in the job's transaction), from the
+    /// endpoint and message as they are now (locked), not as they were before the request: a
+    /// success recorded meanwhile stays a success, and only a scheduled attempt moves the
+    /// endpoint's failure streak.
     fn record(
         &self,
         conn: &mut crate::db::DbConnection,
-        webhook: &WebhookRow,
-        delivery: &DeliveryRow,
+        webhook_id: &str,
+        delivery_id: &str,
         outcome: &Outcome,
         manual: bool,
     ) -> Result<Next, ApiError> {
+        let Some((webhook, delivery)) = repo::lock_for_record(conn, webhook_id, delivery_id)? else {
+            // Deleted while the request ran.
+            return Ok(Next::Done);
+        };
         let now = crate::ids::now();
         let attempt = delivery.attempts + 1;
         repo::insert_attempt(
@@ -210,6 +231,22 @@ impl Deliverer {
             }
             return Ok(Next::Done);
         }
+        if delivery.status == DeliveryStatus::Succeeded {
+            // Another attempt got through meanwhile: this failure changes nothing.
+            repo::set_delivery(conn, &delivery.id, DeliveryStatus::Succeeded, attempt, None, now)?;
+            return Ok(Next::Done);
+        }
+        if manual {
+            // A test by hand neither starts nor lengthens a streak, and has no schedule of its
+            // own: the message stays pending if a scheduled retry is still ahead.
+            let status = match delivery.next_attempt_at {
+                Some(at) if at > now => DeliveryStatus::Pending,
+                _ => DeliveryStatus::Failed,
+            };
+            let next_at = delivery.next_attempt_at.filter(|at| *at > now);
+            repo::set_delivery(conn, &delivery.id, status, attempt, next_at, now)?;
+            return Ok(Next::Done);
+        }
         let failing_since = webhook.failing_since.unwrap_or(now);
         if webhook.failing_since.is_none() {
             repo::update(
@@ -221,13 +258,15 @@ impl Deliverer {
                 },
             )?;
         }
-        if now - failing_since >= TimeDelta::from_std(self.disable_after).unwrap_or(TimeDelta::MAX) {
-            self.disable(conn, webhook, now)?;
+        if webhook.enabled
+            && now - failing_since >= TimeDelta::from_std(self.disable_after).unwrap_or(TimeDelta::MAX)
+        {
+            self.disable(conn, &webhook, now)?;
             repo::set_delivery(conn, &delivery.id, DeliveryStatus::Failed, attempt, None, now)?;
             return Ok(Next::Done);
         }
         let schedule_index = usize::try_from(delivery.attempts).unwrap_or(usize::MAX);
-        match SCHEDULE.get(schedule_index).filter(|_| !manual) {
+        match SCHEDULE.get(schedule_index) {
             Some(delay) => {
                 let next_at = now + next_delay(*delay, outcome.retry_after);
                 repo::set_delivery(
@@ -247,27 +286,21 @@ impl Deliverer {
         }
     }
 
-    /// Disables an endpoint that kept failing and tells its organization's owners.
+    /// Disables an endpoint that kept failing and tells its organization's owners, once: of
+    /// failures recorded together, only the one that switches it off records the event.
     fn disable(
         &self,
         conn: &mut crate::db::DbConnection,
         webhook: &WebhookRow,
         now: NaiveDateTime,
     ) -> Result<(), ApiError> {
+        if !repo::disable_failing(conn, &webhook.id, now)? {
+            return Ok(());
+        }
         let reason = format!(
             "every delivery failed for {} hours",
             self.disable_after.as_secs() / 3600
         );
-        repo::update(
-            conn,
-            &webhook.id,
-            &WebhookChanges {
-                enabled: Some(false),
-                disabled_reason: Some(Some(DisabledReason::Failing)),
-                updated_at: Some(now),
-                ..WebhookChanges::default()
-            },
-        )?;
         events::record(
             conn,
             Event::new(
@@ -284,6 +317,18 @@ impl Deliverer {
         )?;
         Ok(())
     }
+}
+
+/// What an endpoint answered, as text any database keeps: NUL and other control characters
+/// (PostgreSQL refuses NUL in text) become U+FFFD; line breaks and tabs stay.
+fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\n' | '\r' | '\t' => c,
+            c if c.is_control() => '\u{FFFD}',
+            c => c,
+        })
+        .collect()
 }
 
 /// The scheduled delay ±20 %, or the endpoint's `Retry-After` when it asks for longer (at most

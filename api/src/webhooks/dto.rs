@@ -45,9 +45,10 @@ pub struct UpdateWebhookRequest {
     #[validate(length(max = 200))]
     #[schema(max_length = 200)]
     pub description: Option<String>,
-    /// `null`: every type.
+    /// `null`: every type; a list needs at least one (as when subscribing).
     #[serde(default, deserialize_with = "crate::http::json::present")]
-    #[schema(value_type = Option<Vec<EventType>>, nullable)]
+    #[validate(length(min = 1, max = 100))]
+    #[schema(value_type = Option<Vec<EventType>>, nullable, min_items = 1, max_items = 100)]
     pub event_types: Option<Option<Vec<EventType>>>,
     /// `null`: every campaign.
     #[serde(default, deserialize_with = "crate::http::json::present")]

@@ -87,6 +87,8 @@ fn forbidden_v4(ip: Ipv4Addr) -> bool {
         || a == 0
         || (a == 100 && (64..=127).contains(&b))
         || (a == 192 && b == 0 && c == 0)
+        // 6to4 relay anycast 192.88.99.0/24 (deprecated; relays into other networks).
+        || (a == 192 && b == 88 && c == 99)
         || (a == 198 && (18..=19).contains(&b))
         || a >= 240
 }
@@ -106,8 +108,14 @@ fn forbidden_v6(ip: Ipv6Addr) -> bool {
         || (segments[0] & 0xffc0) == 0xfec0
         // IPv4-compatible ::a.b.c.d (deprecated, still routed by some stacks).
         || (segments[..6] == [0, 0, 0, 0, 0, 0] && forbidden_v4(embedded(segments[6], segments[7])))
-        // NAT64 64:ff9b::/96 reaches the embedded IPv4 address.
+        // NAT64 64:ff9b::/96 reaches the embedded IPv4 address; the local-use prefix
+        // 64:ff9b:1::/48 (RFC 8215) is a network's own translator: refused whole.
         || (segments[..6] == [0x64, 0xff9b, 0, 0, 0, 0] && forbidden_v4(embedded(segments[6], segments[7])))
+        || (segments[..3] == [0x64, 0xff9b, 1])
+        // SIIT ::ffff:0:a.b.c.d (RFC 6052 / 7915) translates to the embedded IPv4 address.
+        || (segments[..6] == [0, 0, 0, 0, 0xffff, 0] && forbidden_v4(embedded(segments[6], segments[7])))
+        // Discard-only 100::/64.
+        || (segments[..4] == [0x100, 0, 0, 0])
         // 6to4 2002::/16 embeds an IPv4 address in bits 16..48.
         || (segments[0] == 0x2002 && forbidden_v4(embedded(segments[1], segments[2])))
         // Teredo 2001::/32 and documentation 2001:db8::/32.
@@ -163,6 +171,10 @@ mod tests {
             "64:ff9b::a9fe:a9fe",
             "2002:7f00:0001::1",
             "2001:db8::1",
+            "64:ff9b:1::8.8.8.8",
+            "::ffff:0:127.0.0.1",
+            "100::1",
+            "192.88.99.1",
         ] {
             assert!(forbidden(ip.parse().unwrap()), "{ip} must be forbidden");
         }

@@ -13,6 +13,8 @@ mod repo;
 mod service;
 pub mod sign;
 
+pub use repo::prune_deliveries;
+
 use crate::text_enum;
 
 text_enum! {

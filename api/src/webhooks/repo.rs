@@ -133,6 +133,57 @@ pub fn find_delivery(conn: &mut DbConnection, id: &str) -> QueryResult<Option<De
     deliveries::table.find(id).first(conn).optional()
 }
 
+/// An endpoint and one of its messages, locked until the transaction ends (in that order,
+/// everywhere), so that attempts recorded at the same moment (a scheduled one and one by hand)
+/// see each other's counts and statuses.
+pub fn lock_for_record(
+    conn: &mut DbConnection,
+    webhook_id: &str,
+    delivery_id: &str,
+) -> QueryResult<Option<(WebhookRow, DeliveryRow)>> {
+    let webhook = webhooks::table.find(webhook_id);
+    let delivery = deliveries::table.find(delivery_id);
+    let found = match conn {
+        DbConnection::Postgres(pg) => (
+            webhook.for_update().first(pg).optional()?,
+            delivery.for_update().first(pg).optional()?,
+        ),
+        DbConnection::Sqlite(lite) => (webhook.first(lite).optional()?, delivery.first(lite).optional()?),
+    };
+    Ok(match found {
+        (Some(webhook), Some(delivery)) => Some((webhook, delivery)),
+        _ => None,
+    })
+}
+
+/// Marks a message to a switched-off endpoint failed (unless it got through already).
+pub fn skip_disabled(conn: &mut DbConnection, id: &str, now: NaiveDateTime) -> QueryResult<()> {
+    diesel::update(
+        deliveries::table
+            .find(id)
+            .filter(deliveries::status.eq(super::DeliveryStatus::Pending)),
+    )
+    .set((
+        deliveries::status.eq(super::DeliveryStatus::Failed),
+        deliveries::next_attempt_at.eq(None::<NaiveDateTime>),
+        deliveries::updated_at.eq(now),
+    ))
+    .execute(conn)
+    .map(drop)
+}
+
+/// Switches an endpoint off for failing, unless it is off already; whether this call did.
+pub fn disable_failing(conn: &mut DbConnection, id: &str, now: NaiveDateTime) -> QueryResult<bool> {
+    let changed = diesel::update(webhooks::table.find(id).filter(webhooks::enabled.eq(true)))
+        .set((
+            webhooks::enabled.eq(false),
+            webhooks::disabled_reason.eq(Some(super::DisabledReason::Failing)),
+            webhooks::updated_at.eq(now),
+        ))
+        .execute(conn)?;
+    Ok(changed == 1)
+}
+
 pub fn deliveries_of(
     conn: &mut DbConnection,
     webhook_id: &str,
@@ -182,4 +233,17 @@ pub fn attempts_of(conn: &mut DbConnection, delivery_ids: &[String]) -> QueryRes
         .filter(attempts::delivery_id.eq_any(delivery_ids))
         .order((attempts::delivery_id.asc(), attempts::attempt.asc()))
         .load(conn)
+}
+
+/// Forgets messages created before `before` that are no longer pending, with their attempts
+/// (at most `limit` messages); returns how many.
+pub fn prune_deliveries(conn: &mut DbConnection, before: NaiveDateTime, limit: i64) -> QueryResult<usize> {
+    let old: Vec<String> = deliveries::table
+        .filter(deliveries::created_at.lt(before))
+        .filter(deliveries::status.ne(super::DeliveryStatus::Pending))
+        .select(deliveries::id)
+        .limit(limit)
+        .load(conn)?;
+    diesel::delete(attempts::table.filter(attempts::delivery_id.eq_any(&old))).execute(conn)?;
+    diesel::delete(deliveries::table.filter(deliveries::id.eq_any(&old))).execute(conn)
 }

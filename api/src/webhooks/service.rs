@@ -15,7 +15,7 @@ use super::plan::queue_message;
 use super::repo::{self, DeliveryRow, WebhookChanges, WebhookRow};
 use super::{DeliveryStatus, sign};
 use crate::campaigns::repo as campaigns;
-use crate::db::{DbConnection, write_transaction};
+use crate::db::{DbConnection, lock_key, write_transaction};
 use crate::error::{ApiError, ErrorCode};
 use crate::events::EventType;
 use crate::ids::{looks_like_id, new_id};
@@ -121,6 +121,8 @@ pub fn create(
     let url = checked_url(&request.url, policy)?;
     write_transaction(conn, |conn| {
         let organization = managed_organization(conn, actor, slug)?;
+        // Parallel creates count one after another, so the limit holds on PostgreSQL too.
+        lock_key(conn, &format!("webhooks:{}", organization.id))?;
         if repo::of_organization(conn, &organization.id, None, MAX_PER_ORGANIZATION as i64)?.len()
             >= MAX_PER_ORGANIZATION
         {
@@ -327,21 +329,24 @@ pub fn redeliver(
         let (webhook, _) = managed_webhook(conn, actor, id)?;
         let delivery = delivery_of(conn, &webhook, delivery_id)?;
         let now = crate::ids::now();
+        // Pending until the attempt is recorded; a scheduled retry keeps its time.
         repo::set_delivery(
             conn,
             &delivery.id,
             DeliveryStatus::Pending,
             delivery.attempts,
-            Some(now),
+            delivery.next_attempt_at.filter(|at| *at > now),
             now,
         )?;
+        // One attempt by hand at a time, however often the button is pressed.
         jobs::enqueue(
             conn,
             NewJob::now(
                 super::deliver::DELIVER,
                 json!({ "delivery_id": delivery.id, "manual": true }),
                 3,
-            ),
+            )
+            .unique(format!("webhook:{}:manual", delivery.id)),
         )?;
         let updated = delivery_of(conn, &webhook, delivery_id)?;
         respond_deliveries(conn, vec![updated])?

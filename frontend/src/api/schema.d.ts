@@ -3258,7 +3258,7 @@ export interface components {
             description?: string | null;
             /** @description `true` enables a disabled endpoint again (its failure streak starts over). */
             enabled?: boolean | null;
-            /** @description `null`: every type. */
+            /** @description `null`: every type; a list needs at least one (as when subscribing). */
             event_types?: components["schemas"]["EventType"][] | null;
             url?: string | null;
         };

@@ -14,6 +14,8 @@ CREATE TABLE events (
 );
 CREATE INDEX events_undispatched ON events (id) WHERE dispatched_at IS NULL;
 CREATE INDEX events_organization ON events (organization_id, id);
+-- Retention: dispatched events are pruned after 30 days.
+CREATE INDEX events_dispatched ON events (dispatched_at) WHERE dispatched_at IS NOT NULL;
 
 -- The job queue of all background work. Claimed with FOR UPDATE SKIP LOCKED under a lease;
 -- a job whose lease ran out (its replica died) is claimed again. `unique_key` makes recurring
@@ -35,6 +37,7 @@ CREATE TABLE jobs (
 );
 CREATE INDEX jobs_due ON jobs (run_at) WHERE status = 'queued';
 CREATE INDEX jobs_leased ON jobs (lease_until) WHERE status = 'running';
+CREATE INDEX jobs_dead ON jobs (updated_at) WHERE status = 'dead';
 
 -- In-app notifications. An unread notification of the same kind about the same subject absorbs
 -- new ones (`count`): a burst of comments is one "12 new comments on X".
@@ -57,7 +60,9 @@ CREATE TABLE notifications (
 );
 CREATE UNIQUE INDEX notifications_unread_subject
     ON notifications (recipient_id, kind, subject_id) WHERE read_at IS NULL;
-CREATE INDEX notifications_inbox ON notifications (recipient_id, id);
+-- The inbox lists newest activity first (updated_at, id).
+CREATE INDEX notifications_inbox ON notifications (recipient_id, updated_at, id);
+CREATE INDEX notifications_read ON notifications (read_at) WHERE read_at IS NOT NULL;
 CREATE INDEX notifications_unemailed ON notifications (email, updated_at) WHERE emailed_at IS NULL;
 
 -- A user's choices per category; categories without a row use the defaults.
@@ -80,6 +85,7 @@ CREATE TABLE emails (
     created_at TIMESTAMP NOT NULL,
     sent_at TIMESTAMP
 );
+CREATE INDEX emails_sent ON emails (sent_at) WHERE sent_at IS NOT NULL;
 
 -- Webhook subscriptions of an organization, and every message and attempt.
 CREATE TABLE webhooks (
@@ -114,6 +120,7 @@ CREATE TABLE webhook_deliveries (
     UNIQUE (webhook_id, event_id)
 );
 CREATE INDEX webhook_deliveries_webhook ON webhook_deliveries (webhook_id, id);
+CREATE INDEX webhook_deliveries_created ON webhook_deliveries (created_at);
 
 CREATE TABLE webhook_attempts (
     id TEXT PRIMARY KEY,
