@@ -9,6 +9,7 @@
 pub mod api;
 pub mod db;
 pub mod http;
+pub mod peers;
 pub mod pg_proxy;
 pub mod receiver;
 pub mod s3;

@@ -5,7 +5,7 @@
 //! `TEST_PYTHON`; without it, `python3` is tried. `REQUIRE_SMTP=1` (CI) makes a missing
 //! `aiosmtpd` a failure rather than a skip.
 
-use std::net::{TcpListener, TcpStream};
+use crate::peers;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -29,36 +29,17 @@ pub struct Mail {
     pub list_unsubscribe_post: String,
 }
 
-fn python() -> String {
-    std::env::var("TEST_PYTHON").unwrap_or_else(|_| "python3".into())
-}
-
 impl SmtpSink {
     /// Starts a sink, or `None` when `aiosmtpd` is not installed (a failure with
     /// `REQUIRE_SMTP=1`).
     pub fn start() -> Option<SmtpSink> {
-        let available = Command::new(python())
-            .args(["-c", "import aiosmtpd"])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status()
-            .is_ok_and(|status| status.success());
-        if !available {
-            assert!(
-                std::env::var("REQUIRE_SMTP").as_deref() != Ok("1"),
-                "REQUIRE_SMTP=1 but `{} -c 'import aiosmtpd'` fails: pip install aiosmtpd",
-                python()
-            );
-            eprintln!("SKIPPED: the SMTP sink (install aiosmtpd, or set TEST_PYTHON)");
+        if !peers::available("aiosmtpd", "REQUIRE_SMTP", "the SMTP sink", "aiosmtpd") {
             return None;
         }
-        let port = TcpListener::bind("127.0.0.1:0")
-            .and_then(|listener| listener.local_addr())
-            .expect("a free port")
-            .port();
+        let port = peers::free_port();
         let dir = tempfile::tempdir().expect("temp dir");
         let maildir = dir.path().join("maildir");
-        let child = Command::new(python())
+        let child = Command::new(peers::python())
             .args([
                 "-m",
                 "aiosmtpd",
@@ -73,11 +54,7 @@ impl SmtpSink {
             .stderr(Stdio::null())
             .spawn()
             .expect("start aiosmtpd");
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(Instant::now() < deadline, "aiosmtpd did not start listening");
-            std::thread::sleep(Duration::from_millis(50));
-        }
+        peers::wait_listening(port, "aiosmtpd", Duration::from_secs(20));
         Some(SmtpSink {
             url: format!("smtp://127.0.0.1:{port}"),
             dir,

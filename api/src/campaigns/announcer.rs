@@ -108,12 +108,7 @@ pub async fn run(db: &Db, clock: &Clock, job: ClaimedJob, every: Duration) -> Re
             for campaign in &due {
                 announce_one(conn, campaign, now)?;
             }
-            let next = if due.len() as i64 >= BATCH {
-                Duration::ZERO
-            } else {
-                every
-            };
-            jobs::finish(conn, &job, Next::After(next))
+            jobs::finish(conn, &job, Next::after_batch(due.len(), BATCH, every))
         })
     })
     .await

@@ -11,7 +11,7 @@ use crate::error::ApiError;
 use crate::jobs::{self, ClaimedJob, Finished, Next};
 
 /// Deltas folded per transaction: bounds how long one fold holds its locks.
-const FOLD_BATCH: usize = 5_000;
+const FOLD_BATCH: i64 = 5_000;
 
 /// The recurring job's kind.
 pub const FOLD: &str = "counters.fold";
@@ -23,12 +23,7 @@ pub async fn run(db: &Db, job: ClaimedJob, every: Duration) -> Result<Finished, 
         let pending = repo::any_pending(conn)?;
         write_transaction(conn, |conn| {
             let folded = if pending { fold_batch(conn)? } else { 0 };
-            let next = if folded >= FOLD_BATCH {
-                Duration::ZERO
-            } else {
-                every
-            };
-            jobs::finish(conn, &job, Next::After(next))
+            jobs::finish(conn, &job, Next::after_batch(folded, FOLD_BATCH, every))
         })
     })
     .await
@@ -38,7 +33,7 @@ pub async fn run(db: &Db, job: ClaimedJob, every: Duration) -> Result<Finished, 
 /// transaction); returns how many it folded.
 fn fold_batch(conn: &mut DbConnection) -> Result<usize, ApiError> {
     {
-        let pending = repo::claim_pending(conn, FOLD_BATCH as i64)?;
+        let pending = repo::claim_pending(conn, FOLD_BATCH)?;
         // Ordered: counters are upserted in the same order by every fold, so two folds never
         // wait on each other's rows in opposite orders.
         let mut sums: BTreeMap<(&str, Scope, &str, Metric), i64> = BTreeMap::new();

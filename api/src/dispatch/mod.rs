@@ -31,12 +31,7 @@ pub async fn dispatch(db: &Db, job: ClaimedJob, every: Duration) -> Result<Finis
             let ids: Vec<String> = batch.iter().map(|event| event.id.clone()).collect();
             events::mark_dispatched(conn, &ids, crate::ids::now())?;
             // A full batch: more are waiting, go on at once.
-            let next = if batch.len() as i64 >= BATCH {
-                Duration::ZERO
-            } else {
-                every
-            };
-            jobs::finish(conn, &job, Next::After(next))
+            jobs::finish(conn, &job, Next::after_batch(batch.len(), BATCH, every))
         })
     })
     .await

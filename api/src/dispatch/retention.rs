@@ -32,12 +32,7 @@ pub async fn prune(db: &Db, job: ClaimedJob, every: Duration) -> Result<Finished
         write_transaction(conn, |conn| {
             let now = crate::ids::now();
             let most = sweep(conn, now)?;
-            let next = if most as i64 >= BATCH {
-                Duration::ZERO
-            } else {
-                every
-            };
-            jobs::finish(conn, &job, Next::After(next))
+            jobs::finish(conn, &job, Next::after_batch(most, BATCH, every))
         })
     })
     .await

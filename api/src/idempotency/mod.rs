@@ -195,6 +195,9 @@ pub async fn idempotent(
 /// The job that forgets answers older than a day.
 pub const PRUNE: &str = "idempotency.prune";
 
+/// Keys one pruning run forgets at most.
+const PRUNE_BATCH: i64 = 5_000;
+
 /// How often the pruning job runs.
 pub const PRUNE_EVERY: Duration = Duration::from_secs(3600);
 
@@ -202,13 +205,12 @@ pub const PRUNE_EVERY: Duration = Duration::from_secs(3600);
 pub async fn prune_job(db: &Db, job: crate::jobs::ClaimedJob) -> Result<crate::jobs::Finished, ApiError> {
     db.run(move |conn| {
         write_transaction(conn, |conn| {
-            let pruned = repo::prune(conn, 5_000)?;
-            let next = if pruned >= 5_000 {
-                Duration::ZERO
-            } else {
-                PRUNE_EVERY
-            };
-            crate::jobs::finish(conn, &job, crate::jobs::Next::After(next))
+            let pruned = repo::prune(conn, PRUNE_BATCH)?;
+            crate::jobs::finish(
+                conn,
+                &job,
+                crate::jobs::Next::after_batch(pruned, PRUNE_BATCH, PRUNE_EVERY),
+            )
         })
     })
     .await

@@ -107,6 +107,15 @@ pub enum Next {
     At(NaiveDateTime),
 }
 
+impl Next {
+    /// For a recurring job that worked through one batch of `done` items: again at once when the
+    /// batch was full (more is waiting), else after `every`.
+    pub fn after_batch(done: usize, batch: i64, every: Duration) -> Next {
+        let full = i64::try_from(done).unwrap_or(i64::MAX) >= batch;
+        Next::After(if full { Duration::ZERO } else { every })
+    }
+}
+
 /// Proof that a handler ended its job; only [`finish`] makes one.
 #[must_use]
 pub struct Finished(());

@@ -65,12 +65,7 @@ impl MailJobs {
                 let quiet_since = now - TimeDelta::from_std(this.settings.coalesce).unwrap_or_default();
                 write_transaction(conn, |conn| {
                     let composed = this.compose(conn, EmailFrequency::Immediate, quiet_since, now)?;
-                    let next = if composed as i64 >= BATCH {
-                        Duration::ZERO
-                    } else {
-                        every
-                    };
-                    jobs::finish(conn, &job, Next::After(next))
+                    jobs::finish(conn, &job, Next::after_batch(composed, BATCH, every))
                 })
             })
             .await
@@ -87,12 +82,7 @@ impl MailJobs {
                 write_transaction(conn, |conn| {
                     let composed = this.compose(conn, EmailFrequency::Daily, daily, now)?
                         + this.compose(conn, EmailFrequency::Weekly, weekly, now)?;
-                    let next = if composed as i64 >= BATCH {
-                        Duration::ZERO
-                    } else {
-                        every
-                    };
-                    jobs::finish(conn, &job, Next::After(next))
+                    jobs::finish(conn, &job, Next::after_batch(composed, BATCH, every))
                 })
             })
             .await

@@ -40,12 +40,7 @@ pub async fn run(db: &Db, job: ClaimedJob, every: Duration) -> Result<Finished, 
     db.run(move |conn| {
         write_transaction(conn, |conn| {
             let folded = fold_batch(conn)?;
-            let next = if folded as i64 >= FOLD_BATCH {
-                Duration::ZERO
-            } else {
-                every
-            };
-            jobs::finish(conn, &job, Next::After(next))
+            jobs::finish(conn, &job, Next::after_batch(folded, FOLD_BATCH, every))
         })
     })
     .await
