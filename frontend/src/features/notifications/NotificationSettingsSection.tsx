@@ -59,15 +59,24 @@ function SettingsForm({ initial }: { initial: NotificationSettings }) {
                     <span className="hint">{t(keys.hint)}</span>
                   </th>
                   <td>
-                    <input
-                      type="checkbox"
-                      aria-label={t('settings.inAppOf', { category: label })}
-                      checked={row.in_app}
-                      onChange={(event) => change(row.category, { in_app: event.target.checked })}
-                    />
+                    <label className="settings-choice">
+                      <input
+                        type="checkbox"
+                        aria-label={t('settings.inAppOf', { category: label })}
+                        checked={row.in_app}
+                        onChange={(event) => change(row.category, { in_app: event.target.checked })}
+                      />
+                      <span className="phone-label" aria-hidden="true">
+                        {t('settings.inApp')}
+                      </span>
+                    </label>
                   </td>
                   <td>
-                    <select
+                    <label className="settings-choice">
+                      <span className="phone-label" aria-hidden="true">
+                        {t('settings.email')}
+                      </span>
+                      <select
                       aria-label={t('settings.emailOf', { category: label })}
                       value={row.email}
                       onChange={(event) => {
@@ -79,7 +88,8 @@ function SettingsForm({ initial }: { initial: NotificationSettings }) {
                           {t(`frequency.${frequency}`)}
                         </option>
                       ))}
-                    </select>
+                      </select>
+                    </label>
                   </td>
                 </tr>
               )
