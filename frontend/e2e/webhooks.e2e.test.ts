@@ -76,7 +76,7 @@ describe('webhooks and notifications', () => {
 
     // A test message: it is listed among the endpoint's deliveries with its one attempt.
     const endpoint = page.getByRole('article', { name: hookUrl })
-    await endpoint.getByText('Enabled').waitFor()
+    await endpoint.getByText('Enabled', { exact: true }).waitFor()
     await endpoint.getByRole('button', { name: 'Send a test message' }).click()
     await endpoint.getByText(/A test message is on its way/).waitFor()
     const row = endpoint.getByRole('row').filter({ hasText: 'webhook.ping' })
@@ -93,7 +93,8 @@ describe('webhooks and notifications', () => {
     await endpoint.getByRole('button', { name: 'Switch off' }).click()
     await endpoint.getByText('Switched off by a manager: nothing is sent to it until it is enabled again.').waitFor()
     await endpoint.getByRole('button', { name: 'Enable again' }).click()
-    await endpoint.getByText('Enabled').waitFor()
+    // Exact: a loose 'Enabled' also matches "…until it is enabled again." and would not wait at all.
+    await endpoint.getByText('Enabled', { exact: true }).waitFor()
     expect(await endpoint.getByText(/^Switched off/).count()).toBe(0)
 
     // Nothing has happened to this user yet: the bell has no number and the inbox says so.
