@@ -15,6 +15,7 @@ use crate::clock::Clock;
 use crate::config::{Config, JwtSecret};
 use crate::db::Db;
 use crate::error::extractor_configs;
+use crate::funding::PaymentSettings;
 use crate::http::body_limit::{self, BodyLimits};
 use crate::http::client_ip::TrustProxyHeaders;
 use crate::http::routes::{self, RouteTable};
@@ -48,6 +49,7 @@ pub struct AppContext {
     vote_rate_limit: web::Data<VoteRateLimit>,
     visit_rate_limit: web::Data<VisitRateLimit>,
     min_group_size: web::Data<MinGroupSize>,
+    payment_settings: web::Data<PaymentSettings>,
     integrity_salt: web::Data<IntegritySalt>,
     cursor_key: web::Data<CursorKey>,
     target_policy: web::Data<TargetPolicy>,
@@ -92,6 +94,9 @@ impl AppContext {
                 config.visit_rate_limit_per_minute,
             ))),
             min_group_size: web::Data::new(MinGroupSize(config.analytics_min_group_size)),
+            payment_settings: web::Data::new(PaymentSettings {
+                simulated: config.simulated_payments,
+            }),
             integrity_salt: web::Data::new(IntegritySalt::derive(&jwt_secret)),
             cursor_key: web::Data::new(CursorKey::derive(jwt_secret.as_bytes())),
             target_policy: web::Data::new(target_policy),
@@ -142,6 +147,7 @@ pub fn build_app(
         .app_data(ctx.vote_rate_limit.clone())
         .app_data(ctx.visit_rate_limit.clone())
         .app_data(ctx.min_group_size.clone())
+        .app_data(ctx.payment_settings.clone())
         .app_data(ctx.integrity_salt.clone())
         .app_data(ctx.cursor_key.clone())
         .app_data(ctx.target_policy.clone())

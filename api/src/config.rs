@@ -184,6 +184,10 @@ pub struct Config {
     pub webhook_allow_private_targets: bool,
     /// An endpoint whose deliveries fail this long is disabled.
     pub webhook_disable_after: Duration,
+    /// Funding campaigns may use the simulated payment provider (demos and tests; no money moves).
+    pub simulated_payments: bool,
+    /// How often the funding settlement looks for campaigns past their deadline.
+    pub funding_settle_interval: Duration,
 }
 
 /// Where uploaded media live: a folder (the default, `DATA_DIR/media`) or an S3-compatible
@@ -374,6 +378,13 @@ impl Config {
                     parse_in_range(raw, 0, 8760)
                 })?,
             ),
+            simulated_payments: parse_var(&var, "SIMULATED_PAYMENTS", "false", parse_bool)?,
+            funding_settle_interval: Duration::from_millis(parse_var(
+                &var,
+                "FUNDING_SETTLE_INTERVAL_MS",
+                "60000",
+                |raw| parse_in_range(raw, 10, 3_600_000),
+            )?),
         })
     }
 }

@@ -39,6 +39,7 @@ pub mod scores;
 pub mod accounts;
 pub mod comments;
 pub mod contributions;
+pub mod funding;
 pub mod health;
 pub mod insight;
 pub mod metrics;
@@ -76,6 +77,7 @@ pub fn configure_api(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) 
         .configure(votes::configure)
         .configure(rewards::configure)
         .configure(reach::configure)
+        .configure(funding::configure)
         .configure(insight::configure)
         .configure(notifications::configure)
         .configure(webhooks::configure)

@@ -370,6 +370,7 @@ diesel::table! {
         signed_up -> Bool,
         first_vote_at -> Nullable<Timestamp>,
         first_contribution_at -> Nullable<Timestamp>,
+        first_pledge_at -> Nullable<Timestamp>,
     }
 }
 
@@ -536,6 +537,82 @@ diesel::joinable!(contribution_scores -> contributions (contribution_id));
 diesel::joinable!(webhook_attempts -> webhook_deliveries (delivery_id));
 diesel::joinable!(webhook_deliveries -> webhooks (webhook_id));
 
+diesel::table! {
+    campaign_funding (campaign_id) {
+        campaign_id -> Text,
+        goal_minor -> BigInt,
+        currency -> Text,
+        model -> Text,
+        backer_goal -> Nullable<Integer>,
+        provider -> Text,
+        grace_days -> Integer,
+        stretch_goals -> Text,
+        frozen_at -> Nullable<Timestamp>,
+        collection_started_at -> Nullable<Timestamp>,
+        outcome -> Nullable<Text>,
+        decided_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    funding_tiers (id) {
+        id -> Text,
+        campaign_id -> Text,
+        title -> Text,
+        description -> Text,
+        min_amount_minor -> BigInt,
+        quantity_limit -> Nullable<Integer>,
+        taken -> Integer,
+        available_from -> Nullable<Timestamp>,
+        available_until -> Nullable<Timestamp>,
+        estimated_delivery -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    pledges (id) {
+        id -> Text,
+        campaign_id -> Text,
+        backer_id -> Text,
+        tier_id -> Nullable<Text>,
+        amount_minor -> BigInt,
+        currency -> Text,
+        status -> Text,
+        provider -> Text,
+        payment_method -> Text,
+        source_id -> Nullable<Text>,
+        grace_until -> Nullable<Timestamp>,
+        reminders -> Integer,
+        reminded_at -> Nullable<Timestamp>,
+        failure -> Nullable<Text>,
+        collected_at -> Nullable<Timestamp>,
+        ended_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    payments (id) {
+        id -> Text,
+        pledge_id -> Text,
+        kind -> Text,
+        idempotency_key -> Text,
+        amount_minor -> BigInt,
+        currency -> Text,
+        provider -> Text,
+        outcome -> Text,
+        failure -> Nullable<Text>,
+        reference -> Nullable<Text>,
+        recorded_by -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     users,
     refresh_tokens,
@@ -574,4 +651,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     webhook_deliveries,
     webhook_attempts,
     idempotency_keys,
+    campaign_funding,
+    funding_tiers,
+    pledges,
+    payments,
 );

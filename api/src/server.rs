@@ -177,6 +177,14 @@ fn jobs(
             async move { idempotency::prune_job(&db, job).await }
         });
     }
+    {
+        let (db, clock) = (with_db(db), clock.clone());
+        let every = config.funding_settle_interval;
+        registry.every(crate::funding::settle::SETTLE, every, move |job| {
+            let (db, clock) = (db.clone(), clock.clone());
+            async move { crate::funding::settle::job(&db, &clock, job, every).await }
+        });
+    }
     let mail = MailJobs {
         db: db.clone(),
         clock: clock.clone(),

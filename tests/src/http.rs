@@ -108,6 +108,20 @@ impl HttpClient {
         body: Option<&serde_json::Value>,
         headers: &[(&str, &str)],
     ) -> TestResponse {
+        self.try_call(method, path, token, body, headers)
+            .unwrap_or_else(|err| panic!("{method} {path}: {err}"))
+    }
+
+    /// [`HttpClient::call_with`] that reports a failed connection (a server killed under the
+    /// request) instead of panicking.
+    pub fn try_call(
+        &self,
+        method: &str,
+        path: &str,
+        token: Option<&str>,
+        body: Option<&serde_json::Value>,
+        headers: &[(&str, &str)],
+    ) -> Result<TestResponse, ureq::Error> {
         let mut request = ureq::http::Request::builder()
             .method(method)
             .uri(format!("{}{path}", self.base_url));
@@ -125,11 +139,7 @@ impl HttpClient {
             None => Vec::new(),
         };
         let request = request.body(bytes).expect("valid request");
-        read(
-            self.agent
-                .run(request)
-                .unwrap_or_else(|err| panic!("{method} {path}: {err}")),
-        )
+        self.agent.run(request).map(read)
     }
 
     pub fn send(&self, method: &str, path: &str, content_type: &str, body: &[u8]) -> TestResponse {

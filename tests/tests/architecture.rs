@@ -38,7 +38,14 @@ const LAYERS: &[&[&str]] = &[
     &["counters", "ledger", "scores"],
     &["attribution"],
     // features
-    &["accounts", "contributions", "health", "metrics", "reach"],
+    &[
+        "accounts",
+        "contributions",
+        "funding",
+        "health",
+        "metrics",
+        "reach",
+    ],
     &["comments", "insight", "rewards", "votes"],
     &["moderation"],
     // what reaches people and integrations, and the outbox's consumer

@@ -34,6 +34,15 @@ fn sample_body(operation_id: &str) -> Option<Value> {
         "update_notification_settings" => {
             Some(json!({"categories": [{"category": "comments", "in_app": true, "email": "off"}]}))
         }
+        "set_funding" => Some(
+            json!({"goal_minor": 1000, "currency": "EUR", "model": "all_or_nothing", "provider": "manual"}),
+        ),
+        "create_tier" => Some(json!({"title": "Matrix", "min_amount_minor": 100})),
+        "update_tier" => Some(json!({"title": "renamed"})),
+        "create_pledge" => Some(json!({"amount_minor": 100, "payment_method": "invoice"})),
+        "update_pledge" => Some(json!({"amount_minor": 200})),
+        "record_payment" => Some(json!({"amount_minor": 100})),
+        "settle_funding" => Some(json!({"dry_run": true})),
         "create_webhook" => Some(json!({"url": "https://hooks.example.com/matrix"})),
         "update_webhook" => Some(json!({"description": "renamed"})),
         // Credentials are checked before the multipart body is read, so any body will do.

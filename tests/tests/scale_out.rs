@@ -3,7 +3,9 @@
 //! every round, with the fold running every 10 ms), every event is dispatched once and reaches
 //! the webhook receiver under one message id, every phase change is announced once, bursts of
 //! comments become one notification with the exact count, and media uploaded through one
-//! replica are served by the others from a shared S3 bucket (moto on loopback).
+//! replica are served by the others from a shared S3 bucket (moto on loopback). A funding
+//! campaign's settlement, run by the job on every replica and by managers through all three at
+//! once while one is killed, charges each pledge once and decides one outcome.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::time::Duration;
@@ -36,7 +38,9 @@ impl Cluster {
                     .env("WEBHOOK_ALLOW_HTTP", "true")
                     .env("WEBHOOK_ALLOW_PRIVATE_TARGETS", "true")
                     .env("AUTH_RATE_LIMIT_PER_IP", "1000000")
-                    .env("VOTE_RATE_LIMIT_PER_MINUTE", "1000000");
+                    .env("VOTE_RATE_LIMIT_PER_MINUTE", "1000000")
+                    .env("SIMULATED_PAYMENTS", "true")
+                    .env("FUNDING_SETTLE_INTERVAL_MS", "20");
                 for (key, value) in s3.map(S3Server::env).unwrap_or_default() {
                     options = options.env(key, value);
                 }
@@ -404,4 +408,145 @@ fn db_messages_succeeded(cluster: &Cluster, webhook: &str) -> bool {
         ))
         .iter()
         .all(|(status, _)| status == "succeeded")
+}
+
+#[test]
+fn the_funding_settlement_on_three_replicas_one_killed_charges_each_pledge_once() {
+    let mut cluster = Cluster::start(3, None);
+    let owner = cluster.any(0).client.register("owner");
+    cluster.any(0).client.create_organization(&owner, "acme");
+    let deadline = schwarm_tests::api::at(3600);
+    let body = json!({
+        "kind": "funding", "title": "Lamp",
+        "schedule": {"submissions_open_at": schwarm_tests::api::at(-60), "submissions_close_at": deadline,
+                     "voting_open_at": shifted(&deadline, 3_600_000_000), "voting_close_at": shifted(&deadline, 7_200_000_000)},
+    });
+    let campaign = ok(
+        &cluster.any(0).client.call(
+            "POST",
+            "/api/v1/organizations/acme/campaigns",
+            owner.token(),
+            Some(&body),
+        ),
+        "create",
+    );
+    let slug = campaign["slug"].as_str().unwrap().to_owned();
+    let funding =
+        json!({"goal_minor": 50_000, "currency": "EUR", "model": "all_or_nothing", "provider": "simulated"});
+    ok(
+        &cluster.any(1).client.call(
+            "PUT",
+            &format!("/api/v1/campaigns/{slug}/funding"),
+            owner.token(),
+            Some(&funding),
+        ),
+        "funding",
+    );
+    ok(
+        &cluster.any(2).client.call(
+            "POST",
+            &format!("/api/v1/campaigns/{slug}/publish"),
+            owner.token(),
+            None,
+        ),
+        "publish",
+    );
+    // 60 backers through all replicas, 1000 each; every sixth card is declined at collection.
+    let backers: Vec<User> = (0..60)
+        .map(|n| cluster.any(n).client.register(&format!("backer{n}")))
+        .collect();
+    std::thread::scope(|scope| {
+        for (n, backer) in backers.iter().enumerate() {
+            let server = cluster.any(n);
+            let slug = &slug;
+            scope.spawn(move || {
+                let method = if n % 6 == 0 {
+                    "sim_charge_declined"
+                } else {
+                    "sim_ok"
+                };
+                let body = json!({"amount_minor": 1_000, "payment_method": method});
+                ok(
+                    &server.client.call(
+                        "POST",
+                        &format!("/api/v1/campaigns/{slug}/pledges"),
+                        backer.token(),
+                        Some(&body),
+                    ),
+                    "pledge",
+                );
+            });
+        }
+    });
+
+    // Past the deadline: every replica's job and three manager runs at once; replica 0 dies.
+    cluster.set_clock(&shifted(&deadline, 1_000_000));
+    let doomed = cluster.any(0).pid();
+    std::thread::scope(|scope| {
+        for via in 0..3 {
+            let server = cluster.any(via);
+            let (slug, owner) = (&slug, &owner);
+            scope.spawn(move || {
+                let path = format!("/api/v1/campaigns/{slug}/funding/settle");
+                // Replica 0 may die under this request: any answer (or none) is fine here.
+                let run = server.client.try_call(
+                    "POST",
+                    &path,
+                    owner.token(),
+                    Some(&json!({"dry_run": false})),
+                    &[],
+                );
+                if let Ok(run) = run {
+                    assert!(run.status == 200 || run.status >= 500, "{}", run.text());
+                }
+            });
+        }
+        std::thread::sleep(Duration::from_millis(30));
+        let killed = std::process::Command::new("kill")
+            .args(["-9", &doomed.to_string()])
+            .status();
+        assert!(killed.is_ok_and(|status| status.success()), "SIGKILL replica 0");
+    });
+    cluster.replicas[0] = None;
+
+    let funding_now = || {
+        ok(
+            &cluster
+                .any(0)
+                .client
+                .call("GET", &format!("/api/v1/campaigns/{slug}/funding"), None, None),
+            "funding",
+        )
+    };
+    assert!(
+        eventually(
+            Duration::from_secs(60),
+            || funding_now()["totals"]["collected_backers"] == 50
+        ),
+        "the survivors collect everything: {}",
+        funding_now()
+    );
+    let mut db = cluster.db();
+    let charges = db.key_counts(
+        "SELECT pledge_id AS key, COUNT(*) AS n FROM payments WHERE kind = 'charge' AND outcome = 'succeeded' GROUP BY pledge_id",
+    );
+    assert_eq!(charges.len(), 50, "every good pledge charged");
+    assert!(charges.iter().all(|(_, n)| *n == 1), "and each once: {charges:?}");
+    let failed = db.key_counts(
+        "SELECT pledge_id AS key, COUNT(*) AS n FROM payments WHERE outcome = 'failed' GROUP BY pledge_id",
+    );
+    assert_eq!(failed.len(), 10);
+    assert!(
+        failed.iter().all(|(_, n)| *n == 1),
+        "each declined card tried once: {failed:?}"
+    );
+    let now = funding_now();
+    assert_eq!(now["totals"]["collected_minor"], 50_000);
+    assert_eq!(now["outcome"], "funded", "{now}");
+    let decided = db.key_counts("SELECT type AS key, COUNT(*) AS n FROM events WHERE type IN ('campaign.funded', 'campaign.failed') GROUP BY type");
+    assert_eq!(
+        decided,
+        vec![("campaign.funded".to_owned(), 1)],
+        "one outcome, announced once"
+    );
 }

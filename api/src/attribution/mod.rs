@@ -1,6 +1,6 @@
 //! Attribution: where a campaign's audience comes from. A visitor's first touch of a campaign (a
 //! channel, a referral code, or nothing: direct) gets the credit for everything that follows:
-//! the sign-up, the first vote, the first contribution. Each step is counted once, in the
+//! the sign-up, the first vote, the first contribution, the first pledge. Each step is counted once, in the
 //! transaction of the event itself, into the analytics counters; a referred participant's first
 //! step pays the referrer once. Accounts, contributions and votes call the hooks here; `reach`
 //! manages the codes, `insight` reads the results.
@@ -119,6 +119,7 @@ pub(crate) fn join(
         signed_up,
         first_vote_at: None,
         first_contribution_at: None,
+        first_pledge_at: None,
     };
     if !repo::insert_participant(conn, &row)? {
         return Ok(());
@@ -248,7 +249,7 @@ pub fn on_vote(
     let source = source_by_id(conn, row.source_id.as_deref())?;
     counters::record(conn, &campaign.id, &step(source.as_ref(), now, Metric::Voters))?;
     segments::first_vote(conn, &campaign.id, voter_segments)?;
-    if row.first_contribution_at.is_none() {
+    if is_first_step(&row) {
         took_part(conn, campaign, &row, now)?;
     }
     Ok(())
@@ -278,8 +279,41 @@ pub fn on_contribution(
         &campaign.id,
         &step(source.as_ref(), now, Metric::Contributors),
     )?;
-    if row.first_vote_at.is_none() {
+    if is_first_step(&row) {
         took_part(conn, campaign, &row, now)?;
     }
     Ok(())
+}
+
+/// A new pledge by `backer` (made in the caller's transaction): counts the backer once, and
+/// their first step into taking part. Returns the first touch the pledge is credited to (a
+/// channel or referral code), for the money-per-channel analytics.
+pub fn on_pledge(
+    conn: &mut DbConnection,
+    campaign: &CampaignRow,
+    backer: &str,
+    now: NaiveDateTime,
+) -> Result<Option<String>, ApiError> {
+    join(conn, &campaign.id, backer, None, None, false, now)?;
+    let first = repo::mark_first_pledge(conn, &campaign.id, backer, now)?;
+    let row = repo::participant(conn, &campaign.id, backer)?
+        .ok_or_else(|| ApiError::internal("a recorded participant vanished"))?;
+    if first {
+        let source = source_by_id(conn, row.source_id.as_deref())?;
+        counters::record(conn, &campaign.id, &step(source.as_ref(), now, Metric::Backers))?;
+        if is_first_step(&row) {
+            took_part(conn, campaign, &row, now)?;
+        }
+    }
+    Ok(row.source_id)
+}
+
+/// Whether the step just marked on `row` is the participant's first of voting, contributing and
+/// pledging (read after the step's own update, so exactly one is set then).
+fn is_first_step(row: &ParticipantRow) -> bool {
+    [row.first_vote_at, row.first_contribution_at, row.first_pledge_at]
+        .iter()
+        .filter(|at| at.is_some())
+        .count()
+        == 1
 }

@@ -43,6 +43,7 @@ pub struct ParticipantRow {
     pub signed_up: bool,
     pub first_vote_at: Option<NaiveDateTime>,
     pub first_contribution_at: Option<NaiveDateTime>,
+    pub first_pledge_at: Option<NaiveDateTime>,
 }
 
 /// Runs the same INSERT ... ON CONFLICT DO NOTHING on either backend (MultiConnection cannot
@@ -216,6 +217,23 @@ pub fn mark_first_contribution(
             .filter(participants::first_contribution_at.is_null()),
     )
     .set(participants::first_contribution_at.eq(at))
+    .execute(conn)
+    .map(|changed| changed == 1)
+}
+
+/// Sets the first pledge's instant unless there was one; true when this was the first.
+pub fn mark_first_pledge(
+    conn: &mut DbConnection,
+    campaign_id: &str,
+    user_id: &str,
+    at: NaiveDateTime,
+) -> QueryResult<bool> {
+    diesel::update(
+        participants::table
+            .find((campaign_id, user_id))
+            .filter(participants::first_pledge_at.is_null()),
+    )
+    .set(participants::first_pledge_at.eq(at))
     .execute(conn)
     .map(|changed| changed == 1)
 }

@@ -22,6 +22,10 @@ text_enum! {
         MediaWrite = "media:write",
         /// A campaign's analytics, exports and participants' timelines (owners and managers).
         AnalyticsRead = "analytics:read",
+        /// My pledges to funding campaigns.
+        PledgesRead = "pledges:read",
+        /// Pledge, change and cancel pledges (they promise money).
+        PledgesWrite = "pledges:write",
     }
 }
 
@@ -99,6 +103,8 @@ requirement!(VotesRead, Some(Scope::VotesRead), "votes:read");
 requirement!(VotesWrite, Some(Scope::VotesWrite), "votes:write");
 requirement!(MediaWrite, Some(Scope::MediaWrite), "media:write");
 requirement!(AnalyticsRead, Some(Scope::AnalyticsRead), "analytics:read");
+requirement!(PledgesRead, Some(Scope::PledgesRead), "pledges:read");
+requirement!(PledgesWrite, Some(Scope::PledgesWrite), "pledges:write");
 requirement!(SessionOnly, None, "session");
 
 #[cfg(test)]

@@ -47,7 +47,9 @@ text_enum! {
         Voters = "voters",
         /// Users who submitted their first contribution to the campaign.
         Contributors = "contributors",
-        /// Users who voted or contributed (counted at their first step of either).
+        /// Users who pledged money to the campaign (counted at their first pledge).
+        Backers = "backers",
+        /// Users who voted, contributed or pledged (counted at their first step of any).
         Participants = "participants",
         /// Referred participants: a referral code's invitee took part.
         Conversions = "conversions",

@@ -5,6 +5,7 @@
 
 pub mod campaign;
 pub mod contribution;
+pub mod funding;
 pub mod locale;
 pub mod moderation;
 pub mod organization;
@@ -14,6 +15,7 @@ pub mod rewards;
 
 pub use campaign::{CampaignKind, CampaignStatus, Eligibility, VotingMethod};
 pub use contribution::ContributionStatus;
+pub use funding::{FundingModel, FundingOutcome, PaymentKind, PaymentOutcome, PaymentProvider, PledgeStatus};
 pub use locale::Locale;
 pub use moderation::{Decision, ReportTarget};
 pub use organization::Role;

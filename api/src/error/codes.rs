@@ -178,6 +178,28 @@ catalogue! {
     WebhookHttpsRequired = "webhook.https_required" => UNPROCESSABLE_ENTITY,
     /// A webhook can only be limited to a campaign of its own organization.
     WebhookCampaignForeign = "webhook.campaign_foreign" => UNPROCESSABLE_ENTITY,
+    /// Not an ISO 4217 currency this server takes. Params: `currency`.
+    CurrencyUnknown = "currency.unknown" => UNPROCESSABLE_ENTITY,
+    /// The backer-threshold model needs `backer_goal`.
+    BackerGoalMissing = "funding.backer_goal_missing" => UNPROCESSABLE_ENTITY,
+    /// Only the backer-threshold model has a `backer_goal`.
+    BackerGoalUnexpected = "funding.backer_goal_unexpected" => UNPROCESSABLE_ENTITY,
+    /// Stretch goals lie above the goal, in increasing order.
+    StretchGoalOrder = "funding.stretch_goal_order" => UNPROCESSABLE_ENTITY,
+    /// This server does not offer simulated payments (`SIMULATED_PAYMENTS`).
+    SimulatedPaymentsOff = "funding.simulated_payments_off" => UNPROCESSABLE_ENTITY,
+    /// A tier's availability must end after it starts.
+    TierWindowOrder = "tier.window_order" => UNPROCESSABLE_ENTITY,
+    /// The tier is not one of this campaign's.
+    TierUnknown = "tier.unknown" => UNPROCESSABLE_ENTITY,
+    /// The amount is below the tier's minimum. Params: `minimum`.
+    PledgeBelowMinimum = "pledge.below_minimum" => UNPROCESSABLE_ENTITY,
+    /// The payment method is not one the campaign's provider takes. Params: `provider`.
+    PaymentMethodInvalid = "payment.method_invalid" => UNPROCESSABLE_ENTITY,
+    /// The provider declined the payment method; nothing was pledged.
+    PaymentDeclined = "payment.declined" => UNPROCESSABLE_ENTITY,
+    /// A recorded payment must be the pledge's amount. Params: `expected`.
+    PaymentAmountMismatch = "payment.amount_mismatch" => UNPROCESSABLE_ENTITY,
     /// The `Idempotency-Key` header must be 1 to 255 visible characters.
     IdempotencyKeyInvalid = "idempotency.key_invalid" => UNPROCESSABLE_ENTITY,
     /// This `Idempotency-Key` was used with a different request (method, path or body).
@@ -261,6 +283,32 @@ catalogue! {
     AwardTransition = "award.transition" => CONFLICT,
     /// The organization has as many webhook endpoints as allowed. Params: `max`.
     WebhookLimitReached = "webhook.limit_reached" => CONFLICT,
+    /// Only funding campaigns have funding, tiers and pledges.
+    NotFundingCampaign = "funding.wrong_kind" => CONFLICT,
+    /// The campaign takes pledges once its funding (goal, currency, model) is set.
+    FundingNotConfigured = "funding.not_configured" => CONFLICT,
+    /// Goal, currency, model and provider are frozen once the first pledge is made.
+    FundingFrozen = "funding.frozen" => CONFLICT,
+    /// The funding window has not ended: settlement runs after the deadline.
+    FundingWindowOpen = "funding.window_open" => CONFLICT,
+    /// Every slot of the tier is taken.
+    TierSoldOut = "tier.sold_out" => CONFLICT,
+    /// The tier is outside its availability window. Params: `available_from`,
+    /// `available_until`.
+    TierUnavailable = "tier.unavailable" => CONFLICT,
+    /// A tier's limit cannot go below the slots already taken. Params: `taken`.
+    TierLimitBelowTaken = "tier.limit_below_taken" => CONFLICT,
+    /// A tier that backers chose cannot be deleted.
+    TierHasPledges = "tier.has_pledges" => CONFLICT,
+    /// The caller has an open pledge on this campaign: change it instead. Params: `pledge_id`.
+    PledgeExists = "pledge.exists" => CONFLICT,
+    /// Pledges are made, changed and cancelled while the funding window is open. Params:
+    /// `phase`.
+    PledgeWindowClosed = "pledge.window_closed" => CONFLICT,
+    /// The pledge cannot make this move from its state. Params: `from`, `to`.
+    PledgeTransition = "pledge.transition" => CONFLICT,
+    /// Only pledges of the manual provider are paid by recording the money received.
+    PaymentNotManual = "payment.not_manual" => CONFLICT,
     /// A request with this `Idempotency-Key` is still being processed; retry after it ends.
     IdempotencyInFlight = "idempotency.in_flight" => CONFLICT,
 }

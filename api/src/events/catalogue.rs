@@ -5,7 +5,9 @@
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::domain::{AwardStatus, ContributionStatus, Phase, PointsSource, ReportTarget, Role};
+use crate::domain::{
+    AwardStatus, ContributionStatus, FundingOutcome, Phase, PledgeStatus, PointsSource, ReportTarget, Role,
+};
 use crate::text_enum;
 
 macro_rules! event_types {
@@ -89,6 +91,24 @@ event_types! {
     MemberRoleChanged = "member.role_changed" => MemberEventData,
     /// Someone left or was removed from the organization.
     MemberRemoved = "member.removed" => MemberEventData,
+    /// A backer pledged to a funding campaign.
+    PledgeCreated = "pledge.created" => PledgeEventData,
+    /// A backer changed their pledge's amount, tier or payment method.
+    PledgeChanged = "pledge.changed" => PledgeEventData,
+    /// A backer withdrew their pledge, or it was released when the campaign ended.
+    PledgeCancelled = "pledge.cancelled" => PledgeEventData,
+    /// A pledge's money was collected.
+    PledgeCollected = "pledge.collected" => PledgeEventData,
+    /// Collecting a pledge failed (or a reminder during its grace window); the backer is told.
+    PledgePaymentFailed = "pledge.payment_failed" => PledgeEventData,
+    /// A pledge was not paid within its grace window and no longer counts.
+    PledgeDropped = "pledge.dropped" => PledgeEventData,
+    /// A collected pledge was paid back (the campaign failed or was cancelled).
+    PledgeRefunded = "pledge.refunded" => PledgeEventData,
+    /// A funding campaign reached its goal with collected money (or backers).
+    CampaignFunded = "campaign.funded" => FundingOutcomeData,
+    /// A funding campaign missed its goal (or was cancelled); its backers' money goes back.
+    CampaignFailed = "campaign.failed" => FundingOutcomeData,
     /// A test message from `POST /webhooks/{id}/ping` (sent to that endpoint only).
     WebhookPing = "webhook.ping" => WebhookEventData,
     /// An endpoint kept failing for days and was disabled; the organization's owners are told.
@@ -186,6 +206,32 @@ pub struct VoteEventData {
 pub struct VotesInvalidatedData {
     pub vote_ids: Vec<String>,
     pub reason: String,
+}
+
+/// A pledge's event.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct PledgeEventData {
+    pub pledge_id: String,
+    pub backer_id: String,
+    pub tier_id: Option<String>,
+    pub amount_minor: i64,
+    pub currency: String,
+    pub status: PledgeStatus,
+    /// Why collecting failed (payment_failed).
+    pub failure: Option<String>,
+    /// Until when the backer can fix the payment (payment_failed).
+    pub grace_until: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+/// How a funding campaign ended, with its honest totals.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct FundingOutcomeData {
+    pub outcome: FundingOutcome,
+    pub goal_minor: i64,
+    pub currency: String,
+    pub collected_minor: i64,
+    pub collected_backers: i64,
+    pub dropped_minor: i64,
 }
 
 /// A campaign's awards were made.

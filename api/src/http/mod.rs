@@ -3,6 +3,7 @@
 
 pub mod body_limit;
 pub mod client_ip;
+pub mod download;
 pub mod etag;
 pub mod head;
 pub mod json;

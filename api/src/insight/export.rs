@@ -10,6 +10,7 @@ use crate::contributions::repo as contributions;
 use crate::counters::segments;
 use crate::db::{Db, DbConnection};
 use crate::error::ApiError;
+use crate::http::download::{csv_bytes, text_cell};
 use crate::scores::standings::{RankBy, ranked_page};
 
 /// Contributions per database round trip of the contributions export.
@@ -42,18 +43,6 @@ const SEGMENT_HEADER: [&str; 8] = [
     "mean_value",
 ];
 
-/// Writes records into CSV bytes.
-fn csv_bytes<R: AsRef<[u8]>>(records: impl IntoIterator<Item = Vec<R>>) -> Result<Bytes, ApiError> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    for record in records {
-        writer.write_record(&record).map_err(ApiError::internal)?;
-    }
-    writer
-        .into_inner()
-        .map(Bytes::from)
-        .map_err(|err| ApiError::internal(err.to_string()))
-}
-
 fn instant(at: Option<chrono::NaiveDateTime>) -> String {
     at.map(|at| at.and_utc().to_rfc3339_opts(chrono::SecondsFormat::Micros, true))
         .unwrap_or_default()
@@ -82,9 +71,9 @@ fn contribution_batch(
         Some(vec![
             rank.to_string(),
             entry.id.clone(),
-            entry.title.clone(),
+            text_cell(&entry.title).into_owned(),
             entry.status.as_str().to_owned(),
-            tags.join(";"),
+            text_cell(&tags.join(";")).into_owned(),
             entry.parent_id.clone().unwrap_or_default(),
             instant(Some(entry.created_at)),
             instant(entry.published_at),
@@ -151,7 +140,7 @@ pub fn votes_by_segment_csv(
         vec![
             "contribution".into(),
             group.contribution_id,
-            title,
+            text_cell(&title).into_owned(),
             group.dimension,
             group.value,
             group.votes.to_string(),

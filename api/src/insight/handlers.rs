@@ -1,4 +1,3 @@
-use actix_web::http::header::{ContentDisposition, DispositionParam, DispositionType};
 use actix_web::{HttpResponse, get, web};
 
 use super::dto::{AnalyticsResponse, TimelineEntry};
@@ -8,6 +7,7 @@ use crate::auth::scopes::{AnalyticsRead, ProfileRead};
 use crate::clock::Clock;
 use crate::db::Db;
 use crate::error::{ApiError, Problem};
+use crate::http::download::csv_response;
 use crate::pagination::{Page, PageQuery, Paging};
 use crate::reach::service::managed;
 
@@ -44,17 +44,6 @@ pub async fn get_analytics(
         db.run(move |conn| service::analytics(conn, &auth.user_id, &campaign, clock.now(), min_group))
             .await?,
     ))
-}
-
-fn csv_response(filename: &str) -> actix_web::HttpResponseBuilder {
-    let mut response = HttpResponse::Ok();
-    response
-        .content_type("text/csv; charset=utf-8")
-        .insert_header(ContentDisposition {
-            disposition: DispositionType::Attachment,
-            parameters: vec![DispositionParam::Filename(filename.to_owned())],
-        });
-    response
 }
 
 /// The campaign's published contributions in rank order with their votes and scores, as CSV

@@ -123,6 +123,21 @@ fn rules_for(event: &StoredEvent) -> Vec<Rule> {
                 Recipients::AwardWinners(subject.clone()),
             )]
         }
+        EventType::PledgePaymentFailed => vec![rule(
+            Kind::PaymentFailed,
+            &subject,
+            Recipients::Backer(subject.clone()),
+        )],
+        EventType::PledgeDropped => vec![rule(
+            Kind::PledgeDropped,
+            &subject,
+            Recipients::Backer(subject.clone()),
+        )],
+        EventType::CampaignFunded | EventType::CampaignFailed => vec![rule(
+            Kind::FundingDecided,
+            &campaign,
+            Recipients::Backers(campaign.clone()),
+        )],
         EventType::WebhookDisabled => vec![rule(
             Kind::WebhookDisabled,
             &subject,

@@ -32,6 +32,8 @@ text_enum! {
         Awards = "awards",
         /// My organization's account: an endpoint disabled.
         Account = "account",
+        /// My pledges: a payment that failed, a pledge dropped, a campaign funded or failed.
+        Pledges = "pledges",
     }
 }
 
@@ -63,6 +65,9 @@ text_enum! {
         AwardReceived = "award_received",
         AwardStatusChanged = "award_status_changed",
         WebhookDisabled = "webhook_disabled",
+        PaymentFailed = "payment_failed",
+        PledgeDropped = "pledge_dropped",
+        FundingDecided = "funding_decided",
     }
 }
 
@@ -78,6 +83,7 @@ impl Kind {
             Kind::VotingOpened | Kind::WinnersAnnounced => Category::CampaignNews,
             Kind::AwardReceived | Kind::AwardStatusChanged => Category::Awards,
             Kind::WebhookDisabled => Category::Account,
+            Kind::PaymentFailed | Kind::PledgeDropped | Kind::FundingDecided => Category::Pledges,
         }
     }
 }
@@ -90,7 +96,7 @@ impl Category {
             Category::MyContributions | Category::CoAuthorship | Category::Moderation => {
                 (true, EmailFrequency::Immediate)
             }
-            Category::Awards | Category::Account => (true, EmailFrequency::Immediate),
+            Category::Awards | Category::Account | Category::Pledges => (true, EmailFrequency::Immediate),
             Category::Comments | Category::CampaignNews => (true, EmailFrequency::Daily),
         }
     }

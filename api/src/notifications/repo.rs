@@ -33,6 +33,10 @@ pub enum Recipients {
     CampaignAwardWinners(String),
     /// Everyone with a part in the award.
     AwardWinners(String),
+    /// The pledge's backer.
+    Backer(String),
+    /// Everyone whose pledge to the campaign was collected, or is still open or was refunded.
+    Backers(String),
 }
 
 impl Recipients {
@@ -78,6 +82,15 @@ impl Recipients {
             Recipients::AwardWinners(award) => (
                 "SELECT user_id FROM award_splits WHERE award_id = ?",
                 vec![award.as_str().into()],
+            ),
+            Recipients::Backer(pledge) => (
+                "SELECT backer_id AS user_id FROM pledges WHERE id = ?",
+                vec![pledge.as_str().into()],
+            ),
+            Recipients::Backers(campaign) => (
+                "SELECT DISTINCT backer_id AS user_id FROM pledges WHERE campaign_id = ? \
+                 AND status IN ('pending', 'active', 'collecting', 'collected', 'errored', 'refunded')",
+                vec![campaign.as_str().into()],
             ),
         }
     }

@@ -11,6 +11,11 @@ fn field<'a>(data: &'a Value, name: &str) -> &'a str {
     data.get(name).and_then(Value::as_str).unwrap_or("")
 }
 
+/// The date of an RFC 3339 instant in `data` (`YYYY-MM-DD`).
+fn day(data: &Value, name: &str) -> String {
+    field(data, name).chars().take(10).collect()
+}
+
 /// One line about one notification.
 pub fn line(row: &NotificationRow, locale: Locale) -> String {
     let data: Value = serde_json::from_str(&row.data).unwrap_or(Value::Null);
@@ -72,6 +77,28 @@ pub fn line(row: &NotificationRow, locale: Locale) -> String {
                 (false, _) => format!("Your award “{title}” was cancelled."),
             }
         }
+        Kind::PaymentFailed if de => format!(
+            "Die Zahlung deiner Unterstützung für „{campaign}“ ist fehlgeschlagen. Bitte ändere die Zahlungsart bis {}.",
+            day(&data, "grace_until")
+        ),
+        Kind::PaymentFailed => format!(
+            "The payment for your pledge to “{campaign}” failed. Please update your payment method by {}.",
+            day(&data, "grace_until")
+        ),
+        Kind::PledgeDropped if de => {
+            format!(
+                "Deine Unterstützung für „{campaign}“ wurde gestrichen: Die Zahlung kam nicht rechtzeitig."
+            )
+        }
+        Kind::PledgeDropped => {
+            format!("Your pledge to “{campaign}” was dropped: its payment did not arrive in time.")
+        }
+        Kind::FundingDecided => match (de, field(&data, "outcome")) {
+            (true, "funded") => format!("„{campaign}“ ist finanziert. Danke für deine Unterstützung!"),
+            (true, _) => format!("„{campaign}“ hat sein Ziel nicht erreicht. Dein Geld geht zurück."),
+            (false, "funded") => format!("“{campaign}” is funded. Thank you for backing it!"),
+            (false, _) => format!("“{campaign}” did not reach its goal. Your money goes back to you."),
+        },
         Kind::WebhookDisabled if de => format!(
             "Der Webhook an {} wurde nach Tagen voller Fehler abgeschaltet.",
             field(&data, "url")
