@@ -75,7 +75,7 @@ if [ -n "$chromium" ] && [ -x "$chromium" ]; then
   trap 'kill "${SERVER_PID:-}" 2>/dev/null || true; rm -rf "$e2e_dir"' EXIT
   # The server's domain clock reads this file; the voting e2e test writes an instant into it.
   export TEST_CLOCK_FILE="$e2e_dir/clock"
-  (cd "$e2e_dir" && STATIC_DIR="$OLDPWD/frontend/dist" start_server "$SCHWARM_BIN" "$e2e_dir/server.log" \
+  (cd "$e2e_dir" && STATIC_DIR="$OLDPWD/frontend/dist" SIMULATED_PAYMENTS=true start_server "$SCHWARM_BIN" "$e2e_dir/server.log" \
     && echo "$SERVER_URL $SERVER_PID" >"$e2e_dir/server")
   read -r SERVER_URL SERVER_PID <"$e2e_dir/server"
   (cd frontend && CHROMIUM_PATH="$chromium" E2E_BASE_URL="$SERVER_URL" npm run test:e2e --silent)
