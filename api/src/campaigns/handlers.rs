@@ -210,7 +210,7 @@ pub async fn delete_campaign(
     responses(
         (status = 200, description = "The published campaign", body = CampaignResponse),
         (status = 404, description = "No such campaign", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Not a draft", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not a draft, or a funding campaign without its goal (`funding.not_configured`)", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "No schedule, or one that has ended", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = ["campaigns:write"]))

@@ -10,7 +10,7 @@ use super::dto::{CampaignResponse, CreateCampaignRequest, UpdateCampaignRequest}
 use super::repo::{self, CampaignRow, NewCampaign};
 use super::view::{load, phase_of, to_response_parts, visible};
 use crate::db::{DbConnection, write_transaction};
-use crate::domain::{CampaignStatus, Phase};
+use crate::domain::{CampaignKind, CampaignStatus, Phase};
 use crate::error::{ApiError, ErrorCode};
 use crate::events::catalogue::CampaignEventData;
 use crate::events::{self, Event, EventType};
@@ -147,6 +147,12 @@ pub fn publish(
             ));
         }
         check_publishable(to_response_parts(&row, &[]).schedule.as_ref(), now)?;
+        if row.kind == CampaignKind::Funding && !repo::has_funding_goal(conn, &row.id)? {
+            return Err(ApiError::new(
+                ErrorCode::FundingNotConfigured,
+                "a funding campaign needs its goal before it is published (PUT /campaigns/{id}/funding)",
+            ));
+        }
         transition(
             conn,
             actor_id,

@@ -122,6 +122,15 @@ pub fn find(conn: &mut DbConnection, key: &str) -> QueryResult<Option<CampaignRo
     query.first(conn).optional()
 }
 
+/// Whether a funding campaign's goal is set (its `campaign_funding` row exists).
+pub fn has_funding_goal(conn: &mut DbConnection, campaign_id: &str) -> QueryResult<bool> {
+    use crate::schema::campaign_funding;
+    diesel::select(diesel::dsl::exists(
+        campaign_funding::table.filter(campaign_funding::campaign_id.eq(campaign_id)),
+    ))
+    .get_result(conn)
+}
+
 pub fn find_many(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<CampaignRow>> {
     campaigns::table.filter(campaigns::id.eq_any(ids)).load(conn)
 }

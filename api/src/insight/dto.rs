@@ -21,6 +21,8 @@ pub struct Funnel {
     pub contributors: i64,
     /// Users who voted or contributed.
     pub participants: i64,
+    /// Users who pledged money (funding campaigns), each counted under their first touch.
+    pub backers: i64,
 }
 
 /// Participation as fractions (0.01 = 1%); `null` where there is nothing to divide by.

@@ -35,6 +35,7 @@ fn funnel_of(values: &Values, bucket: &str) -> Funnel {
         voters: value(values, bucket, Metric::Voters),
         contributors: value(values, bucket, Metric::Contributors),
         participants: value(values, bucket, Metric::Participants),
+        backers: value(values, bucket, Metric::Backers),
     }
 }
 
@@ -54,6 +55,7 @@ fn add(total: &mut Funnel, part: &Funnel) {
     total.voters += part.voters;
     total.contributors += part.contributors;
     total.participants += part.participants;
+    total.backers += part.backers;
 }
 
 fn channel_ref(row: &SourceRow) -> SourceRef {
