@@ -926,3 +926,30 @@ fn simulated_payments_are_refused_by_the_manual_path_and_declined_methods_pledge
         404
     );
 }
+
+#[test]
+fn the_recurring_job_settles_by_itself_after_the_deadline() {
+    let server = TestServer::start_with(
+        ServerOptions::new()
+            .env("SIMULATED_PAYMENTS", "true")
+            .env("FUNDING_SETTLE_INTERVAL_MS", "50"),
+    );
+    let campaign = Campaign::open_on(server, all_or_nothing(1_000));
+    let ann = campaign.server.client.register("ann");
+    let pledge = campaign.pledged(&ann, 1_000, "sim_ok");
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(
+        campaign.pledge_status(&ann, &pledge)["status"],
+        "active",
+        "nothing moves before the deadline"
+    );
+    campaign.after_deadline(1);
+    assert!(
+        eventually(Duration::from_secs(10), || campaign.funding()["outcome"]
+            == "funded"),
+        "the job collected and decided: {}",
+        campaign.funding()
+    );
+    assert_eq!(campaign.pledge_status(&ann, &pledge)["status"], "collected");
+    assert_eq!(campaign.charges(), vec![(pledge, 1)]);
+}

@@ -167,17 +167,20 @@ pub fn decide(
     Ok(changed == 1)
 }
 
-/// Campaigns the settlement has work on: undecided ones whose deadline passed (or that were
-/// cancelled or closed), and decided ones with pledges still waiting for money.
+/// Campaigns the settlement has work on, in id order after `after`: undecided ones whose
+/// deadline passed (or that were cancelled or closed), and any with failed payments to remind
+/// or grace windows that ended.
 pub fn campaigns_to_settle(
     conn: &mut DbConnection,
     now: NaiveDateTime,
+    after: &str,
     limit: i64,
 ) -> QueryResult<Vec<String>> {
     use crate::schema::campaigns;
-    let mut ids: Vec<String> = funding::table
+    let undecided: Vec<String> = funding::table
         .inner_join(campaigns::table.on(campaigns::id.eq(funding::campaign_id)))
         .filter(funding::outcome.is_null())
+        .filter(funding::campaign_id.gt(after))
         .filter(
             campaigns::submissions_close_at
                 .le(now)
@@ -188,28 +191,31 @@ pub fn campaigns_to_settle(
         .order(funding::campaign_id)
         .limit(limit)
         .load(conn)?;
-    let waiting: Vec<String> = pledges::table
+    let past_grace: Vec<String> = pledges::table
         .filter(pledges::status.eq_any([PledgeStatus::Errored, PledgeStatus::Collecting]))
         .filter(pledges::grace_until.le(now))
+        .filter(pledges::campaign_id.gt(after))
         .select(pledges::campaign_id)
         .distinct()
         .order(pledges::campaign_id)
         .limit(limit)
         .load(conn)?;
-    let reminders: Vec<String> = pledges::table
+    let to_remind: Vec<String> = pledges::table
         .filter(pledges::status.eq(PledgeStatus::Errored))
         .filter(pledges::reminded_at.le(now - chrono::TimeDelta::days(1)))
+        .filter(pledges::campaign_id.gt(after))
         .select(pledges::campaign_id)
         .distinct()
         .order(pledges::campaign_id)
         .limit(limit)
         .load(conn)?;
-    for id in waiting.into_iter().chain(reminders) {
-        if !ids.contains(&id) {
-            ids.push(id);
-        }
-    }
-    Ok(ids)
+    let mut ids: std::collections::BTreeSet<String> = undecided.into_iter().collect();
+    ids.extend(past_grace);
+    ids.extend(to_remind);
+    Ok(ids
+        .into_iter()
+        .take(usize::try_from(limit).unwrap_or(usize::MAX))
+        .collect())
 }
 
 // --- tiers -------------------------------------------------------------------------------------

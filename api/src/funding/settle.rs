@@ -31,7 +31,7 @@ pub const SETTLE: &str = "funding.settle";
 
 /// Pledges one run moves per step and campaign; more are left for the next run.
 const BATCH: i64 = 200;
-/// Campaigns one run of the job looks at.
+/// Campaigns one query of the job takes.
 const CAMPAIGNS: i64 = 20;
 
 /// Reminders to a backer whose payment failed: at most one a day.
@@ -314,7 +314,8 @@ pub fn run(
     })
 }
 
-/// The recurring job: settles every campaign with work due, one transaction each.
+/// The recurring job: settles every campaign with work due, one transaction each, going
+/// through them in id order so that none waits behind others that have nothing to do.
 pub async fn job(
     db: &Db,
     clock: &crate::clock::Clock,
@@ -322,15 +323,31 @@ pub async fn job(
     every: Duration,
 ) -> Result<Finished, ApiError> {
     let now = clock.now();
-    let due = db
-        .run(move |conn| Ok(repo::campaigns_to_settle(conn, now, CAMPAIGNS)?))
-        .await?;
-    let mut more = due.len() as i64 >= CAMPAIGNS;
-    for campaign_id in due {
-        let report = db
-            .run(move |conn| write_transaction(conn, |conn| settle_campaign(conn, &campaign_id, now)))
+    let mut after = String::new();
+    let mut more = false;
+    loop {
+        let cursor = after.clone();
+        let due = db
+            .run(move |conn| Ok(repo::campaigns_to_settle(conn, now, &cursor, CAMPAIGNS)?))
             .await?;
-        more |= report.more;
+        let Some(last) = due.last().cloned() else { break };
+        let full = due.len() as i64 >= CAMPAIGNS;
+        for campaign_id in due {
+            let id = campaign_id.clone();
+            match db
+                .run(move |conn| write_transaction(conn, |conn| settle_campaign(conn, &id, now)))
+                .await
+            {
+                Ok(report) => more |= report.more,
+                // One campaign that cannot be settled now (a lock timeout, a broken row) must
+                // not hold up the others; it is tried again on the next run.
+                Err(err) => log::warn!("cannot settle the funding of campaign {campaign_id} now: {err}"),
+            }
+        }
+        if !full {
+            break;
+        }
+        after = last;
     }
     db.run(move |conn| {
         write_transaction(conn, |conn| {
