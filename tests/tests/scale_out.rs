@@ -24,7 +24,7 @@ struct Cluster {
 }
 
 impl Cluster {
-    fn start(n: usize, s3: Option<&S3Server>) -> Cluster {
+    fn start(n: usize, s3: Option<&S3Server>, extra: &[(&str, &str)]) -> Cluster {
         let db = TestDatabase::fresh();
         let replicas = (0..n)
             .map(|_| {
@@ -38,9 +38,10 @@ impl Cluster {
                     .env("WEBHOOK_ALLOW_HTTP", "true")
                     .env("WEBHOOK_ALLOW_PRIVATE_TARGETS", "true")
                     .env("AUTH_RATE_LIMIT_PER_IP", "1000000")
-                    .env("VOTE_RATE_LIMIT_PER_MINUTE", "1000000")
-                    .env("SIMULATED_PAYMENTS", "true")
-                    .env("FUNDING_SETTLE_INTERVAL_MS", "20");
+                    .env("VOTE_RATE_LIMIT_PER_MINUTE", "1000000");
+                for (key, value) in extra {
+                    options = options.env(key, *value);
+                }
                 for (key, value) in s3.map(S3Server::env).unwrap_or_default() {
                     options = options.env(key, value);
                 }
@@ -133,7 +134,7 @@ fn stored_and_recounted(cluster: &Cluster) -> (Tallies, Tallies) {
 #[test]
 fn three_replicas_one_killed_lose_and_double_nothing() {
     let s3 = S3Server::start("schwarm-scale-out");
-    let mut cluster = Cluster::start(3, s3.as_ref());
+    let mut cluster = Cluster::start(3, s3.as_ref(), &[]);
     let receiver = Receiver::start();
     let ada = cluster.any(0).client.register("ada");
     cluster.any(0).client.create_organization(&ada, "acme");
@@ -412,7 +413,14 @@ fn db_messages_succeeded(cluster: &Cluster, webhook: &str) -> bool {
 
 #[test]
 fn the_funding_settlement_on_three_replicas_one_killed_charges_each_pledge_once() {
-    let mut cluster = Cluster::start(3, None);
+    let mut cluster = Cluster::start(
+        3,
+        None,
+        &[
+            ("SIMULATED_PAYMENTS", "true"),
+            ("FUNDING_SETTLE_INTERVAL_MS", "20"),
+        ],
+    );
     let owner = cluster.any(0).client.register("owner");
     cluster.any(0).client.create_organization(&owner, "acme");
     let deadline = schwarm_tests::api::at(3600);

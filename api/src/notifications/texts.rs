@@ -78,7 +78,7 @@ pub fn line(row: &NotificationRow, locale: Locale) -> String {
             }
         }
         Kind::PaymentFailed if de => format!(
-            "Die Zahlung deiner Unterstützung für „{campaign}“ ist fehlgeschlagen. Bitte ändere die Zahlungsart bis {}.",
+            "Die Zahlung deiner Zusage für „{campaign}“ ist fehlgeschlagen. Bitte ändere die Zahlungsart bis {}.",
             day(&data, "grace_until")
         ),
         Kind::PaymentFailed => format!(
@@ -86,15 +86,13 @@ pub fn line(row: &NotificationRow, locale: Locale) -> String {
             day(&data, "grace_until")
         ),
         Kind::PledgeDropped if de => {
-            format!(
-                "Deine Unterstützung für „{campaign}“ wurde gestrichen: Die Zahlung kam nicht rechtzeitig."
-            )
+            format!("Deine Zusage für „{campaign}“ wurde gestrichen: Die Zahlung kam nicht rechtzeitig.")
         }
         Kind::PledgeDropped => {
             format!("Your pledge to “{campaign}” was dropped: its payment did not arrive in time.")
         }
         Kind::FundingDecided => match (de, field(&data, "outcome")) {
-            (true, "funded") => format!("„{campaign}“ ist finanziert. Danke für deine Unterstützung!"),
+            (true, "funded") => format!("„{campaign}“ ist finanziert. Danke für deine Zusage!"),
             (true, _) => format!("„{campaign}“ hat sein Ziel nicht erreicht. Dein Geld geht zurück."),
             (false, "funded") => format!("“{campaign}” is funded. Thank you for backing it!"),
             (false, _) => format!("“{campaign}” did not reach its goal. Your money goes back to you."),
