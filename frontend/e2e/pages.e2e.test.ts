@@ -124,6 +124,7 @@ describe('main pages: accessibility and screenshots', () => {
 
     it('my rewards', () => checkPage('my-rewards', '/me/rewards', 'My rewards'))
     it('my timeline', () => checkPage('my-timeline', '/me/timeline', 'My timeline'))
+    it('my pledges', () => checkPage('my-pledges', '/me/pledges', 'My pledges', 'You back no campaign yet.'))
     it('campaign analytics', () => checkPage('analytics', `/c/${campaignSlug}/analytics`, 'Analytics'))
     it('my profile and notification settings', () => checkPage('profile', '/me', 'My profile'))
     it('notifications', () =>

@@ -4,10 +4,12 @@ import {
   campaignKeys,
   commentKeys,
   contributionKeys,
+  fundingKeys,
   meKeys,
   moderationKeys,
   notificationKeys,
   organizationKeys,
+  pledgeKeys,
   reachKeys,
   rewardKeys,
   timelineKeys,
@@ -30,6 +32,7 @@ describe('query keys', () => {
       notificationKeys.inbox(true),
       notificationKeys.unread(),
       notificationKeys.settings(),
+      pledgeKeys.mine(),
     ]
     for (const key of mine) expect(reaches(meKeys.all, key), JSON.stringify(key)).toBe(true)
     expect(reaches(meKeys.all, organizationKeys.detail('acme'))).toBe(false)
@@ -66,5 +69,13 @@ describe('query keys', () => {
   it('keep one endpoint’s deliveries apart from another’s', () => {
     expect(reaches(webhookKeys.deliveries('w1'), webhookKeys.deliveries('w2'))).toBe(false)
     expect(reaches(webhookKeys.all, webhookKeys.list('acme'))).toBe(true)
+  })
+
+  it('reach every part of one campaign’s funding from its prefix, and nothing of another campaign', () => {
+    for (const key of [fundingKeys.detail('c1'), fundingKeys.report('c1'), fundingKeys.backers('c1', 'errored')]) {
+      expect(reaches(fundingKeys.campaign('c1'), key)).toBe(true)
+    }
+    expect(reaches(fundingKeys.backerLists('c1'), fundingKeys.backers('c1', null))).toBe(true)
+    expect(reaches(fundingKeys.campaign('c1'), fundingKeys.detail('c2'))).toBe(false)
   })
 })

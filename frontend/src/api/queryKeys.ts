@@ -115,6 +115,24 @@ export const webhookKeys = {
   deliveries: (id: string) => [...webhookKeys.all, 'deliveries', id] as const,
 }
 
+/** Crowdfunding: a funding campaign's progress and tiers, and its managers' report and backers. */
+export const fundingKeys = {
+  all: ['funding'] as const,
+  /** Everything of one campaign's funding: a pledge or a settlement changes all of it. */
+  campaign: (campaignId: string) => [...fundingKeys.all, campaignId] as const,
+  /** The public progress, with the tiers. */
+  detail: (campaignId: string) => [...fundingKeys.campaign(campaignId), 'detail'] as const,
+  report: (campaignId: string) => [...fundingKeys.campaign(campaignId), 'report'] as const,
+  backerLists: (campaignId: string) => [...fundingKeys.campaign(campaignId), 'backers'] as const,
+  /** The backers, all or in one state. */
+  backers: (campaignId: string, status: string | null) => [...fundingKeys.backerLists(campaignId), { status }] as const,
+}
+
+export const pledgeKeys = {
+  /** My pledges across campaigns (under `meKeys`). */
+  mine: () => [...meKeys.all, 'pledges'] as const,
+}
+
 export const statusKeys = {
   health: () => ['health'] as const,
 }

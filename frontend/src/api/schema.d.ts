@@ -217,6 +217,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/campaigns/{id}/backers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The campaign's pledges, oldest first, with backers, tiers, states and payments (owners and
+         *     managers).
+         */
+        get: operations["list_backers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/campaigns/{id}/cancel": {
         parameters: {
             query?: never;
@@ -297,6 +317,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/campaigns/{id}/export/backers.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every pledge of the campaign as CSV (UTF-8, a header row, RFC 4180 quoting; text that a
+         *     spreadsheet would run as a formula starts with `'`), for the organiser's fulfilment (owners
+         *     and managers).
+         */
+        get: operations["export_backers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/campaigns/{id}/export/contributions.csv": {
         parameters: {
             query?: never;
@@ -339,6 +380,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/campaigns/{id}/funding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A funding campaign's goal, model and honest progress: money pledged, collected, dropped and
+         *     refunded kept apart, backers, percent of the goal, days left, every tier with what remains,
+         *     and the outcome once the settlement decided it.
+         */
+        get: operations["get_funding"];
+        /**
+         * Sets a funding campaign's goal (minor units of an ISO 4217 currency), model, provider, grace
+         *     window and stretch goals (owners and managers). The funding window is the campaign's
+         *     submission window. Frozen once the first pledge is made.
+         */
+        put: operations["set_funding"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/funding/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organiser's funding dashboard: money by state, by tier, by first-touch channel (which
+         *     channel or referral brought how much money) and by day (owners and managers).
+         */
+        get: operations["get_funding_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/funding/settle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Runs the settlement for the campaign now (it also runs by itself every
+         *     `FUNDING_SETTLE_INTERVAL_MS`): after the deadline, collect the pledges, drop what stayed
+         *     unpaid after the grace window, decide on collected money, refund and release on failure.
+         *     Safe to run again and from several replicas at once: nothing happens twice. `dry_run`
+         *     reports what it would do and changes nothing (owners and managers).
+         */
+        post: operations["settle_funding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/campaigns/{id}/leaderboard": {
         parameters: {
             query?: never;
@@ -375,6 +485,28 @@ export interface paths {
         get: operations["get_moderation_queue"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/pledges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pledges money to a funding campaign while its window is open: an amount of at least the
+         *     tier's minimum, with a payment method of the campaign's provider. One open pledge per backer
+         *     and campaign (change it instead). No money moves before the deadline, except for
+         *     keep-it-all campaigns, which collect at once.
+         */
+        post: operations["create_pledge"];
         delete?: never;
         options?: never;
         head?: never;
@@ -453,6 +585,27 @@ export interface paths {
         get: operations["list_reported_comments"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/tiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A funding campaign's backer tiers, cheapest first, with what remains of each. */
+        get: operations["list_tiers"];
+        put?: never;
+        /**
+         * Adds a backer tier: a reward for a minimum amount, optionally limited in number (never
+         *     oversold, also under parallel pledges) and in time (an early bird).
+         */
+        post: operations["create_tier"];
         delete?: never;
         options?: never;
         head?: never;
@@ -831,6 +984,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/pledges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user's pledges across campaigns, newest first, with their payments. */
+        get: operations["list_my_pledges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/rewards": {
         parameters: {
             query?: never;
@@ -1139,6 +1309,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/pledges/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A pledge with its payments (its backer, and the campaign's owners and managers). */
+        get: operations["get_pledge"];
+        put?: never;
+        post?: never;
+        /**
+         * Cancels the caller's pledge while the window is open and nothing was collected; its tier
+         *     slot is free again.
+         */
+        delete: operations["cancel_pledge"];
+        options?: never;
+        head?: never;
+        /**
+         * Changes the caller's pledge: amount and tier while the window is open and nothing was
+         *     collected (the tier's slot moves atomically); the payment method until the pledge is
+         *     collected. A new method on a pledge whose collection failed is tried again at once.
+         */
+        patch: operations["update_pledge"];
+        trace?: never;
+    };
+    "/api/v1/pledges/{id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Records the money received for a pledge of the manual provider (bank transfer, invoice):
+         *     the pledge is collected (owners and managers).
+         */
+        post: operations["record_payment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/ready": {
         parameters: {
             query?: never;
@@ -1157,6 +1373,27 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tiers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Deletes a tier no backer ever chose. */
+        delete: operations["delete_tier"];
+        options?: never;
+        head?: never;
+        /**
+         * Changes a tier. Its limit may be raised, or lowered down to the slots already taken
+         *     (`tier.limit_below_taken` below that); `null` removes it.
+         */
+        patch: operations["update_tier"];
         trace?: never;
     };
     "/api/v1/users/{id}": {
@@ -1510,9 +1747,10 @@ export interface components {
          *     - `campaign_news`: Campaigns I took part in: voting opens, winners announced.
          *     - `awards`: Awards I have a part in.
          *     - `account`: My organization's account: an endpoint disabled.
+         *     - `pledges`: My pledges: a payment that failed, a pledge dropped, a campaign funded or failed.
          * @enum {string}
          */
-        Category: "my_contributions" | "co_authorship" | "comments" | "moderation" | "campaign_news" | "awards" | "account";
+        Category: "my_contributions" | "co_authorship" | "comments" | "moderation" | "campaign_news" | "awards" | "account" | "pledges";
         /** @description One category's channels. */
         CategorySetting: {
             category: components["schemas"]["Category"];
@@ -1689,6 +1927,45 @@ export interface components {
              * @example https://acme.example
              */
             website?: string | null;
+        };
+        /** @description A new pledge. */
+        CreatePledgeRequest: {
+            /**
+             * Format: int64
+             * @example 2500
+             */
+            amount_minor: number;
+            /**
+             * @description For the manual provider `bank_transfer` or `invoice`; for the simulated provider one of
+             *     `sim_ok`, `sim_charge_declined` (collection fails), `sim_action_required` (the backer
+             *     must confirm first), `sim_declined` (refused at once).
+             * @example bank_transfer
+             */
+            payment_method: string;
+            /** @description A tier of the campaign, or absent to pledge without a reward. */
+            tier_id?: string | null;
+        };
+        /** @description A new backer tier. */
+        CreateTierRequest: {
+            /** Format: date-time */
+            available_from?: string | null;
+            /** Format: date-time */
+            available_until?: string | null;
+            description?: string;
+            /** @example 2027-03 */
+            estimated_delivery?: string | null;
+            /**
+             * Format: int64
+             * @example 2500
+             */
+            min_amount_minor: number;
+            /**
+             * Format: int32
+             * @description `null` or absent: unlimited.
+             */
+            quantity_limit?: number | null;
+            /** @example Early bird */
+            title: string;
         };
         CreateTokenRequest: {
             /**
@@ -1876,6 +2153,17 @@ export interface components {
          *     | `webhook.target_forbidden` | 422 | A webhook may not call a loopback, private, link-local or otherwise internal address. |
          *     | `webhook.https_required` | 422 | Webhook targets must be `https://` on this server. |
          *     | `webhook.campaign_foreign` | 422 | A webhook can only be limited to a campaign of its own organization. |
+         *     | `currency.unknown` | 422 | Not an ISO 4217 currency this server takes. Params: `currency`. |
+         *     | `funding.backer_goal_missing` | 422 | The backer-threshold model needs `backer_goal`. |
+         *     | `funding.backer_goal_unexpected` | 422 | Only the backer-threshold model has a `backer_goal`. |
+         *     | `funding.stretch_goal_order` | 422 | Stretch goals lie above the goal, in increasing order. |
+         *     | `funding.simulated_payments_off` | 422 | This server does not offer simulated payments (`SIMULATED_PAYMENTS`). |
+         *     | `tier.window_order` | 422 | A tier's availability must end after it starts. |
+         *     | `tier.unknown` | 422 | The tier is not one of this campaign's. |
+         *     | `pledge.below_minimum` | 422 | The amount is below the tier's minimum. Params: `minimum`. |
+         *     | `payment.method_invalid` | 422 | The payment method is not one the campaign's provider takes. Params: `provider`. |
+         *     | `payment.declined` | 422 | The provider declined the payment method; nothing was pledged. |
+         *     | `payment.amount_mismatch` | 422 | A recorded payment must be the pledge's amount. Params: `expected`. |
          *     | `idempotency.key_invalid` | 422 | The `Idempotency-Key` header must be 1 to 255 visible characters. |
          *     | `idempotency.key_reused` | 422 | This `Idempotency-Key` was used with a different request (method, path or body). |
          *     | `organization.not_member` | 403 | The caller is not a member of the organization. |
@@ -1915,10 +2203,22 @@ export interface components {
          *     | `awards.nothing_to_award` | 409 | The campaign awards nothing: cancelled without a guaranteed prize, or before submissions opened. |
          *     | `award.transition` | 409 | The award cannot make this transition. Params: `from`, `to`. |
          *     | `webhook.limit_reached` | 409 | The organization has as many webhook endpoints as allowed. Params: `max`. |
+         *     | `funding.wrong_kind` | 409 | Only funding campaigns have funding, tiers and pledges. |
+         *     | `funding.not_configured` | 409 | The campaign takes pledges once its funding (goal, currency, model) is set. |
+         *     | `funding.frozen` | 409 | Goal, currency, model and provider are frozen once the first pledge is made. |
+         *     | `funding.window_open` | 409 | The funding window has not ended: settlement runs after the deadline. |
+         *     | `tier.sold_out` | 409 | Every slot of the tier is taken. |
+         *     | `tier.unavailable` | 409 | The tier is outside its availability window. Params: `available_from`, `available_until`. |
+         *     | `tier.limit_below_taken` | 409 | A tier's limit cannot go below the slots already taken. Params: `taken`. |
+         *     | `tier.has_pledges` | 409 | A tier that backers chose cannot be deleted. |
+         *     | `pledge.exists` | 409 | The caller has an open pledge on this campaign: change it instead. Params: `pledge_id`. |
+         *     | `pledge.window_closed` | 409 | Pledges are made, changed and cancelled while the funding window is open. Params: `phase`. |
+         *     | `pledge.transition` | 409 | The pledge cannot make this move from its state. Params: `from`, `to`. |
+         *     | `payment.not_manual` | 409 | Only pledges of the manual provider are paid by recording the money received. |
          *     | `idempotency.in_flight` | 409 | A request with this `Idempotency-Key` is still being processed; retry after it ends. |
          * @enum {string}
          */
-        ErrorCode: "request.invalid" | "request.malformed_json" | "request.malformed_multipart" | "request.too_large" | "request.unsupported_media_type" | "route.not_found" | "route.method_not_allowed" | "not_found" | "rate_limited" | "service.unavailable" | "internal" | "auth.required" | "auth.malformed_header" | "auth.invalid_token" | "auth.invalid_personal_token" | "auth.invalid_refresh_token" | "auth.wrong_credentials" | "auth.account_gone" | "auth.insufficient_scope" | "auth.session_required" | "account.email_taken" | "token.limit_reached" | "forbidden" | "field.required" | "field.unknown" | "field.type" | "field.length" | "field.range" | "field.format" | "field.blank" | "field.duplicate" | "body.not_object" | "cursor.invalid" | "password.is_email" | "schedule.order" | "schedule.missing" | "schedule.ended" | "rules.vote_budget_missing" | "rules.vote_budget_unexpected" | "prize_tiers.order" | "prize_tiers.currency" | "authors.shares_too_high" | "authors.invalid" | "contribution.parent_invalid" | "comment.parent_not_found" | "comment.reply_too_deep" | "vote.value_invalid" | "vote.unknown" | "media.empty" | "media.damaged" | "media.dimensions" | "media.one_file" | "media.unsupported_type" | "media.type_mismatch" | "media.not_yours" | "webhook.target_forbidden" | "webhook.https_required" | "webhook.campaign_foreign" | "idempotency.key_invalid" | "idempotency.key_reused" | "organization.not_member" | "organization.role_insufficient" | "campaign.managers_only" | "moderation.staff_only" | "campaign.invite_only" | "contribution.not_author" | "contribution.not_submitter" | "contribution.not_co_author" | "comment.not_author" | "vote.self_vote" | "vote.tallies_hidden" | "awards.not_public" | "slug.taken" | "channel.name_taken" | "conflict.exists" | "conflict.changed_meanwhile" | "organization.last_owner" | "campaign.ended" | "campaign.rules_frozen" | "campaign.not_draft" | "campaign.is_draft" | "campaign.voting_not_over" | "contribution.submissions_closed" | "contribution.limit_reached" | "contribution.final" | "contribution.co_author_answered" | "moderation.decision_not_applicable" | "report.duplicate" | "comment.deleted" | "comment.not_open" | "comment.closed" | "vote.voting_closed" | "vote.contribution_not_public" | "vote.budget_exceeded" | "awards.nothing_to_award" | "award.transition" | "webhook.limit_reached" | "idempotency.in_flight";
+        ErrorCode: "request.invalid" | "request.malformed_json" | "request.malformed_multipart" | "request.too_large" | "request.unsupported_media_type" | "route.not_found" | "route.method_not_allowed" | "not_found" | "rate_limited" | "service.unavailable" | "internal" | "auth.required" | "auth.malformed_header" | "auth.invalid_token" | "auth.invalid_personal_token" | "auth.invalid_refresh_token" | "auth.wrong_credentials" | "auth.account_gone" | "auth.insufficient_scope" | "auth.session_required" | "account.email_taken" | "token.limit_reached" | "forbidden" | "field.required" | "field.unknown" | "field.type" | "field.length" | "field.range" | "field.format" | "field.blank" | "field.duplicate" | "body.not_object" | "cursor.invalid" | "password.is_email" | "schedule.order" | "schedule.missing" | "schedule.ended" | "rules.vote_budget_missing" | "rules.vote_budget_unexpected" | "prize_tiers.order" | "prize_tiers.currency" | "authors.shares_too_high" | "authors.invalid" | "contribution.parent_invalid" | "comment.parent_not_found" | "comment.reply_too_deep" | "vote.value_invalid" | "vote.unknown" | "media.empty" | "media.damaged" | "media.dimensions" | "media.one_file" | "media.unsupported_type" | "media.type_mismatch" | "media.not_yours" | "webhook.target_forbidden" | "webhook.https_required" | "webhook.campaign_foreign" | "currency.unknown" | "funding.backer_goal_missing" | "funding.backer_goal_unexpected" | "funding.stretch_goal_order" | "funding.simulated_payments_off" | "tier.window_order" | "tier.unknown" | "pledge.below_minimum" | "payment.method_invalid" | "payment.declined" | "payment.amount_mismatch" | "idempotency.key_invalid" | "idempotency.key_reused" | "organization.not_member" | "organization.role_insufficient" | "campaign.managers_only" | "moderation.staff_only" | "campaign.invite_only" | "contribution.not_author" | "contribution.not_submitter" | "contribution.not_co_author" | "comment.not_author" | "vote.self_vote" | "vote.tallies_hidden" | "awards.not_public" | "slug.taken" | "channel.name_taken" | "conflict.exists" | "conflict.changed_meanwhile" | "organization.last_owner" | "campaign.ended" | "campaign.rules_frozen" | "campaign.not_draft" | "campaign.is_draft" | "campaign.voting_not_over" | "contribution.submissions_closed" | "contribution.limit_reached" | "contribution.final" | "contribution.co_author_answered" | "moderation.decision_not_applicable" | "report.duplicate" | "comment.deleted" | "comment.not_open" | "comment.closed" | "vote.voting_closed" | "vote.contribution_not_public" | "vote.budget_exceeded" | "awards.nothing_to_award" | "award.transition" | "webhook.limit_reached" | "funding.wrong_kind" | "funding.not_configured" | "funding.frozen" | "funding.window_open" | "tier.sold_out" | "tier.unavailable" | "tier.limit_below_taken" | "tier.has_pledges" | "pledge.exists" | "pledge.window_closed" | "pledge.transition" | "payment.not_manual" | "idempotency.in_flight";
         /**
          * @description Every event type. Webhook bodies and the dispatcher use `{type, timestamp, data}`; `data` always carries `event_id`, `version`, `subject_id`, `organization_id`, `campaign_id` and `actor_id` beside the fields of its schema.
          *
@@ -1952,11 +2252,20 @@ export interface components {
          *     | `member.added` | `MemberEventData` | Someone joined the organization with a role. |
          *     | `member.role_changed` | `MemberEventData` | A member's role changed. |
          *     | `member.removed` | `MemberEventData` | Someone left or was removed from the organization. |
+         *     | `pledge.created` | `PledgeEventData` | A backer pledged to a funding campaign. |
+         *     | `pledge.changed` | `PledgeEventData` | A backer changed their pledge's amount, tier or payment method. |
+         *     | `pledge.cancelled` | `PledgeEventData` | A backer withdrew their pledge, or it was released when the campaign ended. |
+         *     | `pledge.collected` | `PledgeEventData` | A pledge's money was collected. |
+         *     | `pledge.payment_failed` | `PledgeEventData` | Collecting a pledge failed (or a reminder during its grace window); the backer is told. |
+         *     | `pledge.dropped` | `PledgeEventData` | A pledge was not paid within its grace window and no longer counts. |
+         *     | `pledge.refunded` | `PledgeEventData` | A collected pledge was paid back (the campaign failed or was cancelled). |
+         *     | `campaign.funded` | `FundingOutcomeData` | A funding campaign reached its goal with collected money (or backers). |
+         *     | `campaign.failed` | `FundingOutcomeData` | A funding campaign missed its goal (or was cancelled); its backers' money goes back. |
          *     | `webhook.ping` | `WebhookEventData` | A test message from `POST /webhooks/{id}/ping` (sent to that endpoint only). |
          *     | `webhook.disabled` | `WebhookEventData` | An endpoint kept failing for days and was disabled; the organization's owners are told. |
          * @enum {string}
          */
-        EventType: "campaign.published" | "campaign.phase_changed" | "campaign.closed" | "campaign.cancelled" | "contribution.submitted" | "contribution.published" | "contribution.rejected" | "contribution.hidden" | "contribution.withdrawn" | "contribution.updated" | "contribution.co_author_answered" | "comment.created" | "comment.deleted" | "report.created" | "vote.cast" | "vote.changed" | "vote.retracted" | "votes.invalidated" | "awards.finalized" | "award.approved" | "award.paid" | "award.cancelled" | "points.granted" | "badge.earned" | "referral.converted" | "member.added" | "member.role_changed" | "member.removed" | "webhook.ping" | "webhook.disabled";
+        EventType: "campaign.published" | "campaign.phase_changed" | "campaign.closed" | "campaign.cancelled" | "contribution.submitted" | "contribution.published" | "contribution.rejected" | "contribution.hidden" | "contribution.withdrawn" | "contribution.updated" | "contribution.co_author_answered" | "comment.created" | "comment.deleted" | "report.created" | "vote.cast" | "vote.changed" | "vote.retracted" | "votes.invalidated" | "awards.finalized" | "award.approved" | "award.paid" | "award.cancelled" | "points.granted" | "badge.earned" | "referral.converted" | "member.added" | "member.role_changed" | "member.removed" | "pledge.created" | "pledge.changed" | "pledge.cancelled" | "pledge.collected" | "pledge.payment_failed" | "pledge.dropped" | "pledge.refunded" | "campaign.funded" | "campaign.failed" | "webhook.ping" | "webhook.disabled";
         /** @description One invalid field of a request. */
         FieldError: {
             /** @description Why it is invalid. */
@@ -1976,10 +2285,173 @@ export interface components {
          */
         FlagKind: "self_vote" | "co_author_vote" | "new_account_burst" | "shared_network" | "shared_device" | "single_author_voter";
         /**
+         * @description When a funding campaign succeeds.
+         *
+         *     - `all_or_nothing`: Kickstarter's rule: funded only if the money collected reaches the goal; otherwise  everyone's money is released or refunded.
+         *     - `keep_it_all`: The organiser keeps what is collected; each pledge is collected when it is made.
+         *     - `backer_threshold`: Funded when enough backers paid (`backer_goal`), whatever the sum (Threadless).
+         * @enum {string}
+         */
+        FundingModel: "all_or_nothing" | "keep_it_all" | "backer_threshold";
+        /**
+         * @description How a funding campaign ended.
+         *
+         *     - `funded`: The goal was reached with collected money (or backers); the organiser keeps it.
+         *     - `failed`: The goal was missed: collected money is refunded, the rest released.
+         *     - `cancelled`: The organiser cancelled the campaign: everything is refunded or released.
+         * @enum {string}
+         */
+        FundingOutcome: "funded" | "failed" | "cancelled";
+        /** @description How a funding campaign ended, with its honest totals. */
+        FundingOutcomeData: {
+            /** Format: int64 */
+            collected_backers: number;
+            /** Format: int64 */
+            collected_minor: number;
+            currency: string;
+            /** Format: int64 */
+            dropped_minor: number;
+            /** Format: int64 */
+            goal_minor: number;
+            outcome: components["schemas"]["FundingOutcome"];
+        };
+        /**
+         * @description The organiser's funding dashboard: money by state, by tier, by first-touch channel (which
+         *     channel brought how much money), and by day.
+         */
+        FundingReport: {
+            by_channel: components["schemas"]["MoneyGroup"][];
+            by_day: components["schemas"]["MoneyGroup"][];
+            by_status: components["schemas"]["MoneyGroup"][];
+            by_tier: components["schemas"]["MoneyGroup"][];
+            currency: string;
+            /** Format: int32 */
+            currency_digits: number;
+            totals: components["schemas"]["FundingTotals"];
+        };
+        /** @description A funding campaign's goal and public progress. */
+        FundingResponse: {
+            /** Format: int32 */
+            backer_goal?: number | null;
+            campaign_id: string;
+            currency: string;
+            /**
+             * Format: int32
+             * @description Digits of the currency's minor unit (2 for EUR: 1250 is 12.50).
+             */
+            currency_digits: number;
+            /**
+             * Format: int64
+             * @description Whole days until the deadline (0 on its last day); `null` once it passed.
+             */
+            days_left?: number | null;
+            /** Format: date-time */
+            deadline?: string | null;
+            /** Format: date-time */
+            decided_at?: string | null;
+            /** @description Goal, currency, model and provider no longer change (a pledge was made). */
+            frozen: boolean;
+            /** Format: int64 */
+            goal_minor: number;
+            /** Format: int32 */
+            grace_days: number;
+            model: components["schemas"]["FundingModel"];
+            /** @description Pledges are taken now. */
+            open: boolean;
+            /**
+             * Format: date-time
+             * @description The funding window (the campaign's submission window).
+             */
+            opens_at?: string | null;
+            outcome?: components["schemas"]["FundingOutcome"] | null;
+            /**
+             * Format: int64
+             * @description Collected money as a percentage of the goal (may pass 100).
+             */
+            percent_collected: number;
+            /**
+             * Format: int64
+             * @description Pledged money as a percentage of the goal (may pass 100).
+             */
+            percent_pledged: number;
+            provider: components["schemas"]["PaymentProvider"];
+            stretch_goals: components["schemas"]["StretchGoal"][];
+            tiers: components["schemas"]["TierResponse"][];
+            totals: components["schemas"]["FundingTotals"];
+        };
+        /**
+         * @description A funding campaign's goal, model and payment provider (owners and managers; frozen at the
+         *     first pledge). The funding window is the campaign's submission window: pledges are taken
+         *     from `submissions_open_at` until `submissions_close_at`, the deadline.
+         */
+        FundingSettingsRequest: {
+            /**
+             * Format: int32
+             * @description Backers whose money was collected needed for success (`backer_threshold` only).
+             */
+            backer_goal?: number | null;
+            /**
+             * @description ISO 4217, upper case.
+             * @example EUR
+             */
+            currency: string;
+            /**
+             * Format: int64
+             * @example 1000000
+             */
+            goal_minor: number;
+            /**
+             * Format: int32
+             * @description Days a backer whose payment failed has to fix it before the pledge is dropped.
+             * @default 7
+             */
+            grace_days: number;
+            model: components["schemas"]["FundingModel"];
+            provider: components["schemas"]["PaymentProvider"];
+            stretch_goals?: components["schemas"]["StretchGoal"][];
+        };
+        /**
+         * @description Money by state. `pledged` is what open pledges promise now (pending, active, collecting,
+         *     errored and collected); the others never overlap it except `collected`, which is part of it.
+         */
+        FundingTotals: {
+            /**
+             * Format: int64
+             * @description Backers with an open pledge.
+             */
+            backers: number;
+            /**
+             * Format: int64
+             * @description Backers whose money was collected.
+             */
+            collected_backers: number;
+            /** Format: int64 */
+            collected_minor: number;
+            /**
+             * Format: int64
+             * @description Pledges whose payment never arrived within the grace window.
+             */
+            dropped_minor: number;
+            /** Format: int64 */
+            pledged_minor: number;
+            /** Format: int64 */
+            refunded_minor: number;
+            /**
+             * Format: int64
+             * @description Open pledges still waiting for money (pending, active, collecting, errored).
+             */
+            unresolved: number;
+        };
+        /**
          * @description How many people reached each step. The steps narrow from left to right for visitors who
          *     came through the site; people who acted through the API alone appear from `registered` on.
          */
         Funnel: {
+            /**
+             * Format: int64
+             * @description Users who pledged money (funding campaigns), each counted under their first touch.
+             */
+            backers: number;
             /**
              * Format: int64
              * @description Users who submitted at least one contribution.
@@ -2055,7 +2527,7 @@ export interface components {
          * @description What a notification says.
          * @enum {string}
          */
-        Kind: "contribution_published" | "contribution_rejected" | "contribution_hidden" | "co_author_invited" | "comment_received" | "entries_waiting" | "report_received" | "voting_opened" | "winners_announced" | "award_received" | "award_status_changed" | "webhook_disabled";
+        Kind: "contribution_published" | "contribution_rejected" | "contribution_hidden" | "co_author_invited" | "comment_received" | "entries_waiting" | "report_received" | "voting_opened" | "winners_announced" | "award_received" | "award_status_changed" | "webhook_disabled" | "payment_failed" | "pledge_dropped" | "funding_decided";
         /** @description One place on a campaign's leaderboard. */
         LeaderboardEntry: {
             /**
@@ -2189,6 +2661,22 @@ export interface components {
             decision: components["schemas"]["Decision"];
             /** @description Required to reject or hide; the authors see it. */
             reason?: string | null;
+        };
+        /** @description Money of one group (a state, a tier, a channel, a day). */
+        MoneyGroup: {
+            /** Format: int64 */
+            collected_minor: number;
+            /**
+             * @description The state, the tier id (`none`: no tier), the channel id (`referral`, `direct`), or the
+             *     day (`YYYY-MM-DD`, by when the pledge was made).
+             */
+            key: string;
+            /** @description The tier's title or the channel's name, where there is one. */
+            label?: string | null;
+            /** Format: int64 */
+            pledged_minor: number;
+            /** Format: int64 */
+            pledges: number;
         };
         /** @description What the signed-in user has earned. */
         MyRewardsResponse: {
@@ -2484,6 +2972,46 @@ export interface components {
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
+        Page_PledgeResponse: {
+            items: {
+                /** Format: int64 */
+                amount_minor: number;
+                backer_id: string;
+                backer_name: string;
+                campaign_id: string;
+                campaign_slug: string;
+                campaign_title: string;
+                /** @description Amount, tier and cancelling are open to the backer now. */
+                changeable: boolean;
+                /** Format: date-time */
+                collected_at?: string | null;
+                /** Format: date-time */
+                created_at: string;
+                currency: string;
+                /** Format: date-time */
+                ended_at?: string | null;
+                /** @description Why the last collection failed. */
+                failure?: string | null;
+                /**
+                 * Format: date-time
+                 * @description Errored (or awaiting a transfer): dropped if not paid by then.
+                 */
+                grace_until?: string | null;
+                id: string;
+                payment_method: string;
+                /** @description Charges and refunds, oldest first. */
+                payments: components["schemas"]["PaymentResponse"][];
+                provider: components["schemas"]["PaymentProvider"];
+                status: components["schemas"]["PledgeStatus"];
+                tier_id?: string | null;
+                tier_title?: string | null;
+                /** Format: date-time */
+                updated_at: string;
+            }[];
+            /** @description Pass as `cursor` to get the next page of the same list; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list. */
         Page_PointsStanding: {
             items: {
                 display_name: string;
@@ -2515,6 +3043,44 @@ export interface components {
                 comment: components["schemas"]["CommentResponse"];
                 /** Format: int64 */
                 report_count: number;
+            }[];
+            /** @description Pass as `cursor` to get the next page of the same list; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list. */
+        Page_TierResponse: {
+            items: {
+                /** Format: date-time */
+                available_from?: string | null;
+                /** @description Within its availability window now (sold out or not). */
+                available_now: boolean;
+                /** Format: date-time */
+                available_until?: string | null;
+                campaign_id: string;
+                /** Format: date-time */
+                created_at: string;
+                description: string;
+                /** @description `YYYY-MM`. */
+                estimated_delivery?: string | null;
+                id: string;
+                /** Format: int64 */
+                min_amount_minor: number;
+                /**
+                 * Format: int32
+                 * @description `null`: unlimited.
+                 */
+                quantity_limit?: number | null;
+                /**
+                 * Format: int32
+                 * @description `null`: unlimited.
+                 */
+                remaining?: number | null;
+                /**
+                 * Format: int32
+                 * @description Slots held by open pledges.
+                 */
+                taken: number;
+                title: string;
             }[];
             /** @description Pass as `cursor` to get the next page of the same list; `null` on the last page. */
             next_cursor?: string | null;
@@ -2608,6 +3174,42 @@ export interface components {
             next_cursor?: string | null;
         };
         /**
+         * @description A movement of money.
+         * @enum {string}
+         */
+        PaymentKind: "charge" | "refund";
+        /**
+         * @description What the provider answered.
+         *
+         *     - `succeeded`:
+         *     - `failed`:
+         *     - `action_required`: The backer must confirm the payment (e.g. 3-D Secure) before it can go through.
+         * @enum {string}
+         */
+        PaymentOutcome: "succeeded" | "failed" | "action_required";
+        /**
+         * @description Who moves the money.
+         *
+         *     - `manual`: Bank transfer or invoice: the organiser records the money received.
+         *     - `simulated`: For demos and tests, no money moves: the payment method chooses the outcome  (`sim_ok`, `sim_charge_declined`, `sim_action_required`, `sim_declined`).
+         * @enum {string}
+         */
+        PaymentProvider: "manual" | "simulated";
+        /** @description A charge or refund as the provider answered it. */
+        PaymentResponse: {
+            /** Format: int64 */
+            amount_minor: number;
+            /** Format: date-time */
+            created_at: string;
+            currency: string;
+            failure?: string | null;
+            id: string;
+            kind: components["schemas"]["PaymentKind"];
+            outcome: components["schemas"]["PaymentOutcome"];
+            provider: components["schemas"]["PaymentProvider"];
+            reference?: string | null;
+        };
+        /**
          * @description Where a campaign stands now.
          *
          *     - `draft`: Being prepared; visible to its organization's managers only.
@@ -2633,6 +3235,73 @@ export interface components {
             title: string;
             to: components["schemas"]["Phase"];
         };
+        /** @description A pledge's event. */
+        PledgeEventData: {
+            /** Format: int64 */
+            amount_minor: number;
+            backer_id: string;
+            currency: string;
+            /** @description Why collecting failed (payment_failed). */
+            failure?: string | null;
+            /**
+             * Format: date-time
+             * @description Until when the backer can fix the payment (payment_failed).
+             */
+            grace_until?: string | null;
+            pledge_id: string;
+            status: components["schemas"]["PledgeStatus"];
+            tier_id?: string | null;
+        };
+        /** @description A pledge, as its backer and the campaign's managers see it. */
+        PledgeResponse: {
+            /** Format: int64 */
+            amount_minor: number;
+            backer_id: string;
+            backer_name: string;
+            campaign_id: string;
+            campaign_slug: string;
+            campaign_title: string;
+            /** @description Amount, tier and cancelling are open to the backer now. */
+            changeable: boolean;
+            /** Format: date-time */
+            collected_at?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            currency: string;
+            /** Format: date-time */
+            ended_at?: string | null;
+            /** @description Why the last collection failed. */
+            failure?: string | null;
+            /**
+             * Format: date-time
+             * @description Errored (or awaiting a transfer): dropped if not paid by then.
+             */
+            grace_until?: string | null;
+            id: string;
+            payment_method: string;
+            /** @description Charges and refunds, oldest first. */
+            payments: components["schemas"]["PaymentResponse"][];
+            provider: components["schemas"]["PaymentProvider"];
+            status: components["schemas"]["PledgeStatus"];
+            tier_id?: string | null;
+            tier_title?: string | null;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @description Where a pledge stands.
+         *
+         *     - `pending`: Made, but its payment method needs the backer's confirmation first.
+         *     - `active`: Promised; no money moved yet.
+         *     - `collecting`: Being collected: the provider was asked (a manual pledge waits for the transfer).
+         *     - `collected`: The money arrived.
+         *     - `errored`: Collection failed; the backer can fix the payment until the grace window ends.
+         *     - `dropped`: Not paid within the grace window; it no longer counts.
+         *     - `refunded`: The money went back (the campaign failed or was cancelled).
+         *     - `cancelled`: Withdrawn by the backer while the window was open, or released when the campaign  ended without collecting it.
+         * @enum {string}
+         */
+        PledgeStatus: "pending" | "active" | "collecting" | "collected" | "errored" | "dropped" | "refunded" | "cancelled";
         /** @description Points for taking part, granted per event. */
         PointsDto: {
             /**
@@ -2829,6 +3498,19 @@ export interface components {
              * @example ready
              */
             status: string;
+        };
+        /** @description Money received for a pledge of the manual provider (owners and managers). */
+        RecordPaymentRequest: {
+            /**
+             * Format: int64
+             * @description Must be the pledge's amount.
+             */
+            amount_minor: number;
+            /**
+             * @description The bank's or invoice's reference.
+             * @example SEPA 2026-11-25 #4711
+             */
+            reference?: string | null;
         };
         /** @description The multiplier effect of invitations. */
         ReferralAnalytics: {
@@ -3093,9 +3775,11 @@ export interface components {
          *     - `votes:write`:
          *     - `media:write`: Upload images (media are public once uploaded, so there is no `media:read`).
          *     - `analytics:read`: A campaign's analytics, exports and participants' timelines (owners and managers).
+         *     - `pledges:read`: My pledges to funding campaigns.
+         *     - `pledges:write`: Pledge, change and cancel pledges (they promise money).
          * @enum {string}
          */
-        Scope: "profile:read" | "profile:write" | "organizations:read" | "organizations:write" | "campaigns:read" | "campaigns:write" | "contributions:read" | "contributions:write" | "votes:read" | "votes:write" | "media:write" | "analytics:read";
+        Scope: "profile:read" | "profile:write" | "organizations:read" | "organizations:write" | "campaigns:read" | "campaigns:write" | "contributions:read" | "contributions:write" | "votes:read" | "votes:write" | "media:write" | "analytics:read" | "pledges:read" | "pledges:write";
         /** @description Votes of one opted-in segment. */
         SegmentAnalytics: {
             /** @description `country`, `age_band` or `interest`. */
@@ -3112,6 +3796,58 @@ export interface components {
              * @description Their current votes.
              */
             votes: number;
+        };
+        /** @description What one settlement run did (or, dry, would do). */
+        SettleReport: {
+            /**
+             * Format: int64
+             * @description Pledges of the manual provider now waiting for the transfer.
+             */
+            awaiting_transfer: number;
+            /**
+             * Format: int64
+             * @description Pledges whose money was collected in this run.
+             */
+            collected: number;
+            decided?: components["schemas"]["FundingOutcome"] | null;
+            /**
+             * Format: int64
+             * @description Pledges dropped: unpaid after the grace window, or never confirmed.
+             */
+            dropped: number;
+            dry_run: boolean;
+            /**
+             * Format: int64
+             * @description Collections that failed (grace windows started).
+             */
+            errored: number;
+            /** @description More is left than one run takes; the next run goes on. */
+            more: boolean;
+            /**
+             * Format: int64
+             * @description Collected pledges refunded (the campaign failed or was cancelled).
+             */
+            refunded: number;
+            /**
+             * Format: int64
+             * @description Uncollected pledges released (the campaign failed or was cancelled).
+             */
+            released: number;
+            /**
+             * Format: int64
+             * @description Reminders sent to backers whose payment failed.
+             */
+            reminded: number;
+        };
+        /** @description A settlement run (owners and managers). */
+        SettleRequest: {
+            /** @description Report what the run would do, and change nothing. */
+            dry_run?: boolean;
+        };
+        /** @description The result of `POST /campaigns/{id}/funding/settle`. */
+        SettleResponse: {
+            funding: components["schemas"]["FundingResponse"];
+            report: components["schemas"]["SettleReport"];
         };
         /** @description One source's funnel and rates. */
         SourceAnalytics: {
@@ -3140,6 +3876,50 @@ export interface components {
          * @enum {string}
          */
         SplitReason: "author" | "remix_parent";
+        /** @description A non-binding milestone above the goal, shown on the progress bar. */
+        StretchGoal: {
+            /**
+             * Format: int64
+             * @example 1500000
+             */
+            amount_minor: number;
+            /** @example A second colour */
+            title: string;
+        };
+        /** @description A backer tier with what remains of it. */
+        TierResponse: {
+            /** Format: date-time */
+            available_from?: string | null;
+            /** @description Within its availability window now (sold out or not). */
+            available_now: boolean;
+            /** Format: date-time */
+            available_until?: string | null;
+            campaign_id: string;
+            /** Format: date-time */
+            created_at: string;
+            description: string;
+            /** @description `YYYY-MM`. */
+            estimated_delivery?: string | null;
+            id: string;
+            /** Format: int64 */
+            min_amount_minor: number;
+            /**
+             * Format: int32
+             * @description `null`: unlimited.
+             */
+            quantity_limit?: number | null;
+            /**
+             * Format: int32
+             * @description `null`: unlimited.
+             */
+            remaining?: number | null;
+            /**
+             * Format: int32
+             * @description Slots held by open pledges.
+             */
+            taken: number;
+            title: string;
+        };
         /** @description A campaign as the timeline names it. */
         TimelineCampaign: {
             id: string;
@@ -3250,6 +4030,33 @@ export interface components {
             name?: string | null;
             /** @description An http(s) address with a host, or `null` to remove it. */
             website?: string | null;
+        };
+        /**
+         * @description Changes to the caller's pledge: amount and tier while the window is open, the payment method
+         *     until the pledge is collected (a failed collection is tried again at once with it).
+         */
+        UpdatePledgeRequest: {
+            /** Format: int64 */
+            amount_minor?: number | null;
+            payment_method?: string | null;
+            tier_id?: string | null;
+        };
+        /**
+         * @description Changes to a tier; absent fields stay. A limit may be raised, or lowered down to the slots
+         *     taken; `null` removes it.
+         */
+        UpdateTierRequest: {
+            /** Format: date-time */
+            available_from?: string | null;
+            /** Format: date-time */
+            available_until?: string | null;
+            description?: string | null;
+            estimated_delivery?: string | null;
+            /** Format: int64 */
+            min_amount_minor?: number | null;
+            /** Format: int32 */
+            quantity_limit?: number | null;
+            title?: string | null;
         };
         /** @description Changes to a subscription; omitted fields stay. */
         UpdateWebhookRequest: {
@@ -4205,6 +5012,81 @@ export interface operations {
             };
         };
     };
+    list_backers: {
+        parameters: {
+            query?: {
+                /** @description Only pledges in this state. */
+                status?: components["schemas"]["PledgeStatus"];
+                /** @description Items per page: 1 to 100 (larger values are clamped), default 20. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page of the same list; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The campaign's id or slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of pledges */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_PledgeResponse"];
+                };
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only the campaign's owners and managers see its backers */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such campaign */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a funding campaign */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each invalid field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     cancel_campaign: {
         parameters: {
             query?: never;
@@ -4660,6 +5542,65 @@ export interface operations {
             };
         };
     };
+    export_backers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign's id or slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description pledge_id, backer_id, backer_name, tier_id, tier_title, amount_minor, currency, status, payment_method, created_at, collected_at, ended_at */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only the campaign's owners and managers export it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such campaign */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a funding campaign */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     export_contributions: {
         parameters: {
             query?: never;
@@ -4751,6 +5692,322 @@ export interface operations {
             };
             /** @description No such campaign */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_funding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign's id or slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The goal and progress */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundingResponse"];
+                };
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the required scope, or the user the role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such campaign */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a funding campaign (`funding.wrong_kind`), or no goal set yet (`funding.not_configured`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    set_funding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign's id or slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FundingSettingsRequest"];
+            };
+        };
+        responses: {
+            /** @description The goal and progress */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundingResponse"];
+                };
+            };
+            /** @description The body cannot be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only the campaign's owners and managers set its funding */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such campaign */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a funding campaign, the campaign ended, or the funding is frozen (`funding.frozen`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unknown currency, a backer goal that does not fit the model, misordered stretch goals, or simulated payments this server does not offer */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_funding_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign's id or slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundingReport"];
+                };
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only the campaign's owners and managers see it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such campaign */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a funding campaign, or no goal set yet */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    settle_funding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign's id or slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SettleRequest"];
+            };
+        };
+        responses: {
+            /** @description What the run did (or would do), and the progress after it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettleResponse"];
+                };
+            };
+            /** @description The body cannot be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only the campaign's owners and managers run it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such campaign */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a funding campaign, no goal set, or the window is still open (`funding.window_open`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each invalid field */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4888,6 +6145,105 @@ export interface operations {
             };
         };
     };
+    create_pledge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign's id or slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePledgeRequest"];
+            };
+        };
+        responses: {
+            /** @description The pledge (active, or pending when the method needs confirming) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PledgeResponse"];
+                };
+            };
+            /** @description The body cannot be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The campaign is invite-only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such campaign */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The window is closed, the tier is sold out or unavailable, or the caller has an open pledge (`pledge.exists`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An amount below the tier's minimum, an unknown tier, or a payment method the provider does not take or declined */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_points_leaderboard: {
         parameters: {
             query?: {
@@ -5000,7 +6356,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not a draft */
+            /** @description Not a draft, or a funding campaign without its goal (`funding.not_configured`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5133,6 +6489,178 @@ export interface operations {
                 };
             };
             /** @description Invalid input; `errors` names each invalid field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_tiers: {
+        parameters: {
+            query?: {
+                /** @description Items per page: 1 to 100 (larger values are clamped), default 20. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page of the same list; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The campaign's id or slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of tiers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_TierResponse"];
+                };
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the required scope, or the user the role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such campaign */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a funding campaign */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each invalid field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_tier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign's id or slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTierRequest"];
+            };
+        };
+        responses: {
+            /** @description The tier */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TierResponse"];
+                };
+            };
+            /** @description The body cannot be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only the campaign's owners and managers add tiers */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such campaign */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a funding campaign */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields, or an availability that ends before it starts */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6962,6 +8490,58 @@ export interface operations {
             };
         };
     };
+    list_my_pledges: {
+        parameters: {
+            query?: {
+                /** @description Items per page: 1 to 100 (larger values are clamped), default 20. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page of the same list; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of my pledges */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_PledgeResponse"];
+                };
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the required scope, or the user the role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each invalid field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_my_rewards: {
         parameters: {
             query?: {
@@ -8230,6 +9810,313 @@ export interface operations {
             };
         };
     };
+    get_pledge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The pledge's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The pledge */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PledgeResponse"];
+                };
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the required scope, or the user the role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such pledge, or not the caller's to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancel_pledge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The pledge's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cancelled pledge */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PledgeResponse"];
+                };
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the required scope, or the user the role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such pledge of the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The window is closed, or the pledge cannot be cancelled in its state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_pledge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The pledge's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePledgeRequest"];
+            };
+        };
+        responses: {
+            /** @description The pledge */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PledgeResponse"];
+                };
+            };
+            /** @description The body cannot be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the required scope, or the user the role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such pledge of the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The window is closed, the pledge cannot change in its state (`pledge.transition`), or the new tier is sold out or unavailable */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields, an amount below the tier's minimum, or a payment method the provider does not take */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    record_payment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The pledge's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordPaymentRequest"];
+            };
+        };
+        responses: {
+            /** @description The collected pledge */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PledgeResponse"];
+                };
+            };
+            /** @description The body cannot be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only the campaign's owners and managers record payments */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such pledge */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a manual pledge, or collected or ended already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The amount is not the pledge's */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_readiness: {
         parameters: {
             query?: never;
@@ -8250,6 +10137,162 @@ export interface operations {
             };
             /** @description The database is not reachable */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_tier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tier's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only the campaign's owners and managers delete tiers */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such tier */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Backers chose this tier (`tier.has_pledges`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_tier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tier's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTierRequest"];
+            };
+        };
+        responses: {
+            /** @description The tier */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TierResponse"];
+                };
+            };
+            /** @description The body cannot be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only the campaign's owners and managers change tiers */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such tier */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The limit would go below the slots taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -8,6 +8,7 @@ import { EditCampaignPage, NewCampaignPage } from '../features/campaigns/editor/
 import { ContributePage } from '../features/contributions/ContributePage'
 import { ContributionPage } from '../features/contributions/ContributionPage'
 import { EditContributionPage } from '../features/contributions/EditContributionPage'
+import { MyPledgesPage } from '../features/funding/MyPledgesPage'
 import { ModerationQueuePage } from '../features/moderation/ModerationQueuePage'
 import { NotFoundPage } from '../features/not-found/NotFoundPage'
 import { NotificationsPage } from '../features/notifications/NotificationsPage'
@@ -48,6 +49,8 @@ export const routes: RouteObject[] = [
           { path: 'me', Component: ProfilePage },
           { path: 'me/rewards', Component: MyRewardsPage },
           { path: 'me/timeline', Component: MyTimelinePage },
+          // Also where a "payment failed" notification leads.
+          { path: 'me/pledges', Component: MyPledgesPage },
           { path: 'me/tokens', Component: TokensPage },
           { path: 'notifications', Component: NotificationsPage },
           { path: 'c/:slug/contribute', Component: ContributePage },
@@ -59,6 +62,12 @@ export const routes: RouteObject[] = [
             path: 'c/:slug/analytics',
             // Its charting library is most of the bundle and only organisers need it: load it on the way there.
             lazy: async () => ({ Component: (await import('../features/insight/AnalyticsPage')).AnalyticsPage }),
+            HydrateFallback: Loading,
+          },
+          {
+            path: 'c/:slug/funding',
+            // Only a funding campaign's managers need it: load it on the way there.
+            lazy: async () => ({ Component: (await import('../features/funding/FundingDashboardPage')).FundingDashboardPage }),
             HydrateFallback: Loading,
           },
           { path: 'contributions/:id/edit', Component: EditContributionPage },

@@ -5,6 +5,7 @@ import * as campaignEditor from '../features/campaigns/editor/strings'
 import * as campaigns from '../features/campaigns/strings'
 import * as comments from '../features/comments/strings'
 import * as contributions from '../features/contributions/strings'
+import * as funding from '../features/funding/strings'
 import * as insight from '../features/insight/strings'
 import * as media from '../features/media/strings'
 import * as moderation from '../features/moderation/strings'
@@ -43,6 +44,7 @@ const modules = {
   timeline,
   notifications,
   webhooks,
+  funding,
 }
 
 type Namespaces = { [K in keyof typeof modules]: (typeof modules)[K]['en'] }

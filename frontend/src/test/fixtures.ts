@@ -180,6 +180,7 @@ export function someNotificationSettings(): Schemas['NotificationSettings'] {
       { category: 'campaign_news', in_app: true, email: 'daily' },
       { category: 'awards', in_app: true, email: 'immediate' },
       { category: 'account', in_app: true, email: 'immediate' },
+      { category: 'pledges', in_app: true, email: 'immediate' },
     ],
   }
 }
@@ -223,6 +224,93 @@ export function aDelivery(overrides: Partial<Schemas['DeliveryResponse']> = {}):
         error: null,
       },
     ],
+    ...overrides,
+  }
+}
+
+/** "Early bird" (`t1`) of `c1`: from €25, 12 of 50 taken, available now, delivered September 2030. */
+export function aTier(overrides: Partial<Schemas['TierResponse']> = {}): Schemas['TierResponse'] {
+  return {
+    id: 't1',
+    campaign_id: 'c1',
+    title: 'Early bird',
+    description: 'A bottle from the first batch.',
+    min_amount_minor: 2500,
+    quantity_limit: 50,
+    taken: 12,
+    remaining: 38,
+    available_from: null,
+    available_until: null,
+    available_now: true,
+    estimated_delivery: '2030-09',
+    created_at: CREATED,
+    ...overrides,
+  }
+}
+
+/**
+ * The funding of `c1`: €5,000 all or nothing with simulated payments and one stretch goal at
+ * €7,500; €3,000 pledged by 42 backers, €1,250 collected from 17; open for 10 more days.
+ */
+export function aFunding(overrides: Partial<Schemas['FundingResponse']> = {}): Schemas['FundingResponse'] {
+  return {
+    campaign_id: 'c1',
+    goal_minor: 500000,
+    currency: 'EUR',
+    currency_digits: 2,
+    model: 'all_or_nothing',
+    backer_goal: null,
+    provider: 'simulated',
+    grace_days: 7,
+    stretch_goals: [{ amount_minor: 750000, title: 'A second colour' }],
+    frozen: true,
+    // Noon UTC: the same day in every time zone the tests may run in.
+    opens_at: '2030-06-01T12:00:00Z',
+    deadline: '2030-06-20T12:00:00Z',
+    days_left: 10,
+    open: true,
+    totals: {
+      pledged_minor: 300000,
+      collected_minor: 125000,
+      dropped_minor: 5000,
+      refunded_minor: 0,
+      backers: 42,
+      collected_backers: 17,
+      unresolved: 25,
+    },
+    percent_collected: 25,
+    percent_pledged: 60,
+    outcome: null,
+    decided_at: null,
+    tiers: [aTier()],
+    ...overrides,
+  }
+}
+
+/** My pledge `p1` of €30 for “Early bird” to “Summer bottle”: active, simulated, changeable. */
+export function aPledge(overrides: Partial<Schemas['PledgeResponse']> = {}): Schemas['PledgeResponse'] {
+  return {
+    id: 'p1',
+    campaign_id: 'c1',
+    campaign_slug: 'summer-bottle',
+    campaign_title: 'Summer bottle',
+    backer_id: me.id,
+    backer_name: 'Ada',
+    tier_id: 't1',
+    tier_title: 'Early bird',
+    amount_minor: 3000,
+    currency: 'EUR',
+    status: 'active',
+    provider: 'simulated',
+    payment_method: 'sim_ok',
+    failure: null,
+    grace_until: null,
+    changeable: true,
+    collected_at: null,
+    ended_at: null,
+    created_at: '2030-06-02T10:00:00Z',
+    updated_at: '2030-06-02T10:00:00Z',
+    payments: [],
     ...overrides,
   }
 }

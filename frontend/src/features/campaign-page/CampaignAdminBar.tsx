@@ -2,6 +2,8 @@
 // the API still decides, and its answer is shown.
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { ApiError } from '../../api/errors'
+import type { Schemas } from '../../api/types'
 import { Link, useNavigate } from 'react-router'
 import { ConfirmButton } from '../../ui/ConfirmButton'
 import { ErrorAlert } from '../../ui/QueryStates'
@@ -9,6 +11,8 @@ import { useCampaignLifecycle, useDeleteCampaign, type Campaign, type LifecycleA
 import { canManage, canModerate, useMyRole } from '../organizations/queries'
 
 const CANCELLABLE = new Set(['scheduled', 'submission', 'review', 'voting'])
+
+const isProblem = (error: unknown, code: Schemas['ErrorCode']) => error instanceof ApiError && error.problem?.code === code
 
 export function CampaignAdminBar({ campaign }: { campaign: Campaign }) {
   const { t } = useTranslation('campaignPage')
@@ -47,6 +51,11 @@ export function CampaignAdminBar({ campaign }: { campaign: Campaign }) {
         {manager && campaign.phase !== 'draft' && (
           <Link className="button" to={`/c/${campaign.slug}/analytics`}>
             {t('admin.analytics')}
+          </Link>
+        )}
+        {manager && campaign.kind === 'funding' && (
+          <Link className="button" to={`/c/${campaign.slug}/funding`}>
+            {t('dashboard.link', { ns: 'funding' })}
           </Link>
         )}
         {manager && campaign.phase !== 'draft' && (
@@ -96,7 +105,17 @@ export function CampaignAdminBar({ campaign }: { campaign: Campaign }) {
         )}
       </div>
       {done && <p role="status">{t('admin.done')}</p>}
-      {lifecycle.isError && <ErrorAlert error={lifecycle.error} />}
+      {lifecycle.isError &&
+        (isProblem(lifecycle.error, 'funding.not_configured') ? (
+          // A funding campaign is published once its goal is set: say where that is done.
+          <div role="alert" className="alert">
+            <p>
+              {t('admin.fundingFirst')} <Link to={`/c/${campaign.slug}/funding`}>{t('admin.fundingLink')}</Link>
+            </p>
+          </div>
+        ) : (
+          <ErrorAlert error={lifecycle.error} />
+        ))}
       {remove.isError && <ErrorAlert error={remove.error} />}
     </section>
   )

@@ -1,6 +1,7 @@
 // The campaign page composes the features that show a campaign (its schedule, prizes and rules,
-// the invitation box, awards, both rankings and the gallery) and the organiser's tools. It is the
-// top of them: they import the campaign's data from features/campaigns, never this page.
+// the invitation box, a funding campaign's progress and pledge form, awards, both rankings and the
+// gallery) and the organiser's tools. It is the top of them: they import the campaign's data from
+// features/campaigns, never this page.
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { Markdown } from '../../ui/Markdown'
@@ -12,6 +13,7 @@ import { PrizeList } from '../campaigns/PrizeList'
 import { useCampaign, type Campaign } from '../campaigns/queries'
 import { RulesList } from '../campaigns/RulesList'
 import { Gallery } from '../contributions/Gallery'
+import { BackCampaignLink, FundingProgressSection, PledgeSection } from '../funding/FundingSections'
 import { InviteFriends } from '../reach/InviteFriends'
 import { useCampaignVisit } from '../reach/useCampaignVisit'
 import { CampaignAwards } from '../rewards/CampaignAwards'
@@ -71,9 +73,10 @@ function CampaignView({ campaign: data }: { campaign: Campaign }) {
         <h1>{data.title}</h1>
         {data.summary && <p className="lead">{data.summary}</p>}
         {data.phase === 'draft' && <p className="notice">{t('page.draftNotice')}</p>}
-        <ContributeCall campaign={data} />
+        {data.kind === 'funding' ? <BackCampaignLink campaign={data} /> : <ContributeCall campaign={data} />}
       </header>
       <CampaignAdminBar campaign={data} />
+      {data.kind === 'funding' && <FundingProgressSection campaign={data} />}
       <div className="columns">
         <section aria-labelledby="brief-heading" className="main-column">
           <h2 id="brief-heading">{t('page.brief')}</h2>
@@ -86,6 +89,7 @@ function CampaignView({ campaign: data }: { campaign: Campaign }) {
           <RulesList campaign={data} />
         </aside>
       </div>
+      {data.kind === 'funding' && <PledgeSection campaign={data} />}
       <CampaignAwards campaign={data} />
       {hasLeaderboard(data) && <Leaderboard campaign={data} />}
       {hasPointsLeaderboard(data) && <PointsLeaderboard campaign={data} />}

@@ -31,6 +31,8 @@ export const en = {
     deleteAction: 'delete',
     deleteQuestion: 'Delete this draft for good?',
     done: 'Done.',
+    fundingFirst: 'A crowdfunding campaign is published once its funding goal and rules are set.',
+    fundingLink: 'Set them now',
   },
 }
 
@@ -64,5 +66,7 @@ export const de: Translation<typeof en> = {
     deleteAction: 'löschen',
     deleteQuestion: 'Diesen Entwurf endgültig löschen?',
     done: 'Erledigt.',
+    fundingFirst: 'Eine Crowdfunding-Kampagne wird veröffentlicht, sobald Finanzierungsziel und Regeln festgelegt sind.',
+    fundingLink: 'Jetzt festlegen',
   },
 }

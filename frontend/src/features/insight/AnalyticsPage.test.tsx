@@ -19,6 +19,8 @@ const funnel = (visitors: number, signUps: number, voters: number, contributors:
   voters,
   contributors,
   participants: voters + 2,
+  // A design campaign: nobody pledges money.
+  backers: 0,
 })
 
 const sample: Schemas['AnalyticsResponse'] = {

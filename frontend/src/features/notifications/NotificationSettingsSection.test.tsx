@@ -48,6 +48,7 @@ describe('notification settings on the profile page', () => {
       'ModerationEntries waiting for approval and new reports, in campaigns you moderate.',
       'Campaign newsCampaigns you took part in: voting opens, the winners are announced.',
       'AwardsPrizes you won, and when they are approved, paid or cancelled.',
+      'My pledgesCampaigns you back: a payment failed, a pledge was dropped, the funding was decided.',
       'Organization accountProblems of your organizations, such as a webhook that was switched off.',
     ])
     expect(table.getByRole('checkbox', { name: 'Show “Comments” in the inbox' })).toBeChecked()
@@ -90,6 +91,7 @@ describe('notification settings on the profile page', () => {
         { category: 'moderation', in_app: true, email: 'immediate' },
         { category: 'campaign_news', in_app: false, email: 'off' },
         { category: 'awards', in_app: true, email: 'immediate' },
+        { category: 'pledges', in_app: true, email: 'immediate' },
         { category: 'account', in_app: true, email: 'immediate' },
       ],
     }

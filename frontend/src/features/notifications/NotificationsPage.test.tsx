@@ -161,6 +161,42 @@ describe('the inbox', () => {
     ])
   })
 
+  it('tells backers about their pledges: a failed payment (with until when to fix it), a drop, the outcome', async () => {
+    const pledge = { campaign_slug: 'summer-bottle', campaign_title: 'Summer bottle' }
+    inboxApi(
+      [
+        aNotification({
+          id: 'f1',
+          kind: 'payment_failed',
+          category: 'pledges',
+          subject_id: 'p1',
+          data: { ...pledge, amount_minor: 3000, currency: 'EUR', grace_until: '2030-06-27T12:00:00Z' },
+        }),
+        aNotification({ id: 'f2', kind: 'pledge_dropped', category: 'pledges', subject_id: 'p1', data: pledge }),
+        aNotification({ id: 'f3', kind: 'funding_decided', category: 'pledges', subject_id: 'c1', data: { ...pledge, outcome: 'funded' } }),
+        aNotification({ id: 'f4', kind: 'funding_decided', category: 'pledges', subject_id: 'c1', data: { ...pledge, outcome: 'failed' } }),
+      ],
+      0,
+    )
+    renderRoute('/notifications')
+
+    const failed = await screen.findByRole('link', { name: /^The payment of €30\.00 for your pledge to “Summer bottle” failed\./ })
+    expect(failed).toHaveTextContent(/Fix it by Jun 27, 2030.* to keep your pledge\.$/)
+    expect(failed).toHaveAttribute('href', '/me/pledges')
+    expect(screen.getByRole('link', { name: 'Your pledge to “Summer bottle” was dropped: its payment did not arrive in time.' })).toHaveAttribute(
+      'href',
+      '/me/pledges',
+    )
+    expect(screen.getByRole('link', { name: '“Summer bottle” is funded. Thank you for backing it!' })).toHaveAttribute('href', '/c/summer-bottle')
+    expect(
+      screen.getByRole('link', { name: '“Summer bottle” missed its goal: your pledge is released, and money already collected is refunded.' }),
+    ).toBeVisible()
+
+    await act(() => switchLanguage('de'))
+
+    expect(screen.getByRole('link', { name: /^Die Zahlung über 30,00\s€ für deine Zusage an „Summer bottle“ ist fehlgeschlagen\./ })).toBe(failed)
+  })
+
   it('lists a switched-off webhook without a link when the data does not name its organization', async () => {
     inboxApi([{ ...inbox[5], data: { url: 'https://hooks.example.com/schwarm', webhook_id: 'w1' } }], 0)
     renderRoute('/notifications')

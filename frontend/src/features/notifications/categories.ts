@@ -16,6 +16,7 @@ const KEYS: Record<Category, CategoryKey> = {
   moderation: 'moderation',
   campaign_news: 'campaignNews',
   awards: 'awards',
+  pledges: 'pledges',
   account: 'account',
 }
 

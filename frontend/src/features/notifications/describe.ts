@@ -2,6 +2,7 @@
 // fields of the event that caused it, with its campaign's title and slug and its organization's
 // slug). The inbox renders the sentence itself, in the UI's language; the API sends no text.
 import { useTranslation } from 'react-i18next'
+import { useFormat } from '../../i18n/format'
 import { anchorOf } from '../webhooks/links'
 import type { Notification } from './queries'
 
@@ -20,6 +21,7 @@ function field(notification: Notification, name: string): string | undefined {
 /** Describes notifications in the current UI language. */
 export function useDescribeNotification(): (notification: Notification) => NotificationView {
   const { t } = useTranslation('notifications')
+  const format = useFormat()
   return (notification) => {
     const untitled = t('kind.untitled')
     const title = field(notification, 'title') ?? untitled
@@ -81,6 +83,32 @@ export function useDescribeNotification(): (notification: Notification) => Notif
           text: t('kind.webhookDisabled', { url: field(notification, 'url') ?? untitled }),
           href: organization ? `/o/${organization}/webhooks#${anchorOf(notification.subject_id)}` : null,
         }
+      }
+      // A pledge's payment and a funding campaign's end: the pledge is listed, and fixed, in my pledges.
+      case 'payment_failed': {
+        const amount = notification.data.amount_minor
+        const currency = field(notification, 'currency')
+        const graceUntil = field(notification, 'grace_until')
+        const money = typeof amount === 'number' && currency ? format.money(amount, currency) : null
+        const text = money ? t('kind.paymentFailed', { campaign, amount: money }) : t('kind.paymentFailedNoAmount', { campaign })
+        return {
+          text: graceUntil ? `${text} ${t('kind.paymentFailedFixBy', { date: format.dateTime(graceUntil) })}` : text,
+          href: '/me/pledges',
+        }
+      }
+      case 'pledge_dropped':
+        return { text: t('kind.pledgeDropped', { campaign }), href: '/me/pledges' }
+      case 'funding_decided': {
+        const outcome = field(notification, 'outcome')
+        const key =
+          outcome === 'funded'
+            ? 'kind.fundingFunded'
+            : outcome === 'failed'
+              ? 'kind.fundingFailed'
+              : outcome === 'cancelled'
+                ? 'kind.fundingCancelled'
+                : 'kind.fundingDecided'
+        return { text: t(key, { campaign }), href: campaignPage }
       }
       // A kind this build does not know yet (the API may add some): still a line, not a broken page.
       default:

@@ -37,6 +37,9 @@ export function ProfilePage() {
                 <Link to="/me/rewards">{t('rewardsLink')}</Link>
               </li>
               <li>
+                <Link to="/me/pledges">{t('pledgesLink')}</Link>
+              </li>
+              <li>
                 <Link to="/me/tokens">{t('tokensLink')}</Link>
               </li>
             </ul>

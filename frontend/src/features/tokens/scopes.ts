@@ -19,6 +19,8 @@ const LABELS: Record<Scope, keyof typeof en.scope> = {
   'votes:write': 'votesWrite',
   'media:write': 'mediaWrite',
   'analytics:read': 'analyticsRead',
+  'pledges:read': 'pledgesRead',
+  'pledges:write': 'pledgesWrite',
 }
 
 export const SCOPES = Object.keys(LABELS) as Scope[]

@@ -63,6 +63,8 @@ export const en = {
     votesWrite: 'Cast votes and, as a manager, invalidate suspicious ones',
     mediaWrite: 'Upload images',
     analyticsRead: 'Read campaign analytics, exports and participant journeys (as an owner or manager)',
+    pledgesRead: 'Read my pledges to funding campaigns',
+    pledgesWrite: 'Pledge money, change and cancel my pledges',
   },
 }
 
@@ -129,5 +131,7 @@ export const de: Translation<typeof en> = {
     votesWrite: 'Abstimmen und, als Manager, verdächtige Stimmen aus der Wertung nehmen',
     mediaWrite: 'Bilder hochladen',
     analyticsRead: 'Auswertungen, Exporte und Teilnahmeverläufe von Kampagnen lesen (als Inhaber oder Manager)',
+    pledgesRead: 'Meine Zusagen für Crowdfunding-Kampagnen lesen',
+    pledgesWrite: 'Geld zusagen, meine Zusagen ändern und zurückziehen',
   },
 }

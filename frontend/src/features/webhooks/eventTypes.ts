@@ -41,6 +41,15 @@ const LABELS: Record<SubscribableEventType, keyof typeof en.event> = {
   'member.added': 'memberAdded',
   'member.role_changed': 'memberRoleChanged',
   'member.removed': 'memberRemoved',
+  'pledge.created': 'pledgeCreated',
+  'pledge.changed': 'pledgeChanged',
+  'pledge.cancelled': 'pledgeCancelled',
+  'pledge.collected': 'pledgeCollected',
+  'pledge.payment_failed': 'pledgePaymentFailed',
+  'pledge.dropped': 'pledgeDropped',
+  'pledge.refunded': 'pledgeRefunded',
+  'campaign.funded': 'campaignFunded',
+  'campaign.failed': 'campaignFailed',
   'webhook.disabled': 'webhookDisabled',
 }
 
@@ -58,6 +67,7 @@ const GROUPS: Record<Prefix<SubscribableEventType>, Group> = {
   badge: 'badges',
   referral: 'referrals',
   member: 'members',
+  pledge: 'pledges',
   webhook: 'webhooks',
 }
 
