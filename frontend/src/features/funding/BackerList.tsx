@@ -144,7 +144,8 @@ export function BackerList({ campaign }: { campaign: Campaign }) {
           }
           return (
             <>
-              <div className="table-scroll">
+              {/* Focusable and named: on a phone it scrolls sideways, also without buttons in it. */}
+              <div className="table-scroll" tabIndex={0} role="region" aria-label={t('dashboard.backers.heading')}>
                 <table className="backer-table">
                   <caption className="visually-hidden">{t('dashboard.backers.heading')}</caption>
                   <thead>

@@ -19,7 +19,8 @@ function MoneyTable({ caption, groups, currency, label }: MoneyTableProps) {
   const format = useFormat()
   if (groups.length === 0) return null
   return (
-    <div className="table-scroll">
+    // Focusable and named: on a phone the table scrolls sideways, and keyboard users must reach it.
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
       <table className="money-table">
         <caption>{caption}</caption>
         <thead>
