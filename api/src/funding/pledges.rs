@@ -123,14 +123,28 @@ fn usable_tier(
         return Err(error);
     }
     if amount_minor < tier.min_amount_minor {
-        return Err(ApiError::invalid(
-            "amount_minor",
-            ErrorCode::PledgeBelowMinimum,
-            format!("this tier needs at least {} (minor units)", tier.min_amount_minor),
-        )
-        .param("minimum", tier.min_amount_minor));
+        return Err(below_minimum(&tier));
     }
     Ok(tier)
+}
+
+fn below_minimum(tier: &TierRow) -> ApiError {
+    ApiError::invalid(
+        "amount_minor",
+        ErrorCode::PledgeBelowMinimum,
+        format!("this tier needs at least {} (minor units)", tier.min_amount_minor),
+    )
+    .param("minimum", tier.min_amount_minor)
+}
+
+/// What a move to `collected` sets: when, and no failure or grace window any more.
+fn collected_changes(now: NaiveDateTime) -> PledgeChanges {
+    PledgeChanges {
+        collected_at: Some(Some(now)),
+        failure: Some(None),
+        grace_until: Some(None),
+        ..Default::default()
+    }
 }
 
 fn take_slot(conn: &mut DbConnection, tier: &TierRow) -> Result<(), ApiError> {
@@ -161,18 +175,7 @@ pub(super) fn collect(
         .unwrap_or(now + TimeDelta::days(i64::from(funding.grace_days)));
     let moved = match &outcome {
         Collection::Collected => {
-            let moved = move_pledge(
-                conn,
-                pledge,
-                PledgeStatus::Collected,
-                PledgeChanges {
-                    collected_at: Some(Some(now)),
-                    failure: Some(None),
-                    grace_until: Some(None),
-                    ..Default::default()
-                },
-                now,
-            )?;
+            let moved = move_pledge(conn, pledge, PledgeStatus::Collected, collected_changes(now), now)?;
             record_event(conn, campaign, &moved, EventType::PledgeCollected, None, now)?;
             moved
         }
@@ -370,12 +373,7 @@ pub fn update(
                 let tier =
                     repo::tier(conn, same)?.ok_or_else(|| ApiError::internal("a pledge's tier vanished"))?;
                 if amount < tier.min_amount_minor {
-                    return Err(ApiError::invalid(
-                        "amount_minor",
-                        ErrorCode::PledgeBelowMinimum,
-                        format!("this tier needs at least {} (minor units)", tier.min_amount_minor),
-                    )
-                    .param("minimum", tier.min_amount_minor));
+                    return Err(below_minimum(&tier));
                 }
             }
             changes.amount_minor = Some(amount);
@@ -491,12 +489,7 @@ pub fn record_payment(
             conn,
             &pledge,
             PledgeStatus::Collected,
-            PledgeChanges {
-                collected_at: Some(Some(now)),
-                failure: Some(None),
-                grace_until: Some(None),
-                ..Default::default()
-            },
+            collected_changes(now),
             now,
         )?;
         repo::record_payment(
