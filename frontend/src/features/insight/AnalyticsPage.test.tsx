@@ -133,6 +133,7 @@ describe('campaign analytics', () => {
     const funnelTable = within(await screen.findByRole('table', { name: 'Funnel' }))
     expect(funnelTable.getByRole('row', { name: /Visitors/ })).toHaveTextContent('Visitors2,000')
     expect(funnelTable.getByRole('row', { name: /Contributors/ })).toHaveTextContent('Contributors46')
+    expect(funnelTable.queryByRole('row', { name: /Backers/ }), 'nobody pledged: no backers step').toBeNull()
 
     const sources = within(screen.getByRole('table', { name: 'Funnel and contribution rate by source' }))
     expect(sources.getByRole('row', { name: /Design forum/ })).toHaveTextContent('Design forum4006090328%')
@@ -158,6 +159,15 @@ describe('campaign analytics', () => {
     expect(segments.getByRole('table', { name: 'Country' })).toHaveTextContent('Germany120260')
     expect(segments.getByRole('table', { name: 'Age' })).toHaveTextContent('25-3480170')
     expect(segments.queryByRole('table', { name: 'Interest' })).toBeNull()
+  })
+
+  it('shows backers as the last step of the funnel once someone pledged', async () => {
+    analyticsApi({ 'GET /api/v1/campaigns/c1/analytics': () => json({ ...sample, funnel: { ...sample.funnel, backers: 17 } }) })
+    renderRoute('/c/summer-bottle/analytics')
+
+    const funnelTable = within(await screen.findByRole('table', { name: 'Funnel' }))
+    const rows = funnelTable.getAllByRole('row')
+    expect(rows[rows.length - 1]).toHaveTextContent('Backers17')
   })
 
   it('formats rates, numbers and countries for German', async () => {

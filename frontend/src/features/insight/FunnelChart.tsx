@@ -1,4 +1,5 @@
-// The funnel: how many people reached each step, from visitors to contributors.
+// The funnel: how many people reached each step, from visitors to contributors (and to backers,
+// for a campaign that took pledges).
 import { useTranslation } from 'react-i18next'
 import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from 'recharts'
 import { useFormat } from '../../i18n/format'
@@ -6,12 +7,14 @@ import { ChartFigure } from './ChartFigure'
 import { SERIES_COLORS } from './colors'
 import type { Funnel } from './queries'
 
-const FUNNEL_STEPS = ['visitors', 'registered', 'sign_ups', 'participants', 'voters', 'contributors'] as const
+const FUNNEL_STEPS = ['visitors', 'registered', 'sign_ups', 'participants', 'voters', 'contributors', 'backers'] as const
 
 export function FunnelChart({ funnel }: { funnel: Funnel }) {
   const { t } = useTranslation('insight')
   const format = useFormat()
-  const data = FUNNEL_STEPS.map((step) => ({ step: t(`funnel.${step}`), value: funnel[step] }))
+  // Backers only where someone pledged: an idea contest has none, and a bar of zeros says nothing.
+  const steps = FUNNEL_STEPS.filter((step) => step !== 'backers' || funnel.backers > 0)
+  const data = steps.map((step) => ({ step: t(`funnel.${step}`), value: funnel[step] }))
   return (
     <ChartFigure
       caption={t('funnel.caption', { visitors: format.number(funnel.visitors), contributors: format.number(funnel.contributors) })}

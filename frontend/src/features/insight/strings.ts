@@ -47,6 +47,7 @@ export const en = {
     participants: 'Took part',
     voters: 'Voters',
     contributors: 'Contributors',
+    backers: 'Backers',
   },
   sources: {
     heading: 'Contribution rate by source',
@@ -162,6 +163,7 @@ export const de: Translation<typeof en> = {
     participants: 'Haben mitgemacht',
     voters: 'Abstimmende',
     contributors: 'Beitragende',
+    backers: 'Unterstützer',
   },
   sources: {
     heading: 'Beitragsquote nach Quelle',
