@@ -78,6 +78,11 @@ export const en = {
     closed: 'Closed',
     cancelled: 'Cancelled',
   },
+  fundingPhase: {
+    scheduled: 'Funding opens soon',
+    submission: 'Funding open',
+    ended: 'Funding ended',
+  },
   kind: {
     idea: 'Ideas',
     design: 'Designs',
@@ -182,6 +187,11 @@ export const de: Translation<typeof en> = {
     judging: 'Jurierung',
     closed: 'Beendet',
     cancelled: 'Abgesagt',
+  },
+  fundingPhase: {
+    scheduled: 'Finanzierung startet bald',
+    submission: 'Finanzierung läuft',
+    ended: 'Finanzierung beendet',
   },
   kind: {
     idea: 'Ideen',

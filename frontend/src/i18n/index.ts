@@ -3,7 +3,7 @@
 import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import { detectLanguage, FALLBACK_LANGUAGE, isLanguage, rememberLanguage, type Language } from './languages'
-import { resources } from './resources'
+import { type LazyModules, type LazyNamespace, resources } from './resources'
 
 export const i18n = i18next.createInstance()
 
@@ -25,6 +25,16 @@ function syncDocumentLanguage(language: string) {
 }
 syncDocumentLanguage(i18n.language)
 i18n.on('languageChanged', syncDocumentLanguage)
+
+/**
+ * Adds the strings of a lazily loaded page's namespace (once; the page's module calls this when
+ * it loads, before it renders), so manager pages do not weigh on the app everyone loads.
+ */
+export function registerLazyStrings<N extends LazyNamespace>(namespace: N, strings: Pick<LazyModules[N], 'en' | 'de'>): void {
+  for (const language of ['en', 'de'] as const) {
+    if (!i18n.hasResourceBundle(language, namespace)) i18n.addResourceBundle(language, namespace, strings[language])
+  }
+}
 
 /** The language the UI speaks now. */
 export function currentLanguage(): Language {

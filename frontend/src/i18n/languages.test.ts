@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { detectLanguage } from './languages'
+import * as insight from '../features/insight/strings'
+import * as webhooks from '../features/webhooks/strings'
 import { resources } from './resources'
+
+/** The bundled namespaces and those that arrive with their lazy pages. */
+const everyNamespace = {
+  en: { ...resources.en, insight: insight.en, webhooks: webhooks.en },
+  de: { ...resources.de, insight: insight.de, webhooks: webhooks.de },
+}
 
 describe('detectLanguage', () => {
   it('prefers the remembered choice, then the browser languages in order, then English', () => {
@@ -20,9 +28,9 @@ function keysOf(value: object, prefix = ''): string[] {
 
 describe('translations', () => {
   it('give German the same keys as English in every namespace, none of them empty', () => {
-    for (const namespace of Object.keys(resources.en) as (keyof typeof resources.en)[]) {
-      expect(keysOf(resources.de[namespace]).sort(), namespace).toEqual(keysOf(resources.en[namespace]).sort())
-      for (const language of [resources.en, resources.de]) {
+    for (const namespace of Object.keys(everyNamespace.en) as (keyof typeof everyNamespace.en)[]) {
+      expect(keysOf(everyNamespace.de[namespace]).sort(), namespace).toEqual(keysOf(everyNamespace.en[namespace]).sort())
+      for (const language of [everyNamespace.en, everyNamespace.de]) {
         const strings = JSON.stringify(language[namespace])
         expect(strings, namespace).not.toContain('""')
       }

@@ -1,4 +1,6 @@
-// Every namespace of every language. A feature adds its strings module here.
+// Every namespace of every language. A feature adds its strings module here: to `modules` when
+// pages everyone opens use it (it is bundled with the app), to `LazyModules` when only a lazily
+// loaded page does (its strings then arrive with that page; see registerLazyStrings).
 import * as auth from '../features/auth/strings'
 import * as campaignPage from '../features/campaign-page/strings'
 import * as campaignEditor from '../features/campaigns/editor/strings'
@@ -6,7 +8,7 @@ import * as campaigns from '../features/campaigns/strings'
 import * as comments from '../features/comments/strings'
 import * as contributions from '../features/contributions/strings'
 import * as funding from '../features/funding/strings'
-import * as insight from '../features/insight/strings'
+import type * as insight from '../features/insight/strings'
 import * as media from '../features/media/strings'
 import * as moderation from '../features/moderation/strings'
 import * as notFound from '../features/not-found/strings'
@@ -19,7 +21,7 @@ import * as status from '../features/status/strings'
 import * as timeline from '../features/timeline/strings'
 import * as tokens from '../features/tokens/strings'
 import * as votes from '../features/votes/strings'
-import * as webhooks from '../features/webhooks/strings'
+import type * as webhooks from '../features/webhooks/strings'
 import * as common from './common'
 
 const modules = {
@@ -40,18 +42,26 @@ const modules = {
   tokens,
   votes,
   reach,
-  insight,
   timeline,
   notifications,
-  webhooks,
   funding,
 }
 
-type Namespaces = { [K in keyof typeof modules]: (typeof modules)[K]['en'] }
+/** The namespaces of manager pages, loaded with those pages rather than with the app. */
+export interface LazyModules {
+  insight: typeof insight
+  webhooks: typeof webhooks
+}
+export type LazyNamespace = keyof LazyModules
 
-function language(pick: 'en' | 'de'): Namespaces {
+type AllModules = typeof modules & LazyModules
+/** Every namespace, bundled or lazy: what `t` is typed against. */
+export type Namespaces = { [K in keyof AllModules]: AllModules[K]['en'] }
+type BundledNamespaces = { [K in keyof typeof modules]: (typeof modules)[K]['en'] }
+
+function language(pick: 'en' | 'de'): BundledNamespaces {
   const entries = Object.entries(modules).map(([namespace, strings]) => [namespace, strings[pick]])
-  return Object.fromEntries(entries) as Namespaces
+  return Object.fromEntries(entries) as BundledNamespaces
 }
 
 export const resources = { en: language('en'), de: language('de') }

@@ -5,6 +5,7 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { useFormat } from '../../i18n/format'
+import { registerLazyStrings } from '../../i18n'
 import { QueryBoundary } from '../../ui/QueryStates'
 import { CampaignSubpage } from '../campaigns/CampaignSubpage'
 import type { Campaign } from '../campaigns/queries'
@@ -17,6 +18,10 @@ import { ReferralsPanel } from './ReferralsPanel'
 import { SegmentsTable } from './SegmentsTable'
 import { SourcesChart } from './SourcesChart'
 import { SummaryPanel } from './SummaryPanel'
+import * as strings from './strings'
+
+// This page's strings arrive with it (see registerLazyStrings).
+registerLazyStrings('insight', strings)
 
 function Panel({ id, title, wide, children }: { id: string; title: string; wide?: boolean; children: ReactNode }) {
   return (

@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'react'
 import { flushSync } from 'react-dom'
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation, useParams } from 'react-router'
+import { registerLazyStrings } from '../../i18n'
 import { EmptyState, ErrorAlert, Loading, QueryBoundary } from '../../ui/QueryStates'
 import { campaignQueries } from '../campaigns/queries'
 import { canManage, useMyRole, useOrganization } from '../organizations/queries'
@@ -13,6 +14,10 @@ import { CreateWebhookForm, type CampaignChoice } from './CreateWebhookForm'
 import { useDeleteWebhook, useWebhooks, type Webhook, type WebhookWithSecret } from './queries'
 import { WebhookCard } from './WebhookCard'
 import { WebhookSecret, type ShownSecret } from './WebhookSecret'
+import * as strings from './strings'
+
+// This page's strings arrive with it (see registerLazyStrings).
+registerLazyStrings('webhooks', strings)
 
 interface EndpointsProps {
   slug: string
