@@ -2,7 +2,7 @@ import { act, screen, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { switchLanguage } from '../../i18n'
 import { json, stubApi } from '../../test/fakeApi'
-import { aCampaign, aPage } from '../../test/fixtures'
+import { aCampaign, aFunding, aPage } from '../../test/fixtures'
 import { renderRoute } from '../../test/renderRoute'
 
 const campaign = aCampaign({
@@ -62,5 +62,91 @@ describe('CampaignPage', () => {
     expect(screen.getByRole('region', { name: 'Preise' })).toHaveTextContent('Platz 1 First prize: 500,00 €')
     expect(screen.getByRole('timer')).toHaveTextContent('Einreichung endet in 2 Tage 03 Std. 04 Min. 05 Sek.')
     expect(screen.getByRole('region', { name: 'Zeitplan' })).toHaveTextContent(/\d{2}\.06\.2030/)
+  })
+})
+
+describe('a crowdfunding campaign’s page', () => {
+  const schedule = {
+    submissions_open_at: '2030-06-01T00:00:00Z',
+    submissions_close_at: '2030-06-12T15:04:05Z',
+    voting_open_at: '2030-06-13T00:00:00Z',
+    voting_close_at: '2030-06-20T00:00:00Z',
+  }
+  const funding = aCampaign({ kind: 'funding', schedule })
+
+  function api(campaign: ReturnType<typeof aCampaign>) {
+    return stubApi({
+      'GET /api/v1/campaigns/summer-bottle': () => json(campaign),
+      'GET /api/v1/campaigns/c1/funding': () => json(aFunding()),
+      'GET /api/v1/campaigns/c1/contributions': () => json(aPage([])),
+      'GET /api/v1/campaigns/c1/leaderboard': () => json(aPage([])),
+      'GET /api/v1/campaigns/c1/points-leaderboard': () => json(aPage([])),
+    })
+  }
+
+  beforeEach(() => {
+    vi.useFakeTimers({ now: new Date('2030-06-10T12:00:00Z'), toFake: ['Date'] })
+  })
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  it('speaks of funding, not submissions and votes, and shows no prizes, rankings or gallery', async () => {
+    const fake = api(funding)
+    renderRoute('/c/summer-bottle')
+
+    const header = within((await screen.findByRole('heading', { level: 1, name: 'Summer bottle' })).closest('header') as HTMLElement)
+    expect(header.getByText('Funding open')).toHaveClass('badge')
+    const timeline = within(screen.getByRole('region', { name: 'Schedule' }))
+    expect(timeline.getAllByRole('listitem')).toHaveLength(1)
+    expect(timeline.getByRole('listitem', { current: 'step' })).toHaveTextContent('Funding window')
+    expect(timeline.getByRole('timer')).toHaveTextContent('Funding ends in 2 days 03 h 04 min 05 s')
+    expect(screen.getByRole('region', { name: 'Schedule' })).not.toHaveTextContent(/Submissions|Voting/)
+    expect(screen.getByRole('region', { name: 'Rules' })).toHaveTextContent(/^RulesEveryone may take part\.$/)
+    expect(screen.queryByRole('region', { name: 'Prizes' })).toBeNull()
+    expect(screen.queryByRole('region', { name: 'Gallery' })).toBeNull()
+    expect(screen.queryByRole('link', { name: 'Sign in to contribute' })).toBeNull()
+    expect(fake.sent('GET /api/v1/campaigns/c1/contributions')).toHaveLength(0)
+
+    await act(() => switchLanguage('de'))
+
+    expect(header.getByText('Finanzierung läuft')).toBeVisible()
+    const zeitplan = screen.getByRole('region', { name: 'Zeitplan' })
+    expect(within(zeitplan).getByRole('listitem')).toHaveTextContent('Finanzierungszeitraum')
+    expect(zeitplan).not.toHaveTextContent(/Einreichung|Abstimmung/)
+    expect(within(zeitplan).getByRole('timer')).toHaveTextContent('Finanzierung endet in 2 Tage 03 Std. 04 Min. 05 Sek.')
+    expect(screen.queryByRole('region', { name: 'Preise' })).toBeNull()
+  })
+
+  it('calls every phase after the deadline “funding ended”, without a leaderboard', async () => {
+    const fake = api(aCampaign({ kind: 'funding', phase: 'voting', schedule: { ...schedule, submissions_close_at: '2030-06-09T00:00:00Z' } }))
+    renderRoute('/c/summer-bottle')
+
+    expect(await screen.findByText('Funding ended')).toHaveClass('badge')
+    expect(screen.getByRole('region', { name: 'Schedule' })).toHaveTextContent('Funding has ended.')
+    expect(screen.queryByRole('timer')).toBeNull()
+    expect(screen.queryByRole('region', { name: 'Leaderboard' })).toBeNull()
+    expect(fake.sent('GET /api/v1/campaigns/c1/leaderboard')).toHaveLength(0)
+
+    await act(() => switchLanguage('de'))
+    expect(screen.getByText('Finanzierung beendet')).toHaveClass('badge')
+    expect(screen.getByRole('region', { name: 'Zeitplan' })).toHaveTextContent('Die Finanzierung ist beendet.')
+  })
+
+  it('leaves an idea campaign its contest wording', async () => {
+    api(aCampaign({ kind: 'idea', schedule }))
+    renderRoute('/c/summer-bottle')
+
+    expect(await screen.findByText('Open for submissions')).toHaveClass('badge')
+    const timeline = within(screen.getByRole('region', { name: 'Schedule' }))
+    expect(timeline.getAllByRole('listitem').map((item) => item.querySelector('strong')?.textContent)).toEqual(['Submissions', 'Voting'])
+    expect(timeline.getByRole('timer')).toHaveTextContent('Submissions close in 2 days 03 h 04 min 05 s')
+    expect(screen.getByRole('region', { name: 'Prizes' })).toHaveTextContent('This campaign has no prizes.')
+
+    await act(() => switchLanguage('de'))
+    expect(screen.getByText('Einreichung offen')).toHaveClass('badge')
+    expect(screen.getByRole('timer')).toHaveTextContent('Einreichung endet in 2 Tage 03 Std. 04 Min. 05 Sek.')
+    expect(screen.getByRole('region', { name: 'Zeitplan' })).toHaveTextContent('Abstimmung')
+    expect(screen.getByRole('region', { name: 'Preise' })).toBeVisible()
   })
 })

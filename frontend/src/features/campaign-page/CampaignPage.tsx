@@ -1,7 +1,8 @@
 // The campaign page composes the features that show a campaign (its schedule, prizes and rules,
 // the invitation box, a funding campaign's progress and pledge form, awards, both rankings and the
 // gallery) and the organiser's tools. It is the top of them: they import the campaign's data from
-// features/campaigns, never this page.
+// features/campaigns, never this page. A crowdfunding campaign takes pledges, not contributions or
+// votes: it shows no prizes, awards, rankings or gallery.
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { Markdown } from '../../ui/Markdown'
@@ -41,11 +42,27 @@ function ContributeCall({ campaign }: { campaign: Campaign }) {
 
 /** Phases in which an invitee can still take part. */
 const INVITABLE = new Set<Campaign['phase']>(['scheduled', 'submission', 'review', 'voting'])
+/** A funding campaign's invitee can pledge only until its deadline. */
+const FUNDING_INVITABLE = new Set<Campaign['phase']>(['scheduled', 'submission'])
 
 function Invite({ campaign }: { campaign: Campaign }) {
   const signedIn = useSignedIn()
-  if (!signedIn || !INVITABLE.has(campaign.phase)) return null
+  const funding = campaign.kind === 'funding'
+  if (!signedIn || !(funding ? FUNDING_INVITABLE : INVITABLE).has(campaign.phase)) return null
+  // An invitee's first step pays the referrer: a vote or contribution, or a pledge in crowdfunding.
   return <InviteFriends campaignId={campaign.id} pointsPerReferral={campaign.participation_points.per_referral} />
+}
+
+/** What a contest (not a crowdfunding campaign) shows below its brief: awards, rankings, gallery. */
+function ContestResults({ campaign }: { campaign: Campaign }) {
+  return (
+    <>
+      <CampaignAwards campaign={campaign} />
+      {hasLeaderboard(campaign) && <Leaderboard campaign={campaign} />}
+      {hasPointsLeaderboard(campaign) && <PointsLeaderboard campaign={campaign} />}
+      {campaign.phase !== 'draft' && <Gallery campaign={campaign} />}
+    </>
+  )
 }
 
 /**
@@ -61,22 +78,23 @@ export function CampaignPage() {
 
 function CampaignView({ campaign: data }: { campaign: Campaign }) {
   const { t } = useTranslation('campaignPage')
+  const funding = data.kind === 'funding'
   return (
     <article className="campaign">
       <title>{t('page.pageTitle', { title: data.title })}</title>
       <header className="stack-sm">
         {data.cover_url && <img className="cover" src={data.cover_url} alt={t('image.cover', { ns: 'media', title: data.title })} />}
         <p className="muted">
-          <PhaseBadge phase={data.phase} />{' '}
+          <PhaseBadge phase={data.phase} kind={data.kind} />{' '}
           <Link to={`/o/${data.organization}`}>{t('page.by', { organization: data.organization })}</Link>
         </p>
         <h1>{data.title}</h1>
         {data.summary && <p className="lead">{data.summary}</p>}
         {data.phase === 'draft' && <p className="notice">{t('page.draftNotice')}</p>}
-        {data.kind === 'funding' ? <BackCampaignLink campaign={data} /> : <ContributeCall campaign={data} />}
+        {funding ? <BackCampaignLink campaign={data} /> : <ContributeCall campaign={data} />}
       </header>
       <CampaignAdminBar campaign={data} />
-      {data.kind === 'funding' && <FundingProgressSection campaign={data} />}
+      {funding && <FundingProgressSection campaign={data} />}
       <div className="columns">
         <section aria-labelledby="brief-heading" className="main-column">
           <h2 id="brief-heading">{t('page.brief')}</h2>
@@ -85,15 +103,11 @@ function CampaignView({ campaign: data }: { campaign: Campaign }) {
         <aside className="side-column">
           <PhaseTimeline campaign={data} />
           <Invite campaign={data} />
-          <PrizeList campaign={data} />
+          {!funding && <PrizeList campaign={data} />}
           <RulesList campaign={data} />
         </aside>
       </div>
-      {data.kind === 'funding' && <PledgeSection campaign={data} />}
-      <CampaignAwards campaign={data} />
-      {hasLeaderboard(data) && <Leaderboard campaign={data} />}
-      {hasPointsLeaderboard(data) && <PointsLeaderboard campaign={data} />}
-      {data.phase !== 'draft' && <Gallery campaign={data} />}
+      {funding ? <PledgeSection campaign={data} /> : <ContestResults campaign={data} />}
     </article>
   )
 }

@@ -16,7 +16,7 @@ export function CampaignCard({ campaign, children }: { campaign: Campaign; child
         <Link to={`/c/${campaign.slug}`}>{campaign.title}</Link>
       </h3>
       <p className="muted">
-        <PhaseBadge phase={campaign.phase} /> {t(`kind.${campaign.kind}`, { ns: 'common' })} ·{' '}
+        <PhaseBadge phase={campaign.phase} kind={campaign.kind} /> {t(`kind.${campaign.kind}`, { ns: 'common' })} ·{' '}
         {t('card.by', { organization: campaign.organization })}
       </p>
       {campaign.summary && <p>{campaign.summary}</p>}

@@ -36,6 +36,24 @@ describe('DiscoverPage', () => {
     expect(fake.sent('GET /api/v1/campaigns')).toHaveLength(2)
   })
 
+  it('names a crowdfunding campaign’s phase in funding terms, a contest’s in its own', async () => {
+    stubApi({
+      'GET /api/v1/campaigns': () =>
+        json({
+          items: [
+            aCampaign({ id: 'c1', slug: 'fund', kind: 'funding', title: 'Fund', phase: 'judging' }),
+            aCampaign({ id: 'c2', slug: 'idea', kind: 'idea', title: 'Idea', phase: 'judging' }),
+          ],
+          next_cursor: null,
+        }),
+    })
+    renderRoute('/')
+    const card = async (title: string) => (await screen.findByRole('link', { name: title })).closest('article') as HTMLElement
+
+    expect(await card('Fund')).toHaveTextContent('Funding ended')
+    expect(await card('Idea')).toHaveTextContent('Judging')
+  })
+
   it('sends the filters from the URL and keeps the form in step with them', async () => {
     const fake = stubApi({ 'GET /api/v1/campaigns': () => json({ items: [], next_cursor: null }) })
     const user = userEvent.setup()

@@ -1,5 +1,6 @@
-// The campaign's schedule as two windows, the current one marked, with a countdown to the next
-// boundary. When a boundary passes, the campaign is fetched again: its phase is the server's word.
+// The campaign's schedule as two windows (a crowdfunding campaign's as its one funding window), the
+// current one marked, with a countdown to the next boundary. When a boundary passes, the campaign is
+// fetched again: its phase is the server's word.
 import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -29,7 +30,8 @@ export function PhaseTimeline({ campaign }: { campaign: Campaign }) {
   const queryClient = useQueryClient()
   const now = useNow()
   const { schedule, phase } = campaign
-  const next = schedule ? nextBoundary(schedule, now) : null
+  const funding = campaign.kind === 'funding'
+  const next = schedule ? nextBoundary(schedule, now, campaign.kind) : null
   const lastBoundary = useRef(next?.boundary)
 
   useEffect(() => {
@@ -47,17 +49,20 @@ export function PhaseTimeline({ campaign }: { campaign: Campaign }) {
       </section>
     )
   }
-  const windows = [
-    { key: 'submission', from: schedule.submissions_open_at, to: schedule.submissions_close_at },
-    { key: 'voting', from: schedule.voting_open_at, to: schedule.voting_close_at },
-  ] as const
+  const submission = { from: schedule.submissions_open_at, to: schedule.submissions_close_at, phase: 'submission' } as const
+  const windows = funding
+    ? ([{ key: 'funding', ...submission }] as const)
+    : ([
+        { key: 'submission', ...submission },
+        { key: 'voting', from: schedule.voting_open_at, to: schedule.voting_close_at, phase: 'voting' },
+      ] as const)
   const live = phase !== 'cancelled' && phase !== 'draft'
   return (
     <section aria-labelledby="timeline-heading">
       <h2 id="timeline-heading">{t('timeline.heading')}</h2>
       <ol className="timeline">
         {windows.map((window) => {
-          const current = phase === window.key
+          const current = phase === window.phase
           return (
             <li key={window.key} className={current ? 'current' : undefined} aria-current={current ? 'step' : undefined}>
               <strong>{t(`timeline.${window.key}`)}</strong>
@@ -70,10 +75,13 @@ export function PhaseTimeline({ campaign }: { campaign: Campaign }) {
       </ol>
       {live && next && (
         <p className="countdown" role="timer">
-          {t(`timeline.next_${next.boundary}`)} <Countdown at={next.at} now={now} />
+          {funding
+            ? t(next.boundary === 'submissionsOpen' ? 'timeline.fundingOpens' : 'timeline.fundingEnds')
+            : t(`timeline.next_${next.boundary}`)}{' '}
+          <Countdown at={next.at} now={now} />
         </p>
       )}
-      {live && !next && <p>{t('timeline.ended')}</p>}
+      {live && !next && <p>{t(funding ? 'timeline.fundingEnded' : 'timeline.ended')}</p>}
       <p className="hint">{t('timeline.timeZone', { zone: Intl.DateTimeFormat().resolvedOptions().timeZone })}</p>
     </section>
   )

@@ -1,13 +1,18 @@
 import { useTranslation } from 'react-i18next'
 import type { Campaign } from './queries'
 
-/** The rules in plain sentences: every participant should see them before taking part. */
+/**
+ * The rules in plain sentences: every participant should see them before taking part. Of a
+ * crowdfunding campaign's, only who may take part: it has no contributions, votes or points (its
+ * funding rule is shown with its progress).
+ */
 export function RulesList({ campaign }: { campaign: Campaign }) {
   const { t } = useTranslation('campaigns')
   const rules = campaign.rules
   const points = campaign.participation_points
   const method = rules.voting_method ?? 'upvote'
-  const sentences = [
+  const eligibility = t(`rules.eligibility_${rules.eligibility ?? 'open'}`)
+  const sentences = campaign.kind === 'funding' ? [eligibility] : [
     t('rules.maxContributions', { count: rules.max_contributions_per_member ?? 1 }),
     t(`rules.voting_${method}`, { budget: rules.vote_budget ?? 0 }),
     rules.allow_self_vote ? t('rules.selfVoteAllowed') : t('rules.selfVoteForbidden'),
@@ -17,7 +22,7 @@ export function RulesList({ campaign }: { campaign: Campaign }) {
     rules.remix_credit_percent ? t('rules.remixCredit', { percent: rules.remix_credit_percent }) : false,
     rules.require_approval && t('rules.approval'),
     rules.guaranteed_prize && t('rules.guaranteedPrize'),
-    t(`rules.eligibility_${rules.eligibility ?? 'open'}`),
+    eligibility,
     t('rules.points', {
       contribution: points.per_contribution ?? 0,
       vote: points.per_vote ?? 0,

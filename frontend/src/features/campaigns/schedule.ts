@@ -12,10 +12,16 @@ const BOUNDARIES: ReadonlyArray<[Boundary, keyof Schedule]> = [
   ['votingOpen', 'voting_open_at'],
   ['votingClose', 'voting_close_at'],
 ]
+// A crowdfunding campaign's submission window is its funding window; its voting dates mean nothing.
+const FUNDING_BOUNDARIES = BOUNDARIES.slice(0, 2)
 
-/** The first boundary after `now`, or `null` once voting has closed. */
-export function nextBoundary(schedule: Schedule, now: number): { boundary: Boundary; at: number } | null {
-  for (const [boundary, field] of BOUNDARIES) {
+/** The first boundary of a campaign of `kind` after `now`, or `null` once its last has passed. */
+export function nextBoundary(
+  schedule: Schedule,
+  now: number,
+  kind: Schemas['CampaignKind'],
+): { boundary: Boundary; at: number } | null {
+  for (const [boundary, field] of kind === 'funding' ? FUNDING_BOUNDARIES : BOUNDARIES) {
     const at = Date.parse(schedule[field])
     if (at > now) return { boundary, at }
   }

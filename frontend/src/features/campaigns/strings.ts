@@ -37,6 +37,10 @@ export const en = {
     next_votingOpen: 'Voting opens in',
     next_votingClose: 'Voting closes in',
     ended: 'Voting has ended.',
+    funding: 'Funding window',
+    fundingOpens: 'Funding opens in',
+    fundingEnds: 'Funding ends in',
+    fundingEnded: 'Funding has ended.',
     timeZone: 'Times in your time zone ({{zone}}).',
   },
   prizes: {
@@ -104,6 +108,10 @@ export const de: Translation<typeof en> = {
     next_votingOpen: 'Abstimmung beginnt in',
     next_votingClose: 'Abstimmung endet in',
     ended: 'Die Abstimmung ist beendet.',
+    funding: 'Finanzierungszeitraum',
+    fundingOpens: 'Finanzierung startet in',
+    fundingEnds: 'Finanzierung endet in',
+    fundingEnded: 'Die Finanzierung ist beendet.',
     timeZone: 'Zeiten in deiner Zeitzone ({{zone}}).',
   },
   prizes: {

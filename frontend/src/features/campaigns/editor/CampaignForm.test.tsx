@@ -1,8 +1,9 @@
-import { screen, within } from '@testing-library/react'
+import { act, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { campaignKeys } from '../../../api/queryKeys'
 import { startSession } from '../../../api/session'
+import { switchLanguage } from '../../../i18n'
 import { authResponse, json, me, problem, stubApi } from '../../../test/fakeApi'
 import { aCampaign, aPage } from '../../../test/fixtures'
 import { renderRoute } from '../../../test/renderRoute'
@@ -93,6 +94,27 @@ describe('the campaign form', () => {
       rules: { voting_method: 'upvote', vote_budget: null, max_contributions_per_member: 1 },
     })
   })
+  it('names a crowdfunding campaign’s submission window its funding window, and says voting does not apply', async () => {
+    signedIn()
+    stubApi({ 'GET /api/v1/me': () => json(me) })
+    const user = userEvent.setup()
+    renderRoute('/o/acme/campaigns/new')
+    await user.selectOptions(await screen.findByRole('combobox', { name: 'Kind' }), 'Crowdfunding')
+    await user.type(screen.getByRole('textbox', { name: /^Title/ }), 'Summer bottle')
+    await user.click(screen.getByRole('button', { name: 'Next' }))
+
+    expect(screen.getByLabelText('Funding opens')).toBeVisible()
+    expect(screen.getByLabelText('Funding deadline')).toBeVisible()
+    expect(screen.queryByLabelText('Submissions open')).toBeNull()
+    // The API still needs the voting dates: kept, and explained.
+    expect(screen.getByLabelText('Voting opens')).toHaveAccessibleDescription(/^Crowdfunding has no voting/)
+    expect(screen.getByLabelText('Voting closes')).toBeVisible()
+
+    await act(() => switchLanguage('de'))
+    expect(screen.getByLabelText('Finanzierung beginnt')).toBeVisible()
+    expect(screen.getByLabelText('Finanzierungsfrist')).toBeVisible()
+  })
+
   it('sends the remix credit set next to the jury weight', async () => {
     signedIn()
     const fake = stubApi({

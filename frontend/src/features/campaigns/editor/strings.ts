@@ -39,6 +39,9 @@ export const en = {
     submissions_close_at: 'Submissions close',
     voting_open_at: 'Voting opens',
     voting_close_at: 'Voting closes',
+    funding_open_at: 'Funding opens',
+    funding_close_at: 'Funding deadline',
+    fundingVotingHint: 'Crowdfunding has no voting: its dates are only required. Pick times after the deadline.',
   },
   rules: {
     max_contributions_per_member: 'Contributions per member',
@@ -129,6 +132,9 @@ export const de: Translation<typeof en> = {
     submissions_close_at: 'Einreichung endet',
     voting_open_at: 'Abstimmung beginnt',
     voting_close_at: 'Abstimmung endet',
+    funding_open_at: 'Finanzierung beginnt',
+    funding_close_at: 'Finanzierungsfrist',
+    fundingVotingHint: 'Crowdfunding hat keine Abstimmung: Ihre Termine sind nur Pflichtangaben. Wähle Zeiten nach der Frist.',
   },
   rules: {
     max_contributions_per_member: 'Beiträge pro Mitglied',
