@@ -953,3 +953,64 @@ fn the_recurring_job_settles_by_itself_after_the_deadline() {
     assert_eq!(campaign.pledge_status(&ann, &pledge)["status"], "collected");
     assert_eq!(campaign.charges(), vec![(pledge, 1)]);
 }
+
+#[test]
+fn parallel_changes_of_one_pledge_move_its_tier_slot_exactly_once_each() {
+    let campaign = Campaign::open(all_or_nothing(100_000));
+    let (a, b) = (
+        campaign.tier(json!({"title": "A", "min_amount_minor": 1_000, "quantity_limit": 5})),
+        campaign.tier(json!({"title": "B", "min_amount_minor": 1_000, "quantity_limit": 5})),
+    );
+    let ann = campaign.server.client.register("ann");
+    let made = campaign.pledge(
+        &ann,
+        json!({"tier_id": a, "amount_minor": 1_000, "payment_method": "sim_ok"}),
+    );
+    assert_eq!(made.status, 201, "{}", made.text());
+    let id = made.json()["id"].as_str().unwrap().to_owned();
+    // Twenty changes at once, half to B and half back to A.
+    let start = Arc::new(Barrier::new(20));
+    let handles: Vec<_> = (0..20)
+        .map(|n| {
+            let (client, start, ann, id) = (
+                campaign.server.client.clone(),
+                start.clone(),
+                ann.clone(),
+                id.clone(),
+            );
+            let tier = if n % 2 == 0 { b.clone() } else { a.clone() };
+            std::thread::spawn(move || {
+                start.wait();
+                let body = json!({"tier_id": tier, "amount_minor": 1_000 + n});
+                client.call(
+                    "PATCH",
+                    &format!("/api/v1/pledges/{id}"),
+                    ann.token(),
+                    Some(&body),
+                )
+            })
+        })
+        .collect();
+    for handle in handles {
+        let changed = handle.join().unwrap();
+        assert_eq!(changed.status, 200, "{}", changed.text());
+    }
+    let pledge = campaign.pledge_status(&ann, &id);
+    let funding = campaign.funding();
+    let taken: Vec<(String, i64)> = funding["tiers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|tier| {
+            (
+                tier["id"].as_str().unwrap().to_owned(),
+                tier["taken"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    let expected: Vec<(String, i64)> = taken
+        .iter()
+        .map(|(tier, _)| (tier.clone(), i64::from(pledge["tier_id"] == tier.as_str())))
+        .collect();
+    assert_eq!(taken, expected, "one slot, on the tier the pledge names");
+}

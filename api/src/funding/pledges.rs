@@ -14,7 +14,7 @@ use super::view::{cursor_key, respond_many, respond_one};
 use crate::attribution;
 use crate::campaigns::repo::CampaignRow;
 use crate::campaigns::view as campaigns;
-use crate::db::{DbConnection, write_transaction};
+use crate::db::{DbConnection, lock_key, write_transaction};
 use crate::domain::{
     Eligibility, FundingModel, PaymentKind, PaymentOutcome, PaymentProvider, Phase, PledgeStatus,
 };
@@ -303,8 +303,16 @@ fn visible_pledge(
     Ok((pledge, campaign, manager))
 }
 
-/// The caller's own pledge; 404 for anyone else's.
+/// Serialises the writers of one pledge until the transaction ends. The moves themselves are
+/// conditional on the state, but a change of tier also moves a slot: two parallel changes that
+/// both read tier A would both give A's slot back. Read the pledge after this.
+fn lock_pledge(conn: &mut DbConnection, id: &str) -> Result<(), ApiError> {
+    Ok(lock_key(conn, &format!("pledge:{id}"))?)
+}
+
+/// The caller's own pledge, locked for the caller's transaction; 404 for anyone else's.
 fn own_pledge(conn: &mut DbConnection, backer: &str, id: &str) -> Result<(PledgeRow, CampaignRow), ApiError> {
+    lock_pledge(conn, id)?;
     let (pledge, campaign, _) = visible_pledge(conn, backer, id)?;
     if pledge.backer_id != backer {
         return Err(ApiError::not_found("pledge"));
@@ -464,6 +472,7 @@ pub fn record_payment(
     now: NaiveDateTime,
 ) -> Result<PledgeResponse, ApiError> {
     write_transaction(conn, |conn| {
+        lock_pledge(conn, id)?;
         let (pledge, campaign, manager) = visible_pledge(conn, actor, id)?;
         if !manager {
             return Err(ApiError::new(
