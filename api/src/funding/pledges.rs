@@ -218,6 +218,10 @@ pub fn create(
 ) -> Result<PledgeResponse, ApiError> {
     write_transaction(conn, |conn| {
         let (campaign, role) = funding_campaign(conn, Some(backer), key)?;
+        // Freeze first (a no-op once frozen, so later pledges do not queue on the row): a
+        // manager's change of goal or currency either committed before, and is read below, or
+        // waits for this pledge and is then refused as frozen.
+        repo::freeze(conn, &campaign.id, now)?;
         let funding = configured(conn, &campaign)?;
         require_window(&campaign, now)?;
         if campaign.eligibility == Eligibility::InviteOnly && role.is_none() {
@@ -267,7 +271,6 @@ pub fn create(
             let open = repo::open_pledge_of(conn, &campaign.id, backer)?;
             return Err(pledge_exists(&open.map(|open| open.id).unwrap_or_default()));
         }
-        repo::freeze(conn, &campaign.id, now)?;
         record_event(conn, &campaign, &row, EventType::PledgeCreated, Some(backer), now)?;
         let row = match (funding.model, row.status) {
             (FundingModel::KeepItAll, PledgeStatus::Active) => {

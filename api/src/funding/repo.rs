@@ -287,17 +287,18 @@ pub fn update_tier(conn: &mut DbConnection, row: &TierRow) -> QueryResult<bool> 
     Ok(changed == 1)
 }
 
-/// Deletes a tier nobody ever chose; false when pledges name it.
+/// Deletes a tier nobody ever chose; false when pledges name it. One statement: a pledge that
+/// takes a slot meanwhile holds the tier's row, and the delete then sees `taken > 0`.
 pub fn delete_unused_tier(conn: &mut DbConnection, id: &str) -> QueryResult<bool> {
-    let used: i64 = pledges::table
-        .filter(pledges::tier_id.eq(id))
-        .select(count_star())
-        .first(conn)?;
-    if used > 0 {
-        return Ok(false);
-    }
-    diesel::delete(tiers::table.find(id)).execute(conn)?;
-    Ok(true)
+    let chosen = pledges::table.filter(pledges::tier_id.eq(id));
+    let deleted = diesel::delete(
+        tiers::table
+            .filter(tiers::id.eq(id))
+            .filter(tiers::taken.eq(0))
+            .filter(diesel::dsl::not(diesel::dsl::exists(chosen))),
+    )
+    .execute(conn)?;
+    Ok(deleted == 1)
 }
 
 // --- pledges -----------------------------------------------------------------------------------
