@@ -188,6 +188,8 @@ pub struct Config {
     pub simulated_payments: bool,
     /// How often the funding settlement looks for campaigns past their deadline.
     pub funding_settle_interval: Duration,
+    /// How often the microtask sweep expires leases and approves unreviewed answers.
+    pub microtasks_sweep_interval: Duration,
 }
 
 /// Where uploaded media live: a folder (the default, `DATA_DIR/media`) or an S3-compatible
@@ -383,6 +385,12 @@ impl Config {
                 &var,
                 "FUNDING_SETTLE_INTERVAL_MS",
                 "60000",
+                |raw| parse_in_range(raw, 10, 3_600_000),
+            )?),
+            microtasks_sweep_interval: Duration::from_millis(parse_var(
+                &var,
+                "MICROTASKS_SWEEP_INTERVAL_MS",
+                "15000",
                 |raw| parse_in_range(raw, 10, 3_600_000),
             )?),
         })

@@ -43,6 +43,7 @@ pub mod funding;
 pub mod health;
 pub mod insight;
 pub mod metrics;
+pub mod microtasks;
 pub mod moderation;
 pub mod reach;
 pub mod rewards;
@@ -78,6 +79,7 @@ pub fn configure_api(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) 
         .configure(rewards::configure)
         .configure(reach::configure)
         .configure(funding::configure)
+        .configure(microtasks::configure)
         .configure(insight::configure)
         .configure(notifications::configure)
         .configure(webhooks::configure)

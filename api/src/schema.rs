@@ -371,6 +371,7 @@ diesel::table! {
         first_vote_at -> Nullable<Timestamp>,
         first_contribution_at -> Nullable<Timestamp>,
         first_pledge_at -> Nullable<Timestamp>,
+        first_task_at -> Nullable<Timestamp>,
     }
 }
 
@@ -613,7 +614,89 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    task_settings (campaign_id) {
+        campaign_id -> Text,
+        answer_form -> Text,
+        strategy -> Text,
+        lease_seconds -> Integer,
+        review_delay_hours -> Integer,
+        retirement -> Text,
+        consensus_k -> Nullable<Integer>,
+        gold_rate_percent -> Integer,
+        min_accuracy_percent -> Nullable<Integer>,
+        gold_min_answers -> Integer,
+        rejection_guard_percent -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    tasks (id) {
+        id -> Text,
+        campaign_id -> Text,
+        payload -> Text,
+        instructions -> Text,
+        redundancy -> Integer,
+        reward_points -> Integer,
+        priority -> Integer,
+        gold_answer -> Nullable<Text>,
+        taken -> Integer,
+        answers -> Integer,
+        retired_at -> Nullable<Timestamp>,
+        retired_reason -> Nullable<Text>,
+        result_answer -> Nullable<Text>,
+        agreement_bp -> Nullable<Integer>,
+        agreeing -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    task_claims (id) {
+        id -> Text,
+        task_id -> Text,
+        campaign_id -> Text,
+        worker_id -> Text,
+        status -> Text,
+        gold -> Bool,
+        lease_expires_at -> Timestamp,
+        answer -> Nullable<Text>,
+        submitted_at -> Nullable<Timestamp>,
+        auto_approve_at -> Nullable<Timestamp>,
+        gold_correct -> Nullable<Bool>,
+        reviewed_at -> Nullable<Timestamp>,
+        reviewed_by -> Nullable<Text>,
+        review_reason -> Nullable<Text>,
+        overturned_at -> Nullable<Timestamp>,
+        points -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    task_workers (campaign_id, worker_id) {
+        campaign_id -> Text,
+        worker_id -> Text,
+        gold_answered -> Integer,
+        gold_correct -> Integer,
+        paused_at -> Nullable<Timestamp>,
+        paused_reason -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(task_claims -> tasks (task_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
+    task_settings,
+    tasks,
+    task_claims,
+    task_workers,
     users,
     refresh_tokens,
     personal_access_tokens,

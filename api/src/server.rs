@@ -185,6 +185,14 @@ fn jobs(
             async move { crate::funding::settle::job(&db, &clock, job, every).await }
         });
     }
+    {
+        let (db, clock) = (with_db(db), clock.clone());
+        let every = config.microtasks_sweep_interval;
+        registry.every(crate::microtasks::sweep::SWEEP, every, move |job| {
+            let (db, clock) = (db.clone(), clock.clone());
+            async move { crate::microtasks::sweep::job(&db, &clock, job, every).await }
+        });
+    }
     let mail = MailJobs {
         db: db.clone(),
         clock: clock.clone(),

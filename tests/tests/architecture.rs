@@ -44,6 +44,7 @@ const LAYERS: &[&[&str]] = &[
         "funding",
         "health",
         "metrics",
+        "microtasks",
         "reach",
     ],
     &["comments", "insight", "rewards", "votes"],

@@ -120,6 +120,7 @@ pub(crate) fn join(
         first_vote_at: None,
         first_contribution_at: None,
         first_pledge_at: None,
+        first_task_at: None,
     };
     if !repo::insert_participant(conn, &row)? {
         return Ok(());
@@ -308,10 +309,32 @@ pub fn on_pledge(
     Ok(row.source_id)
 }
 
+/// A worker's answer (given in the caller's transaction): counts the worker once, at their
+/// first answer, toward their first touch's channel, and their first step into taking part.
+pub fn on_task(
+    conn: &mut DbConnection,
+    campaign: &CampaignRow,
+    worker: &str,
+    now: NaiveDateTime,
+) -> Result<(), ApiError> {
+    join(conn, &campaign.id, worker, None, None, false, now)?;
+    if !repo::mark_first_task(conn, &campaign.id, worker, now)? {
+        return Ok(());
+    }
+    let row = repo::participant(conn, &campaign.id, worker)?
+        .ok_or_else(|| ApiError::internal("a recorded participant vanished"))?;
+    let source = source_by_id(conn, row.source_id.as_deref())?;
+    counters::record(conn, &campaign.id, &step(source.as_ref(), now, Metric::Workers))?;
+    if is_first_step(&row) {
+        took_part(conn, campaign, &row, now)?;
+    }
+    Ok(())
+}
+
 /// Whether the step just marked on `row` is the participant's first of voting, contributing and
 /// pledging (read after the step's own update, so exactly one is set then).
 fn is_first_step(row: &ParticipantRow) -> bool {
-    [row.first_vote_at, row.first_contribution_at, row.first_pledge_at]
+    [row.first_vote_at, row.first_contribution_at, row.first_pledge_at, row.first_task_at]
         .iter()
         .filter(|at| at.is_some())
         .count()

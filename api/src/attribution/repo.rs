@@ -44,6 +44,7 @@ pub struct ParticipantRow {
     pub first_vote_at: Option<NaiveDateTime>,
     pub first_contribution_at: Option<NaiveDateTime>,
     pub first_pledge_at: Option<NaiveDateTime>,
+    pub first_task_at: Option<NaiveDateTime>,
 }
 
 /// Runs the same INSERT ... ON CONFLICT DO NOTHING on either backend (MultiConnection cannot
@@ -234,6 +235,23 @@ pub fn mark_first_pledge(
             .filter(participants::first_pledge_at.is_null()),
     )
     .set(participants::first_pledge_at.eq(at))
+    .execute(conn)
+    .map(|changed| changed == 1)
+}
+
+/// Sets the first answer's instant unless there was one; true when this was the first.
+pub fn mark_first_task(
+    conn: &mut DbConnection,
+    campaign_id: &str,
+    user_id: &str,
+    at: NaiveDateTime,
+) -> QueryResult<bool> {
+    diesel::update(
+        participants::table
+            .find((campaign_id, user_id))
+            .filter(participants::first_task_at.is_null()),
+    )
+    .set(participants::first_task_at.eq(at))
     .execute(conn)
     .map(|changed| changed == 1)
 }

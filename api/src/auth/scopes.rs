@@ -26,6 +26,10 @@ text_enum! {
         PledgesRead = "pledges:read",
         /// Pledge, change and cancel pledges (they promise money).
         PledgesWrite = "pledges:write",
+        /// My claims and answers in microtask campaigns.
+        TasksRead = "tasks:read",
+        /// Claim tasks, answer them, extend and release leases.
+        TasksWrite = "tasks:write",
     }
 }
 
@@ -105,6 +109,8 @@ requirement!(MediaWrite, Some(Scope::MediaWrite), "media:write");
 requirement!(AnalyticsRead, Some(Scope::AnalyticsRead), "analytics:read");
 requirement!(PledgesRead, Some(Scope::PledgesRead), "pledges:read");
 requirement!(PledgesWrite, Some(Scope::PledgesWrite), "pledges:write");
+requirement!(TasksRead, Some(Scope::TasksRead), "tasks:read");
+requirement!(TasksWrite, Some(Scope::TasksWrite), "tasks:write");
 requirement!(SessionOnly, None, "session");
 
 #[cfg(test)]

@@ -49,6 +49,8 @@ text_enum! {
         Contributors = "contributors",
         /// Users who pledged money to the campaign (counted at their first pledge).
         Backers = "backers",
+        /// Users who answered a task in the campaign (counted at their first answer).
+        Workers = "workers",
         /// Users who voted, contributed or pledged (counted at their first step of any).
         Participants = "participants",
         /// Referred participants: a referral code's invitee took part.

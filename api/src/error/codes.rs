@@ -192,6 +192,25 @@ catalogue! {
     TierWindowOrder = "tier.window_order" => UNPROCESSABLE_ENTITY,
     /// The tier is not one of this campaign's.
     TierUnknown = "tier.unknown" => UNPROCESSABLE_ENTITY,
+    /// The answer does not fit the campaign's answer form. Params: what the form allows
+    /// (`options`, `min`, `max`).
+    AnswerInvalid = "answer.invalid" => UNPROCESSABLE_ENTITY,
+    /// Two options of a choice question share a value.
+    AnswerFormDuplicateOption = "answer_form.duplicate_option" => UNPROCESSABLE_ENTITY,
+    /// A form's bounds contradict each other (min above max, more choices than options).
+    AnswerFormRange = "answer_form.range" => UNPROCESSABLE_ENTITY,
+    /// The consensus retirement rule needs `consensus_k`.
+    ConsensusKMissing = "task_settings.consensus_k_missing" => UNPROCESSABLE_ENTITY,
+    /// A task shows something: a text, an image or a link.
+    TaskPayloadEmpty = "task.payload_empty" => UNPROCESSABLE_ENTITY,
+    /// The campaign's form asks about an image, so every task needs one.
+    TaskImageRequired = "task.image_required" => UNPROCESSABLE_ENTITY,
+    /// The image is not a media id of this server.
+    TaskImageUnknown = "task.image_unknown" => UNPROCESSABLE_ENTITY,
+    /// An import's CSV cannot be read. Params: `row`.
+    ImportUnreadable = "import.unreadable" => UNPROCESSABLE_ENTITY,
+    /// A rejection needs a reason the worker sees; pausing a worker too.
+    ReasonRequired = "review.reason_required" => UNPROCESSABLE_ENTITY,
     /// The amount is below the tier's minimum. Params: `minimum`.
     PledgeBelowMinimum = "pledge.below_minimum" => UNPROCESSABLE_ENTITY,
     /// The payment method is not one the campaign's provider takes. Params: `provider`.
@@ -216,6 +235,10 @@ catalogue! {
     StaffOnly = "moderation.staff_only" => FORBIDDEN,
     /// The campaign is open to invited members only.
     InviteOnly = "campaign.invite_only" => FORBIDDEN,
+    /// The worker is paused in this campaign. Params: `reason`.
+    WorkerPaused = "worker.paused" => FORBIDDEN,
+    /// Nobody reviews their own answer.
+    OwnAnswer = "review.own_answer" => FORBIDDEN,
     /// Only a contribution's authors change it.
     NotAuthor = "contribution.not_author" => FORBIDDEN,
     /// Only a contribution's submitter withdraws it.
@@ -309,6 +332,34 @@ catalogue! {
     PledgeTransition = "pledge.transition" => CONFLICT,
     /// Only pledges of the manual provider are paid by recording the money received.
     PaymentNotManual = "payment.not_manual" => CONFLICT,
+    /// Only microtask campaigns have tasks.
+    NotMicrotaskCampaign = "tasks.wrong_kind" => CONFLICT,
+    /// The campaign takes tasks once its answer form is set (`PUT /campaigns/{id}/task-settings`).
+    TasksNotConfigured = "tasks.not_configured" => CONFLICT,
+    /// The answer form is fixed once the first answer is in.
+    AnswerFormFrozen = "tasks.form_frozen" => CONFLICT,
+    /// Tasks are claimed while the campaign's work window is open. Params: `phase`.
+    TaskWindowClosed = "task.window_closed" => CONFLICT,
+    /// Every slot of the task is held.
+    TaskFull = "task.full" => CONFLICT,
+    /// The task has retired: it takes no more answers.
+    TaskRetired = "task.retired" => CONFLICT,
+    /// The caller took this task already. Params: `claim_id`.
+    ClaimExists = "claim.exists" => CONFLICT,
+    /// The caller holds as many leases in the campaign as one may. Params: `max`.
+    ClaimLimit = "claim.limit" => CONFLICT,
+    /// The claim cannot make this move from its state. Params: `from`, `to`.
+    ClaimTransition = "claim.transition" => CONFLICT,
+    /// The lease ran out; the slot went back. Params: `lease_expires_at`.
+    LeaseExpired = "claim.lease_expired" => CONFLICT,
+    /// A lease is held at most 24 hours after claiming. Params: `until`.
+    LeaseLimit = "claim.lease_limit" => CONFLICT,
+    /// A rejection is overturned within 30 days of it. Params: `until`.
+    OverturnWindowPassed = "review.overturn_window_passed" => CONFLICT,
+    /// Many answers were rejected in the campaign in the last 24 hours: an owner confirms a
+    /// further rejection with `confirm_mass_rejection`. Params: `rejected`, `reviews`,
+    /// `threshold_percent`.
+    MassRejectionGuard = "review.confirmation_required" => CONFLICT,
     /// A request with this `Idempotency-Key` is still being processed; retry after it ends.
     IdempotencyInFlight = "idempotency.in_flight" => CONFLICT,
 }

@@ -6,7 +6,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::domain::{
-    AwardStatus, ContributionStatus, FundingOutcome, Phase, PledgeStatus, PointsSource, ReportTarget, Role,
+    AwardStatus, ClaimStatus, ContributionStatus, FundingOutcome, Phase, PledgeStatus, PointsSource, ReportTarget, Role,
 };
 use crate::text_enum;
 
@@ -109,6 +109,25 @@ event_types! {
     CampaignFunded = "campaign.funded" => FundingOutcomeData,
     /// A funding campaign missed its goal (or was cancelled); its backers' money goes back.
     CampaignFailed = "campaign.failed" => FundingOutcomeData,
+    /// Tasks were added to a microtask campaign (one or an import).
+    TasksAdded = "tasks.added" => TasksAddedData,
+    /// A worker claimed a slot of a task (a lease).
+    ClaimCreated = "claim.created" => ClaimEventData,
+    /// A worker gave a slot back without answering.
+    ClaimReleased = "claim.released" => ClaimEventData,
+    /// A lease ran out before an answer came; its slot is free again.
+    ClaimExpired = "claim.expired" => ClaimEventData,
+    /// A worker answered a task.
+    ClaimSubmitted = "claim.submitted" => ClaimEventData,
+    /// An answer was approved (by a manager, automatically after the review delay, as a right
+    /// gold answer, or by overturning a rejection); its points are paid.
+    ClaimApproved = "claim.approved" => ClaimEventData,
+    /// An answer was rejected, with a reason the worker sees.
+    ClaimRejected = "claim.rejected" => ClaimEventData,
+    /// A task stopped taking answers; its result stands.
+    TaskRetired = "task.retired" => TaskRetiredData,
+    /// A worker was paused in a campaign (accuracy on gold tasks, or a manager), with a reason.
+    WorkerPaused = "worker.paused" => WorkerPausedData,
     /// A test message from `POST /webhooks/{id}/ping` (sent to that endpoint only).
     WebhookPing = "webhook.ping" => WebhookEventData,
     /// An endpoint kept failing for days and was disabled; the organization's owners are told.
@@ -296,4 +315,45 @@ pub struct WebhookEventData {
     pub url: String,
     /// Why it was disabled (`webhook.disabled`).
     pub reason: Option<String>,
+}
+
+/// Tasks added to a campaign.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct TasksAddedData {
+    pub count: usize,
+    pub gold: usize,
+}
+
+/// A claim's event.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ClaimEventData {
+    pub claim_id: String,
+    pub task_id: String,
+    pub worker_id: String,
+    pub status: ClaimStatus,
+    pub gold: bool,
+    /// Points paid (approved).
+    pub points: i32,
+    /// Why it was rejected.
+    pub reason: Option<String>,
+    /// Decided without a person (expiry, automatic approval, a gold check).
+    pub automatic: bool,
+}
+
+/// A task's retirement and its result.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct TaskRetiredData {
+    pub task_id: String,
+    pub reason: crate::domain::RetirementReason,
+    pub answers: i32,
+    pub agreeing: i32,
+    #[schema(value_type = Object)]
+    pub result: Option<serde_json::Value>,
+}
+
+/// A worker paused in a campaign.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct WorkerPausedData {
+    pub worker_id: String,
+    pub reason: String,
 }

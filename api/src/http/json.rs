@@ -51,6 +51,16 @@ impl<T: DeserializeOwned + 'static> FromRequest for ApiJson<T> {
     }
 }
 
+/// Reads a JSON object the way [`ApiJson`] does (strict, with the field of the first error), for
+/// handlers that read their body themselves.
+pub fn from_value<T: DeserializeOwned>(mut value: Value) -> Result<T, ApiError> {
+    if !value.is_object() {
+        return Err(ApiError::invalid("body", ErrorCode::BodyNotObject, "must be a JSON object"));
+    }
+    normalize(&mut value);
+    serde_path_to_error::deserialize(StrictValue(value)).map_err(|err| field_error(&err))
+}
+
 fn normalize(value: &mut Value) {
     match value {
         Value::String(text) if text.contains('\0') => *text = text.replace('\0', "\u{FFFD}"),

@@ -23,6 +23,8 @@ pub struct Funnel {
     pub participants: i64,
     /// Users who pledged money (funding campaigns), each counted under their first touch.
     pub backers: i64,
+    /// Users who answered tasks (microtask campaigns), each counted under their first touch.
+    pub workers: i64,
 }
 
 /// Participation as fractions (0.01 = 1%); `null` where there is nothing to divide by.

@@ -36,6 +36,7 @@ fn funnel_of(values: &Values, bucket: &str) -> Funnel {
         contributors: value(values, bucket, Metric::Contributors),
         participants: value(values, bucket, Metric::Participants),
         backers: value(values, bucket, Metric::Backers),
+        workers: value(values, bucket, Metric::Workers),
     }
 }
 
@@ -56,6 +57,7 @@ fn add(total: &mut Funnel, part: &Funnel) {
     total.contributors += part.contributors;
     total.participants += part.participants;
     total.backers += part.backers;
+    total.workers += part.workers;
 }
 
 fn channel_ref(row: &SourceRow) -> SourceRef {

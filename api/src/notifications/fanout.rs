@@ -138,6 +138,16 @@ fn rules_for(event: &StoredEvent) -> Vec<Rule> {
             &campaign,
             Recipients::Backers(campaign.clone()),
         )],
+        EventType::ClaimRejected => vec![rule(
+            Kind::AnswerRejected,
+            &subject,
+            Recipients::Worker(subject.clone()),
+        )],
+        EventType::WorkerPaused => vec![rule(
+            Kind::WorkerPaused,
+            &campaign,
+            Recipients::User(subject.clone()),
+        )],
         EventType::WebhookDisabled => vec![rule(
             Kind::WebhookDisabled,
             &subject,

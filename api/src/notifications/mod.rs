@@ -34,6 +34,8 @@ text_enum! {
         Account = "account",
         /// My pledges: a payment that failed, a pledge dropped, a campaign funded or failed.
         Pledges = "pledges",
+        /// My tasks: an answer rejected (with the reason), a pause in a campaign.
+        Tasks = "tasks",
     }
 }
 
@@ -68,6 +70,8 @@ text_enum! {
         PaymentFailed = "payment_failed",
         PledgeDropped = "pledge_dropped",
         FundingDecided = "funding_decided",
+        AnswerRejected = "answer_rejected",
+        WorkerPaused = "worker_paused",
     }
 }
 
@@ -84,6 +88,7 @@ impl Kind {
             Kind::AwardReceived | Kind::AwardStatusChanged => Category::Awards,
             Kind::WebhookDisabled => Category::Account,
             Kind::PaymentFailed | Kind::PledgeDropped | Kind::FundingDecided => Category::Pledges,
+            Kind::AnswerRejected | Kind::WorkerPaused => Category::Tasks,
         }
     }
 }
@@ -97,6 +102,8 @@ impl Category {
                 (true, EmailFrequency::Immediate)
             }
             Category::Awards | Category::Account | Category::Pledges => (true, EmailFrequency::Immediate),
+            // A worker answers many tasks: rejections arrive together, once a day.
+            Category::Tasks => (true, EmailFrequency::Daily),
             Category::Comments | Category::CampaignNews => (true, EmailFrequency::Daily),
         }
     }

@@ -35,6 +35,10 @@ pub enum Recipients {
     AwardWinners(String),
     /// The pledge's backer.
     Backer(String),
+    /// The claim's worker.
+    Worker(String),
+    /// One user.
+    User(String),
     /// Everyone whose pledge to the campaign was collected, or is still open or was refunded.
     Backers(String),
 }
@@ -87,6 +91,11 @@ impl Recipients {
                 "SELECT backer_id AS user_id FROM pledges WHERE id = ?",
                 vec![pledge.as_str().into()],
             ),
+            Recipients::Worker(claim) => (
+                "SELECT worker_id AS user_id FROM task_claims WHERE id = ?",
+                vec![claim.as_str().into()],
+            ),
+            Recipients::User(user) => ("SELECT id AS user_id FROM users WHERE id = ?", vec![user.as_str().into()]),
             Recipients::Backers(campaign) => (
                 "SELECT DISTINCT backer_id AS user_id FROM pledges WHERE campaign_id = ? \
                  AND status IN ('pending', 'active', 'collecting', 'collected', 'errored', 'refunded')",

@@ -97,6 +97,13 @@ pub fn line(row: &NotificationRow, locale: Locale) -> String {
             (false, "funded") => format!("“{campaign}” is funded. Thank you for backing it!"),
             (false, _) => format!("“{campaign}” did not reach its goal. Your money goes back to you."),
         },
+        Kind::AnswerRejected if de => format!(
+            "Deine Antwort in „{campaign}“ wurde abgelehnt: {}",
+            field(&data, "reason")
+        ),
+        Kind::AnswerRejected => format!("Your answer in “{campaign}” was rejected: {}", field(&data, "reason")),
+        Kind::WorkerPaused if de => format!("Du bist in „{campaign}“ pausiert: {}", field(&data, "reason")),
+        Kind::WorkerPaused => format!("You are paused in “{campaign}”: {}", field(&data, "reason")),
         Kind::WebhookDisabled if de => format!(
             "Der Webhook an {} wurde nach Tagen voller Fehler abgeschaltet.",
             field(&data, "url")
