@@ -73,7 +73,9 @@ use crate::error::{ErrorCode, FieldError, Problem};
         crate::events::catalogue::WebhookEventData,
         crate::notifications::Kind,
         crate::campaigns::CampaignSort,
-        crate::contributions::GallerySortParam
+        crate::contributions::GallerySortParam,
+        crate::microtasks::dto::TaskListFilter,
+        crate::domain::ClaimStatus
     )),
     modifiers(&BearerAuth)
 )]

@@ -279,6 +279,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/campaigns/{id}/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A campaign's claims in one state, oldest first (owners and managers); by default the
+         *     answers waiting for review.
+         */
+        get: operations["list_campaign_claims"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/campaigns/{id}/close": {
         parameters: {
             query?: never;
@@ -350,6 +370,26 @@ export interface paths {
          *     (UTF-8, a header row, RFC 4180 quoting), streamed (owners and managers).
          */
         get: operations["export_contributions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/export/task-results.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every task with its consensus answer, agreement, retirement and the answers behind it, as
+         *     CSV (owners and managers).
+         */
+        get: operations["export_task_results"];
         put?: never;
         post?: never;
         delete?: never;
@@ -591,6 +631,123 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/campaigns/{id}/task-progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A microtask campaign's progress: tasks open, in progress, completed and retired, answers by
+         *     review state, answers per hour, the projected completion against the close, and the
+         *     workers' leaderboard (owners and managers).
+         */
+        get: operations["get_task_progress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/task-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A microtask campaign's answer form and rules, with the caller's standing as a worker
+         *     (paused or not and why, answers by review state, points, accuracy on gold tasks).
+         */
+        get: operations["get_task_settings"];
+        /**
+         * Sets a microtask campaign's answer form (one question: single or multiple choice, text,
+         *     number, or a rectangle on the task's image) and its rules: the order tasks are handed out,
+         *     the lease, the review delay, retirement, gold tasks and the accuracy bar, the rejection
+         *     guard (owners and managers). The form is fixed once the first answer is in.
+         */
+        put: operations["set_task_settings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A campaign's tasks in creation order. Managers see all of them (or one state) with gold
+         *     answers, results and counts; everyone else sees the tasks that still take answers, never
+         *     gold ones.
+         */
+        get: operations["list_tasks"];
+        put?: never;
+        /**
+         * Adds a task (owners and managers): what it shows, instructions, answers wanted, points per
+         *     approved answer, priority, and optionally a gold answer.
+         */
+        post: operations["create_task"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/tasks/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Imports up to 10,000 tasks at once, as JSON (`{"tasks": [...]}`) or CSV (`text/csv`, a
+         *     header row naming the columns `text`, `image`, `link`, `instructions`, `redundancy`,
+         *     `reward_points`, `priority`, `gold_answer`). All or nothing: a bad row adds no task, and
+         *     the 422 names every bad row's field (`tasks[41].redundancy`, the first 100, with the
+         *     1-based row in `params.row`).
+         */
+        post: operations["import_tasks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/tasks/next": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Claims the next task under the campaign's strategy: a lease on one of its slots until
+         *     `lease_expires_at`, never a task the caller took before. 204 when there is nothing for the
+         *     caller; with `Retry-After` when every slot left is held by others' leases that may yet
+         *     come back, without it when the caller is finished.
+         */
+        post: operations["claim_next_task"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/campaigns/{id}/tiers": {
         parameters: {
             query?: never;
@@ -687,6 +844,107 @@ export interface paths {
         get: operations["get_my_votes"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/workers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The campaign's workers with their answers, points, accuracy on gold tasks and whether they
+         *     are paused, most approved answers first (owners and managers).
+         */
+        get: operations["list_task_workers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/workers/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Pauses a worker with a reason they see, or lets them continue (owners and managers). */
+        patch: operations["update_task_worker"];
+        trace?: never;
+    };
+    "/api/v1/claims/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One claim, for its worker and the campaign's managers. */
+        get: operations["get_claim"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Extends a lease by the campaign's lease period (at most 24 hours after claiming) or
+         *     releases it (the slot goes back at once).
+         */
+        patch: operations["update_claim"];
+        trace?: never;
+    };
+    "/api/v1/claims/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reviews an answer (owners and managers, never their own): approve (points are paid once),
+         *     reject with a reason the worker sees, or approve a rejected answer within 30 days (an
+         *     overturn). Above the campaign's share of rejections in 24 hours, a rejection needs an
+         *     owner's `confirm_mass_rejection`.
+         */
+        post: operations["review_answer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/claims/{id}/submission": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answers the claimed task while the lease holds; the answer must fit the campaign's form
+         *     (422 naming `answer`). A gold task's answer is checked at once; others wait for review or
+         *     are approved automatically after the campaign's delay.
+         */
+        post: operations["submit_answer"];
         delete?: never;
         options?: never;
         head?: never;
@@ -890,6 +1148,23 @@ export interface paths {
         head?: never;
         /** Updates the signed-in user's profile. */
         patch: operations["update_me"];
+        trace?: never;
+    };
+    "/api/v1/me/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My work: my claims, newest first, with their answers, review state, reasons and points. */
+        get: operations["list_my_claims"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/me/notification-settings": {
@@ -1375,6 +1650,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tasks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One task. Managers also see its gold answer, its result and every answer. */
+        get: operations["get_task"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{id}/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Claims a chosen task: a lease on one of its slots. */
+        post: operations["claim_task"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tiers/{id}": {
         parameters: {
             query?: never;
@@ -1552,6 +1861,76 @@ export interface components {
             meets_target?: boolean | null;
             /** @description Whether the projection reaches the contribution target. */
             will_reach_critical_mass?: boolean | null;
+        };
+        /** @description Answers by state. */
+        AnswerCounts: {
+            /** Format: int64 */
+            active_leases: number;
+            /** Format: int64 */
+            approved: number;
+            /** Format: int64 */
+            expired_leases: number;
+            /** Format: int64 */
+            pending_review: number;
+            /** Format: int64 */
+            rejected: number;
+            /** Format: int64 */
+            released_leases: number;
+        };
+        /**
+         * @description The one question every task of a campaign asks, and the shape of its answer:
+         *     `single_choice` (an option's `value`), `multiple_choice` (a list of values),
+         *     `text` (a string), `number` (a number) or `rectangle` (`{x, y, width, height}` as
+         *     fractions 0..1 of the task's image, from its top left corner).
+         */
+        AnswerForm: {
+            /** @enum {string} */
+            kind: "single_choice";
+            options: components["schemas"]["ChoiceOption"][];
+            question: string;
+        } | {
+            /** @enum {string} */
+            kind: "multiple_choice";
+            /**
+             * Format: int32
+             * @description The most options an answer picks (default: all).
+             */
+            max_choices?: number | null;
+            /**
+             * Format: int32
+             * @description The fewest options an answer picks (default 1).
+             */
+            min_choices?: number | null;
+            options: components["schemas"]["ChoiceOption"][];
+            question: string;
+        } | {
+            /** @enum {string} */
+            kind: "text";
+            /**
+             * Format: int32
+             * @description The longest answer, 1 to 5000 characters.
+             */
+            max_length: number;
+            question: string;
+        } | {
+            /** @description Whole numbers only. */
+            integer?: boolean;
+            /** @enum {string} */
+            kind: "number";
+            /** Format: double */
+            max?: number | null;
+            /** Format: double */
+            min?: number | null;
+            question: string;
+            /**
+             * Format: double
+             * @description Two answers agree when they differ by at most this much (default 0).
+             */
+            tolerance?: number;
+        } | {
+            /** @enum {string} */
+            kind: "rectangle";
+            question: string;
         };
         /** @description One attempt to deliver a message. */
         AttemptResponse: {
@@ -1748,9 +2127,10 @@ export interface components {
          *     - `awards`: Awards I have a part in.
          *     - `account`: My organization's account: an endpoint disabled.
          *     - `pledges`: My pledges: a payment that failed, a pledge dropped, a campaign funded or failed.
+         *     - `tasks`: My tasks: an answer rejected (with the reason), a pause in a campaign.
          * @enum {string}
          */
-        Category: "my_contributions" | "co_authorship" | "comments" | "moderation" | "campaign_news" | "awards" | "account" | "pledges";
+        Category: "my_contributions" | "co_authorship" | "comments" | "moderation" | "campaign_news" | "awards" | "account" | "pledges" | "tasks";
         /** @description One category's channels. */
         CategorySetting: {
             category: components["schemas"]["Category"];
@@ -1785,6 +2165,91 @@ export interface components {
             link: string;
             name: string;
         };
+        /** @description One option of a choice question. */
+        ChoiceOption: {
+            /**
+             * @description What the worker reads.
+             * @example A cat
+             */
+            label: string;
+            /**
+             * @description What the answer carries: 1 to 40 of `a-z`, `0-9`, `_` and `-`.
+             * @example cat
+             */
+            value: string;
+        };
+        /**
+         * @description What to do with a lease.
+         * @enum {string}
+         */
+        ClaimAction: "extend" | "release";
+        /** @description A claim's event. */
+        ClaimEventData: {
+            /** @description Decided without a person (expiry, automatic approval, a gold check). */
+            automatic: boolean;
+            claim_id: string;
+            gold: boolean;
+            /**
+             * Format: int32
+             * @description Points paid (approved).
+             */
+            points: number;
+            /** @description Why it was rejected. */
+            reason?: string | null;
+            status: components["schemas"]["ClaimStatus"];
+            task_id: string;
+            worker_id: string;
+        };
+        /** @description A claim: the lease on a task's slot, then the answer and its review. */
+        ClaimResponse: {
+            answer?: Record<string, never> | null;
+            /** @description The campaign's question (the runner needs nothing else). */
+            answer_form: components["schemas"]["AnswerForm"];
+            /**
+             * Format: date-time
+             * @description When an unreviewed answer is approved automatically.
+             */
+            auto_approve_at?: string | null;
+            campaign_id: string;
+            campaign_slug: string;
+            campaign_title: string;
+            /** Format: date-time */
+            created_at: string;
+            id: string;
+            /** Format: date-time */
+            lease_expires_at: string;
+            /**
+             * Format: date-time
+             * @description Until when a manager may overturn this rejection.
+             */
+            overturnable_until?: string | null;
+            /**
+             * Format: int32
+             * @description Points paid for this answer.
+             */
+            points: number;
+            review?: components["schemas"]["ReviewInfo"] | null;
+            status: components["schemas"]["ClaimStatus"];
+            /** Format: date-time */
+            submitted_at?: string | null;
+            task: components["schemas"]["TaskResponse"];
+            worker_id: string;
+            worker_name: string;
+        };
+        /**
+         * @description Where a claim stands: a lease (`active`) that ends `released`, `expired` or `submitted`;
+         *      a submitted answer is reviewed `approved` or `rejected`, and a rejection may be
+         *      overturned to `approved`.
+         *
+         *     - `active`: The worker holds one of the task's slots until `lease_expires_at`.
+         *     - `released`: The worker gave the slot back.
+         *     - `expired`: The lease ran out before an answer came; the slot went back.
+         *     - `submitted`: Answered; waiting for review (or for automatic approval).
+         *     - `approved`: Approved: the answer counts and its points are paid.
+         *     - `rejected`: Rejected with a reason the worker sees; the slot went back.
+         * @enum {string}
+         */
+        ClaimStatus: "active" | "released" | "expired" | "submitted" | "approved" | "rejected";
         /** @description A co-author and their share of any reward, in basis points (1/100 of a percent). */
         CoAuthorRequest: {
             /**
@@ -1944,6 +2409,32 @@ export interface components {
             payment_method: string;
             /** @description A tier of the campaign, or absent to pledge without a reward. */
             tier_id?: string | null;
+        };
+        /** @description A new task. */
+        CreateTaskRequest: {
+            /** @description The known answer: makes this a gold task, answered by every worker to measure accuracy. */
+            gold_answer?: Record<string, never> | null;
+            /** @description Markdown, shown above the question. */
+            instructions?: string;
+            payload: components["schemas"]["TaskPayload"];
+            /**
+             * Format: int32
+             * @description Higher first (-1000 to 1000, default 0).
+             * @default 0
+             */
+            priority: number;
+            /**
+             * Format: int32
+             * @description Answers wanted (1 to 100, default 3).
+             * @default 3
+             */
+            redundancy: number;
+            /**
+             * Format: int32
+             * @description Points per approved answer (0 to 10000, default 10).
+             * @default 10
+             */
+            reward_points: number;
         };
         /** @description A new backer tier. */
         CreateTierRequest: {
@@ -2160,6 +2651,15 @@ export interface components {
          *     | `funding.simulated_payments_off` | 422 | This server does not offer simulated payments (`SIMULATED_PAYMENTS`). |
          *     | `tier.window_order` | 422 | A tier's availability must end after it starts. |
          *     | `tier.unknown` | 422 | The tier is not one of this campaign's. |
+         *     | `answer.invalid` | 422 | The answer does not fit the campaign's answer form. Params: what the form allows (`options`, `min`, `max`). |
+         *     | `answer_form.duplicate_option` | 422 | Two options of a choice question share a value. |
+         *     | `answer_form.range` | 422 | A form's bounds contradict each other (min above max, more choices than options). |
+         *     | `task_settings.consensus_k_missing` | 422 | The consensus retirement rule needs `consensus_k`. |
+         *     | `task.payload_empty` | 422 | A task shows something: a text, an image or a link. |
+         *     | `task.image_required` | 422 | The campaign's form asks about an image, so every task needs one. |
+         *     | `task.image_unknown` | 422 | The image is not a media id of this server. |
+         *     | `import.unreadable` | 422 | An import's CSV cannot be read. Params: `row`. |
+         *     | `review.reason_required` | 422 | A rejection needs a reason the worker sees; pausing a worker too. |
          *     | `pledge.below_minimum` | 422 | The amount is below the tier's minimum. Params: `minimum`. |
          *     | `payment.method_invalid` | 422 | The payment method is not one the campaign's provider takes. Params: `provider`. |
          *     | `payment.declined` | 422 | The provider declined the payment method; nothing was pledged. |
@@ -2171,6 +2671,8 @@ export interface components {
          *     | `campaign.managers_only` | 403 | Only the organization's owners and managers run campaigns. |
          *     | `moderation.staff_only` | 403 | Only the organization's moderators, managers and owners moderate. |
          *     | `campaign.invite_only` | 403 | The campaign is open to invited members only. |
+         *     | `worker.paused` | 403 | The worker is paused in this campaign. Params: `reason`. |
+         *     | `review.own_answer` | 403 | Nobody reviews their own answer. |
          *     | `contribution.not_author` | 403 | Only a contribution's authors change it. |
          *     | `contribution.not_submitter` | 403 | Only a contribution's submitter withdraws it. |
          *     | `contribution.not_co_author` | 403 | The caller is not named as a co-author. |
@@ -2215,10 +2717,23 @@ export interface components {
          *     | `pledge.window_closed` | 409 | Pledges are made, changed and cancelled while the funding window is open. Params: `phase`. |
          *     | `pledge.transition` | 409 | The pledge cannot make this move from its state. Params: `from`, `to`. |
          *     | `payment.not_manual` | 409 | Only pledges of the manual provider are paid by recording the money received. |
+         *     | `tasks.wrong_kind` | 409 | Only microtask campaigns have tasks. |
+         *     | `tasks.not_configured` | 409 | The campaign takes tasks once its answer form is set (`PUT /campaigns/{id}/task-settings`). |
+         *     | `tasks.form_frozen` | 409 | The answer form is fixed once the first answer is in. |
+         *     | `task.window_closed` | 409 | Tasks are claimed while the campaign's work window is open. Params: `phase`. |
+         *     | `task.full` | 409 | Every slot of the task is held. |
+         *     | `task.retired` | 409 | The task has retired: it takes no more answers. |
+         *     | `claim.exists` | 409 | The caller took this task already. Params: `claim_id`. |
+         *     | `claim.limit` | 409 | The caller holds as many leases in the campaign as one may. Params: `max`. |
+         *     | `claim.transition` | 409 | The claim cannot make this move from its state. Params: `from`, `to`. |
+         *     | `claim.lease_expired` | 409 | The lease ran out; the slot went back. Params: `lease_expires_at`. |
+         *     | `claim.lease_limit` | 409 | A lease is held at most 24 hours after claiming. Params: `until`. |
+         *     | `review.overturn_window_passed` | 409 | A rejection is overturned within 30 days of it. Params: `until`. |
+         *     | `review.confirmation_required` | 409 | Many answers were rejected in the campaign in the last 24 hours: an owner confirms a further rejection with `confirm_mass_rejection`. Params: `rejected`, `reviews`, `threshold_percent`. |
          *     | `idempotency.in_flight` | 409 | A request with this `Idempotency-Key` is still being processed; retry after it ends. |
          * @enum {string}
          */
-        ErrorCode: "request.invalid" | "request.malformed_json" | "request.malformed_multipart" | "request.too_large" | "request.unsupported_media_type" | "route.not_found" | "route.method_not_allowed" | "not_found" | "rate_limited" | "service.unavailable" | "internal" | "auth.required" | "auth.malformed_header" | "auth.invalid_token" | "auth.invalid_personal_token" | "auth.invalid_refresh_token" | "auth.wrong_credentials" | "auth.account_gone" | "auth.insufficient_scope" | "auth.session_required" | "account.email_taken" | "token.limit_reached" | "forbidden" | "field.required" | "field.unknown" | "field.type" | "field.length" | "field.range" | "field.format" | "field.blank" | "field.duplicate" | "body.not_object" | "cursor.invalid" | "password.is_email" | "schedule.order" | "schedule.missing" | "schedule.ended" | "rules.vote_budget_missing" | "rules.vote_budget_unexpected" | "prize_tiers.order" | "prize_tiers.currency" | "authors.shares_too_high" | "authors.invalid" | "contribution.parent_invalid" | "comment.parent_not_found" | "comment.reply_too_deep" | "vote.value_invalid" | "vote.unknown" | "media.empty" | "media.damaged" | "media.dimensions" | "media.one_file" | "media.unsupported_type" | "media.type_mismatch" | "media.not_yours" | "webhook.target_forbidden" | "webhook.https_required" | "webhook.campaign_foreign" | "currency.unknown" | "funding.backer_goal_missing" | "funding.backer_goal_unexpected" | "funding.stretch_goal_order" | "funding.simulated_payments_off" | "tier.window_order" | "tier.unknown" | "pledge.below_minimum" | "payment.method_invalid" | "payment.declined" | "payment.amount_mismatch" | "idempotency.key_invalid" | "idempotency.key_reused" | "organization.not_member" | "organization.role_insufficient" | "campaign.managers_only" | "moderation.staff_only" | "campaign.invite_only" | "contribution.not_author" | "contribution.not_submitter" | "contribution.not_co_author" | "comment.not_author" | "vote.self_vote" | "vote.tallies_hidden" | "awards.not_public" | "slug.taken" | "channel.name_taken" | "conflict.exists" | "conflict.changed_meanwhile" | "organization.last_owner" | "campaign.ended" | "campaign.rules_frozen" | "campaign.not_draft" | "campaign.is_draft" | "campaign.voting_not_over" | "contribution.submissions_closed" | "contribution.limit_reached" | "contribution.final" | "contribution.co_author_answered" | "moderation.decision_not_applicable" | "report.duplicate" | "comment.deleted" | "comment.not_open" | "comment.closed" | "vote.voting_closed" | "vote.contribution_not_public" | "vote.budget_exceeded" | "awards.nothing_to_award" | "award.transition" | "webhook.limit_reached" | "funding.wrong_kind" | "funding.not_configured" | "funding.frozen" | "funding.window_open" | "tier.sold_out" | "tier.unavailable" | "tier.limit_below_taken" | "tier.has_pledges" | "pledge.exists" | "pledge.window_closed" | "pledge.transition" | "payment.not_manual" | "idempotency.in_flight";
+        ErrorCode: "request.invalid" | "request.malformed_json" | "request.malformed_multipart" | "request.too_large" | "request.unsupported_media_type" | "route.not_found" | "route.method_not_allowed" | "not_found" | "rate_limited" | "service.unavailable" | "internal" | "auth.required" | "auth.malformed_header" | "auth.invalid_token" | "auth.invalid_personal_token" | "auth.invalid_refresh_token" | "auth.wrong_credentials" | "auth.account_gone" | "auth.insufficient_scope" | "auth.session_required" | "account.email_taken" | "token.limit_reached" | "forbidden" | "field.required" | "field.unknown" | "field.type" | "field.length" | "field.range" | "field.format" | "field.blank" | "field.duplicate" | "body.not_object" | "cursor.invalid" | "password.is_email" | "schedule.order" | "schedule.missing" | "schedule.ended" | "rules.vote_budget_missing" | "rules.vote_budget_unexpected" | "prize_tiers.order" | "prize_tiers.currency" | "authors.shares_too_high" | "authors.invalid" | "contribution.parent_invalid" | "comment.parent_not_found" | "comment.reply_too_deep" | "vote.value_invalid" | "vote.unknown" | "media.empty" | "media.damaged" | "media.dimensions" | "media.one_file" | "media.unsupported_type" | "media.type_mismatch" | "media.not_yours" | "webhook.target_forbidden" | "webhook.https_required" | "webhook.campaign_foreign" | "currency.unknown" | "funding.backer_goal_missing" | "funding.backer_goal_unexpected" | "funding.stretch_goal_order" | "funding.simulated_payments_off" | "tier.window_order" | "tier.unknown" | "answer.invalid" | "answer_form.duplicate_option" | "answer_form.range" | "task_settings.consensus_k_missing" | "task.payload_empty" | "task.image_required" | "task.image_unknown" | "import.unreadable" | "review.reason_required" | "pledge.below_minimum" | "payment.method_invalid" | "payment.declined" | "payment.amount_mismatch" | "idempotency.key_invalid" | "idempotency.key_reused" | "organization.not_member" | "organization.role_insufficient" | "campaign.managers_only" | "moderation.staff_only" | "campaign.invite_only" | "worker.paused" | "review.own_answer" | "contribution.not_author" | "contribution.not_submitter" | "contribution.not_co_author" | "comment.not_author" | "vote.self_vote" | "vote.tallies_hidden" | "awards.not_public" | "slug.taken" | "channel.name_taken" | "conflict.exists" | "conflict.changed_meanwhile" | "organization.last_owner" | "campaign.ended" | "campaign.rules_frozen" | "campaign.not_draft" | "campaign.is_draft" | "campaign.voting_not_over" | "contribution.submissions_closed" | "contribution.limit_reached" | "contribution.final" | "contribution.co_author_answered" | "moderation.decision_not_applicable" | "report.duplicate" | "comment.deleted" | "comment.not_open" | "comment.closed" | "vote.voting_closed" | "vote.contribution_not_public" | "vote.budget_exceeded" | "awards.nothing_to_award" | "award.transition" | "webhook.limit_reached" | "funding.wrong_kind" | "funding.not_configured" | "funding.frozen" | "funding.window_open" | "tier.sold_out" | "tier.unavailable" | "tier.limit_below_taken" | "tier.has_pledges" | "pledge.exists" | "pledge.window_closed" | "pledge.transition" | "payment.not_manual" | "tasks.wrong_kind" | "tasks.not_configured" | "tasks.form_frozen" | "task.window_closed" | "task.full" | "task.retired" | "claim.exists" | "claim.limit" | "claim.transition" | "claim.lease_expired" | "claim.lease_limit" | "review.overturn_window_passed" | "review.confirmation_required" | "idempotency.in_flight";
         /**
          * @description Every event type. Webhook bodies and the dispatcher use `{type, timestamp, data}`; `data` always carries `event_id`, `version`, `subject_id`, `organization_id`, `campaign_id` and `actor_id` beside the fields of its schema.
          *
@@ -2261,11 +2776,20 @@ export interface components {
          *     | `pledge.refunded` | `PledgeEventData` | A collected pledge was paid back (the campaign failed or was cancelled). |
          *     | `campaign.funded` | `FundingOutcomeData` | A funding campaign reached its goal with collected money (or backers). |
          *     | `campaign.failed` | `FundingOutcomeData` | A funding campaign missed its goal (or was cancelled); its backers' money goes back. |
+         *     | `tasks.added` | `TasksAddedData` | Tasks were added to a microtask campaign (one or an import). |
+         *     | `claim.created` | `ClaimEventData` | A worker claimed a slot of a task (a lease). |
+         *     | `claim.released` | `ClaimEventData` | A worker gave a slot back without answering. |
+         *     | `claim.expired` | `ClaimEventData` | A lease ran out before an answer came; its slot is free again. |
+         *     | `claim.submitted` | `ClaimEventData` | A worker answered a task. |
+         *     | `claim.approved` | `ClaimEventData` | An answer was approved (by a manager, automatically after the review delay, as a right gold answer, or by overturning a rejection); its points are paid. |
+         *     | `claim.rejected` | `ClaimEventData` | An answer was rejected, with a reason the worker sees. |
+         *     | `task.retired` | `TaskRetiredData` | A task stopped taking answers; its result stands. |
+         *     | `worker.paused` | `WorkerPausedData` | A worker was paused in a campaign (accuracy on gold tasks, or a manager), with a reason. |
          *     | `webhook.ping` | `WebhookEventData` | A test message from `POST /webhooks/{id}/ping` (sent to that endpoint only). |
          *     | `webhook.disabled` | `WebhookEventData` | An endpoint kept failing for days and was disabled; the organization's owners are told. |
          * @enum {string}
          */
-        EventType: "campaign.published" | "campaign.phase_changed" | "campaign.closed" | "campaign.cancelled" | "contribution.submitted" | "contribution.published" | "contribution.rejected" | "contribution.hidden" | "contribution.withdrawn" | "contribution.updated" | "contribution.co_author_answered" | "comment.created" | "comment.deleted" | "report.created" | "vote.cast" | "vote.changed" | "vote.retracted" | "votes.invalidated" | "awards.finalized" | "award.approved" | "award.paid" | "award.cancelled" | "points.granted" | "badge.earned" | "referral.converted" | "member.added" | "member.role_changed" | "member.removed" | "pledge.created" | "pledge.changed" | "pledge.cancelled" | "pledge.collected" | "pledge.payment_failed" | "pledge.dropped" | "pledge.refunded" | "campaign.funded" | "campaign.failed" | "webhook.ping" | "webhook.disabled";
+        EventType: "campaign.published" | "campaign.phase_changed" | "campaign.closed" | "campaign.cancelled" | "contribution.submitted" | "contribution.published" | "contribution.rejected" | "contribution.hidden" | "contribution.withdrawn" | "contribution.updated" | "contribution.co_author_answered" | "comment.created" | "comment.deleted" | "report.created" | "vote.cast" | "vote.changed" | "vote.retracted" | "votes.invalidated" | "awards.finalized" | "award.approved" | "award.paid" | "award.cancelled" | "points.granted" | "badge.earned" | "referral.converted" | "member.added" | "member.role_changed" | "member.removed" | "pledge.created" | "pledge.changed" | "pledge.cancelled" | "pledge.collected" | "pledge.payment_failed" | "pledge.dropped" | "pledge.refunded" | "campaign.funded" | "campaign.failed" | "tasks.added" | "claim.created" | "claim.released" | "claim.expired" | "claim.submitted" | "claim.approved" | "claim.rejected" | "task.retired" | "worker.paused" | "webhook.ping" | "webhook.disabled";
         /** @description One invalid field of a request. */
         FieldError: {
             /** @description Why it is invalid. */
@@ -2483,9 +3007,24 @@ export interface components {
              * @description Users who voted at least once.
              */
             voters: number;
+            /**
+             * Format: int64
+             * @description Users who answered tasks (microtask campaigns), each counted under their first touch.
+             */
+            workers: number;
         };
         /** @enum {string} */
         GallerySortParam: "new" | "top" | "hot" | "random";
+        /** @description One answer to a task (managers). */
+        GivenAnswer: {
+            answer: Record<string, never>;
+            claim_id: string;
+            status: components["schemas"]["ClaimStatus"];
+            /** Format: date-time */
+            submitted_at?: string | null;
+            worker_id: string;
+            worker_name: string;
+        };
         /** @description The process is up and serving HTTP. */
         HealthResponse: {
             /**
@@ -2498,6 +3037,24 @@ export interface components {
              * @example 0.1.0
              */
             version: string;
+        };
+        /**
+         * @description Up to 10,000 tasks at once (JSON). CSV takes the same fields as columns: `text`, `image`,
+         *     `link`, `instructions`, `redundancy`, `reward_points`, `priority`, `gold_answer` (JSON, or
+         *     a plain option value or text).
+         */
+        ImportTasksRequest: {
+            tasks: components["schemas"]["CreateTaskRequest"][];
+        };
+        /** @description What an import added (all of it, or nothing). */
+        ImportTasksResponse: {
+            gold: number;
+            imported: number;
+            /**
+             * Format: int64
+             * @description Tasks of the campaign now.
+             */
+            total: number;
         };
         /** @description A suspicion about some votes, with the reason a manager can check. */
         IntegrityFlag: {
@@ -2527,7 +3084,7 @@ export interface components {
          * @description What a notification says.
          * @enum {string}
          */
-        Kind: "contribution_published" | "contribution_rejected" | "contribution_hidden" | "co_author_invited" | "comment_received" | "entries_waiting" | "report_received" | "voting_opened" | "winners_announced" | "award_received" | "award_status_changed" | "webhook_disabled" | "payment_failed" | "pledge_dropped" | "funding_decided";
+        Kind: "contribution_published" | "contribution_rejected" | "contribution_hidden" | "co_author_invited" | "comment_received" | "entries_waiting" | "report_received" | "voting_opened" | "winners_announced" | "award_received" | "award_status_changed" | "webhook_disabled" | "payment_failed" | "pledge_dropped" | "funding_decided" | "answer_rejected" | "worker_paused";
         /** @description One place on a campaign's leaderboard. */
         LeaderboardEntry: {
             /**
@@ -2816,6 +3373,46 @@ export interface components {
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
+        Page_ClaimResponse: {
+            items: {
+                answer?: Record<string, never> | null;
+                /** @description The campaign's question (the runner needs nothing else). */
+                answer_form: components["schemas"]["AnswerForm"];
+                /**
+                 * Format: date-time
+                 * @description When an unreviewed answer is approved automatically.
+                 */
+                auto_approve_at?: string | null;
+                campaign_id: string;
+                campaign_slug: string;
+                campaign_title: string;
+                /** Format: date-time */
+                created_at: string;
+                id: string;
+                /** Format: date-time */
+                lease_expires_at: string;
+                /**
+                 * Format: date-time
+                 * @description Until when a manager may overturn this rejection.
+                 */
+                overturnable_until?: string | null;
+                /**
+                 * Format: int32
+                 * @description Points paid for this answer.
+                 */
+                points: number;
+                review?: components["schemas"]["ReviewInfo"] | null;
+                status: components["schemas"]["ClaimStatus"];
+                /** Format: date-time */
+                submitted_at?: string | null;
+                task: components["schemas"]["TaskResponse"];
+                worker_id: string;
+                worker_name: string;
+            }[];
+            /** @description Pass as `cursor` to get the next page of the same list; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list. */
         Page_CommentResponse: {
             items: {
                 author_display_name: string;
@@ -3048,6 +3645,46 @@ export interface components {
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
+        Page_TaskResponse: {
+            items: {
+                /**
+                 * Format: int32
+                 * @description Answers that count.
+                 */
+                answers: number;
+                campaign_id: string;
+                /** Format: date-time */
+                created_at: string;
+                /** @description Every answer (the single-task view for managers). */
+                given_answers?: components["schemas"]["GivenAnswer"][] | null;
+                gold?: boolean | null;
+                gold_answer?: Record<string, never> | null;
+                id: string;
+                /** @description The image's URL, when the payload has one. */
+                image_url?: string | null;
+                instructions: string;
+                payload: components["schemas"]["TaskPayload"];
+                /** Format: int32 */
+                priority: number;
+                /** Format: int32 */
+                redundancy: number;
+                result?: components["schemas"]["TaskResult"] | null;
+                /** Format: date-time */
+                retired_at?: string | null;
+                retired_reason?: components["schemas"]["RetirementReason"] | null;
+                /** Format: int32 */
+                reward_points: number;
+                state: components["schemas"]["TaskState"];
+                /**
+                 * Format: int32
+                 * @description Slots held now (leases and counting answers).
+                 */
+                taken: number;
+            }[];
+            /** @description Pass as `cursor` to get the next page of the same list; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list. */
         Page_TierResponse: {
             items: {
                 /** Format: date-time */
@@ -3169,6 +3806,29 @@ export interface components {
                 /** Format: date-time */
                 updated_at: string;
                 url: string;
+            }[];
+            /** @description Pass as `cursor` to get the next page of the same list; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list. */
+        Page_WorkerStanding: {
+            items: {
+                /** Format: int64 */
+                approved: number;
+                display_name: string;
+                /** Format: int32 */
+                gold_accuracy_percent?: number | null;
+                /** Format: int32 */
+                gold_answered: number;
+                paused: boolean;
+                paused_reason?: string | null;
+                /** Format: int64 */
+                pending: number;
+                /** Format: int64 */
+                points: number;
+                /** Format: int64 */
+                rejected: number;
+                user_id: string;
             }[];
             /** @description Pass as `cursor` to get the next page of the same list; `null` on the last page. */
             next_cursor?: string | null;
@@ -3656,6 +4316,46 @@ export interface components {
             interests?: string[];
         };
         /**
+         * @description Why a task retired.
+         *
+         *     - `count`: It had all the answers it wanted.
+         *     - `consensus`: Enough answers agreed before it had all of them.
+         * @enum {string}
+         */
+        RetirementReason: "count" | "consensus";
+        /**
+         * @description When a task stops taking answers.
+         *
+         *     - `count`: After `redundancy` answers.
+         *     - `consensus`: As soon as `consensus_k` answers agree, else after `redundancy` answers.
+         *     - `never`: Never: a task stays available (as `completed` once it has its answers).
+         * @enum {string}
+         */
+        RetirementRule: "count" | "consensus" | "never";
+        /** @enum {string} */
+        ReviewDecision: "approved" | "rejected";
+        /** @description A review of an answer. */
+        ReviewInfo: {
+            /** @description Approved without a person: the delay passed, or a gold answer was checked. */
+            automatic: boolean;
+            /** Format: date-time */
+            overturned_at?: string | null;
+            /** @description Why it was rejected (the worker sees it). */
+            reason?: string | null;
+            /** Format: date-time */
+            reviewed_at: string;
+        };
+        /**
+         * @description A manager's review. A rejection needs a reason the worker sees; approving a rejected
+         *     answer overturns the rejection (within 30 days).
+         */
+        ReviewRequest: {
+            /** @description An owner confirms a rejection although many answers were rejected in the last 24 hours. */
+            confirm_mass_rejection?: boolean;
+            decision: components["schemas"]["ReviewDecision"];
+            reason?: string | null;
+        };
+        /**
          * @description What a member may do in an organization.
          *
          *     - `owner`: Everything, including managing owners and managers.
@@ -3777,9 +4477,11 @@ export interface components {
          *     - `analytics:read`: A campaign's analytics, exports and participants' timelines (owners and managers).
          *     - `pledges:read`: My pledges to funding campaigns.
          *     - `pledges:write`: Pledge, change and cancel pledges (they promise money).
+         *     - `tasks:read`: My claims and answers in microtask campaigns.
+         *     - `tasks:write`: Claim tasks, answer them, extend and release leases.
          * @enum {string}
          */
-        Scope: "profile:read" | "profile:write" | "organizations:read" | "organizations:write" | "campaigns:read" | "campaigns:write" | "contributions:read" | "contributions:write" | "votes:read" | "votes:write" | "media:write" | "analytics:read" | "pledges:read" | "pledges:write";
+        Scope: "profile:read" | "profile:write" | "organizations:read" | "organizations:write" | "campaigns:read" | "campaigns:write" | "contributions:read" | "contributions:write" | "votes:read" | "votes:write" | "media:write" | "analytics:read" | "pledges:read" | "pledges:write" | "tasks:read" | "tasks:write";
         /** @description Votes of one opted-in segment. */
         SegmentAnalytics: {
             /** @description `country`, `age_band` or `interest`. */
@@ -3885,6 +4587,232 @@ export interface components {
             amount_minor: number;
             /** @example A second colour */
             title: string;
+        };
+        /** @description The answer, shaped as the campaign's form says. */
+        SubmitAnswerRequest: {
+            answer: Record<string, never>;
+        };
+        /** @description Tasks by state. */
+        TaskCounts: {
+            /** Format: int64 */
+            completed: number;
+            /** Format: int64 */
+            gold: number;
+            /** Format: int64 */
+            in_progress: number;
+            /** Format: int64 */
+            open: number;
+            /** Format: int64 */
+            retired: number;
+            /**
+             * Format: int64
+             * @description Ordinary tasks (gold ones apart).
+             */
+            total: number;
+        };
+        /**
+         * @description Which tasks to list.
+         * @enum {string}
+         */
+        TaskListFilter: "all" | "available" | "retired" | "gold";
+        /**
+         * @description What a task shows: a text, an image (a media id from `POST /media`) and/or a link; at
+         *     least one of them.
+         */
+        TaskPayload: {
+            /** @description A media id. */
+            image?: string | null;
+            /** @description An http(s) URL. */
+            link?: string | null;
+            text?: string | null;
+        };
+        /** @description A microtask campaign's progress (owners and managers). */
+        TaskProgress: {
+            answers: components["schemas"]["AnswerCounts"];
+            /** Format: int64 */
+            answers_last_hour: number;
+            /**
+             * Format: double
+             * @description The average of the last 24 hours.
+             */
+            answers_per_hour: number;
+            /**
+             * Format: int64
+             * @description Answers still wanted by tasks that take them.
+             */
+            answers_wanted: number;
+            /**
+             * Format: date-time
+             * @description The end of the work window.
+             */
+            closes_at?: string | null;
+            /** @description The ten workers with the most approved answers. */
+            leaderboard: components["schemas"]["WorkerStanding"][];
+            /** @description Whether the projection lies before the close. */
+            on_track?: boolean | null;
+            /** Format: int64 */
+            paused_workers: number;
+            /**
+             * Format: date-time
+             * @description When the wanted answers are in at the current pace; none without a pace.
+             */
+            projected_completion_at?: string | null;
+            tasks: components["schemas"]["TaskCounts"];
+            /** Format: int64 */
+            workers: number;
+        };
+        /** @description A task. Managers also see whether it is gold, its gold answer, its result and answers. */
+        TaskResponse: {
+            /**
+             * Format: int32
+             * @description Answers that count.
+             */
+            answers: number;
+            campaign_id: string;
+            /** Format: date-time */
+            created_at: string;
+            /** @description Every answer (the single-task view for managers). */
+            given_answers?: components["schemas"]["GivenAnswer"][] | null;
+            gold?: boolean | null;
+            gold_answer?: Record<string, never> | null;
+            id: string;
+            /** @description The image's URL, when the payload has one. */
+            image_url?: string | null;
+            instructions: string;
+            payload: components["schemas"]["TaskPayload"];
+            /** Format: int32 */
+            priority: number;
+            /** Format: int32 */
+            redundancy: number;
+            result?: components["schemas"]["TaskResult"] | null;
+            /** Format: date-time */
+            retired_at?: string | null;
+            retired_reason?: components["schemas"]["RetirementReason"] | null;
+            /** Format: int32 */
+            reward_points: number;
+            state: components["schemas"]["TaskState"];
+            /**
+             * Format: int32
+             * @description Slots held now (leases and counting answers).
+             */
+            taken: number;
+        };
+        /** @description A task's consensus so far. */
+        TaskResult: {
+            /** Format: int32 */
+            agreeing: number;
+            /**
+             * Format: int32
+             * @description That group's share of the answers, in percent.
+             */
+            agreement_percent: number;
+            /** @description The answer of the largest agreeing group (rectangles: its mean). */
+            answer: Record<string, never>;
+            /** Format: int32 */
+            answers: number;
+        };
+        /** @description A task's retirement and its result. */
+        TaskRetiredData: {
+            /** Format: int32 */
+            agreeing: number;
+            /** Format: int32 */
+            answers: number;
+            reason: components["schemas"]["RetirementReason"];
+            result: Record<string, never>;
+            task_id: string;
+        };
+        /**
+         * @description A microtask campaign's answer form and rules (owners and managers). The form cannot change
+         *     once the first answer is in; the rules can.
+         */
+        TaskSettingsRequest: {
+            answer_form: components["schemas"]["AnswerForm"];
+            /**
+             * Format: int32
+             * @description `consensus`: retire a task as soon as this many answers agree (2 to 100).
+             */
+            consensus_k?: number | null;
+            /**
+             * Format: int32
+             * @description Gold answers a worker gives before their accuracy counts (1 to 100, default 3).
+             * @default 3
+             */
+            gold_min_answers: number;
+            /**
+             * Format: int32
+             * @description Percent of the tasks handed out that are gold tasks (known answers), 0 to 50.
+             * @default 0
+             */
+            gold_rate_percent: number;
+            /**
+             * Format: int32
+             * @description How long a claim holds its slot: 1 minute to 24 hours (default 60).
+             * @default 60
+             */
+            lease_minutes: number;
+            /**
+             * Format: int32
+             * @description Workers whose accuracy on gold tasks falls below this are paused (1 to 100; none: never).
+             */
+            min_accuracy_percent?: number | null;
+            /**
+             * Format: int32
+             * @description Above this share of rejections among the reviews of the last 24 hours (from 10 reviews
+             *     on), a rejection needs an owner's confirmation (1 to 100, default 30).
+             * @default 30
+             */
+            rejection_guard_percent: number;
+            retirement?: components["schemas"]["RetirementRule"];
+            /**
+             * Format: int32
+             * @description Answers not reviewed within this many hours are approved automatically (default 72).
+             * @default 72
+             */
+            review_delay_hours: number;
+            strategy?: components["schemas"]["TaskStrategy"];
+        };
+        /** @description A microtask campaign's answer form and rules, with the caller's standing. */
+        TaskSettingsResponse: {
+            answer_form: components["schemas"]["AnswerForm"];
+            campaign_id: string;
+            /** Format: int32 */
+            consensus_k?: number | null;
+            /** @description Whether the form is fixed (the first answer is in). */
+            form_frozen: boolean;
+            /** Format: int32 */
+            gold_min_answers: number;
+            /** Format: int32 */
+            gold_rate_percent: number;
+            /** Format: int32 */
+            lease_minutes: number;
+            /** Format: int32 */
+            min_accuracy_percent?: number | null;
+            /** Format: int32 */
+            rejection_guard_percent: number;
+            retirement: components["schemas"]["RetirementRule"];
+            /** Format: int32 */
+            review_delay_hours: number;
+            strategy: components["schemas"]["TaskStrategy"];
+            you?: components["schemas"]["WorkerStatus"] | null;
+        };
+        /**
+         * @description Where a task stands.
+         * @enum {string}
+         */
+        TaskState: "open" | "in_progress" | "completed" | "retired";
+        /**
+         * @description Which task `POST /campaigns/{id}/tasks/next` hands out.
+         *
+         *     - `depth_first`: Tasks closest to done first: results arrive early, task by task.
+         *     - `breadth_first`: Tasks with the fewest answers first: every task gets a first answer early.
+         *     - `random`: Any task with a free slot (within the highest priority that has one).
+         * @enum {string}
+         */
+        TaskStrategy: "depth_first" | "breadth_first" | "random";
+        /** @description Tasks added to a campaign. */
+        TasksAddedData: {
+            count: number;
+            gold: number;
         };
         /** @description A backer tier with what remains of it. */
         TierResponse: {
@@ -4010,6 +4938,9 @@ export interface components {
             summary?: string | null;
             title?: string | null;
         };
+        UpdateClaimRequest: {
+            action: components["schemas"]["ClaimAction"];
+        };
         /** @description Changes to a contribution's content (authors only, while submissions are open). */
         UpdateContributionRequest: {
             body?: string | null;
@@ -4068,6 +4999,12 @@ export interface components {
             /** @description `null`: every type; a list needs at least one (as when subscribing). */
             event_types?: components["schemas"]["EventType"][] | null;
             url?: string | null;
+        };
+        /** @description Pause or resume a worker (managers). */
+        UpdateWorkerRequest: {
+            paused: boolean;
+            /** @description Shown to the worker (pausing needs it). */
+            reason?: string | null;
         };
         /** @description A `multipart/form-data` upload: one part named `file`, nothing else. */
         UploadMediaForm: {
@@ -4176,6 +5113,53 @@ export interface components {
         WebhookWithSecret: components["schemas"]["WebhookResponse"] & {
             /** @description `whsec_...`: verify every message's `webhook-signature` with it. Store it now. */
             secret: string;
+        };
+        /** @description A worker paused in a campaign. */
+        WorkerPausedData: {
+            reason: string;
+            worker_id: string;
+        };
+        /** @description A worker's record in a campaign (managers). */
+        WorkerStanding: {
+            /** Format: int64 */
+            approved: number;
+            display_name: string;
+            /** Format: int32 */
+            gold_accuracy_percent?: number | null;
+            /** Format: int32 */
+            gold_answered: number;
+            paused: boolean;
+            paused_reason?: string | null;
+            /** Format: int64 */
+            pending: number;
+            /** Format: int64 */
+            points: number;
+            /** Format: int64 */
+            rejected: number;
+            user_id: string;
+        };
+        /** @description Where the caller stands in the campaign as a worker. */
+        WorkerStatus: {
+            /** Format: int64 */
+            active_claims: number;
+            /** Format: int64 */
+            approved: number;
+            /**
+             * Format: int32
+             * @description Percent of gold tasks answered right; none before the first.
+             */
+            gold_accuracy_percent?: number | null;
+            /** Format: int32 */
+            gold_answered: number;
+            paused: boolean;
+            /** @description Why they were paused (shown to them). */
+            paused_reason?: string | null;
+            /** Format: int64 */
+            pending: number;
+            /** Format: int64 */
+            points: number;
+            /** Format: int64 */
+            rejected: number;
         };
     };
     responses: never;
@@ -5309,6 +6293,81 @@ export interface operations {
             };
         };
     };
+    list_campaign_claims: {
+        parameters: {
+            query?: {
+                /** @description Default `submitted`: the review queue. */
+                status?: components["schemas"]["ClaimStatus"];
+                /** @description Items per page: 1 to 100 (larger values are clamped), default 20. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page of the same list; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The campaign's id or slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of claims */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ClaimResponse"];
+                };
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only the campaign's owners and managers */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such campaign */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a microtask campaign */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bad cursor */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     close_campaign: {
         parameters: {
             query?: never;
@@ -5642,6 +6701,65 @@ export interface operations {
             };
             /** @description No such campaign */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_task_results: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign's id or slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The results */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only the campaign's owners and managers */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such campaign */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a microtask campaign */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6499,6 +7617,563 @@ export interface operations {
             };
         };
     };
+    get_task_progress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign's id or slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The progress */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskProgress"];
+                };
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only the campaign's owners and managers */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such campaign */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a microtask campaign */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_task_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign's id or slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The form and rules */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskSettingsResponse"];
+                };
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the required scope, or the user the role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such campaign */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a microtask campaign (`tasks.wrong_kind`), or no form yet (`tasks.not_configured`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    set_task_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign's id or slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskSettingsRequest"];
+            };
+        };
+        responses: {
+            /** @description The form and rules */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskSettingsResponse"];
+                };
+            };
+            /** @description The body cannot be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only the campaign's owners and managers set them */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such campaign */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a microtask campaign, the campaign ended, or answers are in and the form changed (`tasks.form_frozen`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An invalid form or rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_tasks: {
+        parameters: {
+            query?: {
+                /** @description Default: `all` for managers, `available` for everyone else (who never see gold tasks). */
+                state?: components["schemas"]["TaskListFilter"];
+                /** @description Items per page: 1 to 100 (larger values are clamped), default 20. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page of the same list; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The campaign's id or slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of tasks */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_TaskResponse"];
+                };
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the required scope, or the user the role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such campaign */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a microtask campaign */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bad cursor */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_task: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign's id or slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTaskRequest"];
+            };
+        };
+        responses: {
+            /** @description The task */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskResponse"];
+                };
+            };
+            /** @description The body cannot be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only the campaign's owners and managers add tasks */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such campaign */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a microtask campaign, or no answer form yet */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields, an unknown image, or a gold answer the form does not take */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    import_tasks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign's id or slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportTasksRequest"];
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description Every task was added */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportTasksResponse"];
+                };
+            };
+            /** @description The body cannot be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only the campaign's owners and managers import tasks */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such campaign */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a microtask campaign, or no answer form yet */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Larger than 16 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Neither JSON nor CSV */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Bad rows (nothing was added), or more than 10,000 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    claim_next_task: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign's id or slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The claim with its task and the question */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimResponse"];
+                };
+            };
+            /** @description Nothing for the caller now (`Retry-After`) or any more */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller is paused in this campaign (`worker.paused`, with the reason), or it is invite-only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such campaign */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a microtask campaign, no form yet, the work window is closed, or the caller holds 5 leases */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_tiers: {
         parameters: {
             query?: {
@@ -6964,6 +8639,527 @@ export interface operations {
                 };
             };
             /** @description Invalid input; `errors` names each invalid field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_task_workers: {
+        parameters: {
+            query?: {
+                /** @description Items per page: 1 to 100 (larger values are clamped), default 20. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page of the same list; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The campaign's id or slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of workers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_WorkerStanding"];
+                };
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only the campaign's owners and managers */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such campaign */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a microtask campaign */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bad cursor */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_task_worker: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign's id or slug */
+                id: string;
+                /** @description The worker's user id */
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWorkerRequest"];
+            };
+        };
+        responses: {
+            /** @description The worker's standing */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkerStanding"];
+                };
+            };
+            /** @description The body cannot be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only the campaign's owners and managers */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such campaign or user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a microtask campaign */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Pausing without a reason */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_claim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The claim's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The claim */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimResponse"];
+                };
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the required scope, or the user the role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such claim (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_claim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The claim's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateClaimRequest"];
+            };
+        };
+        responses: {
+            /** @description The claim */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimResponse"];
+                };
+            };
+            /** @description The body cannot be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the required scope, or the user the role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such claim (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an active lease, the lease ran out, or it cannot be held longer */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unknown action */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    review_answer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The claim's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewRequest"];
+            };
+        };
+        responses: {
+            /** @description The reviewed claim */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimResponse"];
+                };
+            };
+            /** @description The body cannot be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a manager of the campaign, or your own answer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such claim */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not reviewable from its state, the overturn window passed, or an owner must confirm (`review.confirmation_required`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rejection without a reason */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    submit_answer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The claim's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitAnswerRequest"];
+            };
+        };
+        responses: {
+            /** @description The claim with its answer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimResponse"];
+                };
+            };
+            /** @description The body cannot be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the required scope, or the user the role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such claim (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an active lease (`claim.transition`), or the lease ran out (`claim.lease_expired`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The answer does not fit the form (`answer.invalid`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8140,6 +10336,61 @@ export interface operations {
                 };
             };
             /** @description Invalid input; `errors` names each invalid field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_my_claims: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["ClaimStatus"];
+                /** @description A campaign's id. */
+                campaign?: string;
+                /** @description Items per page: 1 to 100 (larger values are clamped), default 20. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page of the same list; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of claims */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ClaimResponse"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the required scope, or the user the role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bad cursor */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10137,6 +12388,115 @@ export interface operations {
             };
             /** @description The database is not reachable */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_task: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The task's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskResponse"];
+                };
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the required scope, or the user the role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such task */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    claim_task: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The task's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The claim */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimResponse"];
+                };
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller is paused in this campaign, or it is invite-only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such task */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Every slot is held (`task.full`), the task retired, the caller took it before (`claim.exists`), the window is closed, or the caller holds 5 leases */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
