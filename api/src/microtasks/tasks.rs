@@ -324,12 +324,14 @@ pub fn parse_csv(body: &[u8]) -> Result<Vec<CreateTaskRequest>, ApiError> {
             match cells.get(name) {
                 None => Ok(default),
                 Some(cell) => cell.trim().parse().map_err(|_| {
-                    ApiError::invalid(
-                        &format!("tasks[{index}].{name}"),
-                        ErrorCode::FieldFormat,
-                        format!("row {row}: `{name}` is a whole number"),
-                    )
-                    .param("row", row)
+                    ApiError::fields(vec![
+                        FieldError::new(
+                            format!("tasks[{index}].{name}"),
+                            ErrorCode::FieldFormat,
+                            format!("row {row}: `{name}` is a whole number"),
+                        )
+                        .param("row", row),
+                    ])
                 }),
             }
         };
