@@ -211,7 +211,7 @@ fn settings_switch_categories_off_and_participants_hear_when_voting_opens() {
     );
     assert_eq!(
         changed["categories"].as_array().unwrap().len(),
-        8,
+        9,
         "every category is listed"
     );
     let problem = server
