@@ -347,7 +347,6 @@ pub struct TaskRetiredData {
     pub reason: crate::domain::RetirementReason,
     pub answers: i32,
     pub agreeing: i32,
-    #[schema(value_type = Object)]
     pub result: Option<serde_json::Value>,
 }
 

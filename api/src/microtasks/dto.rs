@@ -163,7 +163,6 @@ pub struct CreateTaskRequest {
     #[schema(minimum = -1000, maximum = 1000, default = 0)]
     pub priority: i32,
     /// The known answer: makes this a gold task, answered by every worker to measure accuracy.
-    #[schema(value_type = Option<Object>)]
     pub gold_answer: Option<Value>,
 }
 
@@ -203,7 +202,6 @@ pub enum TaskState {
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct TaskResult {
     /// The answer of the largest agreeing group (rectangles: its mean).
-    #[schema(value_type = Object)]
     pub answer: Value,
     /// That group's share of the answers, in percent.
     pub agreement_percent: i32,
@@ -217,7 +215,6 @@ pub struct GivenAnswer {
     pub claim_id: String,
     pub worker_id: String,
     pub worker_name: String,
-    #[schema(value_type = Object)]
     pub answer: Value,
     pub status: ClaimStatus,
     pub submitted_at: Option<DateTime<Utc>>,
@@ -243,7 +240,6 @@ pub struct TaskResponse {
     /// Answers that count.
     pub answers: i32,
     pub gold: Option<bool>,
-    #[schema(value_type = Option<Object>)]
     pub gold_answer: Option<Value>,
     pub result: Option<TaskResult>,
     /// Every answer (the single-task view for managers).
@@ -295,7 +291,6 @@ pub struct ClaimResponse {
     pub task: TaskResponse,
     /// The campaign's question (the runner needs nothing else).
     pub answer_form: AnswerForm,
-    #[schema(value_type = Option<Object>)]
     pub answer: Option<Value>,
     pub submitted_at: Option<DateTime<Utc>>,
     /// When an unreviewed answer is approved automatically.
@@ -328,7 +323,6 @@ pub struct UpdateClaimRequest {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SubmitAnswerRequest {
-    #[schema(value_type = Object)]
     pub answer: Value,
 }
 
