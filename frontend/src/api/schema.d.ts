@@ -2202,7 +2202,7 @@ export interface components {
         };
         /** @description A claim: the lease on a task's slot, then the answer and its review. */
         ClaimResponse: {
-            answer?: Record<string, never> | null;
+            answer?: unknown;
             /** @description The campaign's question (the runner needs nothing else). */
             answer_form: components["schemas"]["AnswerForm"];
             /**
@@ -2413,7 +2413,7 @@ export interface components {
         /** @description A new task. */
         CreateTaskRequest: {
             /** @description The known answer: makes this a gold task, answered by every worker to measure accuracy. */
-            gold_answer?: Record<string, never> | null;
+            gold_answer?: unknown;
             /** @description Markdown, shown above the question. */
             instructions?: string;
             payload: components["schemas"]["TaskPayload"];
@@ -3017,7 +3017,7 @@ export interface components {
         GallerySortParam: "new" | "top" | "hot" | "random";
         /** @description One answer to a task (managers). */
         GivenAnswer: {
-            answer: Record<string, never>;
+            answer: unknown;
             claim_id: string;
             status: components["schemas"]["ClaimStatus"];
             /** Format: date-time */
@@ -3375,7 +3375,7 @@ export interface components {
         /** @description One page of a list. */
         Page_ClaimResponse: {
             items: {
-                answer?: Record<string, never> | null;
+                answer?: unknown;
                 /** @description The campaign's question (the runner needs nothing else). */
                 answer_form: components["schemas"]["AnswerForm"];
                 /**
@@ -3658,7 +3658,7 @@ export interface components {
                 /** @description Every answer (the single-task view for managers). */
                 given_answers?: components["schemas"]["GivenAnswer"][] | null;
                 gold?: boolean | null;
-                gold_answer?: Record<string, never> | null;
+                gold_answer?: unknown;
                 id: string;
                 /** @description The image's URL, when the payload has one. */
                 image_url?: string | null;
@@ -4590,7 +4590,7 @@ export interface components {
         };
         /** @description The answer, shaped as the campaign's form says. */
         SubmitAnswerRequest: {
-            answer: Record<string, never>;
+            answer: unknown;
         };
         /** @description Tasks by state. */
         TaskCounts: {
@@ -4674,7 +4674,7 @@ export interface components {
             /** @description Every answer (the single-task view for managers). */
             given_answers?: components["schemas"]["GivenAnswer"][] | null;
             gold?: boolean | null;
-            gold_answer?: Record<string, never> | null;
+            gold_answer?: unknown;
             id: string;
             /** @description The image's URL, when the payload has one. */
             image_url?: string | null;
@@ -4707,7 +4707,7 @@ export interface components {
              */
             agreement_percent: number;
             /** @description The answer of the largest agreeing group (rectangles: its mean). */
-            answer: Record<string, never>;
+            answer: unknown;
             /** Format: int32 */
             answers: number;
         };
@@ -4718,7 +4718,7 @@ export interface components {
             /** Format: int32 */
             answers: number;
             reason: components["schemas"]["RetirementReason"];
-            result: Record<string, never>;
+            result?: unknown;
             task_id: string;
         };
         /**
