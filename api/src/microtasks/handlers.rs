@@ -311,6 +311,7 @@ pub async fn claim_task(
     responses(
         (status = 200, description = "A page of claims", body = Page<ClaimResponse>),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such campaign (the `campaign` filter)", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "A bad cursor", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = ["tasks:read"]))
