@@ -43,7 +43,9 @@ fn sample_body(operation_id: &str) -> Option<Value> {
         "update_pledge" => Some(json!({"amount_minor": 200})),
         "record_payment" => Some(json!({"amount_minor": 100})),
         "settle_funding" => Some(json!({"dry_run": true})),
-        "set_task_settings" => Some(json!({"answer_form": {"kind": "text", "question": "Why?", "max_length": 100}})),
+        "set_task_settings" => {
+            Some(json!({"answer_form": {"kind": "text", "question": "Why?", "max_length": 100}}))
+        }
         "create_task" => Some(json!({"payload": {"text": "Matrix"}})),
         "import_tasks" => Some(json!({"tasks": [{"payload": {"text": "Matrix"}}]})),
         "update_claim" => Some(json!({"action": "release"})),

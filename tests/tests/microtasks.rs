@@ -45,13 +45,21 @@ impl Campaign {
             "schedule": {"submissions_open_at": at(-60), "submissions_close_at": at(3600),
                          "voting_open_at": at(3600), "voting_close_at": at(7200)},
         });
-        let made = server
-            .client
-            .call("POST", "/api/v1/organizations/acme/campaigns", owner.token(), Some(&body));
+        let made = server.client.call(
+            "POST",
+            "/api/v1/organizations/acme/campaigns",
+            owner.token(),
+            Some(&body),
+        );
         assert_eq!(made.status, 201, "{}", made.text());
         let slug = made.json()["slug"].as_str().unwrap().to_owned();
         let campaign = Campaign { server, owner, slug };
-        let set = campaign.call("PUT", &campaign.path("task-settings"), &campaign.owner, Some(settings));
+        let set = campaign.call(
+            "PUT",
+            &campaign.path("task-settings"),
+            &campaign.owner,
+            Some(settings),
+        );
         assert_eq!(set.status, 200, "{}", set.text());
         let published = campaign.call("POST", &campaign.path("publish"), &campaign.owner, None);
         assert_eq!(published.status, 200, "{}", published.text());
@@ -103,7 +111,12 @@ impl Campaign {
     }
 
     fn review(&self, reviewer: &User, claim: &str, body: Value) -> TestResponse {
-        self.call("POST", &format!("/api/v1/claims/{claim}/review"), reviewer, Some(body))
+        self.call(
+            "POST",
+            &format!("/api/v1/claims/{claim}/review"),
+            reviewer,
+            Some(body),
+        )
     }
 
     fn points(&self, user: &User) -> i64 {
@@ -158,27 +171,44 @@ fn fifty_parallel_claims_on_a_task_wanting_three_answers_hold_exactly_three_leas
     let task = campaign.task(json!({"payload": {"text": "Look"}, "redundancy": 3}));
     let crowd = workers(&campaign.server, 50);
 
-    let statuses = all_at_once(&campaign, crowd.clone(), "POST", format!("/api/v1/tasks/{task}/claims"));
+    let statuses = all_at_once(
+        &campaign,
+        crowd.clone(),
+        "POST",
+        format!("/api/v1/tasks/{task}/claims"),
+    );
     assert_eq!(statuses.iter().filter(|s| **s == 201).count(), 3, "{statuses:?}");
-    assert_eq!(statuses.iter().filter(|s| **s == 409).count(), 47, "the rest find it full: {statuses:?}");
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 409).count(),
+        47,
+        "the rest find it full: {statuses:?}"
+    );
     assert_eq!(campaign.manager_task(&task)["taken"], 3);
     let refused = campaign.call("POST", &format!("/api/v1/tasks/{task}/claims"), &crowd[0], None);
     let code = refused.json()["code"].clone();
-    assert!(code == "task.full" || code == "claim.exists", "{}", refused.text());
+    assert!(
+        code == "task.full" || code == "claim.exists",
+        "{}",
+        refused.text()
+    );
 
     // The leases run out: the sweep frees the three slots, once each.
     campaign.server.set_clock(&at(120));
     assert!(
-        eventually(Duration::from_secs(20), || campaign.manager_task(&task)["taken"] == 0),
+        eventually(Duration::from_secs(20), || campaign.manager_task(&task)["taken"]
+            == 0),
         "expired leases give their slots back: {}",
         campaign.manager_task(&task)
     );
-    let expired = campaign.count(
-        "SELECT status AS key, COUNT(*) AS n FROM task_claims GROUP BY status",
-    );
+    let expired = campaign.count("SELECT status AS key, COUNT(*) AS n FROM task_claims GROUP BY status");
     assert_eq!(expired, vec![("expired".to_owned(), 3)]);
-    let events = campaign.count("SELECT type AS key, COUNT(*) AS n FROM events WHERE type = 'claim.expired' GROUP BY type");
-    assert_eq!(events, vec![("claim.expired".to_owned(), 3)], "one event per lease");
+    let events = campaign
+        .count("SELECT type AS key, COUNT(*) AS n FROM events WHERE type = 'claim.expired' GROUP BY type");
+    assert_eq!(
+        events,
+        vec![("claim.expired".to_owned(), 3)],
+        "one event per lease"
+    );
 
     // Fifty parallel `next` calls now get the three slots again, and nothing more.
     let statuses = all_at_once(&campaign, crowd, "POST", campaign.path("tasks/next"));
@@ -198,10 +228,18 @@ fn next_hands_out_by_strategy_never_twice_and_says_when_nothing_is_left() {
     let first = next(&ann);
     assert_eq!(first.status, 201, "{}", first.text());
     assert_eq!(first.json()["task"]["id"], high, "the highest priority first");
-    assert_eq!(first.json()["answer_form"]["kind"], "single_choice", "the runner gets the question");
+    assert_eq!(
+        first.json()["answer_form"]["kind"],
+        "single_choice",
+        "the runner gets the question"
+    );
     campaign.answer(&ann, &first.json(), json!("cat"));
     let second = next(&ann);
-    assert_eq!(second.json()["task"]["id"], low, "never a task the worker answered");
+    assert_eq!(
+        second.json()["task"]["id"],
+        low,
+        "never a task the worker answered"
+    );
     campaign.answer(&ann, &second.json(), json!("cat"));
     let done = next(&ann);
     assert_eq!(done.status, 204, "finished: {}", done.text());
@@ -209,32 +247,54 @@ fn next_hands_out_by_strategy_never_twice_and_says_when_nothing_is_left() {
 
     // bob holds the last slot of `high` and `low`'s last slot goes to cid: all slots held.
     let bob_claim = next(&bob);
-    assert_eq!(bob_claim.json()["task"]["id"], high, "depth first: the task closest to done");
+    assert_eq!(
+        bob_claim.json()["task"]["id"],
+        high,
+        "depth first: the task closest to done"
+    );
     let cid_claim = next(&cid);
     assert_eq!(cid_claim.json()["task"]["id"], low);
     let dan = campaign.server.client.register("dan");
     let busy = next(&dan);
     assert_eq!(busy.status, 204);
-    assert!(busy.header("retry-after").is_some(), "leases held by others may come back");
+    assert!(
+        busy.header("retry-after").is_some(),
+        "leases held by others may come back"
+    );
 
     // Releasing gives the slot back at once.
     let id = bob_claim.json()["id"].as_str().unwrap().to_owned();
-    let released = campaign.call("PATCH", &format!("/api/v1/claims/{id}"), &bob, Some(json!({"action": "release"})));
+    let released = campaign.call(
+        "PATCH",
+        &format!("/api/v1/claims/{id}"),
+        &bob,
+        Some(json!({"action": "release"})),
+    );
     assert_eq!(released.json()["status"], "released");
     assert_eq!(next(&dan).json()["task"]["id"], high);
-    let again = campaign.call("POST", &format!("/api/v1/claims/{id}/submission"), &bob, Some(json!({"answer": "cat"})));
+    let again = campaign.call(
+        "POST",
+        &format!("/api/v1/claims/{id}/submission"),
+        &bob,
+        Some(json!({"answer": "cat"})),
+    );
     assert_eq!(again.problem(409)["code"], "claim.transition");
 }
 
 #[test]
 fn consensus_with_k_two_retires_a_task_at_its_second_agreeing_answer() {
-    let campaign = Campaign::open(json!({"answer_form": choice_form(), "retirement": "consensus", "consensus_k": 2}));
+    let campaign =
+        Campaign::open(json!({"answer_form": choice_form(), "retirement": "consensus", "consensus_k": 2}));
     let task = campaign.task(json!({"payload": {"text": "Look"}, "redundancy": 5, "reward_points": 7}));
     let crowd = workers(&campaign.server, 4);
 
     campaign.work(&crowd[0], &task, json!("cat"));
     campaign.work(&crowd[1], &task, json!("dog"));
-    assert_eq!(campaign.manager_task(&task)["state"], "in_progress", "one each: no consensus yet");
+    assert_eq!(
+        campaign.manager_task(&task)["state"],
+        "in_progress",
+        "one each: no consensus yet"
+    );
     campaign.work(&crowd[2], &task, json!("cat"));
     let retired = campaign.manager_task(&task);
     assert_eq!(retired["state"], "retired", "{retired}");
@@ -248,25 +308,48 @@ fn consensus_with_k_two_retires_a_task_at_its_second_agreeing_answer() {
     assert_eq!(late.problem(409)["code"], "task.retired");
 
     // Progress and the results export say the same as a hand count.
-    let progress = campaign.call("GET", &campaign.path("task-progress"), &campaign.owner, None).json();
+    let progress = campaign
+        .call("GET", &campaign.path("task-progress"), &campaign.owner, None)
+        .json();
     assert_eq!(progress["tasks"]["total"], 1);
     assert_eq!(progress["tasks"]["retired"], 1);
     assert_eq!(progress["answers"]["pending_review"], 3);
     assert_eq!(progress["answers_wanted"], 0);
     assert_eq!(progress["workers"], 3);
-    let csv = campaign.call("GET", &campaign.path("export/task-results.csv"), &campaign.owner, None);
+    let csv = campaign.call(
+        "GET",
+        &campaign.path("export/task-results.csv"),
+        &campaign.owner,
+        None,
+    );
     assert_eq!(csv.status, 200);
     let text = csv.text();
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 2, "{text}");
     assert!(lines[0].starts_with("task_id,state,retired_reason"), "{text}");
-    assert!(lines[1].contains(&task) && lines[1].contains(",retired,consensus,false,"), "{text}");
-    assert!(lines[1].contains(r#""[""cat"",""dog"",""cat""]""#), "the contributing answers: {text}");
-    let events = campaign.count("SELECT type AS key, COUNT(*) AS n FROM events WHERE type = 'task.retired' GROUP BY type");
+    assert!(
+        lines[1].contains(&task) && lines[1].contains(",retired,consensus,false,"),
+        "{text}"
+    );
+    assert!(
+        lines[1].contains(r#""[""cat"",""dog"",""cat""]""#),
+        "the contributing answers: {text}"
+    );
+    let events = campaign
+        .count("SELECT type AS key, COUNT(*) AS n FROM events WHERE type = 'task.retired' GROUP BY type");
     assert_eq!(events, vec![("task.retired".to_owned(), 1)]);
     // Workers are counted in the funnel like every other kind of participation.
-    let workers_counted = || campaign.call("GET", &campaign.path("analytics"), &campaign.owner, None).json()["funnel"]["workers"].clone();
-    assert!(eventually(Duration::from_secs(10), || workers_counted() == 3), "{}", workers_counted());
+    let workers_counted = || {
+        campaign
+            .call("GET", &campaign.path("analytics"), &campaign.owner, None)
+            .json()["funnel"]["workers"]
+            .clone()
+    };
+    assert!(
+        eventually(Duration::from_secs(10), || workers_counted() == 3),
+        "{}",
+        workers_counted()
+    );
 }
 
 #[test]
@@ -279,31 +362,59 @@ fn a_wrong_gold_answer_pauses_the_worker_with_a_reason_they_see() {
     let [right, wrong] = ["right", "wrong"].map(|name| campaign.server.client.register(name));
 
     let tasks = campaign.call("GET", &campaign.path("tasks"), &wrong, None).json();
-    assert_eq!(tasks["items"].as_array().unwrap().len(), 1, "workers never see gold tasks: {tasks}");
+    assert_eq!(
+        tasks["items"].as_array().unwrap().len(),
+        1,
+        "workers never see gold tasks: {tasks}"
+    );
     assert!(tasks["items"][0]["gold"].is_null() && tasks["items"][0]["gold_answer"].is_null());
 
     let good = campaign.work(&right, &gold, json!("cat"));
-    assert_eq!(good["status"], "approved", "a right gold answer is approved at once: {good}");
+    assert_eq!(
+        good["status"], "approved",
+        "a right gold answer is approved at once: {good}"
+    );
     assert_eq!(good["points"], 10);
     let bad = campaign.work(&wrong, &gold, json!("dog"));
     assert_eq!(bad["status"], "rejected", "{bad}");
-    assert!(bad["review"]["reason"].as_str().unwrap().contains("known answer"), "{bad}");
-    assert!(bad["task"]["gold"].is_null(), "the worker still does not see which were gold");
+    assert!(
+        bad["review"]["reason"].as_str().unwrap().contains("known answer"),
+        "{bad}"
+    );
+    assert!(
+        bad["task"]["gold"].is_null(),
+        "the worker still does not see which were gold"
+    );
 
     let paused = campaign.call("POST", &campaign.path("tasks/next"), &wrong, None);
     let problem = paused.problem(403);
     assert_eq!(problem["code"], "worker.paused");
-    assert!(problem["params"]["reason"].as_str().unwrap().contains("0 %"), "{problem}");
-    let standing = campaign.call("GET", &campaign.path("task-settings"), &wrong, None).json();
+    assert!(
+        problem["params"]["reason"].as_str().unwrap().contains("0 %"),
+        "{problem}"
+    );
+    let standing = campaign
+        .call("GET", &campaign.path("task-settings"), &wrong, None)
+        .json();
     assert_eq!(standing["you"]["paused"], true);
     assert_eq!(standing["you"]["gold_accuracy_percent"], 0);
     assert_eq!(
-        campaign.call("POST", &campaign.path("tasks/next"), &right, None).status,
+        campaign
+            .call("POST", &campaign.path("tasks/next"), &right, None)
+            .status,
         201,
         "a worker who answered right goes on"
     );
-    let workers = campaign.call("GET", &campaign.path("workers"), &campaign.owner, None).json();
-    let listed = workers["items"].as_array().unwrap().iter().find(|w| w["user_id"] == wrong.id.as_str()).cloned().unwrap();
+    let workers = campaign
+        .call("GET", &campaign.path("workers"), &campaign.owner, None)
+        .json();
+    let listed = workers["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["user_id"] == wrong.id.as_str())
+        .cloned()
+        .unwrap();
     assert_eq!(listed["paused"], true, "{workers}");
 
     // The organiser lets them continue.
@@ -314,11 +425,23 @@ fn a_wrong_gold_answer_pauses_the_worker_with_a_reason_they_see() {
         Some(json!({"paused": false})),
     );
     assert_eq!(resumed.status, 200, "{}", resumed.text());
-    assert_eq!(campaign.call("POST", &campaign.path("tasks/next"), &wrong, None).status, 201);
+    assert_eq!(
+        campaign
+            .call("POST", &campaign.path("tasks/next"), &wrong, None)
+            .status,
+        201
+    );
     assert!(
         eventually(Duration::from_secs(10), || {
-            let inbox = campaign.call("GET", "/api/v1/me/notifications", &wrong, None).json();
-            let kinds: Vec<&str> = inbox["items"].as_array().unwrap().iter().filter_map(|n| n["kind"].as_str()).collect();
+            let inbox = campaign
+                .call("GET", "/api/v1/me/notifications", &wrong, None)
+                .json();
+            let kinds: Vec<&str> = inbox["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter_map(|n| n["kind"].as_str())
+                .collect();
             kinds.contains(&"worker_paused") && kinds.contains(&"answer_rejected")
         }),
         "the worker is told why"
@@ -333,11 +456,20 @@ fn an_import_with_one_bad_row_adds_nothing_and_names_the_row_and_field() {
         {"payload": {"text": "two"}, "redundancy": 0},
         {"payload": {}, "gold_answer": "cow"},
     ]});
-    let refused = campaign.call("POST", &campaign.path("tasks/import"), &campaign.owner, Some(rows));
+    let refused = campaign.call(
+        "POST",
+        &campaign.path("tasks/import"),
+        &campaign.owner,
+        Some(rows),
+    );
     let problem = refused.problem(422);
     let errors = problem["errors"].as_array().unwrap();
     let fields: Vec<&str> = errors.iter().map(|e| e["field"].as_str().unwrap()).collect();
-    assert_eq!(fields, ["tasks[1].redundancy", "tasks[2].payload", "tasks[2].gold_answer"], "{problem}");
+    assert_eq!(
+        fields,
+        ["tasks[1].redundancy", "tasks[2].payload", "tasks[2].gold_answer"],
+        "{problem}"
+    );
     assert_eq!(errors[0]["params"]["row"], 2);
     assert_eq!(errors[2]["code"], "answer.invalid");
     let total = |campaign: &Campaign| campaign.count("SELECT 'tasks' AS key, COUNT(*) AS n FROM tasks")[0].1;
@@ -394,12 +526,23 @@ fn reviews_need_reasons_overturns_pay_once_and_unreviewed_answers_are_approved_a
 
     let no_reason = campaign.review(&campaign.owner, first_id, json!({"decision": "rejected"}));
     assert_eq!(no_reason.problem(422)["errors"][0]["field"], "reason");
-    let rejected = campaign.review(&campaign.owner, first_id, json!({"decision": "rejected", "reason": "Blurry answer"}));
+    let rejected = campaign.review(
+        &campaign.owner,
+        first_id,
+        json!({"decision": "rejected", "reason": "Blurry answer"}),
+    );
     assert_eq!(rejected.status, 200, "{}", rejected.text());
-    assert_eq!(campaign.manager_task(&task)["taken"], 1, "a rejection gives the slot back");
+    assert_eq!(
+        campaign.manager_task(&task)["taken"],
+        1,
+        "a rejection gives the slot back"
+    );
     let mine = campaign.call("GET", "/api/v1/me/claims", &crowd[0], None).json();
     assert_eq!(mine["items"][0]["status"], "rejected");
-    assert_eq!(mine["items"][0]["review"]["reason"], "Blurry answer", "the worker sees why");
+    assert_eq!(
+        mine["items"][0]["review"]["reason"], "Blurry answer",
+        "the worker sees why"
+    );
     assert!(mine["items"][0]["overturnable_until"].is_string());
 
     let overturned = campaign.review(&campaign.owner, first_id, json!({"decision": "approved"}));
@@ -416,7 +559,14 @@ fn reviews_need_reasons_overturns_pay_once_and_unreviewed_answers_are_approved_a
         eventually(Duration::from_secs(20), || campaign.points(&crowd[1]) == 7),
         "approved automatically"
     );
-    let got = campaign.call("GET", &format!("/api/v1/claims/{}", second["id"].as_str().unwrap()), &crowd[1], None).json();
+    let got = campaign
+        .call(
+            "GET",
+            &format!("/api/v1/claims/{}", second["id"].as_str().unwrap()),
+            &crowd[1],
+            None,
+        )
+        .json();
     assert_eq!(got["status"], "approved");
     assert_eq!(got["review"]["automatic"], true);
     let paid = campaign.count(
@@ -437,18 +587,37 @@ fn answers_are_checked_against_the_form_and_leases_against_the_clock() {
     let claim = campaign.claim(&worker, &task);
     let id = claim["id"].as_str().unwrap();
     for bad in [json!("three"), json!(2.5), json!(11)] {
-        let refused = campaign.call("POST", &format!("/api/v1/claims/{id}/submission"), &worker, Some(json!({"answer": bad})));
+        let refused = campaign.call(
+            "POST",
+            &format!("/api/v1/claims/{id}/submission"),
+            &worker,
+            Some(json!({"answer": bad})),
+        );
         let problem = refused.problem(422);
         assert_eq!(problem["errors"][0]["field"], "answer", "{problem}");
         assert_eq!(problem["errors"][0]["code"], "answer.invalid");
     }
     let own = campaign.review(&campaign.owner, id, json!({"decision": "approved"}));
-    assert_eq!(own.problem(409)["code"], "claim.transition", "an active lease is not reviewable");
-    let extended = campaign.call("PATCH", &format!("/api/v1/claims/{id}"), &worker, Some(json!({"action": "extend"})));
+    assert_eq!(
+        own.problem(409)["code"],
+        "claim.transition",
+        "an active lease is not reviewable"
+    );
+    let extended = campaign.call(
+        "PATCH",
+        &format!("/api/v1/claims/{id}"),
+        &worker,
+        Some(json!({"action": "extend"})),
+    );
     assert_eq!(extended.status, 200, "{}", extended.text());
 
     campaign.server.set_clock(&at(600));
-    let late = campaign.call("POST", &format!("/api/v1/claims/{id}/submission"), &worker, Some(json!({"answer": 3})));
+    let late = campaign.call(
+        "POST",
+        &format!("/api/v1/claims/{id}/submission"),
+        &worker,
+        Some(json!({"answer": 3})),
+    );
     assert_eq!(late.problem(409)["code"], "claim.lease_expired");
     let stranger = campaign.server.client.register("stranger");
     let hidden = campaign.call("GET", &format!("/api/v1/claims/{id}"), &stranger, None);
@@ -459,20 +628,31 @@ fn answers_are_checked_against_the_form_and_leases_against_the_clock() {
         &campaign.owner,
         Some(json!({"answer_form": {"kind": "single_choice", "question": "?", "options": [{"value": "a", "label": "A"}, {"value": "a", "label": "B"}]}})),
     );
-    assert_eq!(settings_again.problem(422)["errors"][0]["code"], "answer_form.duplicate_option");
+    assert_eq!(
+        settings_again.problem(422)["errors"][0]["code"],
+        "answer_form.duplicate_option"
+    );
 }
 
 #[test]
 fn a_wave_of_rejections_needs_an_owners_confirmation() {
     let campaign = Campaign::open(json!({"answer_form": choice_form(), "rejection_guard_percent": 30}));
     let manager = campaign.server.client.register("manager");
-    let role = campaign.server.client.set_role(&campaign.owner, "acme", &manager, "manager");
+    let role = campaign
+        .server
+        .client
+        .set_role(&campaign.owner, "acme", &manager, "manager");
     assert!(role.status < 300, "{}", role.text());
     let worker = campaign.server.client.register("worker");
     let mut claims = Vec::new();
     for n in 0..11 {
         let task = campaign.task(json!({"payload": {"text": format!("Task {n}")}, "redundancy": 1}));
-        claims.push(campaign.work(&worker, &task, json!("cat"))["id"].as_str().unwrap().to_owned());
+        claims.push(
+            campaign.work(&worker, &task, json!("cat"))["id"]
+                .as_str()
+                .unwrap()
+                .to_owned(),
+        );
     }
     let reject = |reviewer: &User, claim: &str, confirm: bool| {
         campaign.review(
@@ -489,9 +669,17 @@ fn a_wave_of_rejections_needs_an_owners_confirmation() {
     assert_eq!(problem["code"], "review.confirmation_required");
     assert_eq!(problem["params"]["rejected"], 10);
     assert_eq!(problem["params"]["reviews"], 10);
-    assert_eq!(reject(&manager, &claims[9], true).problem(409)["code"], "review.confirmation_required", "only an owner confirms");
+    assert_eq!(
+        reject(&manager, &claims[9], true).problem(409)["code"],
+        "review.confirmation_required",
+        "only an owner confirms"
+    );
     assert_eq!(reject(&campaign.owner, &claims[9], false).status, 409);
-    assert_eq!(reject(&campaign.owner, &claims[9], true).status, 200, "an owner confirms");
+    assert_eq!(
+        reject(&campaign.owner, &claims[9], true).status,
+        200,
+        "an owner confirms"
+    );
     let approved = campaign.review(&manager, &claims[10], json!({"decision": "approved"}));
     assert_eq!(approved.status, 200, "approving is never held");
 }

@@ -571,7 +571,12 @@ fn the_microtask_sweep_on_three_replicas_one_killed_expires_each_lease_and_pays_
                      "voting_open_at": shifted(&close, 3_600_000_000), "voting_close_at": shifted(&close, 7_200_000_000)},
     });
     let campaign = ok(
-        &cluster.any(0).client.call("POST", "/api/v1/organizations/acme/campaigns", owner.token(), Some(&body)),
+        &cluster.any(0).client.call(
+            "POST",
+            "/api/v1/organizations/acme/campaigns",
+            owner.token(),
+            Some(&body),
+        ),
         "create",
     );
     let slug = campaign["slug"].as_str().unwrap().to_owned();
@@ -579,10 +584,17 @@ fn the_microtask_sweep_on_three_replicas_one_killed_expires_each_lease_and_pays_
         "kind": "single_choice", "question": "Cat or dog?",
         "options": [{"value": "cat", "label": "Cat"}, {"value": "dog", "label": "Dog"}]}});
     ok(
-        &cluster.any(1).client.call("PUT", &format!("/api/v1/campaigns/{slug}/task-settings"), owner.token(), Some(&settings)),
+        &cluster.any(1).client.call(
+            "PUT",
+            &format!("/api/v1/campaigns/{slug}/task-settings"),
+            owner.token(),
+            Some(&settings),
+        ),
         "settings",
     );
-    let tasks: Vec<Value> = (0..40).map(|n| json!({"payload": {"text": format!("Picture {n}")}, "redundancy": 2, "reward_points": 3})).collect();
+    let tasks: Vec<Value> = (0..40)
+        .map(|n| json!({"payload": {"text": format!("Picture {n}")}, "redundancy": 2, "reward_points": 3}))
+        .collect();
     let imported = cluster.any(2).client.call(
         "POST",
         &format!("/api/v1/campaigns/{slug}/tasks/import"),
@@ -591,23 +603,45 @@ fn the_microtask_sweep_on_three_replicas_one_killed_expires_each_lease_and_pays_
     );
     assert_eq!(imported.status, 201, "{}", imported.text());
     ok(
-        &cluster.any(0).client.call("POST", &format!("/api/v1/campaigns/{slug}/publish"), owner.token(), None),
+        &cluster.any(0).client.call(
+            "POST",
+            &format!("/api/v1/campaigns/{slug}/publish"),
+            owner.token(),
+            None,
+        ),
         "publish",
     );
     // 30 workers through all replicas: each takes two tasks, answers the first and leaves the
     // second's lease to run out.
-    let crowd: Vec<User> = (0..30).map(|n| cluster.any(n).client.register(&format!("worker{n}"))).collect();
+    let crowd: Vec<User> = (0..30)
+        .map(|n| cluster.any(n).client.register(&format!("worker{n}")))
+        .collect();
     std::thread::scope(|scope| {
         for (n, worker) in crowd.iter().enumerate() {
             let server = cluster.any(n);
             let slug = &slug;
             scope.spawn(move || {
-                let next = |what| ok(&server.client.call("POST", &format!("/api/v1/campaigns/{slug}/tasks/next"), worker.token(), None), what);
+                let next = |what| {
+                    ok(
+                        &server.client.call(
+                            "POST",
+                            &format!("/api/v1/campaigns/{slug}/tasks/next"),
+                            worker.token(),
+                            None,
+                        ),
+                        what,
+                    )
+                };
                 let answered = next("claim");
                 next("second claim");
                 let id = answered["id"].as_str().unwrap();
                 ok(
-                    &server.client.call("POST", &format!("/api/v1/claims/{id}/submission"), worker.token(), Some(&json!({"answer": "cat"}))),
+                    &server.client.call(
+                        "POST",
+                        &format!("/api/v1/claims/{id}/submission"),
+                        worker.token(),
+                        Some(&json!({"answer": "cat"})),
+                    ),
                     "answer",
                 );
             });
@@ -617,14 +651,19 @@ fn the_microtask_sweep_on_three_replicas_one_killed_expires_each_lease_and_pays_
     // Past the leases and the review delay: all three sweep at once, and replica 0 dies.
     cluster.set_clock(&schwarm_tests::api::at(2 * 3600));
     std::thread::sleep(Duration::from_millis(30));
-    let killed = std::process::Command::new("kill").args(["-9", &cluster.any(0).pid().to_string()]).status();
+    let killed = std::process::Command::new("kill")
+        .args(["-9", &cluster.any(0).pid().to_string()])
+        .status();
     assert!(killed.is_ok_and(|status| status.success()), "SIGKILL replica 0");
     cluster.replicas[0] = None;
 
     let mut db = cluster.db();
-    let states = |db: &mut schwarm_tests::db::TestDb| db.key_counts("SELECT status AS key, COUNT(*) AS n FROM task_claims GROUP BY status ORDER BY status");
+    let states = |db: &mut schwarm_tests::db::TestDb| {
+        db.key_counts("SELECT status AS key, COUNT(*) AS n FROM task_claims GROUP BY status ORDER BY status")
+    };
     assert!(
-        eventually(Duration::from_secs(60), || states(&mut db) == vec![("approved".to_owned(), 30), ("expired".to_owned(), 30)]),
+        eventually(Duration::from_secs(60), || states(&mut db)
+            == vec![("approved".to_owned(), 30), ("expired".to_owned(), 30)]),
         "the survivors finish the sweep: {:?}",
         states(&mut db)
     );
@@ -634,7 +673,18 @@ fn the_microtask_sweep_on_three_replicas_one_killed_expires_each_lease_and_pays_
     let events = db.key_counts(
         "SELECT type AS key, COUNT(*) AS n FROM events WHERE type IN ('claim.expired', 'claim.approved') GROUP BY type ORDER BY type",
     );
-    assert_eq!(events, vec![("claim.approved".to_owned(), 30), ("claim.expired".to_owned(), 30)], "one event per effect");
+    assert_eq!(
+        events,
+        vec![
+            ("claim.approved".to_owned(), 30),
+            ("claim.expired".to_owned(), 30)
+        ],
+        "one event per effect"
+    );
     let taken = db.key_counts("SELECT 'taken' AS key, CAST(SUM(taken) AS BIGINT) AS n FROM tasks");
-    assert_eq!(taken, vec![("taken".to_owned(), 30)], "only the 30 answers hold slots");
+    assert_eq!(
+        taken,
+        vec![("taken".to_owned(), 30)],
+        "only the 30 answers hold slots"
+    );
 }

@@ -334,9 +334,14 @@ pub fn on_task(
 /// Whether the step just marked on `row` is the participant's first of voting, contributing and
 /// pledging (read after the step's own update, so exactly one is set then).
 fn is_first_step(row: &ParticipantRow) -> bool {
-    [row.first_vote_at, row.first_contribution_at, row.first_pledge_at, row.first_task_at]
-        .iter()
-        .filter(|at| at.is_some())
-        .count()
+    [
+        row.first_vote_at,
+        row.first_contribution_at,
+        row.first_pledge_at,
+        row.first_task_at,
+    ]
+    .iter()
+    .filter(|at| at.is_some())
+    .count()
         == 1
 }

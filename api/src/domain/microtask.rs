@@ -75,7 +75,9 @@ impl ClaimStatus {
         use ClaimStatus::*;
         matches!(
             (self, to),
-            (Active, Released | Expired | Submitted) | (Submitted, Approved | Rejected) | (Rejected, Approved)
+            (Active, Released | Expired | Submitted)
+                | (Submitted, Approved | Rejected)
+                | (Rejected, Approved)
         )
     }
 }

@@ -6,7 +6,8 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::domain::{
-    AwardStatus, ClaimStatus, ContributionStatus, FundingOutcome, Phase, PledgeStatus, PointsSource, ReportTarget, Role,
+    AwardStatus, ClaimStatus, ContributionStatus, FundingOutcome, Phase, PledgeStatus, PointsSource,
+    ReportTarget, Role,
 };
 use crate::text_enum;
 

@@ -55,7 +55,11 @@ impl<T: DeserializeOwned + 'static> FromRequest for ApiJson<T> {
 /// handlers that read their body themselves.
 pub fn from_value<T: DeserializeOwned>(mut value: Value) -> Result<T, ApiError> {
     if !value.is_object() {
-        return Err(ApiError::invalid("body", ErrorCode::BodyNotObject, "must be a JSON object"));
+        return Err(ApiError::invalid(
+            "body",
+            ErrorCode::BodyNotObject,
+            "must be a JSON object",
+        ));
     }
     normalize(&mut value);
     serde_path_to_error::deserialize(StrictValue(value)).map_err(|err| field_error(&err))

@@ -34,7 +34,9 @@ pub enum Next {
     Claimed(Box<ClaimResponse>),
     /// Nothing for the caller now; `retry_after` seconds when leases held by others may yet
     /// come back, none when the caller is finished.
-    Nothing { retry_after: Option<u64> },
+    Nothing {
+        retry_after: Option<u64>,
+    },
 }
 
 fn claim_refusal(from: ClaimStatus, to: ClaimStatus) -> ApiError {
@@ -60,19 +62,28 @@ fn may_claim(
     if phase != Phase::Submission {
         return Err(ApiError::new(
             ErrorCode::TaskWindowClosed,
-            format!("tasks are claimed while the work window is open; the campaign is in its {} phase", phase.as_str()),
+            format!(
+                "tasks are claimed while the work window is open; the campaign is in its {} phase",
+                phase.as_str()
+            ),
         )
         .param("phase", phase.as_str()));
     }
     if campaign.eligibility == Eligibility::InviteOnly && role.is_none() {
-        return Err(ApiError::new(ErrorCode::InviteOnly, "this campaign is open to invited members only"));
+        return Err(ApiError::new(
+            ErrorCode::InviteOnly,
+            "this campaign is open to invited members only",
+        ));
     }
     if let Some(record) = repo::worker(conn, &campaign.id, worker)?
         && record.paused_at.is_some()
     {
         let reason = record.paused_reason.unwrap_or_default();
-        return Err(ApiError::new(ErrorCode::WorkerPaused, format!("you are paused in this campaign: {reason}"))
-            .param("reason", reason));
+        return Err(ApiError::new(
+            ErrorCode::WorkerPaused,
+            format!("you are paused in this campaign: {reason}"),
+        )
+        .param("reason", reason));
     }
     lock_key(conn, &format!("worker:{}:{worker}", campaign.id))?;
     if repo::active_claims_of(conn, &campaign.id, worker)? >= MAX_ACTIVE {
@@ -116,8 +127,10 @@ fn lease(
     };
     if !repo::insert_claim(conn, &row)? {
         let existing = repo::live_claim_of(conn, &task.id, worker)?;
-        return Err(ApiError::new(ErrorCode::ClaimExists, "you took this task already")
-            .param("claim_id", existing.map(|claim| claim.id).unwrap_or_default()));
+        return Err(
+            ApiError::new(ErrorCode::ClaimExists, "you took this task already")
+                .param("claim_id", existing.map(|claim| claim.id).unwrap_or_default()),
+        );
     }
     record_event(conn, campaign, &row, EventType::ClaimCreated, Some(worker), now)?;
     Ok(row)
@@ -130,7 +143,8 @@ pub fn next(conn: &mut DbConnection, worker: &str, key: &str, now: NaiveDateTime
         let (campaign, role) = microtask_campaign(conn, Some(worker), key)?;
         let (settings, _) = configured(conn, &campaign)?;
         may_claim(conn, &campaign, role, worker, now)?;
-        let gold_first = settings.gold_rate_percent > 0 && rand::random_range(0..100) < settings.gold_rate_percent;
+        let gold_first =
+            settings.gold_rate_percent > 0 && rand::random_range(0..100) < settings.gold_rate_percent;
         let kinds: &[bool] = if gold_first { &[true, false] } else { &[false] };
         for &gold in kinds {
             // Parallel workers may take the candidates first: read again a few times.
@@ -141,7 +155,8 @@ pub fn next(conn: &mut DbConnection, worker: &str, key: &str, now: NaiveDateTime
                 }
                 for id in ids {
                     if gold || repo::take_slot(conn, &id)? {
-                        let task = repo::task(conn, &id)?.ok_or_else(|| ApiError::internal("a task vanished"))?;
+                        let task =
+                            repo::task(conn, &id)?.ok_or_else(|| ApiError::internal("a task vanished"))?;
                         let claim = lease(conn, &campaign, &settings, &task, worker, now)?;
                         return Ok(Next::Claimed(Box::new(respond_one(conn, claim, false)?)));
                     }
@@ -156,21 +171,35 @@ pub fn next(conn: &mut DbConnection, worker: &str, key: &str, now: NaiveDateTime
 }
 
 /// Claims a chosen task.
-pub fn claim_task(conn: &mut DbConnection, worker: &str, task_id: &str, now: NaiveDateTime) -> Result<ClaimResponse, ApiError> {
+pub fn claim_task(
+    conn: &mut DbConnection,
+    worker: &str,
+    task_id: &str,
+    now: NaiveDateTime,
+) -> Result<ClaimResponse, ApiError> {
     write_transaction(conn, |conn| {
         let task = repo::task(conn, task_id)?.ok_or_else(|| ApiError::not_found("task"))?;
-        let (campaign, role) =
-            microtask_campaign(conn, Some(worker), &task.campaign_id).map_err(|_| ApiError::not_found("task"))?;
+        let (campaign, role) = microtask_campaign(conn, Some(worker), &task.campaign_id)
+            .map_err(|_| ApiError::not_found("task"))?;
         let (settings, _) = configured(conn, &campaign)?;
         may_claim(conn, &campaign, role, worker, now)?;
         if let Some(existing) = repo::live_claim_of(conn, &task.id, worker)? {
-            return Err(ApiError::new(ErrorCode::ClaimExists, "you took this task already").param("claim_id", existing.id));
+            return Err(
+                ApiError::new(ErrorCode::ClaimExists, "you took this task already")
+                    .param("claim_id", existing.id),
+            );
         }
         if task.retired_at.is_some() {
-            return Err(ApiError::new(ErrorCode::TaskRetired, "this task takes no more answers"));
+            return Err(ApiError::new(
+                ErrorCode::TaskRetired,
+                "this task takes no more answers",
+            ));
         }
         if task.gold_answer.is_none() && !repo::take_slot(conn, &task.id)? {
-            return Err(ApiError::new(ErrorCode::TaskFull, "every slot of this task is held; try another"));
+            return Err(ApiError::new(
+                ErrorCode::TaskFull,
+                "every slot of this task is held; try another",
+            ));
         }
         let claim = lease(conn, &campaign, &settings, &task, worker, now)?;
         respond_one(conn, claim, false)
@@ -182,7 +211,8 @@ fn own_claim(conn: &mut DbConnection, worker: &str, id: &str) -> Result<(ClaimRo
     let claim = repo::claim(conn, id)?
         .filter(|claim| claim.worker_id == worker)
         .ok_or_else(|| ApiError::not_found("claim"))?;
-    let campaign = crate::campaigns::repo::find(conn, &claim.campaign_id)?.ok_or_else(|| ApiError::not_found("claim"))?;
+    let campaign = crate::campaigns::repo::find(conn, &claim.campaign_id)?
+        .ok_or_else(|| ApiError::not_found("claim"))?;
     Ok((claim, campaign))
 }
 
@@ -205,7 +235,8 @@ pub fn update(
                 if claim.lease_expires_at <= now {
                     return Err(lease_expired(&claim));
                 }
-                let until = (now + TimeDelta::seconds(i64::from(settings.lease_seconds))).min(claim.created_at + max_hold());
+                let until = (now + TimeDelta::seconds(i64::from(settings.lease_seconds)))
+                    .min(claim.created_at + max_hold());
                 if until <= claim.lease_expires_at {
                     return Err(ApiError::new(
                         ErrorCode::LeaseLimit,
@@ -217,7 +248,15 @@ pub fn update(
                     lease_expires_at: Some(until),
                     ..Default::default()
                 };
-                if !repo::move_claim(conn, &claim.id, ClaimStatus::Active, ClaimStatus::Active, Some(now), changes, now)? {
+                if !repo::move_claim(
+                    conn,
+                    &claim.id,
+                    ClaimStatus::Active,
+                    ClaimStatus::Active,
+                    Some(now),
+                    changes,
+                    now,
+                )? {
                     return Err(moved_first(conn, &claim, ClaimStatus::Active)?);
                 }
             }
@@ -236,8 +275,16 @@ pub fn update(
                 if !claim.gold {
                     repo::release_slot(conn, &claim.task_id)?;
                 }
-                let moved = repo::claim(conn, &claim.id)?.ok_or_else(|| ApiError::internal("a claim vanished"))?;
-                record_event(conn, &campaign, &moved, EventType::ClaimReleased, Some(worker), now)?;
+                let moved =
+                    repo::claim(conn, &claim.id)?.ok_or_else(|| ApiError::internal("a claim vanished"))?;
+                record_event(
+                    conn,
+                    &campaign,
+                    &moved,
+                    EventType::ClaimReleased,
+                    Some(worker),
+                    now,
+                )?;
             }
         }
         let stored = repo::claim(conn, &claim.id)?.ok_or_else(|| ApiError::internal("a claim vanished"))?;
@@ -246,8 +293,11 @@ pub fn update(
 }
 
 fn lease_expired(claim: &ClaimRow) -> ApiError {
-    ApiError::new(ErrorCode::LeaseExpired, "the lease ran out and the slot went back; take the next task")
-        .param("lease_expires_at", claim.lease_expires_at.and_utc().to_rfc3339())
+    ApiError::new(
+        ErrorCode::LeaseExpired,
+        "the lease ran out and the slot went back; take the next task",
+    )
+    .param("lease_expires_at", claim.lease_expires_at.and_utc().to_rfc3339())
 }
 
 /// The refusal when a conditional move found the claim elsewhere.
@@ -272,7 +322,9 @@ pub fn submit(
     write_transaction(conn, |conn| {
         let (claim, campaign) = own_claim(conn, worker, id)?;
         let (settings, form) = configured(conn, &campaign)?;
-        let canonical = form.check("answer", answer).map_err(|error| ApiError::fields(vec![error]))?;
+        let canonical = form
+            .check("answer", answer)
+            .map_err(|error| ApiError::fields(vec![error]))?;
         lock_task(conn, &claim.task_id)?;
         if claim.status != ClaimStatus::Active {
             return Err(claim_refusal(claim.status, ClaimStatus::Submitted));
@@ -286,15 +338,39 @@ pub fn submit(
             auto_approve_at: Some(now + TimeDelta::hours(i64::from(settings.review_delay_hours))),
             ..Default::default()
         };
-        if !repo::move_claim(conn, &claim.id, ClaimStatus::Active, ClaimStatus::Submitted, Some(now), changes, now)? {
+        if !repo::move_claim(
+            conn,
+            &claim.id,
+            ClaimStatus::Active,
+            ClaimStatus::Submitted,
+            Some(now),
+            changes,
+            now,
+        )? {
             return Err(moved_first(conn, &claim, ClaimStatus::Submitted)?);
         }
         attribution::on_task(conn, &campaign, worker, now)?;
-        let submitted = repo::claim(conn, &claim.id)?.ok_or_else(|| ApiError::internal("a claim vanished"))?;
-        record_event(conn, &campaign, &submitted, EventType::ClaimSubmitted, Some(worker), now)?;
+        let submitted =
+            repo::claim(conn, &claim.id)?.ok_or_else(|| ApiError::internal("a claim vanished"))?;
+        record_event(
+            conn,
+            &campaign,
+            &submitted,
+            EventType::ClaimSubmitted,
+            Some(worker),
+            now,
+        )?;
         let task = repo::task(conn, &claim.task_id)?.ok_or_else(|| ApiError::internal("a task vanished"))?;
         match submitted.gold {
-            true => check_gold(conn, &campaign, &submitted, &settings, &form, task.reward_points, now)?,
+            true => check_gold(
+                conn,
+                &campaign,
+                &submitted,
+                &settings,
+                &form,
+                task.reward_points,
+                now,
+            )?,
             false => recompute(conn, &campaign, &claim.task_id, &settings, &form, now)?,
         }
         let stored = repo::claim(conn, &claim.id)?.ok_or_else(|| ApiError::internal("a claim vanished"))?;
@@ -326,7 +402,9 @@ pub fn mine(
     let before = match before {
         None => None,
         Some(key) => {
-            let (at, id) = key.split_once('|').ok_or_else(|| ApiError::internal("a malformed sealed cursor"))?;
+            let (at, id) = key
+                .split_once('|')
+                .ok_or_else(|| ApiError::internal("a malformed sealed cursor"))?;
             let at = NaiveDateTime::parse_from_str(at, "%Y-%m-%dT%H:%M:%S%.f").map_err(ApiError::internal)?;
             Some((at, id.to_owned()))
         }

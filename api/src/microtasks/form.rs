@@ -148,8 +148,12 @@ impl AnswerForm {
         let question = self.question();
         if question.trim().is_empty() || question.chars().count() > 500 {
             errors.push(
-                err("answer_form.question".into(), ErrorCode::FieldLength, "1 to 500 characters")
-                    .param("max", 500),
+                err(
+                    "answer_form.question".into(),
+                    ErrorCode::FieldLength,
+                    "1 to 500 characters",
+                )
+                .param("max", 500),
             );
         }
         match self {
@@ -223,7 +227,10 @@ impl AnswerForm {
                 Some(value) if options.iter().any(|option| option.value == value) => Ok(json!(value)),
                 _ => Err(refuse("one of the options' values").param(
                     "options",
-                    options.iter().map(|option| option.value.clone()).collect::<Vec<_>>(),
+                    options
+                        .iter()
+                        .map(|option| option.value.clone())
+                        .collect::<Vec<_>>(),
                 )),
             },
             AnswerForm::MultipleChoice {
@@ -244,7 +251,10 @@ impl AnswerForm {
                         _ => {
                             return Err(refuse("a list of the options' values").param(
                                 "options",
-                                options.iter().map(|option| option.value.clone()).collect::<Vec<_>>(),
+                                options
+                                    .iter()
+                                    .map(|option| option.value.clone())
+                                    .collect::<Vec<_>>(),
                             ));
                         }
                     }
@@ -428,19 +438,46 @@ mod tests {
     fn consensus_is_the_largest_agreeing_group() {
         let answers = [json!("dog"), json!("cat"), json!("cat")];
         assert_eq!(choice().consensus(&answers), Some((json!("cat"), 2)));
-        assert_eq!(choice().consensus(&answers[..2]), Some((json!("dog"), 1)), "ties go to the earliest");
+        assert_eq!(
+            choice().consensus(&answers[..2]),
+            Some((json!("dog"), 1)),
+            "ties go to the earliest"
+        );
         assert_eq!(choice().consensus(&[]), None);
     }
 
     #[test]
     fn rectangles_agree_when_they_overlap_by_half() {
-        let form = AnswerForm::Rectangle { question: "Where?".into() };
-        let a = form.check("answer", &json!({"x": 0.1, "y": 0.1, "width": 0.4, "height": 0.4})).unwrap();
-        let b = form.check("answer", &json!({"x": 0.12, "y": 0.1, "width": 0.4, "height": 0.4})).unwrap();
-        let far = form.check("answer", &json!({"x": 0.6, "y": 0.6, "width": 0.2, "height": 0.2})).unwrap();
+        let form = AnswerForm::Rectangle {
+            question: "Where?".into(),
+        };
+        let a = form
+            .check(
+                "answer",
+                &json!({"x": 0.1, "y": 0.1, "width": 0.4, "height": 0.4}),
+            )
+            .unwrap();
+        let b = form
+            .check(
+                "answer",
+                &json!({"x": 0.12, "y": 0.1, "width": 0.4, "height": 0.4}),
+            )
+            .unwrap();
+        let far = form
+            .check(
+                "answer",
+                &json!({"x": 0.6, "y": 0.6, "width": 0.2, "height": 0.2}),
+            )
+            .unwrap();
         assert!(form.agree(&a, &b));
         assert!(!form.agree(&a, &far));
-        assert!(form.check("answer", &json!({"x": 0.8, "y": 0.1, "width": 0.4, "height": 0.4})).is_err());
+        assert!(
+            form.check(
+                "answer",
+                &json!({"x": 0.8, "y": 0.1, "width": 0.4, "height": 0.4})
+            )
+            .is_err()
+        );
         let (mean, agreeing) = form.consensus(&[a, far, b]).unwrap();
         assert_eq!(agreeing, 2);
         assert!((mean["x"].as_f64().unwrap() - 0.11).abs() < 1e-9);

@@ -4,9 +4,9 @@ use validator::Validate;
 
 use super::claims::{self, Next};
 use super::dto::{
-    CampaignClaimsQuery, ClaimResponse, CreateTaskRequest, ImportTasksRequest, ImportTasksResponse, MyClaimsQuery,
-    ReviewRequest, SubmitAnswerRequest, TaskProgress, TaskQuery, TaskResponse, TaskSettingsRequest,
-    TaskSettingsResponse, UpdateClaimRequest, UpdateWorkerRequest, WorkerStanding,
+    CampaignClaimsQuery, ClaimResponse, CreateTaskRequest, ImportTasksRequest, ImportTasksResponse,
+    MyClaimsQuery, ReviewRequest, SubmitAnswerRequest, TaskProgress, TaskQuery, TaskResponse,
+    TaskSettingsRequest, TaskSettingsResponse, UpdateClaimRequest, UpdateWorkerRequest, WorkerStanding,
 };
 use super::{progress, review, settings, tasks};
 use crate::auth::scopes::{AnalyticsRead, CampaignsRead, CampaignsWrite, TasksRead, TasksWrite};
@@ -42,7 +42,10 @@ pub async fn get_task_settings(
 ) -> Result<web::Json<TaskSettingsResponse>, ApiError> {
     let key = id.into_inner();
     let viewer = auth.0.map(|auth| auth.user_id);
-    Ok(web::Json(db.run(move |conn| settings::get(conn, viewer.as_deref(), &key)).await?))
+    Ok(web::Json(
+        db.run(move |conn| settings::get(conn, viewer.as_deref(), &key))
+            .await?,
+    ))
 }
 
 /// Sets a microtask campaign's answer form (one question: single or multiple choice, text,
@@ -236,7 +239,10 @@ pub async fn get_task(
 ) -> Result<web::Json<TaskResponse>, ApiError> {
     let id = id.into_inner();
     let viewer = auth.0.map(|auth| auth.user_id);
-    Ok(web::Json(db.run(move |conn| tasks::get(conn, viewer.as_deref(), &id)).await?))
+    Ok(web::Json(
+        db.run(move |conn| tasks::get(conn, viewer.as_deref(), &id))
+            .await?,
+    ))
 }
 
 /// Claims the next task under the campaign's strategy: a lease on one of its slots until
@@ -269,7 +275,9 @@ pub async fn claim_next_task(
         .await?;
     Ok(match next {
         Next::Claimed(claim) => HttpResponse::Created().json(claim),
-        Next::Nothing { retry_after: Some(seconds) } => HttpResponse::NoContent()
+        Next::Nothing {
+            retry_after: Some(seconds),
+        } => HttpResponse::NoContent()
             .insert_header(("Retry-After", seconds.to_string()))
             .finish(),
         Next::Nothing { retry_after: None } => HttpResponse::NoContent().finish(),
@@ -359,7 +367,9 @@ pub async fn get_claim(
     id: web::Path<String>,
 ) -> Result<web::Json<ClaimResponse>, ApiError> {
     let id = id.into_inner();
-    Ok(web::Json(db.run(move |conn| claims::get(conn, &auth.user_id, &id)).await?))
+    Ok(web::Json(
+        db.run(move |conn| claims::get(conn, &auth.user_id, &id)).await?,
+    ))
 }
 
 /// Extends a lease by the campaign's lease period (at most 24 hours after claiming) or

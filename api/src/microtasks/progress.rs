@@ -17,10 +17,22 @@ const LEADERBOARD: usize = 10;
 /// Tasks per query of the export.
 const EXPORT_BATCH: i64 = 500;
 
-pub fn progress(conn: &mut DbConnection, actor: &str, key: &str, now: NaiveDateTime) -> Result<TaskProgress, ApiError> {
+pub fn progress(
+    conn: &mut DbConnection,
+    actor: &str,
+    key: &str,
+    now: NaiveDateTime,
+) -> Result<TaskProgress, ApiError> {
     let (campaign, _) = managed(conn, actor, key)?;
     let mut tasks = TaskCounts::default();
-    for (gold, retired, full, held, count) in repo::task_states(conn, &campaign.id)? {
+    for repo::TaskStateCount {
+        gold,
+        retired,
+        full,
+        held,
+        count,
+    } in repo::task_states(conn, &campaign.id)?
+    {
         if gold {
             tasks.gold += count;
             continue;
@@ -67,7 +79,10 @@ pub fn progress(conn: &mut DbConnection, actor: &str, key: &str, now: NaiveDateT
         },
         projected_completion_at: projected.map(|at| at.and_utc()),
         closes_at: closes_at.map(|at| at.and_utc()),
-        workers: workers.iter().filter(|w| w.approved + w.pending + w.rejected > 0).count() as i64,
+        workers: workers
+            .iter()
+            .filter(|w| w.approved + w.pending + w.rejected > 0)
+            .count() as i64,
         paused_workers: workers.iter().filter(|w| w.paused).count() as i64,
         leaderboard: workers.into_iter().take(LEADERBOARD).collect(),
     })
@@ -89,7 +104,11 @@ const RESULTS_HEADER: [&str; 12] = [
 ];
 
 /// Every task with its consensus and the answers behind it, as CSV, in creation order.
-pub fn results_csv(conn: &mut DbConnection, actor: &str, key: &str) -> Result<(String, actix_web::web::Bytes), ApiError> {
+pub fn results_csv(
+    conn: &mut DbConnection,
+    actor: &str,
+    key: &str,
+) -> Result<(String, actix_web::web::Bytes), ApiError> {
     let (campaign, _) = managed(conn, actor, key)?;
     let mut records: Vec<Vec<String>> = vec![RESULTS_HEADER.iter().map(|name| (*name).to_owned()).collect()];
     let mut after = String::new();
@@ -116,7 +135,9 @@ pub fn results_csv(conn: &mut DbConnection, actor: &str, key: &str) -> Result<(S
                     .ok()
                     .and_then(|value| value.as_str().map(str::to_owned))
                     .unwrap_or_default(),
-                task.retired_reason.map(|reason| reason.as_str().to_owned()).unwrap_or_default(),
+                task.retired_reason
+                    .map(|reason| reason.as_str().to_owned())
+                    .unwrap_or_default(),
                 task.gold.unwrap_or(false).to_string(),
                 text_cell(task.payload.text.as_deref().unwrap_or_default()).into_owned(),
                 task.payload.image.unwrap_or_default(),
@@ -130,7 +151,10 @@ pub fn results_csv(conn: &mut DbConnection, actor: &str, key: &str) -> Result<(S
                     .as_ref()
                     .map(|result| result.agreement_percent.to_string())
                     .unwrap_or_default(),
-                task.result.as_ref().map(|result| result.agreeing.to_string()).unwrap_or_default(),
+                task.result
+                    .as_ref()
+                    .map(|result| result.agreeing.to_string())
+                    .unwrap_or_default(),
                 text_cell(&format!("[{}]", contributing.join(","))).into_owned(),
             ]);
         }

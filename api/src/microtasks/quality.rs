@@ -105,10 +105,19 @@ pub fn approve(
         points: Some(reward),
         ..Default::default()
     };
-    if !repo::move_claim(conn, &claim.id, claim.status, ClaimStatus::Approved, None, changes, now)? {
+    if !repo::move_claim(
+        conn,
+        &claim.id,
+        claim.status,
+        ClaimStatus::Approved,
+        None,
+        changes,
+        now,
+    )? {
         return Ok(None);
     }
-    let moved = repo::claim(conn, &claim.id)?.ok_or_else(|| ApiError::internal("an approved claim vanished"))?;
+    let moved =
+        repo::claim(conn, &claim.id)?.ok_or_else(|| ApiError::internal("an approved claim vanished"))?;
     ledger::grant_once(
         conn,
         Grant {
@@ -139,7 +148,8 @@ pub fn check_gold(
 ) -> Result<(), ApiError> {
     let task = repo::task(conn, &claim.task_id)?.ok_or_else(|| ApiError::internal("a task vanished"))?;
     let parse = |text: Option<&str>| text.and_then(|text| serde_json::from_str::<Value>(text).ok());
-    let (Some(gold), Some(answer)) = (parse(task.gold_answer.as_deref()), parse(claim.answer.as_deref())) else {
+    let (Some(gold), Some(answer)) = (parse(task.gold_answer.as_deref()), parse(claim.answer.as_deref()))
+    else {
         return Ok(());
     };
     let correct = form.agree(&gold, &answer);
@@ -155,8 +165,17 @@ pub fn check_gold(
             )),
             ..Default::default()
         };
-        if repo::move_claim(conn, &claim.id, ClaimStatus::Submitted, ClaimStatus::Rejected, None, changes, now)? {
-            let moved = repo::claim(conn, &claim.id)?.ok_or_else(|| ApiError::internal("a rejected claim vanished"))?;
+        if repo::move_claim(
+            conn,
+            &claim.id,
+            ClaimStatus::Submitted,
+            ClaimStatus::Rejected,
+            None,
+            changes,
+            now,
+        )? {
+            let moved = repo::claim(conn, &claim.id)?
+                .ok_or_else(|| ApiError::internal("a rejected claim vanished"))?;
             record_event(conn, campaign, &moved, EventType::ClaimRejected, None, now)?;
         }
     }

@@ -236,8 +236,12 @@ pub fn candidates(
     };
     query = query.order(tasks::priority.desc());
     query = match strategy {
-        TaskStrategy::DepthFirst => query.then_order_by(tasks::taken.desc()).then_order_by(tasks::id.asc()),
-        TaskStrategy::BreadthFirst => query.then_order_by(tasks::taken.asc()).then_order_by(tasks::id.asc()),
+        TaskStrategy::DepthFirst => query
+            .then_order_by(tasks::taken.desc())
+            .then_order_by(tasks::id.asc()),
+        TaskStrategy::BreadthFirst => query
+            .then_order_by(tasks::taken.asc())
+            .then_order_by(tasks::id.asc()),
         // RANDOM() on both databases.
         TaskStrategy::Random => query.then_order_by(sql::<Integer>("RANDOM()")),
     };
@@ -331,21 +335,51 @@ pub fn store_outcome(
     }
 }
 
-/// Tasks by state: (gold, retired, answers >= redundancy, held (taken > 0 or answers > 0),
-/// count).
-pub fn task_states(conn: &mut DbConnection, campaign_id: &str) -> QueryResult<Vec<(bool, bool, bool, bool, i64)>> {
-    let rows: Vec<(Option<String>, Option<NaiveDateTime>, i32, i32, i32)> = tasks::table
+/// How many tasks share one state.
+pub struct TaskStateCount {
+    pub gold: bool,
+    pub retired: bool,
+    /// It has all the answers it wants.
+    pub full: bool,
+    /// Taken or answered at least once.
+    pub held: bool,
+    pub count: i64,
+}
+
+/// A task's gold answer, retirement, answers, redundancy and slots taken.
+type TaskStateRow = (Option<String>, Option<NaiveDateTime>, i32, i32, i32);
+
+/// Tasks by state.
+pub fn task_states(conn: &mut DbConnection, campaign_id: &str) -> QueryResult<Vec<TaskStateCount>> {
+    let rows: Vec<TaskStateRow> = tasks::table
         .filter(tasks::campaign_id.eq(campaign_id))
-        .select((tasks::gold_answer, tasks::retired_at, tasks::answers, tasks::redundancy, tasks::taken))
+        .select((
+            tasks::gold_answer,
+            tasks::retired_at,
+            tasks::answers,
+            tasks::redundancy,
+            tasks::taken,
+        ))
         .load(conn)?;
     let mut counts: std::collections::BTreeMap<(bool, bool, bool, bool), i64> = Default::default();
     for (gold, retired, answers, redundancy, taken) in rows {
-        let key = (gold.is_some(), retired.is_some(), answers >= redundancy, taken > 0 || answers > 0);
+        let key = (
+            gold.is_some(),
+            retired.is_some(),
+            answers >= redundancy,
+            taken > 0 || answers > 0,
+        );
         *counts.entry(key).or_default() += 1;
     }
     Ok(counts
         .into_iter()
-        .map(|((a, b, c, d), n)| (a, b, c, d, n))
+        .map(|((gold, retired, full, held), count)| TaskStateCount {
+            gold,
+            retired,
+            full,
+            held,
+            count,
+        })
         .collect())
 }
 
@@ -356,7 +390,9 @@ pub fn answers_wanted(conn: &mut DbConnection, campaign_id: &str) -> QueryResult
         .filter(tasks::retired_at.is_null())
         .filter(tasks::gold_answer.is_null())
         .filter(tasks::answers.lt(tasks::redundancy))
-        .select(sql::<Nullable<diesel::sql_types::BigInt>>("SUM(redundancy - answers)"))
+        .select(sql::<Nullable<diesel::sql_types::BigInt>>(
+            "SUM(redundancy - answers)",
+        ))
         .first(conn)?;
     Ok(wanted.unwrap_or(0))
 }
@@ -465,9 +501,13 @@ pub fn move_claim(
         )
         .set(&changeset)
         .execute(conn)?,
-        None => diesel::update(claims::table.filter(claims::id.eq(id)).filter(claims::status.eq(from)))
-            .set(&changeset)
-            .execute(conn)?,
+        None => diesel::update(
+            claims::table
+                .filter(claims::id.eq(id))
+                .filter(claims::status.eq(from)),
+        )
+        .set(&changeset)
+        .execute(conn)?,
     };
     Ok(changed == 1)
 }
@@ -480,7 +520,10 @@ pub fn expire_claim(conn: &mut DbConnection, id: &str, now: NaiveDateTime) -> Qu
             .filter(claims::status.eq(ClaimStatus::Active))
             .filter(claims::lease_expires_at.le(now)),
     )
-    .set((claims::status.eq(ClaimStatus::Expired), claims::updated_at.eq(now)))
+    .set((
+        claims::status.eq(ClaimStatus::Expired),
+        claims::updated_at.eq(now),
+    ))
     .execute(conn)
     .map(|changed| changed == 1)
 }
@@ -500,8 +543,16 @@ pub fn answers_of(conn: &mut DbConnection, task_id: &str) -> QueryResult<Vec<Str
 pub fn answered_claims_of(conn: &mut DbConnection, task_ids: &[String]) -> QueryResult<Vec<ClaimRow>> {
     claims::table
         .filter(claims::task_id.eq_any(task_ids))
-        .filter(claims::status.eq_any([ClaimStatus::Submitted, ClaimStatus::Approved, ClaimStatus::Rejected]))
-        .order((claims::task_id.asc(), claims::submitted_at.asc(), claims::id.asc()))
+        .filter(claims::status.eq_any([
+            ClaimStatus::Submitted,
+            ClaimStatus::Approved,
+            ClaimStatus::Rejected,
+        ]))
+        .order((
+            claims::task_id.asc(),
+            claims::submitted_at.asc(),
+            claims::id.asc(),
+        ))
         .load(conn)
 }
 
@@ -567,7 +618,11 @@ pub fn overdue_leases(conn: &mut DbConnection, now: NaiveDateTime, limit: i64) -
 }
 
 /// Submitted answers whose review delay passed, oldest first.
-pub fn overdue_reviews(conn: &mut DbConnection, now: NaiveDateTime, limit: i64) -> QueryResult<Vec<ClaimRow>> {
+pub fn overdue_reviews(
+    conn: &mut DbConnection,
+    now: NaiveDateTime,
+    limit: i64,
+) -> QueryResult<Vec<ClaimRow>> {
     claims::table
         .filter(claims::status.eq(ClaimStatus::Submitted))
         .filter(claims::auto_approve_at.le(now))
@@ -617,14 +672,26 @@ pub fn answers_since(conn: &mut DbConnection, campaign_id: &str, since: NaiveDat
         .first(conn)
 }
 
-/// Per worker of the campaign: (worker, approved, rejected, submitted, points).
+/// A worker's answers in one state: (worker, state, answers, points paid).
+pub type WorkerTotal = (String, ClaimStatus, i64, Option<i64>);
+
+/// Per worker of the campaign (or only `worker`) and state of their answers.
 pub fn worker_totals(
     conn: &mut DbConnection,
     campaign_id: &str,
     worker: Option<&str>,
-) -> QueryResult<Vec<(String, ClaimStatus, i64, Option<i64>)>> {
-    let answered = [ClaimStatus::Submitted, ClaimStatus::Approved, ClaimStatus::Rejected];
-    let select = (claims::worker_id, claims::status, count_star(), diesel::dsl::sum(claims::points));
+) -> QueryResult<Vec<WorkerTotal>> {
+    let answered = [
+        ClaimStatus::Submitted,
+        ClaimStatus::Approved,
+        ClaimStatus::Rejected,
+    ];
+    let select = (
+        claims::worker_id,
+        claims::status,
+        count_star(),
+        diesel::dsl::sum(claims::points),
+    );
     match worker {
         Some(worker) => claims::table
             .filter(claims::campaign_id.eq(campaign_id))

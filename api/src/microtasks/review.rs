@@ -41,7 +41,10 @@ pub fn review(
             .map_err(|_| ApiError::not_found("claim"))?;
         require_manager(role)?;
         if claim.worker_id == actor {
-            return Err(ApiError::new(ErrorCode::OwnAnswer, "nobody reviews their own answer"));
+            return Err(ApiError::new(
+                ErrorCode::OwnAnswer,
+                "nobody reviews their own answer",
+            ));
         }
         let (settings, form) = configured(conn, &campaign)?;
         lock_task(conn, &claim.task_id)?;
@@ -55,7 +58,11 @@ pub fn review(
         if !claim.status.can_become(target) {
             return Err(ApiError::new(
                 ErrorCode::ClaimTransition,
-                format!("a {} answer cannot become {}", claim.status.as_str(), target.as_str()),
+                format!(
+                    "a {} answer cannot become {}",
+                    claim.status.as_str(),
+                    target.as_str()
+                ),
             )
             .param("from", claim.status.as_str())
             .param("to", target.as_str()));
@@ -80,21 +87,43 @@ pub fn review(
                 }
             }
             _ => {
-                guard(conn, &campaign.id, role, request.confirm_mass_rejection, settings.rejection_guard_percent, now)?;
+                guard(
+                    conn,
+                    &campaign.id,
+                    role,
+                    request.confirm_mass_rejection,
+                    settings.rejection_guard_percent,
+                    now,
+                )?;
                 let changes = ClaimChanges {
                     reviewed_at: Some(now),
                     reviewed_by: Some(Some(actor.to_owned())),
                     review_reason: Some(reason),
                     ..Default::default()
                 };
-                if !repo::move_claim(conn, &claim.id, ClaimStatus::Submitted, ClaimStatus::Rejected, None, changes, now)? {
+                if !repo::move_claim(
+                    conn,
+                    &claim.id,
+                    ClaimStatus::Submitted,
+                    ClaimStatus::Rejected,
+                    None,
+                    changes,
+                    now,
+                )? {
                     return Err(ApiError::internal("a claim moved under its task's lock"));
                 }
                 if !claim.gold {
                     repo::release_slot(conn, &claim.task_id)?;
                 }
                 let moved = repo::claim(conn, id)?.ok_or_else(|| ApiError::internal("a claim vanished"))?;
-                record_event(conn, &campaign, &moved, EventType::ClaimRejected, Some(actor), now)?;
+                record_event(
+                    conn,
+                    &campaign,
+                    &moved,
+                    EventType::ClaimRejected,
+                    Some(actor),
+                    now,
+                )?;
             }
         }
         recompute(conn, &campaign, &claim.task_id, &settings, &form, now)?;

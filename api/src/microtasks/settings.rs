@@ -41,7 +41,10 @@ pub fn managed(conn: &mut DbConnection, actor: &str, key: &str) -> Result<(Campa
 }
 
 /// The campaign's settings and form; a 409 until its managers set them.
-pub fn configured(conn: &mut DbConnection, campaign: &CampaignRow) -> Result<(SettingsRow, AnswerForm), ApiError> {
+pub fn configured(
+    conn: &mut DbConnection,
+    campaign: &CampaignRow,
+) -> Result<(SettingsRow, AnswerForm), ApiError> {
     let row = repo::settings_of(conn, &campaign.id)?.ok_or_else(|| {
         ApiError::new(
             ErrorCode::TasksNotConfigured,
@@ -77,7 +80,10 @@ pub fn set(
     check(&request)?;
     write_transaction(conn, |conn| {
         let (campaign, _) = managed(conn, actor, key)?;
-        if matches!(campaign.status, CampaignStatus::Closed | CampaignStatus::Cancelled) {
+        if matches!(
+            campaign.status,
+            CampaignStatus::Closed | CampaignStatus::Cancelled
+        ) {
             return Err(ApiError::new(ErrorCode::CampaignEnded, "the campaign has ended")
                 .param("phase", campaigns::phase_of(&campaign, now).as_str()));
         }
@@ -112,7 +118,11 @@ pub fn set(
     })
 }
 
-pub fn get(conn: &mut DbConnection, viewer: Option<&str>, key: &str) -> Result<TaskSettingsResponse, ApiError> {
+pub fn get(
+    conn: &mut DbConnection,
+    viewer: Option<&str>,
+    key: &str,
+) -> Result<TaskSettingsResponse, ApiError> {
     let (campaign, _) = microtask_campaign(conn, viewer, key)?;
     respond(conn, &campaign, viewer)
 }
@@ -150,7 +160,11 @@ pub fn accuracy(right: i32, all: i32) -> Option<i32> {
 }
 
 /// A worker's standing in a campaign: paused or not, their answers by review state, points.
-pub fn worker_status(conn: &mut DbConnection, campaign_id: &str, user: &str) -> Result<WorkerStatus, ApiError> {
+pub fn worker_status(
+    conn: &mut DbConnection,
+    campaign_id: &str,
+    user: &str,
+) -> Result<WorkerStatus, ApiError> {
     let mut status = WorkerStatus::default();
     if let Some(worker) = repo::worker(conn, campaign_id, user)? {
         status.paused = worker.paused_at.is_some();
@@ -159,8 +173,7 @@ pub fn worker_status(conn: &mut DbConnection, campaign_id: &str, user: &str) -> 
         status.gold_accuracy_percent = accuracy(worker.gold_correct, worker.gold_answered);
     }
     status.active_claims = repo::active_claims_of(conn, campaign_id, user)?;
-    for (_, state, count, points) in repo::worker_totals(conn, campaign_id, Some(user))?
-    {
+    for (_, state, count, points) in repo::worker_totals(conn, campaign_id, Some(user))? {
         match state {
             ClaimStatus::Submitted => status.pending += count,
             ClaimStatus::Approved => status.approved += count,

@@ -24,8 +24,12 @@ pub const SWEEP: &str = "microtasks.sweep";
 /// Claims one run moves per kind of work; more are left for the next run, at once.
 const BATCH: i64 = 200;
 
-fn campaign_of(conn: &mut DbConnection, claim: &ClaimRow) -> Result<crate::campaigns::repo::CampaignRow, ApiError> {
-    crate::campaigns::repo::find(conn, &claim.campaign_id)?.ok_or_else(|| ApiError::internal("a claim's campaign vanished"))
+fn campaign_of(
+    conn: &mut DbConnection,
+    claim: &ClaimRow,
+) -> Result<crate::campaigns::repo::CampaignRow, ApiError> {
+    crate::campaigns::repo::find(conn, &claim.campaign_id)?
+        .ok_or_else(|| ApiError::internal("a claim's campaign vanished"))
 }
 
 /// Expires one overdue lease; false when it was answered, released, extended or expired first.
@@ -61,10 +65,19 @@ pub fn auto_approve(conn: &mut DbConnection, claim: &ClaimRow, now: NaiveDateTim
 }
 
 /// One run: a batch of overdue leases and a batch of overdue reviews.
-pub async fn job(db: &Db, clock: &crate::clock::Clock, job: ClaimedJob, every: Duration) -> Result<Finished, ApiError> {
+pub async fn job(
+    db: &Db,
+    clock: &crate::clock::Clock,
+    job: ClaimedJob,
+    every: Duration,
+) -> Result<Finished, ApiError> {
     let now = clock.now();
-    let leases = db.run(move |conn| Ok(repo::overdue_leases(conn, now, BATCH)?)).await?;
-    let reviews = db.run(move |conn| Ok(repo::overdue_reviews(conn, now, BATCH)?)).await?;
+    let leases = db
+        .run(move |conn| Ok(repo::overdue_leases(conn, now, BATCH)?))
+        .await?;
+    let reviews = db
+        .run(move |conn| Ok(repo::overdue_reviews(conn, now, BATCH)?))
+        .await?;
     let full = leases.len() as i64 >= BATCH || reviews.len() as i64 >= BATCH;
     for claim in leases {
         let id = claim.id.clone();

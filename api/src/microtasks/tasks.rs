@@ -9,8 +9,8 @@ use serde_json::Value;
 use validator::Validate;
 
 use super::dto::{
-    CreateTaskRequest, GivenAnswer, ImportTasksResponse, TaskListFilter, TaskPayload, TaskResponse, TaskResult,
-    TaskState,
+    CreateTaskRequest, GivenAnswer, ImportTasksResponse, TaskListFilter, TaskPayload, TaskResponse,
+    TaskResult, TaskState,
 };
 use super::form::AnswerForm;
 use super::repo::{self, ClaimRow, TaskFilter, TaskRow};
@@ -70,7 +70,11 @@ pub fn task_response(row: TaskRow, manager: bool, answers: Option<Vec<GivenAnswe
         retired_reason: row.retired_reason,
         retired_at: row.retired_at.map(|at| at.and_utc()),
         gold: manager.then_some(row.gold_answer.is_some()),
-        gold_answer: if manager { parse(row.gold_answer.as_deref()) } else { None },
+        gold_answer: if manager {
+            parse(row.gold_answer.as_deref())
+        } else {
+            None
+        },
         result,
         given_answers: answers,
         created_at: row.created_at.and_utc(),
@@ -147,7 +151,12 @@ fn check_task(
     Ok((gold, errors))
 }
 
-fn new_row(campaign_id: &str, request: CreateTaskRequest, gold: Option<String>, now: NaiveDateTime) -> Result<TaskRow, ApiError> {
+fn new_row(
+    campaign_id: &str,
+    request: CreateTaskRequest,
+    gold: Option<String>,
+    now: NaiveDateTime,
+) -> Result<TaskRow, ApiError> {
     Ok(TaskRow {
         id: new_id(),
         campaign_id: campaign_id.to_owned(),
@@ -179,9 +188,13 @@ fn record_added(
 ) -> Result<(), ApiError> {
     events::record(
         conn,
-        Event::new(EventType::TasksAdded, &campaign.id, TasksAddedData { count, gold })
-            .of_campaign(&campaign.organization_id, &campaign.id)
-            .by_maybe(Some(actor)),
+        Event::new(
+            EventType::TasksAdded,
+            &campaign.id,
+            TasksAddedData { count, gold },
+        )
+        .of_campaign(&campaign.organization_id, &campaign.id)
+        .by_maybe(Some(actor)),
         now,
     )?;
     Ok(())
@@ -249,7 +262,13 @@ pub fn import(
         let mut rows = Vec::with_capacity(requests.len());
         let mut known_media = HashSet::new();
         for (index, request) in requests.into_iter().enumerate() {
-            let (gold, row_errors) = check_task(conn, &form, &request, &format!("tasks[{index}]."), &mut known_media)?;
+            let (gold, row_errors) = check_task(
+                conn,
+                &form,
+                &request,
+                &format!("tasks[{index}]."),
+                &mut known_media,
+            )?;
             if row_errors.is_empty() {
                 rows.push(new_row(&campaign.id, request, gold, now)?);
             } else {
@@ -299,7 +318,13 @@ pub fn parse_csv(body: &[u8]) -> Result<Vec<CreateTaskRequest>, ApiError> {
         "gold_answer",
     ];
     if let Some(unknown) = headers.iter().find(|name| !COLUMNS.contains(&name.as_str())) {
-        return Err(unreadable(0, format!("unknown column `{unknown}`; the columns are {}", COLUMNS.join(", "))));
+        return Err(unreadable(
+            0,
+            format!(
+                "unknown column `{unknown}`; the columns are {}",
+                COLUMNS.join(", ")
+            ),
+        ));
     }
     let mut tasks = Vec::new();
     for (index, record) in reader.records().enumerate() {
@@ -399,7 +424,8 @@ pub fn list(
         .into_iter()
         .filter(|row| manager || row.gold_answer.is_none())
         .collect();
-    Ok(KeyedPage::from_rows(rows, limit as usize, |row| row.id.clone()).map(|row| task_response(row, manager, None)))
+    Ok(KeyedPage::from_rows(rows, limit as usize, |row| row.id.clone())
+        .map(|row| task_response(row, manager, None)))
 }
 
 pub fn get(conn: &mut DbConnection, viewer: Option<&str>, id: &str) -> Result<TaskResponse, ApiError> {

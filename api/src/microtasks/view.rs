@@ -77,7 +77,8 @@ pub fn respond(
                 .unwrap_or_default();
             names.insert(row.worker_id.clone(), name);
         }
-        let task = repo::task(conn, &row.task_id)?.ok_or_else(|| ApiError::internal("a claim's task vanished"))?;
+        let task =
+            repo::task(conn, &row.task_id)?.ok_or_else(|| ApiError::internal("a claim's task vanished"))?;
         let (campaign, form) = &campaigns[&row.campaign_id];
         let review = row.reviewed_at.map(|at| ReviewInfo {
             reviewed_at: at.and_utc(),
@@ -96,7 +97,10 @@ pub fn respond(
             answer_form: form.clone(),
             task: task_response(task, manager, None),
             lease_expires_at: row.lease_expires_at.and_utc(),
-            answer: row.answer.as_deref().and_then(|text| serde_json::from_str(text).ok()),
+            answer: row
+                .answer
+                .as_deref()
+                .and_then(|text| serde_json::from_str(text).ok()),
             submitted_at: row.submitted_at.map(|at| at.and_utc()),
             auto_approve_at: match row.status {
                 ClaimStatus::Submitted => row.auto_approve_at.map(|at| at.and_utc()),

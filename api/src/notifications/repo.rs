@@ -95,7 +95,10 @@ impl Recipients {
                 "SELECT worker_id AS user_id FROM task_claims WHERE id = ?",
                 vec![claim.as_str().into()],
             ),
-            Recipients::User(user) => ("SELECT id AS user_id FROM users WHERE id = ?", vec![user.as_str().into()]),
+            Recipients::User(user) => (
+                "SELECT id AS user_id FROM users WHERE id = ?",
+                vec![user.as_str().into()],
+            ),
             Recipients::Backers(campaign) => (
                 "SELECT DISTINCT backer_id AS user_id FROM pledges WHERE campaign_id = ? \
                  AND status IN ('pending', 'active', 'collecting', 'collected', 'errored', 'refunded')",

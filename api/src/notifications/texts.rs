@@ -101,7 +101,10 @@ pub fn line(row: &NotificationRow, locale: Locale) -> String {
             "Deine Antwort in „{campaign}“ wurde abgelehnt: {}",
             field(&data, "reason")
         ),
-        Kind::AnswerRejected => format!("Your answer in “{campaign}” was rejected: {}", field(&data, "reason")),
+        Kind::AnswerRejected => format!(
+            "Your answer in “{campaign}” was rejected: {}",
+            field(&data, "reason")
+        ),
         Kind::WorkerPaused if de => format!("Du bist in „{campaign}“ pausiert: {}", field(&data, "reason")),
         Kind::WorkerPaused => format!("You are paused in “{campaign}”: {}", field(&data, "reason")),
         Kind::WebhookDisabled if de => format!(
