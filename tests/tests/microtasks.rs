@@ -683,3 +683,36 @@ fn a_wave_of_rejections_needs_an_owners_confirmation() {
     let approved = campaign.review(&manager, &claims[10], json!({"decision": "approved"}));
     assert_eq!(approved.status, 200, "approving is never held");
 }
+
+#[test]
+fn ten_thousand_tasks_import_in_one_request_and_ten_thousand_and_one_are_refused_whole() {
+    let campaign = Campaign::open(json!({"answer_form": choice_form()}));
+    let tasks = |n: usize| -> Value {
+        json!({"tasks": (0..n).map(|i| json!({"payload": {"text": format!("Picture number {i} of the series")}, "instructions": "Look closely at the animal.", "redundancy": 3})).collect::<Vec<_>>()})
+    };
+    let body = serde_json::to_vec(&tasks(10_000)).unwrap();
+    assert!(body.len() > 1_048_576, "larger than an ordinary request may be");
+    let imported = campaign.server.client.send_as(
+        "POST",
+        &campaign.path("tasks/import"),
+        campaign.owner.token(),
+        "application/json",
+        &body,
+    );
+    assert_eq!(imported.status, 201, "{}", imported.text());
+    assert_eq!(imported.json()["imported"], 10_000);
+    let too_many = serde_json::to_vec(&tasks(10_001)).unwrap();
+    let refused = campaign.server.client.send_as(
+        "POST",
+        &campaign.path("tasks/import"),
+        campaign.owner.token(),
+        "application/json",
+        &too_many,
+    );
+    assert_eq!(refused.problem(422)["errors"][0]["field"], "tasks");
+    let progress = campaign
+        .call("GET", &campaign.path("task-progress"), &campaign.owner, None)
+        .json();
+    assert_eq!(progress["tasks"]["open"], 10_000);
+    assert_eq!(progress["answers_wanted"], 30_000);
+}

@@ -19,6 +19,10 @@ pub struct BodyLimits {
     pub upload: usize,
 }
 
+/// A bulk import (`POST /campaigns/{id}/tasks/import`: up to 10,000 tasks as JSON or CSV); its
+/// handler streams the body and stops at this size too.
+pub const IMPORT_MAX_BYTES: usize = 16 * 1024 * 1024;
+
 /// Room for the multipart boundaries and part headers around an upload's file.
 const MULTIPART_OVERHEAD: usize = 16 * 1024;
 
@@ -29,9 +33,11 @@ impl BodyLimits {
             .get(CONTENT_TYPE)
             .and_then(|value| value.to_str().ok())
             .is_some_and(|value| value.to_ascii_lowercase().starts_with("multipart/"));
-        match multipart {
-            true => self.upload + MULTIPART_OVERHEAD,
-            false => self.json,
+        let import = req.path().ends_with("/tasks/import");
+        match (multipart, import) {
+            (true, _) => self.upload + MULTIPART_OVERHEAD,
+            (false, true) => IMPORT_MAX_BYTES.max(self.json),
+            (false, false) => self.json,
         }
     }
 }

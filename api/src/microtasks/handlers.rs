@@ -14,12 +14,10 @@ use crate::auth::{Auth, MaybeAuth};
 use crate::clock::Clock;
 use crate::db::Db;
 use crate::error::{ApiError, ErrorCode, Problem};
+use crate::http::body_limit::IMPORT_MAX_BYTES;
 use crate::http::download::csv_response;
 use crate::http::json::{ApiJson, from_value};
 use crate::pagination::{Page, PageQuery, Paging};
-
-/// The largest import body: 10,000 tasks of a few hundred bytes each, with room.
-const IMPORT_MAX_BYTES: usize = 16 * 1024 * 1024;
 
 /// A microtask campaign's answer form and rules, with the caller's standing as a worker
 /// (paused or not and why, answers by review state, points, accuracy on gold tasks).
