@@ -19,7 +19,7 @@ use crate::error::ApiError;
 use crate::events::catalogue::ReferralConvertedData;
 use crate::events::{self, Event, EventType};
 use crate::ledger::{self, Grant};
-use repo::{ParticipantRow, SourceRow, VisitorRow};
+use repo::{FirstStep, ParticipantRow, SourceRow, VisitorRow};
 pub use visits::{VisitOutcome, record_visit};
 
 /// The source bucket of referral codes, all together.
@@ -240,7 +240,7 @@ pub fn on_vote(
         &campaign.id,
         &[Delta::new(Scope::Day, day_of(now), Metric::Votes, 1)],
     )?;
-    if !repo::mark_first_vote(conn, &campaign.id, voter, now)? {
+    if !repo::mark_first(conn, &campaign.id, voter, FirstStep::Vote, now)? {
         return Ok(());
     }
     // Read after the update: a parallel first contribution has either committed (and is seen
@@ -269,7 +269,7 @@ pub fn on_contribution(
         &campaign.id,
         &[Delta::new(Scope::Day, day_of(now), Metric::Contributions, 1)],
     )?;
-    if !repo::mark_first_contribution(conn, &campaign.id, author, now)? {
+    if !repo::mark_first(conn, &campaign.id, author, FirstStep::Contribution, now)? {
         return Ok(());
     }
     let row = repo::participant(conn, &campaign.id, author)?
@@ -296,7 +296,7 @@ pub fn on_pledge(
     now: NaiveDateTime,
 ) -> Result<Option<String>, ApiError> {
     join(conn, &campaign.id, backer, None, None, false, now)?;
-    let first = repo::mark_first_pledge(conn, &campaign.id, backer, now)?;
+    let first = repo::mark_first(conn, &campaign.id, backer, FirstStep::Pledge, now)?;
     let row = repo::participant(conn, &campaign.id, backer)?
         .ok_or_else(|| ApiError::internal("a recorded participant vanished"))?;
     if first {
@@ -318,7 +318,7 @@ pub fn on_task(
     now: NaiveDateTime,
 ) -> Result<(), ApiError> {
     join(conn, &campaign.id, worker, None, None, false, now)?;
-    if !repo::mark_first_task(conn, &campaign.id, worker, now)? {
+    if !repo::mark_first(conn, &campaign.id, worker, FirstStep::Task, now)? {
         return Ok(());
     }
     let row = repo::participant(conn, &campaign.id, worker)?

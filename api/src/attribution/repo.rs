@@ -188,72 +188,43 @@ pub fn participant(
         .optional()
 }
 
-/// Sets the first vote's instant unless there was one; true when this was the first.
-pub fn mark_first_vote(
-    conn: &mut DbConnection,
-    campaign_id: &str,
-    user_id: &str,
-    at: NaiveDateTime,
-) -> QueryResult<bool> {
-    diesel::update(
-        participants::table
-            .find((campaign_id, user_id))
-            .filter(participants::first_vote_at.is_null()),
-    )
-    .set(participants::first_vote_at.eq(at))
-    .execute(conn)
-    .map(|changed| changed == 1)
+/// A participant's first step of one kind, kept once with its instant.
+#[derive(Debug, Clone, Copy)]
+pub enum FirstStep {
+    Vote,
+    Contribution,
+    Pledge,
+    /// An answer to a task.
+    Task,
 }
 
-/// Sets the first contribution's instant unless there was one; true when this was the first.
-pub fn mark_first_contribution(
+/// Sets the instant of the participant's first `step` unless there was one; true when this was
+/// the first (a conditional update, so parallel steps agree on which was first).
+pub fn mark_first(
     conn: &mut DbConnection,
     campaign_id: &str,
     user_id: &str,
+    step: FirstStep,
     at: NaiveDateTime,
 ) -> QueryResult<bool> {
-    diesel::update(
-        participants::table
-            .find((campaign_id, user_id))
-            .filter(participants::first_contribution_at.is_null()),
-    )
-    .set(participants::first_contribution_at.eq(at))
-    .execute(conn)
-    .map(|changed| changed == 1)
-}
-
-/// Sets the first pledge's instant unless there was one; true when this was the first.
-pub fn mark_first_pledge(
-    conn: &mut DbConnection,
-    campaign_id: &str,
-    user_id: &str,
-    at: NaiveDateTime,
-) -> QueryResult<bool> {
-    diesel::update(
-        participants::table
-            .find((campaign_id, user_id))
-            .filter(participants::first_pledge_at.is_null()),
-    )
-    .set(participants::first_pledge_at.eq(at))
-    .execute(conn)
-    .map(|changed| changed == 1)
-}
-
-/// Sets the first answer's instant unless there was one; true when this was the first.
-pub fn mark_first_task(
-    conn: &mut DbConnection,
-    campaign_id: &str,
-    user_id: &str,
-    at: NaiveDateTime,
-) -> QueryResult<bool> {
-    diesel::update(
-        participants::table
-            .find((campaign_id, user_id))
-            .filter(participants::first_task_at.is_null()),
-    )
-    .set(participants::first_task_at.eq(at))
-    .execute(conn)
-    .map(|changed| changed == 1)
+    macro_rules! mark {
+        ($column:ident) => {
+            diesel::update(
+                participants::table
+                    .find((campaign_id, user_id))
+                    .filter(participants::$column.is_null()),
+            )
+            .set(participants::$column.eq(at))
+            .execute(conn)?
+        };
+    }
+    let changed = match step {
+        FirstStep::Vote => mark!(first_vote_at),
+        FirstStep::Contribution => mark!(first_contribution_at),
+        FirstStep::Pledge => mark!(first_pledge_at),
+        FirstStep::Task => mark!(first_task_at),
+    };
+    Ok(changed == 1)
 }
 
 /// A user's campaigns, most recently joined first, before `(joined_at, campaign_id)`.

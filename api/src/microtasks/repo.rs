@@ -721,14 +721,14 @@ pub fn workers_of(conn: &mut DbConnection, campaign_id: &str) -> QueryResult<Vec
         .load(conn)
 }
 
-/// Counts a gold answer (atomically, so parallel answers all count) and returns the record.
-pub fn count_gold(
+/// Creates the worker's record in the campaign unless it exists (also against a parallel
+/// request: ON CONFLICT).
+fn ensure_worker(
     conn: &mut DbConnection,
     campaign_id: &str,
     worker: &str,
-    correct: bool,
     now: NaiveDateTime,
-) -> QueryResult<WorkerRow> {
+) -> QueryResult<()> {
     let row = WorkerRow {
         campaign_id: campaign_id.to_owned(),
         worker_id: worker.to_owned(),
@@ -744,6 +744,18 @@ pub fn count_gold(
         DbConnection::Postgres(pg) => insert.on_conflict_do_nothing().execute(pg)?,
         DbConnection::Sqlite(lite) => insert.on_conflict_do_nothing().execute(lite)?,
     };
+    Ok(())
+}
+
+/// Counts a gold answer (atomically, so parallel answers all count) and returns the record.
+pub fn count_gold(
+    conn: &mut DbConnection,
+    campaign_id: &str,
+    worker: &str,
+    correct: bool,
+    now: NaiveDateTime,
+) -> QueryResult<WorkerRow> {
+    ensure_worker(conn, campaign_id, worker, now)?;
     diesel::update(workers::table.find((campaign_id, worker)))
         .set((
             workers::gold_answered.eq(workers::gold_answered + 1),
@@ -763,21 +775,7 @@ pub fn set_paused(
     reason: Option<&str>,
     now: NaiveDateTime,
 ) -> QueryResult<bool> {
-    let row = WorkerRow {
-        campaign_id: campaign_id.to_owned(),
-        worker_id: worker.to_owned(),
-        gold_answered: 0,
-        gold_correct: 0,
-        paused_at: None,
-        paused_reason: None,
-        created_at: now,
-        updated_at: now,
-    };
-    let insert = diesel::insert_into(workers::table).values(&row);
-    match conn {
-        DbConnection::Postgres(pg) => insert.on_conflict_do_nothing().execute(pg)?,
-        DbConnection::Sqlite(lite) => insert.on_conflict_do_nothing().execute(lite)?,
-    };
+    ensure_worker(conn, campaign_id, worker, now)?;
     let target = workers::table.find((campaign_id, worker));
     let changed = match reason {
         Some(reason) => diesel::update(target.filter(workers::paused_at.is_null()))
