@@ -295,6 +295,7 @@ fn consensus_with_k_two_retires_a_task_at_its_second_agreeing_answer() {
         "in_progress",
         "one each: no consensus yet"
     );
+    let open_lease = campaign.claim(&crowd[3], &task);
     campaign.work(&crowd[2], &task, json!("cat"));
     let retired = campaign.manager_task(&task);
     assert_eq!(retired["state"], "retired", "{retired}");
@@ -304,8 +305,15 @@ fn consensus_with_k_two_retires_a_task_at_its_second_agreeing_answer() {
     assert_eq!(retired["result"]["answers"], 3);
     assert_eq!(retired["result"]["agreement_percent"], 66);
     assert_eq!(retired["given_answers"].as_array().unwrap().len(), 3);
-    let late = campaign.call("POST", &format!("/api/v1/tasks/{task}/claims"), &crowd[3], None);
+    let stranger = campaign.server.client.register("stranger");
+    let late = campaign.call("POST", &format!("/api/v1/tasks/{task}/claims"), &stranger, None);
     assert_eq!(late.problem(409)["code"], "task.retired");
+    // A lease open at retirement may still answer (and is paid), but the result stands.
+    campaign.answer(&crowd[3], &open_lease, json!("dog"));
+    let still = campaign.manager_task(&task);
+    assert_eq!(still["result"]["answer"], "cat", "{still}");
+    assert_eq!(still["result"]["agreeing"], 2);
+    assert_eq!(still["answers"], 4);
 
     // Progress and the results export say the same as a hand count.
     let progress = campaign
@@ -313,9 +321,9 @@ fn consensus_with_k_two_retires_a_task_at_its_second_agreeing_answer() {
         .json();
     assert_eq!(progress["tasks"]["total"], 1);
     assert_eq!(progress["tasks"]["retired"], 1);
-    assert_eq!(progress["answers"]["pending_review"], 3);
+    assert_eq!(progress["answers"]["pending_review"], 4);
     assert_eq!(progress["answers_wanted"], 0);
-    assert_eq!(progress["workers"], 3);
+    assert_eq!(progress["workers"], 4);
     let csv = campaign.call(
         "GET",
         &campaign.path("export/task-results.csv"),
@@ -332,7 +340,11 @@ fn consensus_with_k_two_retires_a_task_at_its_second_agreeing_answer() {
         "{text}"
     );
     assert!(
-        lines[1].contains(r#""[""cat"",""dog"",""cat""]""#),
+        lines[1].contains(",4,cat,66,2,"),
+        "answers, result, agreement, agreeing: {text}"
+    );
+    assert!(
+        lines[1].contains(r#""[""cat"",""dog"",""cat"",""dog""]""#),
         "the contributing answers: {text}"
     );
     let events = campaign
@@ -346,7 +358,7 @@ fn consensus_with_k_two_retires_a_task_at_its_second_agreeing_answer() {
             .clone()
     };
     assert!(
-        eventually(Duration::from_secs(10), || workers_counted() == 3),
+        eventually(Duration::from_secs(10), || workers_counted() == 4),
         "{}",
         workers_counted()
     );
@@ -368,6 +380,17 @@ fn a_wrong_gold_answer_pauses_the_worker_with_a_reason_they_see() {
         "workers never see gold tasks: {tasks}"
     );
     assert!(tasks["items"][0]["gold"].is_null() && tasks["items"][0]["gold_answer"].is_null());
+    assert_eq!(
+        campaign
+            .call("GET", &format!("/api/v1/tasks/{gold}"), &wrong, None)
+            .status,
+        404,
+        "a gold task exists for a worker only once they hold it"
+    );
+    // Choosing tasks directly does not skip the checks `next` mixes in.
+    let ordinary = tasks["items"][0]["id"].as_str().unwrap().to_owned();
+    let skipped = campaign.call("POST", &format!("/api/v1/tasks/{ordinary}/claims"), &wrong, None);
+    assert_eq!(skipped.problem(409)["code"], "claim.check_due");
 
     let good = campaign.work(&right, &gold, json!("cat"));
     assert_eq!(
@@ -381,6 +404,12 @@ fn a_wrong_gold_answer_pauses_the_worker_with_a_reason_they_see() {
         bad["review"]["reason"].as_str().unwrap().contains("known answer"),
         "{bad}"
     );
+    for field in ["state", "taken", "answers"] {
+        assert!(
+            bad["task"][field].is_null(),
+            "counts would give gold tasks away: {bad}"
+        );
+    }
     assert!(
         bad["task"]["gold"].is_null(),
         "the worker still does not see which were gold"
@@ -715,4 +744,107 @@ fn ten_thousand_tasks_import_in_one_request_and_ten_thousand_and_one_are_refused
         .json();
     assert_eq!(progress["tasks"]["open"], 10_000);
     assert_eq!(progress["answers_wanted"], 30_000);
+}
+
+#[test]
+fn parallel_rejections_cannot_slip_past_the_guard_and_only_an_owner_moves_it() {
+    let campaign = Campaign::open(json!({"answer_form": choice_form()}));
+    let manager = campaign.server.client.register("manager");
+    let role = campaign
+        .server
+        .client
+        .set_role(&campaign.owner, "acme", &manager, "manager");
+    assert!(role.status < 300, "{}", role.text());
+    let moved = campaign.call(
+        "PUT",
+        &campaign.path("task-settings"),
+        &manager,
+        Some(json!({"answer_form": choice_form(), "rejection_guard_percent": 100})),
+    );
+    assert_eq!(moved.problem(403)["code"], "organization.role_insufficient");
+
+    let worker = campaign.server.client.register("worker");
+    let mut claims = Vec::new();
+    for n in 0..20 {
+        let task = campaign.task(json!({"payload": {"text": format!("Task {n}")}, "redundancy": 1}));
+        claims.push(
+            campaign.work(&worker, &task, json!("cat"))["id"]
+                .as_str()
+                .unwrap()
+                .to_owned(),
+        );
+    }
+    for claim in &claims[..7] {
+        assert_eq!(
+            campaign
+                .review(&manager, claim, json!({"decision": "approved"}))
+                .status,
+            200
+        );
+    }
+    for claim in &claims[7..9] {
+        let body = json!({"decision": "rejected", "reason": "Wrong"});
+        assert_eq!(campaign.review(&manager, claim, body).status, 200);
+    }
+    // 2 of 9 rejected: at 30 % exactly one more rejection fits (3 of 10), however many race.
+    let start = Arc::new(Barrier::new(11));
+    let handles: Vec<_> = claims[9..]
+        .iter()
+        .map(|claim| {
+            let (client, start, manager) = (campaign.server.client.clone(), start.clone(), manager.clone());
+            let path = format!("/api/v1/claims/{claim}/review");
+            std::thread::spawn(move || {
+                start.wait();
+                let body = json!({"decision": "rejected", "reason": "Wrong"});
+                client.call("POST", &path, manager.token(), Some(&body)).status
+            })
+        })
+        .collect();
+    let statuses: Vec<u16> = handles.into_iter().map(|handle| handle.join().unwrap()).collect();
+    assert_eq!(statuses.iter().filter(|s| **s == 200).count(), 1, "{statuses:?}");
+    assert_eq!(statuses.iter().filter(|s| **s == 409).count(), 10, "{statuses:?}");
+}
+
+#[test]
+fn a_form_change_that_existing_gold_answers_do_not_fit_is_refused() {
+    let campaign = Campaign::open(
+        json!({"answer_form": {"kind": "single_choice", "question": "Stars?",
+        "options": [{"value": "1", "label": "One"}, {"value": "2", "label": "Two"}]}}),
+    );
+    // A CSV gold answer `1` is the option "1", not the number 1.
+    let imported = campaign.server.client.send_as(
+        "POST",
+        &campaign.path("tasks/import"),
+        campaign.owner.token(),
+        "text/csv",
+        b"text,gold_answer\nRate this,1\n",
+    );
+    assert_eq!(imported.status, 201, "{}", imported.text());
+    let refused = campaign.call(
+        "PUT",
+        &campaign.path("task-settings"),
+        &campaign.owner,
+        Some(json!({"answer_form": {"kind": "number", "question": "Stars?"}})),
+    );
+    let problem = refused.problem(422);
+    assert_eq!(
+        problem["errors"][0]["code"], "answer_form.incompatible",
+        "{problem}"
+    );
+    assert_eq!(problem["errors"][0]["params"]["tasks"], 1);
+    let renamed = campaign.call(
+        "PUT",
+        &campaign.path("task-settings"),
+        &campaign.owner,
+        Some(
+            json!({"answer_form": {"kind": "single_choice", "question": "How many stars?",
+            "options": [{"value": "1", "label": "One star"}, {"value": "2", "label": "Two stars"}]}}),
+        ),
+    );
+    assert_eq!(
+        renamed.status,
+        200,
+        "labels and the question may change: {}",
+        renamed.text()
+    );
 }

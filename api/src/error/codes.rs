@@ -199,6 +199,9 @@ catalogue! {
     AnswerFormDuplicateOption = "answer_form.duplicate_option" => UNPROCESSABLE_ENTITY,
     /// A form's bounds contradict each other (min above max, more choices than options).
     AnswerFormRange = "answer_form.range" => UNPROCESSABLE_ENTITY,
+    /// Tasks exist that the new form cannot take: gold answers it does not accept, or tasks
+    /// without the image its question is about. Params: `tasks` (how many), `task_id` (the first).
+    AnswerFormIncompatible = "answer_form.incompatible" => UNPROCESSABLE_ENTITY,
     /// The consensus retirement rule needs `consensus_k`.
     ConsensusKMissing = "task_settings.consensus_k_missing" => UNPROCESSABLE_ENTITY,
     /// A task shows something: a text, an image or a link.
@@ -346,6 +349,9 @@ catalogue! {
     TaskRetired = "task.retired" => CONFLICT,
     /// The caller took this task already. Params: `claim_id`.
     ClaimExists = "claim.exists" => CONFLICT,
+    /// A check task is due in the caller's stream: take the next task
+    /// (`POST /campaigns/{id}/tasks/next`) before choosing one.
+    ClaimCheckDue = "claim.check_due" => CONFLICT,
     /// The caller holds as many leases in the campaign as one may. Params: `max`.
     ClaimLimit = "claim.limit" => CONFLICT,
     /// The claim cannot make this move from its state. Params: `from`, `to`.

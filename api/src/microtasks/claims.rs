@@ -136,6 +136,25 @@ fn lease(
     Ok(row)
 }
 
+/// Whether the caller's next claim should be a gold task: the campaign mixes them in, one is
+/// left for the caller, and their share of gold claims is below the rate. Choosing tasks
+/// directly must not skip the checks that `next` mixes in.
+fn check_due(
+    conn: &mut DbConnection,
+    campaign: &CampaignRow,
+    settings: &SettingsRow,
+    worker: &str,
+) -> Result<bool, ApiError> {
+    if settings.gold_rate_percent == 0 {
+        return Ok(false);
+    }
+    let (all, gold) = repo::claim_mix(conn, &campaign.id, worker)?;
+    if gold * 100 >= i64::from(settings.gold_rate_percent) * (all + 1) {
+        return Ok(false);
+    }
+    Ok(!repo::candidates(conn, &campaign.id, worker, settings.strategy, true, 1)?.is_empty())
+}
+
 /// Hands the caller a task under the campaign's strategy (a gold task at the campaign's rate),
 /// never one they took before.
 pub fn next(conn: &mut DbConnection, worker: &str, key: &str, now: NaiveDateTime) -> Result<Next, ApiError> {
@@ -163,7 +182,7 @@ pub fn next(conn: &mut DbConnection, worker: &str, key: &str, now: NaiveDateTime
                 }
             }
         }
-        let busy = repo::all_slots_held(conn, &campaign.id, worker)?;
+        let busy = repo::leases_may_return(conn, &campaign.id, worker)?;
         Ok(Next::Nothing {
             retry_after: busy.then(|| u64::try_from(settings.lease_seconds.min(300)).unwrap_or(60)),
         })
@@ -193,6 +212,12 @@ pub fn claim_task(
             return Err(ApiError::new(
                 ErrorCode::TaskRetired,
                 "this task takes no more answers",
+            ));
+        }
+        if task.gold_answer.is_none() && check_due(conn, &campaign, &settings, worker)? {
+            return Err(ApiError::new(
+                ErrorCode::ClaimCheckDue,
+                "a check task is due in your stream: take the next task before choosing one",
             ));
         }
         if task.gold_answer.is_none() && !repo::take_slot(conn, &task.id)? {

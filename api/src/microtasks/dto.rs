@@ -26,8 +26,11 @@ fn default_retirement() -> RetirementRule {
 fn default_gold_min_answers() -> i32 {
     3
 }
+/// The rejection guard a campaign starts with, in percent.
+pub const DEFAULT_REJECTION_GUARD: i32 = 30;
+
 fn default_rejection_guard() -> i32 {
-    30
+    DEFAULT_REJECTION_GUARD
 }
 fn default_redundancy() -> i32 {
     3
@@ -220,7 +223,8 @@ pub struct GivenAnswer {
     pub submitted_at: Option<DateTime<Utc>>,
 }
 
-/// A task. Managers also see whether it is gold, its gold answer, its result and answers.
+/// A task. Managers also see its state and counts, whether it is gold, its gold answer, its
+/// result and answers; workers see what they need to answer it.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct TaskResponse {
     pub id: String,
@@ -232,13 +236,14 @@ pub struct TaskResponse {
     pub redundancy: i32,
     pub reward_points: i32,
     pub priority: i32,
-    pub state: TaskState,
+    /// Managers only: counts would tell workers which tasks are gold.
+    pub state: Option<TaskState>,
     pub retired_reason: Option<RetirementReason>,
     pub retired_at: Option<DateTime<Utc>>,
-    /// Slots held now (leases and counting answers).
-    pub taken: i32,
-    /// Answers that count.
-    pub answers: i32,
+    /// Slots held now (leases and counting answers; managers only).
+    pub taken: Option<i32>,
+    /// Answers that count (managers only).
+    pub answers: Option<i32>,
     pub gold: Option<bool>,
     pub gold_answer: Option<Value>,
     pub result: Option<TaskResult>,

@@ -88,6 +88,15 @@ pub fn progress(
     })
 }
 
+/// An answer as a cell: text as it is (defused if a spreadsheet would run it), anything else as
+/// JSON (a number, a list of options, a rectangle).
+fn answer_cell(answer: &serde_json::Value) -> String {
+    match answer {
+        serde_json::Value::String(text) => text_cell(text).into_owned(),
+        other => other.to_string(),
+    }
+}
+
 const RESULTS_HEADER: [&str; 12] = [
     "task_id",
     "state",
@@ -142,10 +151,14 @@ pub fn results_csv(
                 text_cell(task.payload.text.as_deref().unwrap_or_default()).into_owned(),
                 task.payload.image.unwrap_or_default(),
                 text_cell(task.payload.link.as_deref().unwrap_or_default()).into_owned(),
-                task.answers.to_string(),
+                // Gold tasks keep no count of their own: their answers are the ones listed.
+                match task.gold {
+                    Some(true) => contributing.len().to_string(),
+                    _ => task.answers.unwrap_or(0).to_string(),
+                },
                 task.result
                     .as_ref()
-                    .map(|result| text_cell(&result.answer.to_string()).into_owned())
+                    .map(|result| answer_cell(&result.answer))
                     .unwrap_or_default(),
                 task.result
                     .as_ref()

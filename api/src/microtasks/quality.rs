@@ -55,12 +55,24 @@ pub fn recompute(
         RetirementRule::Consensus => full.then_some(RetirementReason::Count),
         RetirementRule::Never => None,
     };
-    let outcome = TaskOutcome {
-        answers: count,
-        result_answer: consensus.as_ref().map(|(answer, _)| answer.to_string()),
-        agreement_bp: (count > 0).then(|| agreeing * 10_000 / count),
-        agreeing,
-        retired,
+    let outcome = match (task.retired_at, retired) {
+        // The result of a retired task stands: answers from leases still open at retirement
+        // are taken (and paid) but change it no more. Only a rejection that undoes the
+        // retirement opens it again.
+        (Some(_), Some(_)) => TaskOutcome {
+            answers: count,
+            result_answer: task.result_answer.clone(),
+            agreement_bp: task.agreement_bp,
+            agreeing: task.agreeing,
+            retired,
+        },
+        _ => TaskOutcome {
+            answers: count,
+            result_answer: consensus.as_ref().map(|(answer, _)| answer.to_string()),
+            agreement_bp: (count > 0).then(|| agreeing * 10_000 / count),
+            agreeing,
+            retired,
+        },
     };
     if repo::store_outcome(conn, task_id, &outcome, now)?
         && let Some(reason) = retired
@@ -102,6 +114,7 @@ pub fn approve(
         reviewed_by: Some(reviewer.map(str::to_owned)),
         review_reason: Some(None).filter(|_| !overturn),
         overturned_at: overturn.then_some(now),
+        gold_correct: (claim.gold && (overturn || reviewer.is_none())).then_some(true),
         points: Some(reward),
         ..Default::default()
     };

@@ -248,21 +248,69 @@ pub fn candidates(
     query.load(conn)
 }
 
-/// Whether any ordinary task of the campaign still takes answers but has every slot held
-/// (by leases that may yet come back).
-pub fn all_slots_held(conn: &mut DbConnection, campaign_id: &str, worker: &str) -> QueryResult<bool> {
-    let taken_by_worker = claims::table
-        .filter(claims::worker_id.eq(worker.to_owned()))
-        .filter(claims::campaign_id.eq(campaign_id.to_owned()))
-        .select(claims::task_id);
+/// Whether others hold leases on ordinary tasks `worker` never took, which may yet come back.
+pub fn leases_may_return(conn: &mut DbConnection, campaign_id: &str, worker: &str) -> QueryResult<bool> {
+    let mine = diesel::alias!(crate::schema::task_claims as mine);
+    let taken_by_worker = mine
+        .filter(mine.field(claims::worker_id).eq(worker.to_owned()))
+        .filter(mine.field(claims::campaign_id).eq(campaign_id.to_owned()))
+        .select(mine.field(claims::task_id));
     diesel::select(diesel::dsl::exists(
-        tasks::table
-            .filter(tasks::campaign_id.eq(campaign_id))
-            .filter(tasks::retired_at.is_null())
-            .filter(tasks::gold_answer.is_null())
-            .filter(tasks::id.ne_all(taken_by_worker)),
+        claims::table
+            .filter(claims::campaign_id.eq(campaign_id))
+            .filter(claims::status.eq(ClaimStatus::Active))
+            .filter(claims::gold.eq(false))
+            .filter(claims::task_id.ne_all(taken_by_worker)),
     ))
     .get_result(conn)
+}
+
+/// The worker's claims in the campaign: (all, gold).
+pub fn claim_mix(conn: &mut DbConnection, campaign_id: &str, worker: &str) -> QueryResult<(i64, i64)> {
+    let rows: Vec<(bool, i64)> = claims::table
+        .filter(claims::campaign_id.eq(campaign_id))
+        .filter(claims::worker_id.eq(worker))
+        .group_by(claims::gold)
+        .select((claims::gold, count_star()))
+        .load(conn)?;
+    let gold = rows.iter().filter(|(gold, _)| *gold).map(|(_, n)| n).sum();
+    Ok((rows.iter().map(|(_, n)| n).sum(), gold))
+}
+
+/// Gold tasks of the campaign and their gold answers, in id order after `after`.
+pub fn gold_answers(
+    conn: &mut DbConnection,
+    campaign_id: &str,
+    after: &str,
+    limit: i64,
+) -> QueryResult<Vec<(String, Option<String>, String)>> {
+    tasks::table
+        .filter(tasks::campaign_id.eq(campaign_id))
+        .filter(tasks::id.gt(after))
+        .order(tasks::id.asc())
+        .limit(limit)
+        .select((tasks::id, tasks::gold_answer, tasks::payload))
+        .load(conn)
+}
+
+/// Counts an overturned gold rejection as a right answer.
+pub fn correct_gold(
+    conn: &mut DbConnection,
+    campaign_id: &str,
+    worker: &str,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
+    diesel::update(
+        workers::table
+            .find((campaign_id, worker))
+            .filter(workers::gold_correct.lt(workers::gold_answered)),
+    )
+    .set((
+        workers::gold_correct.eq(workers::gold_correct + 1),
+        workers::updated_at.eq(now),
+    ))
+    .execute(conn)
+    .map(drop)
 }
 
 /// Takes one slot of an ordinary task that still takes answers; false when none is free.
@@ -586,8 +634,8 @@ pub fn claims_of_worker(
     query.load(conn)
 }
 
-/// A page of a campaign's claims in one state, oldest answer first, after `(submitted_at, id)`
-/// (the review queue) — or by creation for states without an answer.
+/// A page of a campaign's claims in one state, in the order they were claimed (ids grow with
+/// time), after `after`.
 pub fn claims_of_campaign(
     conn: &mut DbConnection,
     campaign_id: &str,
@@ -631,7 +679,7 @@ pub fn overdue_reviews(
         .load(conn)
 }
 
-/// Reviews made by people (not automatically) in the campaign since `since`: (rejected, all).
+/// Reviews in the campaign since `since`, gold checks left out: (rejected by people, all).
 pub fn manual_reviews_since(
     conn: &mut DbConnection,
     campaign_id: &str,
@@ -640,7 +688,7 @@ pub fn manual_reviews_since(
     let rows: Vec<(ClaimStatus, i64)> = claims::table
         .filter(claims::campaign_id.eq(campaign_id))
         .filter(claims::reviewed_at.ge(since))
-        .filter(claims::reviewed_by.is_not_null())
+        .filter(claims::gold.eq(false).or(claims::reviewed_by.is_not_null()))
         .filter(claims::status.eq_any([ClaimStatus::Approved, ClaimStatus::Rejected]))
         .group_by(claims::status)
         .select((claims::status, count_star()))
@@ -785,10 +833,14 @@ pub fn set_paused(
                 workers::updated_at.eq(now),
             ))
             .execute(conn)?,
+        // Resuming starts the worker's accuracy afresh: the answers that paused them would
+        // pause them again at the next check.
         None => diesel::update(target.filter(workers::paused_at.is_not_null()))
             .set((
                 workers::paused_at.eq(None::<NaiveDateTime>),
                 workers::paused_reason.eq(None::<String>),
+                workers::gold_answered.eq(0),
+                workers::gold_correct.eq(0),
                 workers::updated_at.eq(now),
             ))
             .execute(conn)?,

@@ -9,7 +9,7 @@ use super::quality::{approve, lock_task, pause, recompute};
 use super::repo::{self, ClaimChanges};
 use super::settings::{accuracy, configured, managed, microtask_campaign};
 use super::view::{overturn_window, record_event, respond, respond_one};
-use crate::db::{DbConnection, write_transaction};
+use crate::db::{DbConnection, lock_key, write_transaction};
 use crate::domain::{ClaimStatus, Role};
 use crate::error::{ApiError, ErrorCode};
 use crate::events::EventType;
@@ -78,8 +78,12 @@ pub fn review(
                         )
                         .param("until", until.and_utc().to_rfc3339()));
                     }
-                    if !claim.gold {
-                        repo::retake_slot(conn, &claim.task_id)?;
+                    // The answer counts again. Its slot may have gone to someone else meanwhile:
+                    // the task then has one answer more than it asked for, rather than a
+                    // right answer thrown away.
+                    match claim.gold {
+                        false => repo::retake_slot(conn, &claim.task_id)?,
+                        true => repo::correct_gold(conn, &campaign.id, &claim.worker_id, now)?,
                     }
                 }
                 if approve(conn, &campaign, &claim, Some(actor), task.reward_points, now)?.is_none() {
@@ -142,6 +146,9 @@ fn guard(
     threshold: i32,
     now: NaiveDateTime,
 ) -> Result<(), ApiError> {
+    // One rejection at a time per campaign: parallel rejections of different tasks would all
+    // read the counts before any of them is in.
+    lock_key(conn, &format!("reviews:{campaign_id}"))?;
     let (rejected, reviews) = repo::manual_reviews_since(conn, campaign_id, now - TimeDelta::hours(24))?;
     let (rejected, reviews) = (rejected + 1, reviews + 1);
     let above = reviews >= GUARD_SAMPLE && rejected * 100 > i64::from(threshold) * reviews;

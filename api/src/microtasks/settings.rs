@@ -3,7 +3,9 @@
 
 use chrono::NaiveDateTime;
 
-use super::dto::{TaskSettingsRequest, TaskSettingsResponse, WorkerStatus};
+use super::dto::{
+    DEFAULT_REJECTION_GUARD, TaskPayload, TaskSettingsRequest, TaskSettingsResponse, WorkerStatus,
+};
 use super::form::AnswerForm;
 use super::repo::{self, SettingsRow};
 use crate::campaigns::repo::CampaignRow;
@@ -79,7 +81,7 @@ pub fn set(
 ) -> Result<TaskSettingsResponse, ApiError> {
     check(&request)?;
     write_transaction(conn, |conn| {
-        let (campaign, _) = managed(conn, actor, key)?;
+        let (campaign, role) = managed(conn, actor, key)?;
         if matches!(
             campaign.status,
             CampaignStatus::Closed | CampaignStatus::Cancelled
@@ -97,6 +99,20 @@ pub fn set(
                 ErrorCode::AnswerFormFrozen,
                 "answers are in: the answer form cannot change any more (the rules can)",
             ));
+        }
+        // The guard protects workers from a manager's mass rejection: only an owner moves it.
+        let guard = stored
+            .as_ref()
+            .map_or(DEFAULT_REJECTION_GUARD, |stored| stored.rejection_guard_percent);
+        if request.rejection_guard_percent != guard && role != Role::Owner {
+            return Err(ApiError::new(
+                ErrorCode::RoleInsufficient,
+                "only an owner changes the rejection guard",
+            )
+            .param("field", "rejection_guard_percent"));
+        }
+        if stored.as_ref().is_some_and(|stored| stored.answer_form != form) {
+            check_tasks_fit(conn, &campaign.id, &request.answer_form)?;
         }
         let row = SettingsRow {
             campaign_id: campaign.id.clone(),
@@ -116,6 +132,46 @@ pub fn set(
         repo::save_settings(conn, &row)?;
         respond(conn, &campaign, Some(actor))
     })
+}
+
+/// Refuses a new form that the campaign's tasks do not fit: a gold answer it does not take as it
+/// is, or a task without an image when its question is about the image.
+fn check_tasks_fit(conn: &mut DbConnection, campaign_id: &str, form: &AnswerForm) -> Result<(), ApiError> {
+    let (mut misfits, mut first) = (0_usize, None);
+    let mut after = String::new();
+    loop {
+        let batch = repo::gold_answers(conn, campaign_id, &after, 1000)?;
+        let Some((last, ..)) = batch.last() else { break };
+        after = last.clone();
+        for (id, gold, payload) in &batch {
+            let gold_fits = gold.as_deref().is_none_or(|gold| {
+                serde_json::from_str::<serde_json::Value>(gold)
+                    .ok()
+                    .and_then(|value| form.check("gold_answer", &value).ok())
+                    .is_some_and(|canonical| canonical.to_string() == *gold)
+            });
+            let image_fits = !form.needs_image()
+                || serde_json::from_str::<TaskPayload>(payload).is_ok_and(|payload| payload.image.is_some());
+            if !(gold_fits && image_fits) {
+                misfits += 1;
+                first.get_or_insert_with(|| id.clone());
+            }
+        }
+    }
+    match first {
+        None => Ok(()),
+        Some(task_id) => Err(ApiError::fields(vec![
+            FieldError::new(
+                "answer_form",
+                ErrorCode::AnswerFormIncompatible,
+                format!(
+                    "{misfits} task(s) do not fit this form: a gold answer it does not take, or no image"
+                ),
+            )
+            .param("tasks", misfits)
+            .param("task_id", task_id),
+        ])),
+    }
 }
 
 pub fn get(

@@ -66,9 +66,9 @@ pub fn task_response(row: TaskRow, manager: bool, answers: Option<Vec<GivenAnswe
     TaskResponse {
         image_url: payload.image.as_deref().map(media_url),
         payload,
-        state,
-        retired_reason: row.retired_reason,
-        retired_at: row.retired_at.map(|at| at.and_utc()),
+        state: manager.then_some(state),
+        retired_reason: row.retired_reason.filter(|_| manager),
+        retired_at: row.retired_at.filter(|_| manager).map(|at| at.and_utc()),
         gold: manager.then_some(row.gold_answer.is_some()),
         gold_answer: if manager {
             parse(row.gold_answer.as_deref())
@@ -84,8 +84,21 @@ pub fn task_response(row: TaskRow, manager: bool, answers: Option<Vec<GivenAnswe
         redundancy: row.redundancy,
         reward_points: row.reward_points,
         priority: row.priority,
-        taken: row.taken,
-        answers: row.answers,
+        taken: manager.then_some(row.taken),
+        answers: manager.then_some(row.answers),
+    }
+}
+
+/// A gold answer as the form reads it: a form whose answers are not text takes a text gold answer
+/// (a CSV cell such as `42`, `["a","b"]` or a rectangle) as JSON; text and choice forms take it
+/// as it is, so `1` stays the option `"1"`.
+fn gold_value(form: &AnswerForm, answer: &Value) -> Value {
+    match (form, answer) {
+        (
+            AnswerForm::Number { .. } | AnswerForm::MultipleChoice { .. } | AnswerForm::Rectangle { .. },
+            Value::String(text),
+        ) => serde_json::from_str(text).unwrap_or_else(|_| answer.clone()),
+        _ => answer.clone(),
     }
 }
 
@@ -139,7 +152,7 @@ fn check_task(
         _ => {}
     }
     let gold = match &request.gold_answer {
-        Some(answer) => match form.check(&format!("{prefix}gold_answer"), answer) {
+        Some(answer) => match form.check(&format!("{prefix}gold_answer"), &gold_value(form, answer)) {
             Ok(canonical) => Some(canonical.to_string()),
             Err(error) => {
                 errors.push(error);
@@ -327,6 +340,7 @@ pub fn parse_csv(body: &[u8]) -> Result<Vec<CreateTaskRequest>, ApiError> {
         ));
     }
     let mut tasks = Vec::new();
+    let mut errors = Vec::new();
     for (index, record) in reader.records().enumerate() {
         let row = index + 1;
         let record = record.map_err(|err| unreadable(row, format!("row {row} cannot be read: {err}")))?;
@@ -338,28 +352,37 @@ pub fn parse_csv(body: &[u8]) -> Result<Vec<CreateTaskRequest>, ApiError> {
             )
             .param("max", MAX_IMPORT));
         }
-        let cells: HashMap<&str, &str> = headers
+        // NUL cannot be stored in PostgreSQL text; the JSON import replaces it the same way.
+        let cells: HashMap<&str, String> = headers
             .iter()
             .map(String::as_str)
             .zip(record.iter())
             .filter(|(_, cell)| !cell.trim().is_empty())
+            .map(|(name, cell)| (name, cell.replace('\0', "\u{FFFD}")))
             .collect();
-        let text = |name: &str| cells.get(name).map(|cell| (*cell).to_owned());
-        let number = |name: &str, default: i32| -> Result<i32, ApiError> {
-            match cells.get(name) {
-                None => Ok(default),
-                Some(cell) => cell.trim().parse().map_err(|_| {
-                    ApiError::fields(vec![
+        let text = |name: &str| cells.get(name).cloned();
+        let mut number = |name: &str, default: i32| -> i32 {
+            match cells.get(name).map(|cell| cell.trim().parse()) {
+                None => default,
+                Some(Ok(value)) => value,
+                Some(Err(_)) => {
+                    errors.push(
                         FieldError::new(
                             format!("tasks[{index}].{name}"),
                             ErrorCode::FieldFormat,
                             format!("row {row}: `{name}` is a whole number"),
                         )
                         .param("row", row),
-                    ])
-                }),
+                    );
+                    default
+                }
             }
         };
+        let (redundancy, reward_points, priority) = (
+            number("redundancy", 3),
+            number("reward_points", 10),
+            number("priority", 0),
+        );
         tasks.push(CreateTaskRequest {
             payload: TaskPayload {
                 text: text("text"),
@@ -367,15 +390,22 @@ pub fn parse_csv(body: &[u8]) -> Result<Vec<CreateTaskRequest>, ApiError> {
                 link: text("link").map(|link| link.trim().to_owned()),
             },
             instructions: text("instructions").unwrap_or_default(),
-            redundancy: number("redundancy", 3)?,
-            reward_points: number("reward_points", 10)?,
-            priority: number("priority", 0)?,
-            gold_answer: cells.get("gold_answer").map(|cell| {
-                serde_json::from_str(cell).unwrap_or_else(|_| Value::String(cell.trim().to_owned()))
-            }),
+            redundancy,
+            reward_points,
+            priority,
+            // As written: the form decides how to read it (see `gold_value`).
+            gold_answer: cells
+                .get("gold_answer")
+                .map(|cell| Value::String(cell.trim().to_owned())),
         });
+        if errors.len() >= MAX_REPORTED {
+            break;
+        }
     }
-    Ok(tasks)
+    match errors.is_empty() {
+        true => Ok(tasks),
+        false => Err(ApiError::fields(errors)),
+    }
 }
 
 /// Who answered what, for managers.
@@ -433,7 +463,13 @@ pub fn get(conn: &mut DbConnection, viewer: Option<&str>, id: &str) -> Result<Ta
     let (_, role) =
         microtask_campaign(conn, viewer, &task.campaign_id).map_err(|_| ApiError::not_found("task"))?;
     let manager = role.is_some_and(|role| role.manages());
-    if !manager && task.gold_answer.is_some() && viewer.is_none() {
+    // A gold task exists for a worker only while they hold (or held) a claim on it: anyone else
+    // could learn which tasks are checks.
+    let claimed = match viewer {
+        Some(viewer) if task.gold_answer.is_some() => repo::live_claim_of(conn, &task.id, viewer)?.is_some(),
+        _ => false,
+    };
+    if !manager && task.gold_answer.is_some() && !claimed {
         return Err(ApiError::not_found("task"));
     }
     let answers = match manager {

@@ -2654,6 +2654,7 @@ export interface components {
          *     | `answer.invalid` | 422 | The answer does not fit the campaign's answer form. Params: what the form allows (`options`, `min`, `max`). |
          *     | `answer_form.duplicate_option` | 422 | Two options of a choice question share a value. |
          *     | `answer_form.range` | 422 | A form's bounds contradict each other (min above max, more choices than options). |
+         *     | `answer_form.incompatible` | 422 | Tasks exist that the new form cannot take: gold answers it does not accept, or tasks without the image its question is about. Params: `tasks` (how many), `task_id` (the first). |
          *     | `task_settings.consensus_k_missing` | 422 | The consensus retirement rule needs `consensus_k`. |
          *     | `task.payload_empty` | 422 | A task shows something: a text, an image or a link. |
          *     | `task.image_required` | 422 | The campaign's form asks about an image, so every task needs one. |
@@ -2724,6 +2725,7 @@ export interface components {
          *     | `task.full` | 409 | Every slot of the task is held. |
          *     | `task.retired` | 409 | The task has retired: it takes no more answers. |
          *     | `claim.exists` | 409 | The caller took this task already. Params: `claim_id`. |
+         *     | `claim.check_due` | 409 | A check task is due in the caller's stream: take the next task (`POST /campaigns/{id}/tasks/next`) before choosing one. |
          *     | `claim.limit` | 409 | The caller holds as many leases in the campaign as one may. Params: `max`. |
          *     | `claim.transition` | 409 | The claim cannot make this move from its state. Params: `from`, `to`. |
          *     | `claim.lease_expired` | 409 | The lease ran out; the slot went back. Params: `lease_expires_at`. |
@@ -2733,7 +2735,7 @@ export interface components {
          *     | `idempotency.in_flight` | 409 | A request with this `Idempotency-Key` is still being processed; retry after it ends. |
          * @enum {string}
          */
-        ErrorCode: "request.invalid" | "request.malformed_json" | "request.malformed_multipart" | "request.too_large" | "request.unsupported_media_type" | "route.not_found" | "route.method_not_allowed" | "not_found" | "rate_limited" | "service.unavailable" | "internal" | "auth.required" | "auth.malformed_header" | "auth.invalid_token" | "auth.invalid_personal_token" | "auth.invalid_refresh_token" | "auth.wrong_credentials" | "auth.account_gone" | "auth.insufficient_scope" | "auth.session_required" | "account.email_taken" | "token.limit_reached" | "forbidden" | "field.required" | "field.unknown" | "field.type" | "field.length" | "field.range" | "field.format" | "field.blank" | "field.duplicate" | "body.not_object" | "cursor.invalid" | "password.is_email" | "schedule.order" | "schedule.missing" | "schedule.ended" | "rules.vote_budget_missing" | "rules.vote_budget_unexpected" | "prize_tiers.order" | "prize_tiers.currency" | "authors.shares_too_high" | "authors.invalid" | "contribution.parent_invalid" | "comment.parent_not_found" | "comment.reply_too_deep" | "vote.value_invalid" | "vote.unknown" | "media.empty" | "media.damaged" | "media.dimensions" | "media.one_file" | "media.unsupported_type" | "media.type_mismatch" | "media.not_yours" | "webhook.target_forbidden" | "webhook.https_required" | "webhook.campaign_foreign" | "currency.unknown" | "funding.backer_goal_missing" | "funding.backer_goal_unexpected" | "funding.stretch_goal_order" | "funding.simulated_payments_off" | "tier.window_order" | "tier.unknown" | "answer.invalid" | "answer_form.duplicate_option" | "answer_form.range" | "task_settings.consensus_k_missing" | "task.payload_empty" | "task.image_required" | "task.image_unknown" | "import.unreadable" | "review.reason_required" | "pledge.below_minimum" | "payment.method_invalid" | "payment.declined" | "payment.amount_mismatch" | "idempotency.key_invalid" | "idempotency.key_reused" | "organization.not_member" | "organization.role_insufficient" | "campaign.managers_only" | "moderation.staff_only" | "campaign.invite_only" | "worker.paused" | "review.own_answer" | "contribution.not_author" | "contribution.not_submitter" | "contribution.not_co_author" | "comment.not_author" | "vote.self_vote" | "vote.tallies_hidden" | "awards.not_public" | "slug.taken" | "channel.name_taken" | "conflict.exists" | "conflict.changed_meanwhile" | "organization.last_owner" | "campaign.ended" | "campaign.rules_frozen" | "campaign.not_draft" | "campaign.is_draft" | "campaign.voting_not_over" | "contribution.submissions_closed" | "contribution.limit_reached" | "contribution.final" | "contribution.co_author_answered" | "moderation.decision_not_applicable" | "report.duplicate" | "comment.deleted" | "comment.not_open" | "comment.closed" | "vote.voting_closed" | "vote.contribution_not_public" | "vote.budget_exceeded" | "awards.nothing_to_award" | "award.transition" | "webhook.limit_reached" | "funding.wrong_kind" | "funding.not_configured" | "funding.frozen" | "funding.window_open" | "tier.sold_out" | "tier.unavailable" | "tier.limit_below_taken" | "tier.has_pledges" | "pledge.exists" | "pledge.window_closed" | "pledge.transition" | "payment.not_manual" | "tasks.wrong_kind" | "tasks.not_configured" | "tasks.form_frozen" | "task.window_closed" | "task.full" | "task.retired" | "claim.exists" | "claim.limit" | "claim.transition" | "claim.lease_expired" | "claim.lease_limit" | "review.overturn_window_passed" | "review.confirmation_required" | "idempotency.in_flight";
+        ErrorCode: "request.invalid" | "request.malformed_json" | "request.malformed_multipart" | "request.too_large" | "request.unsupported_media_type" | "route.not_found" | "route.method_not_allowed" | "not_found" | "rate_limited" | "service.unavailable" | "internal" | "auth.required" | "auth.malformed_header" | "auth.invalid_token" | "auth.invalid_personal_token" | "auth.invalid_refresh_token" | "auth.wrong_credentials" | "auth.account_gone" | "auth.insufficient_scope" | "auth.session_required" | "account.email_taken" | "token.limit_reached" | "forbidden" | "field.required" | "field.unknown" | "field.type" | "field.length" | "field.range" | "field.format" | "field.blank" | "field.duplicate" | "body.not_object" | "cursor.invalid" | "password.is_email" | "schedule.order" | "schedule.missing" | "schedule.ended" | "rules.vote_budget_missing" | "rules.vote_budget_unexpected" | "prize_tiers.order" | "prize_tiers.currency" | "authors.shares_too_high" | "authors.invalid" | "contribution.parent_invalid" | "comment.parent_not_found" | "comment.reply_too_deep" | "vote.value_invalid" | "vote.unknown" | "media.empty" | "media.damaged" | "media.dimensions" | "media.one_file" | "media.unsupported_type" | "media.type_mismatch" | "media.not_yours" | "webhook.target_forbidden" | "webhook.https_required" | "webhook.campaign_foreign" | "currency.unknown" | "funding.backer_goal_missing" | "funding.backer_goal_unexpected" | "funding.stretch_goal_order" | "funding.simulated_payments_off" | "tier.window_order" | "tier.unknown" | "answer.invalid" | "answer_form.duplicate_option" | "answer_form.range" | "answer_form.incompatible" | "task_settings.consensus_k_missing" | "task.payload_empty" | "task.image_required" | "task.image_unknown" | "import.unreadable" | "review.reason_required" | "pledge.below_minimum" | "payment.method_invalid" | "payment.declined" | "payment.amount_mismatch" | "idempotency.key_invalid" | "idempotency.key_reused" | "organization.not_member" | "organization.role_insufficient" | "campaign.managers_only" | "moderation.staff_only" | "campaign.invite_only" | "worker.paused" | "review.own_answer" | "contribution.not_author" | "contribution.not_submitter" | "contribution.not_co_author" | "comment.not_author" | "vote.self_vote" | "vote.tallies_hidden" | "awards.not_public" | "slug.taken" | "channel.name_taken" | "conflict.exists" | "conflict.changed_meanwhile" | "organization.last_owner" | "campaign.ended" | "campaign.rules_frozen" | "campaign.not_draft" | "campaign.is_draft" | "campaign.voting_not_over" | "contribution.submissions_closed" | "contribution.limit_reached" | "contribution.final" | "contribution.co_author_answered" | "moderation.decision_not_applicable" | "report.duplicate" | "comment.deleted" | "comment.not_open" | "comment.closed" | "vote.voting_closed" | "vote.contribution_not_public" | "vote.budget_exceeded" | "awards.nothing_to_award" | "award.transition" | "webhook.limit_reached" | "funding.wrong_kind" | "funding.not_configured" | "funding.frozen" | "funding.window_open" | "tier.sold_out" | "tier.unavailable" | "tier.limit_below_taken" | "tier.has_pledges" | "pledge.exists" | "pledge.window_closed" | "pledge.transition" | "payment.not_manual" | "tasks.wrong_kind" | "tasks.not_configured" | "tasks.form_frozen" | "task.window_closed" | "task.full" | "task.retired" | "claim.exists" | "claim.check_due" | "claim.limit" | "claim.transition" | "claim.lease_expired" | "claim.lease_limit" | "review.overturn_window_passed" | "review.confirmation_required" | "idempotency.in_flight";
         /**
          * @description Every event type. Webhook bodies and the dispatcher use `{type, timestamp, data}`; `data` always carries `event_id`, `version`, `subject_id`, `organization_id`, `campaign_id` and `actor_id` beside the fields of its schema.
          *
@@ -3649,9 +3651,9 @@ export interface components {
             items: {
                 /**
                  * Format: int32
-                 * @description Answers that count.
+                 * @description Answers that count (managers only).
                  */
-                answers: number;
+                answers?: number | null;
                 campaign_id: string;
                 /** Format: date-time */
                 created_at: string;
@@ -3674,12 +3676,12 @@ export interface components {
                 retired_reason?: components["schemas"]["RetirementReason"] | null;
                 /** Format: int32 */
                 reward_points: number;
-                state: components["schemas"]["TaskState"];
+                state?: components["schemas"]["TaskState"] | null;
                 /**
                  * Format: int32
-                 * @description Slots held now (leases and counting answers).
+                 * @description Slots held now (leases and counting answers; managers only).
                  */
-                taken: number;
+                taken?: number | null;
             }[];
             /** @description Pass as `cursor` to get the next page of the same list; `null` on the last page. */
             next_cursor?: string | null;
@@ -4661,13 +4663,16 @@ export interface components {
             /** Format: int64 */
             workers: number;
         };
-        /** @description A task. Managers also see whether it is gold, its gold answer, its result and answers. */
+        /**
+         * @description A task. Managers also see its state and counts, whether it is gold, its gold answer, its
+         *     result and answers; workers see what they need to answer it.
+         */
         TaskResponse: {
             /**
              * Format: int32
-             * @description Answers that count.
+             * @description Answers that count (managers only).
              */
-            answers: number;
+            answers?: number | null;
             campaign_id: string;
             /** Format: date-time */
             created_at: string;
@@ -4690,12 +4695,12 @@ export interface components {
             retired_reason?: components["schemas"]["RetirementReason"] | null;
             /** Format: int32 */
             reward_points: number;
-            state: components["schemas"]["TaskState"];
+            state?: components["schemas"]["TaskState"] | null;
             /**
              * Format: int32
-             * @description Slots held now (leases and counting answers).
+             * @description Slots held now (leases and counting answers; managers only).
              */
-            taken: number;
+            taken?: number | null;
         };
         /** @description A task's consensus so far. */
         TaskResult: {
