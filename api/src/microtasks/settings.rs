@@ -145,10 +145,10 @@ fn check_tasks_fit(conn: &mut DbConnection, campaign_id: &str, form: &AnswerForm
         after = last.clone();
         for (id, gold, payload) in &batch {
             let gold_fits = gold.as_deref().is_none_or(|gold| {
-                serde_json::from_str::<serde_json::Value>(gold)
-                    .ok()
-                    .and_then(|value| form.check("gold_answer", &value).ok())
-                    .is_some_and(|canonical| canonical.to_string() == *gold)
+                serde_json::from_str::<serde_json::Value>(gold).is_ok_and(|value| {
+                    form.check("gold_answer", &value)
+                        .is_ok_and(|canonical| canonical == value)
+                })
             });
             let image_fits = !form.needs_image()
                 || serde_json::from_str::<TaskPayload>(payload).is_ok_and(|payload| payload.image.is_some());
