@@ -12,9 +12,11 @@ import {
   pledgeKeys,
   reachKeys,
   rewardKeys,
+  taskKeys,
   timelineKeys,
   tokenKeys,
   webhookKeys,
+  workKeys,
 } from './queryKeys'
 
 /** Whether invalidating or removing `prefix` reaches `key`. */
@@ -33,6 +35,8 @@ describe('query keys', () => {
       notificationKeys.unread(),
       notificationKeys.settings(),
       pledgeKeys.mine(),
+      workKeys.settings('c1'),
+      workKeys.claimList('rejected'),
     ]
     for (const key of mine) expect(reaches(meKeys.all, key), JSON.stringify(key)).toBe(true)
     expect(reaches(meKeys.all, organizationKeys.detail('acme'))).toBe(false)
@@ -77,5 +81,14 @@ describe('query keys', () => {
     }
     expect(reaches(fundingKeys.backerLists('c1'), fundingKeys.backers('c1', null))).toBe(true)
     expect(reaches(fundingKeys.campaign('c1'), fundingKeys.detail('c2'))).toBe(false)
+  })
+
+  it('reach every part of one campaign’s micro-tasks from its prefix, and my claims from theirs', () => {
+    for (const key of [taskKeys.list('c1', 'all'), taskKeys.claims('c1', 'submitted'), taskKeys.workers('c1'), taskKeys.progress('c1')]) {
+      expect(reaches(taskKeys.campaign('c1'), key)).toBe(true)
+    }
+    expect(reaches(taskKeys.campaign('c1'), taskKeys.progress('c2'))).toBe(false)
+    expect(reaches(workKeys.claims(), workKeys.claimList(null))).toBe(true)
+    expect(reaches(workKeys.claims(), workKeys.settings('c1'))).toBe(false)
   })
 })

@@ -133,6 +133,31 @@ export const pledgeKeys = {
   mine: () => [...meKeys.all, 'pledges'] as const,
 }
 
+/**
+ * Micro-tasking: a campaign's tasks, the answers to review and its workers (managers). A review,
+ * a new task or an import changes several of them (counts, results, the queue, the workers'
+ * records), so each invalidates the campaign's whole prefix.
+ */
+export const taskKeys = {
+  all: ['tasks'] as const,
+  campaign: (campaignId: string) => [...taskKeys.all, campaignId] as const,
+  /** The tasks, all or in one state. */
+  list: (campaignId: string, state: string) => [...taskKeys.campaign(campaignId), 'list', { state }] as const,
+  /** The answers in one state (`submitted`: the review queue). */
+  claims: (campaignId: string, status: string) => [...taskKeys.campaign(campaignId), 'claims', { status }] as const,
+  workers: (campaignId: string) => [...taskKeys.campaign(campaignId), 'workers'] as const,
+  progress: (campaignId: string) => [...taskKeys.campaign(campaignId), 'progress'] as const,
+}
+
+/** What belongs to me as a worker (under `meKeys`). */
+export const workKeys = {
+  /** A campaign's question and rules, with my standing in it: the answer carries both. */
+  settings: (campaignId: string) => [...meKeys.all, 'task-settings', campaignId] as const,
+  /** My claims and answers across campaigns, all or in one state. */
+  claims: () => [...meKeys.all, 'claims'] as const,
+  claimList: (status: string | null) => [...workKeys.claims(), { status }] as const,
+}
+
 export const statusKeys = {
   health: () => ['health'] as const,
 }

@@ -51,6 +51,12 @@ export const routes: RouteObject[] = [
           { path: 'me/timeline', Component: MyTimelinePage },
           // Also where a "payment failed" notification leads.
           { path: 'me/pledges', Component: MyPledgesPage },
+          {
+            path: 'me/work',
+            // Only workers of micro-task campaigns need it: load it on the way there.
+            lazy: async () => ({ Component: (await import('../features/microtasks/MyWorkPage')).MyWorkPage }),
+            HydrateFallback: Loading,
+          },
           { path: 'me/tokens', Component: TokensPage },
           { path: 'notifications', Component: NotificationsPage },
           { path: 'c/:slug/contribute', Component: ContributePage },
@@ -68,6 +74,18 @@ export const routes: RouteObject[] = [
             path: 'c/:slug/funding',
             // Only a funding campaign's managers need it: load it on the way there.
             lazy: async () => ({ Component: (await import('../features/funding/FundingDashboardPage')).FundingDashboardPage }),
+            HydrateFallback: Loading,
+          },
+          {
+            path: 'c/:slug/work',
+            // The task runner: only a micro-task campaign's workers need it.
+            lazy: async () => ({ Component: (await import('../features/microtasks/TaskRunnerPage')).TaskRunnerPage }),
+            HydrateFallback: Loading,
+          },
+          {
+            path: 'c/:slug/tasks',
+            // Only a micro-task campaign's managers need it: load it on the way there.
+            lazy: async () => ({ Component: (await import('../features/microtasks/TaskDashboardPage')).TaskDashboardPage }),
             HydrateFallback: Loading,
           },
           { path: 'contributions/:id/edit', Component: EditContributionPage },

@@ -16,6 +16,7 @@ export const en = {
     rewards: 'My rewards',
     timeline: 'My timeline',
     pledges: 'My pledges',
+    work: 'My work',
     tokens: 'Access tokens',
     signIn: 'Sign in',
     register: 'Register',
@@ -83,6 +84,11 @@ export const en = {
     submission: 'Funding open',
     ended: 'Funding ended',
   },
+  taskPhase: {
+    scheduled: 'Work opens soon',
+    submission: 'Work open',
+    ended: 'Work ended',
+  },
   kind: {
     idea: 'Ideas',
     design: 'Designs',
@@ -126,6 +132,7 @@ export const de: Translation<typeof en> = {
     rewards: 'Meine Belohnungen',
     timeline: 'Mein Verlauf',
     pledges: 'Meine Zusagen',
+    work: 'Meine Arbeit',
     tokens: 'Zugriffstoken',
     signIn: 'Anmelden',
     register: 'Registrieren',
@@ -192,6 +199,11 @@ export const de: Translation<typeof en> = {
     scheduled: 'Finanzierung startet bald',
     submission: 'Finanzierung läuft',
     ended: 'Finanzierung beendet',
+  },
+  taskPhase: {
+    scheduled: 'Arbeit startet bald',
+    submission: 'Arbeit läuft',
+    ended: 'Arbeit beendet',
   },
   kind: {
     idea: 'Ideen',

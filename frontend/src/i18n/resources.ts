@@ -10,6 +10,7 @@ import * as contributions from '../features/contributions/strings'
 import * as funding from '../features/funding/strings'
 import type * as insight from '../features/insight/strings'
 import * as media from '../features/media/strings'
+import type * as microtasks from '../features/microtasks/strings'
 import * as moderation from '../features/moderation/strings'
 import * as notFound from '../features/not-found/strings'
 import * as notifications from '../features/notifications/strings'
@@ -51,6 +52,7 @@ const modules = {
 export interface LazyModules {
   insight: typeof insight
   webhooks: typeof webhooks
+  microtasks: typeof microtasks
 }
 export type LazyNamespace = keyof LazyModules
 

@@ -181,6 +181,7 @@ export function someNotificationSettings(): Schemas['NotificationSettings'] {
       { category: 'awards', in_app: true, email: 'immediate' },
       { category: 'account', in_app: true, email: 'immediate' },
       { category: 'pledges', in_app: true, email: 'immediate' },
+      { category: 'tasks', in_app: true, email: 'daily' },
     ],
   }
 }
@@ -311,6 +312,117 @@ export function aPledge(overrides: Partial<Schemas['PledgeResponse']> = {}): Sch
     created_at: '2030-06-02T10:00:00Z',
     updated_at: '2030-06-02T10:00:00Z',
     payments: [],
+    ...overrides,
+  }
+}
+
+/** The question of micro-task campaign `c1`: which animal, one of three; I have 5 answers approved. */
+export function aTaskSettings(overrides: Partial<Schemas['TaskSettingsResponse']> = {}): Schemas['TaskSettingsResponse'] {
+  return {
+    campaign_id: 'c1',
+    answer_form: {
+      kind: 'single_choice',
+      question: 'Which animal is it?',
+      options: [
+        { value: 'cat', label: 'Cat' },
+        { value: 'dog', label: 'Dog' },
+        { value: 'fox', label: 'Fox' },
+      ],
+    },
+    strategy: 'depth_first',
+    lease_minutes: 15,
+    review_delay_hours: 72,
+    retirement: 'count',
+    consensus_k: null,
+    gold_rate_percent: 0,
+    min_accuracy_percent: null,
+    gold_min_answers: 3,
+    rejection_guard_percent: 30,
+    form_frozen: false,
+    you: {
+      paused: false,
+      paused_reason: null,
+      active_claims: 0,
+      pending: 2,
+      approved: 5,
+      rejected: 1,
+      points: 50,
+      gold_accuracy_percent: 80,
+      gold_answered: 5,
+    },
+    ...overrides,
+  }
+}
+
+/** Task `tk1` of `c1`: a zoo photo (`/api/v1/media/m1`) with a text, wanting 3 answers for 10 points each. */
+export function aTask(overrides: Partial<Schemas['TaskResponse']> = {}): Schemas['TaskResponse'] {
+  return {
+    id: 'tk1',
+    campaign_id: 'c1',
+    payload: { text: 'A photo from the zoo', image: 'm1', link: null },
+    image_url: '/api/v1/media/m1',
+    instructions: 'Look **closely**.',
+    redundancy: 3,
+    reward_points: 10,
+    priority: 0,
+    state: 'open',
+    taken: 1,
+    answers: 0,
+    created_at: CREATED,
+    ...overrides,
+  }
+}
+
+/** My claim `cl1` on task `tk1` of “Summer bottle”, leased from 12:00 to 12:15 on 2030-06-10 (UTC). */
+export function aClaim(overrides: Partial<Schemas['ClaimResponse']> = {}): Schemas['ClaimResponse'] {
+  return {
+    id: 'cl1',
+    campaign_id: 'c1',
+    campaign_slug: 'summer-bottle',
+    campaign_title: 'Summer bottle',
+    worker_id: me.id,
+    worker_name: 'Ada',
+    status: 'active',
+    lease_expires_at: '2030-06-10T12:15:00Z',
+    task: aTask(),
+    answer_form: aTaskSettings().answer_form,
+    points: 0,
+    created_at: '2030-06-10T12:00:00Z',
+    ...overrides,
+  }
+}
+
+/** Bea's record as a worker in `c1`: 12 approved, 90 % right on 10 gold tasks. */
+export function aWorker(overrides: Partial<Schemas['WorkerStanding']> = {}): Schemas['WorkerStanding'] {
+  return {
+    user_id: 'u2',
+    display_name: 'Bea',
+    approved: 12,
+    rejected: 1,
+    pending: 3,
+    points: 120,
+    gold_accuracy_percent: 90,
+    gold_answered: 10,
+    paused: false,
+    paused_reason: null,
+    ...overrides,
+  }
+}
+
+/** The progress of `c1`: 100 tasks, half done, 12 answers an hour, done before the close. */
+export function aTaskProgress(overrides: Partial<Schemas['TaskProgress']> = {}): Schemas['TaskProgress'] {
+  return {
+    tasks: { total: 100, open: 30, in_progress: 20, completed: 40, retired: 10, gold: 5 },
+    answers: { active_leases: 4, pending_review: 7, approved: 150, rejected: 9, expired_leases: 3, released_leases: 2 },
+    answers_wanted: 120,
+    answers_last_hour: 14,
+    answers_per_hour: 12.5,
+    workers: 23,
+    paused_workers: 1,
+    closes_at: '2030-06-20T12:00:00Z',
+    projected_completion_at: '2030-06-15T12:00:00Z',
+    on_track: true,
+    leaderboard: [aWorker()],
     ...overrides,
   }
 }

@@ -24,6 +24,8 @@ export function CampaignAdminBar({ campaign }: { campaign: Campaign }) {
   if (!canModerate(role)) return null
 
   const manager = canManage(role)
+  // A micro-task campaign has no contributions to moderate and no votes to check.
+  const contest = campaign.kind !== 'microtask'
   const busy = lifecycle.isPending || remove.isPending
   const run = (action: LifecycleAction) => {
     setDone(false)
@@ -38,7 +40,7 @@ export function CampaignAdminBar({ campaign }: { campaign: Campaign }) {
             {t('admin.edit')}
           </Link>
         )}
-        {campaign.phase !== 'draft' && (
+        {contest && campaign.phase !== 'draft' && (
           <Link className="button" to={`/c/${campaign.slug}/moderation`}>
             {t('admin.moderation')}
           </Link>
@@ -58,7 +60,12 @@ export function CampaignAdminBar({ campaign }: { campaign: Campaign }) {
             {t('dashboard.link', { ns: 'funding' })}
           </Link>
         )}
-        {manager && campaign.phase !== 'draft' && (
+        {manager && campaign.kind === 'microtask' && (
+          <Link className="button" to={`/c/${campaign.slug}/tasks`}>
+            {t('admin.tasks')}
+          </Link>
+        )}
+        {manager && contest && campaign.phase !== 'draft' && (
           <Link className="button" to={`/c/${campaign.slug}/vote-integrity`}>
             {t('integrity.link', { ns: 'votes' })}
           </Link>

@@ -1,8 +1,10 @@
 import { act, screen, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { startSession } from '../../api/session'
+import type { Schemas } from '../../api/types'
 import { switchLanguage } from '../../i18n'
-import { json, stubApi } from '../../test/fakeApi'
-import { aCampaign, aFunding, aPage } from '../../test/fixtures'
+import { authResponse, json, me, stubApi } from '../../test/fakeApi'
+import { aCampaign, aFunding, anOrganization, aPage } from '../../test/fixtures'
 import { renderRoute } from '../../test/renderRoute'
 
 const campaign = aCampaign({
@@ -150,3 +152,83 @@ describe('a crowdfunding campaign’s page', () => {
     expect(screen.getByRole('region', { name: 'Preise' })).toBeVisible()
   })
 })
+
+describe('a micro-task campaign’s page', () => {
+  const schedule = {
+    submissions_open_at: '2030-06-01T00:00:00Z',
+    submissions_close_at: '2030-06-12T15:04:05Z',
+    voting_open_at: '2030-06-13T00:00:00Z',
+    voting_close_at: '2030-06-20T00:00:00Z',
+  }
+
+  function api(campaign: ReturnType<typeof aCampaign>, role: Schemas['Role'] | null = null) {
+    return stubApi({
+      'GET /api/v1/campaigns/summer-bottle': () => json(campaign),
+      'GET /api/v1/campaigns/c1/contributions': () => json(aPage([])),
+      'GET /api/v1/campaigns/c1/leaderboard': () => json(aPage([])),
+      'GET /api/v1/campaigns/c1/points-leaderboard': () => json(aPage([])),
+      'POST /api/v1/campaigns/summer-bottle/visits': () => json({ first_touch: true, counted: true, via_recognized: false }),
+      'POST /api/v1/campaigns/c1/referrals': () => json({ code: 'r1', link: 'http://localhost/c/summer-bottle?via=r1' }),
+      'GET /api/v1/me': () => json(me),
+      'GET /api/v1/me/notifications/unread': () => json({ total: 0, by_kind: {} }),
+      'GET /api/v1/me/organizations': () => json(aPage(role ? [{ organization: anOrganization(), role }] : [])),
+    })
+  }
+
+  beforeEach(() => {
+    vi.useFakeTimers({ now: new Date('2030-06-10T12:00:00Z'), toFake: ['Date'] })
+  })
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  it('speaks of work, leads to the task runner, and shows no prizes, rankings or gallery', async () => {
+    const fake = api(aCampaign({ kind: 'microtask', schedule }))
+    renderRoute('/c/summer-bottle')
+
+    const header = within((await screen.findByRole('heading', { level: 1, name: 'Summer bottle' })).closest('header') as HTMLElement)
+    expect(header.getByText('Work open')).toHaveClass('badge')
+    expect(header.getByRole('link', { name: 'Sign in to start working' })).toHaveAttribute('href', '/login?next=%2Fc%2Fsummer-bottle%2Fwork')
+    const timeline = within(screen.getByRole('region', { name: 'Schedule' }))
+    expect(timeline.getAllByRole('listitem')).toHaveLength(1)
+    expect(timeline.getByRole('listitem', { current: 'step' })).toHaveTextContent('Work window')
+    expect(timeline.getByRole('timer')).toHaveTextContent('Work ends in 2 days 03 h 04 min 05 s')
+    expect(screen.getByRole('region', { name: 'Rules' })).toHaveTextContent('Each approved answer earns the points its task offers.')
+    expect(screen.queryByRole('region', { name: 'Prizes' })).toBeNull()
+    expect(screen.queryByRole('region', { name: 'Gallery' })).toBeNull()
+    expect(screen.queryByRole('link', { name: 'Sign in to contribute' })).toBeNull()
+    expect(fake.sent('GET /api/v1/campaigns/c1/contributions')).toHaveLength(0)
+
+    await act(() => switchLanguage('de'))
+
+    expect(header.getByText('Arbeit läuft')).toBeVisible()
+    expect(header.getByRole('link', { name: 'Zum Mitarbeiten anmelden' })).toBeVisible()
+    expect(within(screen.getByRole('region', { name: 'Zeitplan' })).getByRole('listitem')).toHaveTextContent('Arbeitsphase')
+  })
+
+  it('offers a signed-in worker “Start working”, and its managers the task dashboard', async () => {
+    startSession(authResponse())
+    api(aCampaign({ kind: 'microtask', schedule }), 'manager')
+    renderRoute('/c/summer-bottle')
+
+    const start = await screen.findByRole('link', { name: 'Start working' })
+    expect(start).toHaveAttribute('href', '/c/summer-bottle/work')
+    const header = within(start.closest('header') as HTMLElement)
+    expect(header.getByRole('link', { name: 'My work' })).toHaveAttribute('href', '/me/work')
+    // The menu leads to my work too.
+    expect(within(screen.getByRole('navigation', { name: 'Main' })).getByRole('link', { name: 'My work' })).toHaveAttribute('href', '/me/work')
+    const tools = within(await screen.findByRole('region', { name: 'Organiser tools' }))
+    expect(await tools.findByRole('link', { name: 'Tasks and review' })).toHaveAttribute('href', '/c/summer-bottle/tasks')
+    expect(tools.queryByRole('link', { name: 'Moderation queue' })).toBeNull()
+  })
+
+  it('says when the work is over', async () => {
+    api(aCampaign({ kind: 'microtask', phase: 'judging', schedule: { ...schedule, submissions_close_at: '2030-06-09T00:00:00Z' } }))
+    renderRoute('/c/summer-bottle')
+
+    expect(await screen.findByText('Work ended')).toHaveClass('badge')
+    expect(screen.getByText('Work is not open right now.')).toBeVisible()
+    expect(screen.getByRole('region', { name: 'Schedule' })).toHaveTextContent('The work has ended.')
+  })
+})
+

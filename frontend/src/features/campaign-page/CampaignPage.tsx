@@ -2,7 +2,9 @@
 // the invitation box, a funding campaign's progress and pledge form, awards, both rankings and the
 // gallery) and the organiser's tools. It is the top of them: they import the campaign's data from
 // features/campaigns, never this page. A crowdfunding campaign takes pledges, not contributions or
-// votes: it shows no prizes, awards, rankings or gallery.
+// votes: it shows no prizes, awards, rankings or gallery; nor does a micro-task campaign, whose
+// participants answer tasks in the task runner (`/c/:slug/work`, loaded lazily: the page only
+// links there).
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { Markdown } from '../../ui/Markdown'
@@ -40,16 +42,37 @@ function ContributeCall({ campaign }: { campaign: Campaign }) {
   )
 }
 
+/** A micro-task campaign's call to action: to the task runner while its work window is open. */
+function WorkCall({ campaign }: { campaign: Campaign }) {
+  const { t } = useTranslation('campaignPage')
+  const signedIn = useSignedIn()
+  if (campaign.phase !== 'submission') return <p className="muted">{t('page.workClosed')}</p>
+  const to = `/c/${campaign.slug}/work`
+  return signedIn ? (
+    <p className="actions">
+      <Link className="button primary" to={to}>
+        {t('page.startWorking')}
+      </Link>
+      <Link to="/me/work">{t('page.myWork')}</Link>
+    </p>
+  ) : (
+    <Link className="button primary" to={`/login?next=${encodeURIComponent(to)}`}>
+      {t('page.signInToWork')}
+    </Link>
+  )
+}
+
 /** Phases in which an invitee can still take part. */
 const INVITABLE = new Set<Campaign['phase']>(['scheduled', 'submission', 'review', 'voting'])
-/** A funding campaign's invitee can pledge only until its deadline. */
-const FUNDING_INVITABLE = new Set<Campaign['phase']>(['scheduled', 'submission'])
+/** A funding or micro-task campaign's invitee can take part only until its deadline. */
+const WINDOW_INVITABLE = new Set<Campaign['phase']>(['scheduled', 'submission'])
 
 function Invite({ campaign }: { campaign: Campaign }) {
   const signedIn = useSignedIn()
-  const funding = campaign.kind === 'funding'
-  if (!signedIn || !(funding ? FUNDING_INVITABLE : INVITABLE).has(campaign.phase)) return null
-  // An invitee's first step pays the referrer: a vote or contribution, or a pledge in crowdfunding.
+  const oneWindow = campaign.kind === 'funding' || campaign.kind === 'microtask'
+  if (!signedIn || !(oneWindow ? WINDOW_INVITABLE : INVITABLE).has(campaign.phase)) return null
+  // An invitee's first step pays the referrer: a vote or contribution, a pledge in crowdfunding, an
+  // answer in micro-tasking.
   return <InviteFriends campaignId={campaign.id} pointsPerReferral={campaign.participation_points.per_referral} />
 }
 
@@ -79,6 +102,7 @@ export function CampaignPage() {
 function CampaignView({ campaign: data }: { campaign: Campaign }) {
   const { t } = useTranslation('campaignPage')
   const funding = data.kind === 'funding'
+  const tasks = data.kind === 'microtask'
   return (
     <article className="campaign">
       <title>{t('page.pageTitle', { title: data.title })}</title>
@@ -91,7 +115,7 @@ function CampaignView({ campaign: data }: { campaign: Campaign }) {
         <h1>{data.title}</h1>
         {data.summary && <p className="lead">{data.summary}</p>}
         {data.phase === 'draft' && <p className="notice">{t('page.draftNotice')}</p>}
-        {funding ? <BackCampaignLink campaign={data} /> : <ContributeCall campaign={data} />}
+        {funding ? <BackCampaignLink campaign={data} /> : tasks ? <WorkCall campaign={data} /> : <ContributeCall campaign={data} />}
       </header>
       <CampaignAdminBar campaign={data} />
       {funding && <FundingProgressSection campaign={data} />}
@@ -103,11 +127,11 @@ function CampaignView({ campaign: data }: { campaign: Campaign }) {
         <aside className="side-column">
           <PhaseTimeline campaign={data} />
           <Invite campaign={data} />
-          {!funding && <PrizeList campaign={data} />}
+          {!funding && !tasks && <PrizeList campaign={data} />}
           <RulesList campaign={data} />
         </aside>
       </div>
-      {funding ? <PledgeSection campaign={data} /> : <ContestResults campaign={data} />}
+      {funding ? <PledgeSection campaign={data} /> : !tasks && <ContestResults campaign={data} />}
     </article>
   )
 }

@@ -1,5 +1,5 @@
 // The frame of a campaign's subpages (`/c/:slug/edit`, `/contribute`, `/channels`, `/analytics`,
-// `/moderation`, `/vote-integrity`, `/funding`): the campaign is loaded (or why not is said), then the page's
+// `/moderation`, `/vote-integrity`, `/funding`, `/work`, `/tasks`): the campaign is loaded (or why not is said), then the page's
 // title, the way back to the campaign, the page's heading, and the page's own content for that
 // campaign. One frame, like bulletproof-react's ContentLayout, so that every subpage loads, fails
 // and leads back the same way.

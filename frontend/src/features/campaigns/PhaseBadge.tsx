@@ -3,9 +3,10 @@ import type { Schemas } from '../../api/types'
 
 type Phase = Schemas['Phase']
 
-// A crowdfunding campaign takes pledges in its submission window, and everything after that window
-// (review, voting, judging) only means its funding has ended: the voting dates mean nothing to it.
-const FUNDING_PHASES: Partial<Record<Phase, 'scheduled' | 'submission' | 'ended'>> = {
+// A crowdfunding campaign takes pledges in its submission window, a micro-task campaign takes work
+// in it, and everything after that window (review, voting, judging) only means the funding or the
+// work has ended: the voting dates mean nothing to them.
+const WINDOW_PHASES: Partial<Record<Phase, 'scheduled' | 'submission' | 'ended'>> = {
   scheduled: 'scheduled',
   submission: 'submission',
   review: 'ended',
@@ -15,6 +16,7 @@ const FUNDING_PHASES: Partial<Record<Phase, 'scheduled' | 'submission' | 'ended'
 
 export function PhaseBadge({ phase, kind }: { phase: Phase; kind: Schemas['CampaignKind'] }) {
   const { t } = useTranslation()
-  const funding = kind === 'funding' ? FUNDING_PHASES[phase] : undefined
-  return <span className={`badge phase-${phase}`}>{funding ? t(`fundingPhase.${funding}`) : t(`phase.${phase}`)}</span>
+  const window = kind === 'funding' || kind === 'microtask' ? WINDOW_PHASES[phase] : undefined
+  const text = window === undefined ? t(`phase.${phase}`) : kind === 'funding' ? t(`fundingPhase.${window}`) : t(`taskPhase.${window}`)
+  return <span className={`badge phase-${phase}`}>{text}</span>
 }

@@ -1,5 +1,5 @@
-// The campaign's schedule as two windows (a crowdfunding campaign's as its one funding window), the
-// current one marked, with a countdown to the next boundary. When a boundary passes, the campaign is
+// The campaign's schedule as two windows (a crowdfunding campaign's as its one funding window, a
+// micro-task campaign's as its one work window), the current one marked, with a countdown to the next boundary. When a boundary passes, the campaign is
 // fetched again: its phase is the server's word.
 import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useRef } from 'react'
@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next'
 import { campaignKeys } from '../../api/queryKeys'
 import { useFormat } from '../../i18n/format'
 import type { Campaign } from './queries'
-import { nextBoundary, remainingUntil } from './schedule'
+import { hasOneWindow, nextBoundary, remainingUntil } from './schedule'
 import { useNow } from '../../ui/useNow'
 
 function Countdown({ at, now }: { at: number; now: number }) {
@@ -30,7 +30,8 @@ export function PhaseTimeline({ campaign }: { campaign: Campaign }) {
   const queryClient = useQueryClient()
   const now = useNow()
   const { schedule, phase } = campaign
-  const funding = campaign.kind === 'funding'
+  // A one-window campaign's words: its funding or its work.
+  const single = hasOneWindow(campaign.kind) ? (campaign.kind === 'funding' ? 'funding' : 'work') : null
   const next = schedule ? nextBoundary(schedule, now, campaign.kind) : null
   const lastBoundary = useRef(next?.boundary)
 
@@ -50,8 +51,8 @@ export function PhaseTimeline({ campaign }: { campaign: Campaign }) {
     )
   }
   const submission = { from: schedule.submissions_open_at, to: schedule.submissions_close_at, phase: 'submission' } as const
-  const windows = funding
-    ? ([{ key: 'funding', ...submission }] as const)
+  const windows = single
+    ? ([{ key: single, ...submission }] as const)
     : ([
         { key: 'submission', ...submission },
         { key: 'voting', from: schedule.voting_open_at, to: schedule.voting_close_at, phase: 'voting' },
@@ -75,13 +76,13 @@ export function PhaseTimeline({ campaign }: { campaign: Campaign }) {
       </ol>
       {live && next && (
         <p className="countdown" role="timer">
-          {funding
-            ? t(next.boundary === 'submissionsOpen' ? 'timeline.fundingOpens' : 'timeline.fundingEnds')
+          {single
+            ? t(next.boundary === 'submissionsOpen' ? `timeline.${single}Opens` : `timeline.${single}Ends`)
             : t(`timeline.next_${next.boundary}`)}{' '}
           <Countdown at={next.at} now={now} />
         </p>
       )}
-      {live && !next && <p>{t(funding ? 'timeline.fundingEnded' : 'timeline.ended')}</p>}
+      {live && !next && <p>{t(single ? `timeline.${single}Ended` : 'timeline.ended')}</p>}
       <p className="hint">{t('timeline.timeZone', { zone: Intl.DateTimeFormat().resolvedOptions().timeZone })}</p>
     </section>
   )

@@ -4,7 +4,7 @@ import type { Campaign } from './queries'
 /**
  * The rules in plain sentences: every participant should see them before taking part. Of a
  * crowdfunding campaign's, only who may take part: it has no contributions, votes or points (its
- * funding rule is shown with its progress).
+ * funding rule is shown with its progress). A micro-task campaign pays approved answers instead.
  */
 export function RulesList({ campaign }: { campaign: Campaign }) {
   const { t } = useTranslation('campaigns')
@@ -12,7 +12,7 @@ export function RulesList({ campaign }: { campaign: Campaign }) {
   const points = campaign.participation_points
   const method = rules.voting_method ?? 'upvote'
   const eligibility = t(`rules.eligibility_${rules.eligibility ?? 'open'}`)
-  const sentences = campaign.kind === 'funding' ? [eligibility] : [
+  const contest = [
     t('rules.maxContributions', { count: rules.max_contributions_per_member ?? 1 }),
     t(`rules.voting_${method}`, { budget: rules.vote_budget ?? 0 }),
     rules.allow_self_vote ? t('rules.selfVoteAllowed') : t('rules.selfVoteForbidden'),
@@ -29,6 +29,8 @@ export function RulesList({ campaign }: { campaign: Campaign }) {
       referral: points.per_referral ?? 0,
     }),
   ].filter((sentence): sentence is string => typeof sentence === 'string')
+  const sentences =
+    campaign.kind === 'funding' ? [eligibility] : campaign.kind === 'microtask' ? [t('rules.tasks'), eligibility] : contest
   return (
     <section aria-labelledby="rules-heading">
       <h2 id="rules-heading">{t('rules.heading')}</h2>

@@ -12,8 +12,14 @@ const BOUNDARIES: ReadonlyArray<[Boundary, keyof Schedule]> = [
   ['votingOpen', 'voting_open_at'],
   ['votingClose', 'voting_close_at'],
 ]
-// A crowdfunding campaign's submission window is its funding window; its voting dates mean nothing.
-const FUNDING_BOUNDARIES = BOUNDARIES.slice(0, 2)
+// A crowdfunding campaign's submission window is its funding window, a micro-task campaign's its
+// work window; their voting dates mean nothing.
+const ONE_WINDOW_BOUNDARIES = BOUNDARIES.slice(0, 2)
+
+/** Whether the campaign has one window (funding, work) rather than submissions and voting. */
+export function hasOneWindow(kind: Schemas['CampaignKind']): boolean {
+  return kind === 'funding' || kind === 'microtask'
+}
 
 /** The first boundary of a campaign of `kind` after `now`, or `null` once its last has passed. */
 export function nextBoundary(
@@ -21,7 +27,7 @@ export function nextBoundary(
   now: number,
   kind: Schemas['CampaignKind'],
 ): { boundary: Boundary; at: number } | null {
-  for (const [boundary, field] of kind === 'funding' ? FUNDING_BOUNDARIES : BOUNDARIES) {
+  for (const [boundary, field] of hasOneWindow(kind) ? ONE_WINDOW_BOUNDARIES : BOUNDARIES) {
     const at = Date.parse(schedule[field])
     if (at > now) return { boundary, at }
   }

@@ -41,6 +41,10 @@ export const en = {
     fundingOpens: 'Funding opens in',
     fundingEnds: 'Funding ends in',
     fundingEnded: 'Funding has ended.',
+    work: 'Work window',
+    workOpens: 'Work opens in',
+    workEnds: 'Work ends in',
+    workEnded: 'The work has ended.',
     timeZone: 'Times in your time zone ({{zone}}).',
   },
   prizes: {
@@ -69,6 +73,7 @@ export const en = {
     eligibility_open: 'Everyone may take part.',
     eligibility_invite_only: 'Only invited members may take part.',
     points: 'Participation points: {{contribution}} per contribution, {{vote}} per vote, {{referral}} per referral.',
+    tasks: 'Each approved answer earns the points its task offers.',
   },
 }
 
@@ -112,6 +117,10 @@ export const de: Translation<typeof en> = {
     fundingOpens: 'Finanzierung startet in',
     fundingEnds: 'Finanzierung endet in',
     fundingEnded: 'Die Finanzierung ist beendet.',
+    work: 'Arbeitsphase',
+    workOpens: 'Arbeit beginnt in',
+    workEnds: 'Arbeit endet in',
+    workEnded: 'Die Arbeitsphase ist beendet.',
     timeZone: 'Zeiten in deiner Zeitzone ({{zone}}).',
   },
   prizes: {
@@ -140,5 +149,6 @@ export const de: Translation<typeof en> = {
     eligibility_open: 'Alle dürfen mitmachen.',
     eligibility_invite_only: 'Nur eingeladene Mitglieder dürfen mitmachen.',
     points: 'Mitmach-Punkte: {{contribution}} pro Beitrag, {{vote}} pro Stimme, {{referral}} pro Einladung.',
+    tasks: 'Jede angenommene Antwort bringt die Punkte, die ihre Aufgabe bietet.',
   },
 }

@@ -19,8 +19,9 @@ const funnel = (visitors: number, signUps: number, voters: number, contributors:
   voters,
   contributors,
   participants: voters + 2,
-  // A design campaign: nobody pledges money.
+  // A design campaign: nobody pledges money or answers tasks.
   backers: 0,
+  workers: 0,
 })
 
 const sample: Schemas['AnalyticsResponse'] = {
@@ -168,6 +169,16 @@ describe('campaign analytics', () => {
     const funnelTable = within(await screen.findByRole('table', { name: 'Funnel' }))
     const rows = funnelTable.getAllByRole('row')
     expect(rows[rows.length - 1]).toHaveTextContent('Backers17')
+  })
+
+  it('shows the workers of a microtask campaign as the last step of the funnel, without backers', async () => {
+    analyticsApi({ 'GET /api/v1/campaigns/c1/analytics': () => json({ ...sample, funnel: { ...sample.funnel, workers: 23 } }) })
+    renderRoute('/c/summer-bottle/analytics')
+
+    const funnelTable = within(await screen.findByRole('table', { name: 'Funnel' }))
+    const rows = funnelTable.getAllByRole('row')
+    expect(rows[rows.length - 1]).toHaveTextContent('Task workers23')
+    expect(funnelTable.queryByRole('row', { name: /Backers/ })).toBeNull()
   })
 
   it('formats rates, numbers and countries for German', async () => {

@@ -1,5 +1,5 @@
 // The funnel: how many people reached each step, from visitors to contributors (and to backers,
-// for a campaign that took pledges).
+// for a campaign that took pledges, and workers, for one whose tasks were answered).
 import { useTranslation } from 'react-i18next'
 import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from 'recharts'
 import { useFormat } from '../../i18n/format'
@@ -7,13 +7,16 @@ import { ChartFigure } from './ChartFigure'
 import { SERIES_COLORS } from './colors'
 import type { Funnel } from './queries'
 
-const FUNNEL_STEPS = ['visitors', 'registered', 'sign_ups', 'participants', 'voters', 'contributors', 'backers'] as const
+const FUNNEL_STEPS = ['visitors', 'registered', 'sign_ups', 'participants', 'voters', 'contributors', 'backers', 'workers'] as const
+/** Steps of one kind of campaign only: shown where someone reached them. */
+const OPTIONAL_STEPS = new Set<(typeof FUNNEL_STEPS)[number]>(['backers', 'workers'])
 
 export function FunnelChart({ funnel }: { funnel: Funnel }) {
   const { t } = useTranslation('insight')
   const format = useFormat()
-  // Backers only where someone pledged: an idea contest has none, and a bar of zeros says nothing.
-  const steps = FUNNEL_STEPS.filter((step) => step !== 'backers' || funnel.backers > 0)
+  // Backers only where someone pledged, workers only where someone answered a task: an idea contest
+  // has neither, and a bar of zeros says nothing.
+  const steps = FUNNEL_STEPS.filter((step) => !OPTIONAL_STEPS.has(step) || funnel[step] > 0)
   const data = steps.map((step) => ({ step: t(`funnel.${step}`), value: funnel[step] }))
   return (
     <ChartFigure

@@ -48,6 +48,7 @@ export const en = {
     voters: 'Voters',
     contributors: 'Contributors',
     backers: 'Backers',
+    workers: 'Task workers',
   },
   sources: {
     heading: 'Contribution rate by source',
@@ -164,6 +165,7 @@ export const de: Translation<typeof en> = {
     voters: 'Abstimmende',
     contributors: 'Beitragende',
     backers: 'Unterstützer',
+    workers: 'Aufgaben bearbeitet',
   },
   sources: {
     heading: 'Beitragsquote nach Quelle',

@@ -49,6 +49,7 @@ describe('notification settings on the profile page', () => {
       'Campaign newsCampaigns you took part in: voting opens, the winners are announced.',
       'AwardsPrizes you won, and when they are approved, paid or cancelled.',
       'My pledgesCampaigns you back: a payment failed, a pledge was dropped, the funding was decided.',
+      'My tasksMicro-tasks you worked on: an answer was rejected (and why), you were paused in a campaign.',
       'Organization accountProblems of your organizations, such as a webhook that was switched off.',
     ])
     expect(table.getByRole('checkbox', { name: 'Show “Comments” in the inbox' })).toBeChecked()
@@ -92,6 +93,7 @@ describe('notification settings on the profile page', () => {
         { category: 'campaign_news', in_app: false, email: 'off' },
         { category: 'awards', in_app: true, email: 'immediate' },
         { category: 'pledges', in_app: true, email: 'immediate' },
+        { category: 'tasks', in_app: true, email: 'daily' },
         { category: 'account', in_app: true, email: 'immediate' },
       ],
     }

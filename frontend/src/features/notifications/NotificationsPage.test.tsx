@@ -197,6 +197,32 @@ describe('the inbox', () => {
     expect(screen.getByRole('link', { name: /^Die Zahlung über 30,00\s€ für deine Zusage an „Summer bottle“ ist fehlgeschlagen\./ })).toBe(failed)
   })
 
+  it('tells workers why an answer was rejected, and why they were paused', async () => {
+    const campaign = { campaign_slug: 'summer-bottle', campaign_title: 'Summer bottle' }
+    inboxApi(
+      [
+        aNotification({ id: 'r1', kind: 'answer_rejected', category: 'tasks', subject_id: 'cl1', data: { ...campaign, reason: 'Not a cat' } }),
+        aNotification({ id: 'r2', kind: 'worker_paused', category: 'tasks', subject_id: 'c1', data: { ...campaign, reason: 'Too many wrong answers' } }),
+      ],
+      0,
+    )
+    renderRoute('/notifications')
+
+    expect(await screen.findByRole('link', { name: 'Your answer in “Summer bottle” was rejected: Not a cat' })).toHaveAttribute(
+      'href',
+      '/me/work?status=rejected',
+    )
+    expect(screen.getByRole('link', { name: 'You are paused in “Summer bottle”: Too many wrong answers' })).toHaveAttribute(
+      'href',
+      '/c/summer-bottle/work',
+    )
+
+    await act(() => switchLanguage('de'))
+
+    expect(screen.getByRole('link', { name: 'Deine Antwort in „Summer bottle“ wurde abgelehnt: Not a cat' })).toBeVisible()
+    expect(screen.getByRole('link', { name: 'Du bist in „Summer bottle“ pausiert: Too many wrong answers' })).toBeVisible()
+  })
+
   it('lists a switched-off webhook without a link when the data does not name its organization', async () => {
     inboxApi([{ ...inbox[5], data: { url: 'https://hooks.example.com/schwarm', webhook_id: 'w1' } }], 0)
     renderRoute('/notifications')

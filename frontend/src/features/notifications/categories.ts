@@ -17,6 +17,7 @@ const KEYS: Record<Category, CategoryKey> = {
   campaign_news: 'campaignNews',
   awards: 'awards',
   pledges: 'pledges',
+  tasks: 'tasks',
   account: 'account',
 }
 

@@ -110,6 +110,17 @@ export function useDescribeNotification(): (notification: Notification) => Notif
                 : 'kind.fundingDecided'
         return { text: t(key, { campaign }), href: campaignPage }
       }
+      // A rejected answer is listed with its reason in my work; a pause is explained where I work.
+      case 'answer_rejected':
+        return {
+          text: reason ? t('kind.answerRejected', { campaign, reason }) : t('kind.answerRejectedNoReason', { campaign }),
+          href: '/me/work?status=rejected',
+        }
+      case 'worker_paused':
+        return {
+          text: reason ? t('kind.workerPaused', { campaign, reason }) : t('kind.workerPausedNoReason', { campaign }),
+          href: slug ? `/c/${slug}/work` : null,
+        }
       // A kind this build does not know yet (the API may add some): still a line, not a broken page.
       default:
         return { text: t('kind.other'), href: null }

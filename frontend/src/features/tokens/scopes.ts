@@ -21,6 +21,8 @@ const LABELS: Record<Scope, keyof typeof en.scope> = {
   'analytics:read': 'analyticsRead',
   'pledges:read': 'pledgesRead',
   'pledges:write': 'pledgesWrite',
+  'tasks:read': 'tasksRead',
+  'tasks:write': 'tasksWrite',
 }
 
 export const SCOPES = Object.keys(LABELS) as Scope[]

@@ -65,6 +65,8 @@ export const en = {
     analyticsRead: 'Read campaign analytics, exports and participant journeys (as an owner or manager)',
     pledgesRead: 'Read my pledges to funding campaigns',
     pledgesWrite: 'Pledge money, change and cancel my pledges',
+    tasksRead: 'Read my claimed tasks and my answers in micro-task campaigns',
+    tasksWrite: 'Claim tasks, answer them, and extend or give back my leases',
   },
 }
 
@@ -133,5 +135,7 @@ export const de: Translation<typeof en> = {
     analyticsRead: 'Auswertungen, Exporte und Teilnahmeverläufe von Kampagnen lesen (als Inhaber oder Manager)',
     pledgesRead: 'Meine Zusagen für Crowdfunding-Kampagnen lesen',
     pledgesWrite: 'Geld zusagen, meine Zusagen ändern und zurückziehen',
+    tasksRead: 'Meine übernommenen Aufgaben und Antworten in Mikro-Aufgaben-Kampagnen lesen',
+    tasksWrite: 'Aufgaben übernehmen und beantworten, meine Reservierungen verlängern oder zurückgeben',
   },
 }

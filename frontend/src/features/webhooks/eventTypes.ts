@@ -50,10 +50,22 @@ const LABELS: Record<SubscribableEventType, keyof typeof en.event> = {
   'pledge.refunded': 'pledgeRefunded',
   'campaign.funded': 'campaignFunded',
   'campaign.failed': 'campaignFailed',
+  'tasks.added': 'tasksAdded',
+  'claim.created': 'claimCreated',
+  'claim.released': 'claimReleased',
+  'claim.expired': 'claimExpired',
+  'claim.submitted': 'claimSubmitted',
+  'claim.approved': 'claimApproved',
+  'claim.rejected': 'claimRejected',
+  'task.retired': 'taskRetired',
+  'worker.paused': 'workerPaused',
   'webhook.disabled': 'webhookDisabled',
 }
 
-/** `vote.*` and `votes.*` are one group, as are `award.*` and `awards.*`. */
+/**
+ * `vote.*` and `votes.*` are one group, as are `award.*` and `awards.*`; micro-tasking's `tasks.*`,
+ * `task.*`, `claim.*` and `worker.*` are one too.
+ */
 const GROUPS: Record<Prefix<SubscribableEventType>, Group> = {
   campaign: 'campaigns',
   contribution: 'contributions',
@@ -68,6 +80,10 @@ const GROUPS: Record<Prefix<SubscribableEventType>, Group> = {
   referral: 'referrals',
   member: 'members',
   pledge: 'pledges',
+  tasks: 'tasks',
+  task: 'tasks',
+  claim: 'tasks',
+  worker: 'tasks',
   webhook: 'webhooks',
 }
 

@@ -42,6 +42,9 @@ export const en = {
     funding_open_at: 'Funding opens',
     funding_close_at: 'Funding deadline',
     fundingVotingHint: 'Crowdfunding has no voting: its dates are only required. Pick times after the deadline.',
+    work_open_at: 'Work opens',
+    work_close_at: 'Work deadline',
+    workVotingHint: 'Micro-tasks have no voting: its dates are only required. Pick times after the deadline.',
   },
   rules: {
     max_contributions_per_member: 'Contributions per member',
@@ -135,6 +138,9 @@ export const de: Translation<typeof en> = {
     funding_open_at: 'Finanzierung beginnt',
     funding_close_at: 'Finanzierungsfrist',
     fundingVotingHint: 'Crowdfunding hat keine Abstimmung: Ihre Termine sind nur Pflichtangaben. Wähle Zeiten nach der Frist.',
+    work_open_at: 'Arbeit beginnt',
+    work_close_at: 'Arbeitsfrist',
+    workVotingHint: 'Mikro-Aufgaben haben keine Abstimmung: Ihre Termine sind nur Pflichtangaben. Wähle Zeiten nach der Frist.',
   },
   rules: {
     max_contributions_per_member: 'Beiträge pro Mitglied',
