@@ -300,7 +300,11 @@ impl AnswerForm {
                     }
                     return Err(refusal);
                 }
-                Ok(json!(number))
+                // Whole numbers as integers: `12`, not `12.0`, in results and exports.
+                match number.fract() == 0.0 && number.abs() < 9.0e15 {
+                    true => Ok(json!(number as i64)),
+                    false => Ok(json!(number)),
+                }
             }
             AnswerForm::Rectangle { .. } => {
                 let part = |name: &str| answer.get(name).and_then(Value::as_f64).filter(|v| v.is_finite());
@@ -429,6 +433,7 @@ mod tests {
             tolerance: 1.0,
         };
         assert!(number.check("answer", &json!(2.5)).is_err());
+        assert_eq!(number.check("answer", &json!(3.0)).unwrap(), json!(3), "whole numbers stay whole");
         assert!(number.check("answer", &json!(11)).is_err());
         assert!(number.agree(&json!(3.0), &json!(4.0)));
         assert!(!number.agree(&json!(3.0), &json!(5.0)));
