@@ -73,9 +73,10 @@ if [ -n "$chromium" ] && [ -x "$chromium" ]; then
   echo "==> end-to-end tests in headless Chromium ($chromium)"
   e2e_dir=$(mktemp -d)
   trap 'kill "${SERVER_PID:-}" 2>/dev/null || true; rm -rf "$e2e_dir"' EXIT
-  # The server's domain clock reads this file; the voting e2e test writes an instant into it.
+  # The server's domain clock reads this file; the voting e2e test writes an instant into it. The
+  # micro-tasking test waits for the sweep to expire a lease: it sweeps every 200 ms here.
   export TEST_CLOCK_FILE="$e2e_dir/clock"
-  (cd "$e2e_dir" && STATIC_DIR="$OLDPWD/frontend/dist" SIMULATED_PAYMENTS=true start_server "$SCHWARM_BIN" "$e2e_dir/server.log" \
+  (cd "$e2e_dir" && STATIC_DIR="$OLDPWD/frontend/dist" SIMULATED_PAYMENTS=true MICROTASKS_SWEEP_INTERVAL_MS=200 start_server "$SCHWARM_BIN" "$e2e_dir/server.log" \
     && echo "$SERVER_URL $SERVER_PID" >"$e2e_dir/server")
   read -r SERVER_URL SERVER_PID <"$e2e_dir/server"
   (cd frontend && CHROMIUM_PATH="$chromium" E2E_BASE_URL="$SERVER_URL" npm run test:e2e --silent)
