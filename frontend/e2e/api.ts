@@ -17,6 +17,15 @@ export async function registeredApi(user: Schemas['RegisterRequest']): Promise<A
   return api
 }
 
+/** Signs `user` in (someone registered elsewhere, e.g. in the browser) and returns the API as they see it. */
+export async function signedInApi(user: Schemas['LoginRequest']): Promise<Api> {
+  const api = createClient<paths>({ baseUrl: e2eBaseUrl() })
+  const { data: auth, error } = await api.POST('/api/v1/auth/login', { body: { email: user.email, password: user.password } })
+  if (!auth) throw new Error(`login: ${JSON.stringify(error)}`)
+  api.use({ onRequest: ({ request }) => (request.headers.set('Authorization', `Bearer ${auth.access_token}`), request) })
+  return api
+}
+
 /** The answer of an API call, or an error naming `what` failed, with its HTTP status and problem. */
 export async function must<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>, what: string): Promise<T> {
   const { data, error, response } = await call

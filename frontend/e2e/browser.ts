@@ -34,13 +34,27 @@ export function collectPageErrors(page: Page): string[] {
   return errors
 }
 
-/** Fills the registration form `page` shows, submits it, and waits until the new user is signed in. */
-export async function signUp(page: Page, user: { displayName: string; email: string; password: string }): Promise<void> {
-  await page.getByLabel('Display name').fill(user.displayName)
-  await page.getByLabel('Email').fill(user.email)
-  await page.getByLabel('Password').fill(user.password)
-  await page.getByRole('button', { name: 'Create account' }).click()
-  await page.getByRole('link', { name: 'My profile' }).waitFor()
+/** The registration form's words and the header's link for a signed-in user, in the UI's languages. */
+const SIGN_UP_WORDS = {
+  en: { displayName: 'Display name', email: 'Email', password: 'Password', submit: 'Create account', profile: 'My profile' },
+  de: { displayName: 'Anzeigename', email: 'E-Mail', password: 'Passwort', submit: 'Konto anlegen', profile: 'Mein Profil' },
+} as const
+
+/**
+ * Fills the registration form `page` shows, submits it, and waits until the new user is signed in;
+ * `language` is the one the UI speaks (the browser context's locale chooses it).
+ */
+export async function signUp(
+  page: Page,
+  user: { displayName: string; email: string; password: string },
+  language: keyof typeof SIGN_UP_WORDS = 'en',
+): Promise<void> {
+  const words = SIGN_UP_WORDS[language]
+  await page.getByLabel(words.displayName).fill(user.displayName)
+  await page.getByLabel(words.email).fill(user.email)
+  await page.getByLabel(words.password).fill(user.password)
+  await page.getByRole('button', { name: words.submit }).click()
+  await page.getByRole('link', { name: words.profile }).waitFor()
 }
 
 /** Fills the sign-in form `page` shows, submits it, and waits until the user is signed in. */

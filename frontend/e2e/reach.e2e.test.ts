@@ -152,12 +152,12 @@ describe('reach', () => {
     const analytics = await must(api.GET('/api/v1/campaigns/{id}/analytics', { params: { path: { id: campaign.slug } } }), 'analytics')
     const forum = analytics.sources.find((row) => row.source.name === channelName)
     expect(forum?.source).toEqual({ kind: 'community', channel_id: channel.id, name: channelName })
-    expect(forum?.funnel).toEqual({ visitors: 1, registered: 1, sign_ups: 1, participants: 1, voters: 0, contributors: 1, backers: 0 })
+    expect(forum?.funnel).toEqual({ visitors: 1, registered: 1, sign_ups: 1, participants: 1, voters: 0, contributors: 1, backers: 0, workers: 0 })
     expect(forum?.rates.contribution_rate).toBe(1)
     expect(analytics.summary.best_channel).toEqual(forum?.source)
     // Overall: the channel's visitor, the voter (who had an account before their visit, so no
     // sign-up) and the organiser (on the campaign page to finalize) visited signed in.
-    expect(analytics.funnel).toEqual({ visitors: 3, registered: 3, sign_ups: 1, participants: 2, voters: 1, contributors: 1, backers: 0 })
+    expect(analytics.funnel).toEqual({ visitors: 3, registered: 3, sign_ups: 1, participants: 2, voters: 1, contributors: 1, backers: 0, workers: 0 })
 
     // The organiser's analytics page names the channel.
     await insight.goto(`${baseUrl}/c/${campaign.slug}/analytics`)
