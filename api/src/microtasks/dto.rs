@@ -425,7 +425,8 @@ pub struct TaskProgress {
     /// Answers still wanted by tasks that take them.
     pub answers_wanted: i64,
     pub answers_last_hour: i64,
-    /// The average of the last 24 hours.
+    /// The average of the last 24 hours (or of the hours since the work window opened, at
+    /// least one, when that is shorter).
     pub answers_per_hour: f64,
     /// When the wanted answers are in at the current pace; none without a pace.
     pub projected_completion_at: Option<DateTime<Utc>>,

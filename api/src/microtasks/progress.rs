@@ -59,7 +59,13 @@ pub fn progress(
     let wanted = repo::answers_wanted(conn, &campaign.id)?;
     let last_hour = repo::answers_since(conn, &campaign.id, now - TimeDelta::hours(1))?;
     let last_day = repo::answers_since(conn, &campaign.id, now - TimeDelta::hours(24))?;
-    let per_hour = last_day as f64 / 24.0;
+    // The pace over the last 24 hours, or over the hours since the work window opened when that
+    // is shorter (at least one): a campaign opened this morning is not judged by yesterday.
+    let hours = campaign
+        .submissions_open_at
+        .map_or(24.0, |opened| (now - opened).num_seconds() as f64 / 3600.0)
+        .clamp(1.0, 24.0);
+    let per_hour = last_day as f64 / hours;
     let projected = match (wanted, per_hour > 0.0) {
         (0, _) => Some(now),
         (_, true) => Some(now + TimeDelta::seconds((wanted as f64 / per_hour * 3600.0).min(3.0e9) as i64)),

@@ -4635,7 +4635,8 @@ export interface components {
             answers_last_hour: number;
             /**
              * Format: double
-             * @description The average of the last 24 hours.
+             * @description The average of the last 24 hours (or of the hours since the work window opened, at
+             *     least one, when that is shorter).
              */
             answers_per_hour: number;
             /**

@@ -10,7 +10,7 @@ import { useFormat } from '../../i18n/format'
 import { useNow } from '../../ui/useNow'
 import { answerOf, EMPTY_DRAFT, pickOption, type DraftProblem } from './answer'
 import { AnswerInput } from './AnswerInput'
-import { LeaseTimer, LOW_MS } from './LeaseTimer'
+import { LeaseTimer, lowBelow } from './LeaseTimer'
 import { useDraftProblemText, useTaskMessages } from './problems'
 import { hasCode, type Claim } from './queries'
 import { RefusalAlert } from './RefusalAlert'
@@ -61,7 +61,8 @@ export function RunnerTask({ campaignId, held, onExtended, onDone, onNews, headi
   const busy = submit.isPending || release.isPending
 
   // One sentence a minute before the end, not one every second.
-  const low = left < LOW_MS && !timeUp
+  const lowMs = lowBelow(claim)
+  const low = left < lowMs && !timeUp
   const news = useRef(onNews)
   useEffect(() => {
     news.current = onNews
@@ -185,7 +186,7 @@ export function RunnerTask({ campaignId, held, onExtended, onDone, onNews, headi
         <h2 id={headingId} ref={headingRef} tabIndex={-1}>
           {t('task.heading')}
         </h2>
-        <LeaseTimer left={left} extending={extend.isPending} onExtend={moreTime} />
+        <LeaseTimer left={left} lowMs={lowMs} extending={extend.isPending} onExtend={moreTime} />
       </div>
       <TaskContent task={claim.task} showImage={form.kind !== 'rectangle'} />
       <form
