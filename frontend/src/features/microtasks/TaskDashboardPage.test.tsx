@@ -323,7 +323,7 @@ describe('the micro-task dashboard', () => {
     const figure = (name: string) => progress.getAllByText(name, { selector: 'dt' })[0].nextElementSibling
     expect(await progress.findByText('Being worked on')).toBeVisible()
     expect(figure('Waiting for review')).toHaveTextContent('7')
-    expect(figure('Answers per hour (24 h average)')).toHaveTextContent('12.5')
+    expect(figure('Answers per hour (average of the last 24 h)')).toHaveTextContent('12.5')
     expect(progress.getByText(/^At this pace the wanted answers are in by Jun 15, 2030.*: on track\.$/)).toBeVisible()
     expect(progress.getByRole('table', { name: 'Most approved answers' })).toHaveTextContent('Bea1212090% of 10')
     expect(progress.getByRole('button', { name: 'Download results CSV' })).toBeVisible()
