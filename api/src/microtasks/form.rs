@@ -433,7 +433,11 @@ mod tests {
             tolerance: 1.0,
         };
         assert!(number.check("answer", &json!(2.5)).is_err());
-        assert_eq!(number.check("answer", &json!(3.0)).unwrap(), json!(3), "whole numbers stay whole");
+        assert_eq!(
+            number.check("answer", &json!(3.0)).unwrap(),
+            json!(3),
+            "whole numbers stay whole"
+        );
         assert!(number.check("answer", &json!(11)).is_err());
         assert!(number.agree(&json!(3.0), &json!(4.0)));
         assert!(!number.agree(&json!(3.0), &json!(5.0)));
