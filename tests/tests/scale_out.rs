@@ -362,9 +362,11 @@ fn three_replicas_one_killed_lose_and_double_nothing() {
             .filter(|request| request.header("webhook-id") == id)
             .map(|request| request.sender)
             .collect();
-        assert_eq!(
-            senders[0],
-            Some(doomed),
+        // The receiver names a sender by the process holding the connection's socket. A replica
+        // SIGKILLed between sending and that lookup has no /proc entry any more, so an unnamed
+        // first sender is the dead one: a live replica, waiting for its answer, is always found.
+        assert!(
+            senders[0] == Some(doomed) || senders[0].is_none(),
             "{id}: sent twice, first by a live replica: {senders:?}"
         );
         assert!(
