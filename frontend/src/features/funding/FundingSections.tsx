@@ -1,8 +1,7 @@
 // What a funding campaign's page shows of its funding: the progress near the top, and the rewards
 // with the pledge form further down (`#pledge`, where the header's "Back this campaign" leads).
 // Both read the same query, so the page asks once.
-import { useRef, useState } from 'react'
-import { flushSync } from 'react-dom'
+import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { useFormat } from '../../i18n/format'
@@ -13,7 +12,7 @@ import { FundingProgress } from './FundingProgress'
 import { PledgeForm } from './PledgeForm'
 import { usePledgeExplanation } from './explain'
 import { StatusBadge } from './PledgeStatus'
-import { isNotConfigured, useFunding, useMyPledges, type Funding, type Pledge, type PledgeStatus } from './queries'
+import { isNotConfigured, useCreatePledge, useFunding, useMyPledges, type Funding, type Pledge, type PledgeStatus } from './queries'
 import { TierList } from './TierFacts'
 
 /** Where the pledge form is on the campaign page. */
@@ -89,14 +88,16 @@ function ExistingPledge({ pledge }: { pledge: Pledge }) {
 
 function SignedInPledge({ campaign, funding }: { campaign: Campaign; funding: Funding }) {
   const mine = useMyPledges()
-  const [pledged, setPledged] = useState<Pledge | null>(null)
+  // The mutation lives here, not in the form: its refetch of "my pledges" may swap the form for
+  // the existing pledge before a callback of the form's could show the thanks.
+  const create = useCreatePledge(campaign.id)
+  const pledged = create.data ?? null
   const thanks = useRef<HTMLDivElement>(null)
 
-  function showThanks(pledge: Pledge) {
-    // Focus moves with the answer, so the thanks (and what happens next) is read first.
-    flushSync(() => setPledged(pledge))
-    thanks.current?.focus()
-  }
+  // Focus moves with the answer, so the thanks (and what happens next) is read first.
+  useEffect(() => {
+    if (pledged) thanks.current?.focus()
+  }, [pledged])
 
   if (pledged) {
     return (
@@ -111,7 +112,7 @@ function SignedInPledge({ campaign, funding }: { campaign: Campaign; funding: Fu
     .find((pledge) => pledge.campaign_id === campaign.id && OPEN.has(pledge.status))
   if (existing) return <ExistingPledge pledge={existing} />
   if (mine.isPending) return <Loading />
-  return <PledgeForm campaignId={campaign.id} funding={funding} onPledged={showThanks} />
+  return <PledgeForm funding={funding} create={create} />
 }
 
 export function PledgeSection({ campaign }: { campaign: Campaign }) {

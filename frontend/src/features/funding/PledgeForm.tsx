@@ -15,18 +15,19 @@ import { amountForTier, parseAmount, PLEDGE_FIELDS } from './amount'
 import { PAYMENT_METHODS, type PaymentMethod } from './model'
 import { PaymentMethodChoice, RewardChoice } from './PledgeFields'
 import { useFundingFormProblem } from './problems'
-import { useCreatePledge, type Funding, type Pledge } from './queries'
+import type { CreatePledge, Funding } from './queries'
 
 interface PledgeFormProps {
-  campaignId: string
   funding: Funding
-  onPledged: (pledge: Pledge) => void
+  /** The mutation, owned by the section around the form: when the pledge succeeds, the refetched
+   * "my pledges" may replace this form before a callback of its own could run, so the section
+   * shows the thanks from the mutation's result. */
+  create: CreatePledge
 }
 
-export function PledgeForm({ campaignId, funding, onPledged }: PledgeFormProps) {
+export function PledgeForm({ funding, create }: PledgeFormProps) {
   const { t } = useTranslation('funding')
   const format = useFormat()
-  const create = useCreatePledge(campaignId)
   const digits = funding.currency_digits
   const [tierId, setTierId] = useState('')
   const [amount, setAmount] = useState('')
@@ -64,7 +65,7 @@ export function PledgeForm({ campaignId, funding, onPledged }: PledgeFormProps) 
       refuseAmount(t('problem.belowMinimum', { minimum: format.money(tier.min_amount_minor, funding.currency) }))
       return
     }
-    create.mutate({ tier_id: tier?.id ?? null, amount_minor: parsed, payment_method: method }, { onSuccess: onPledged })
+    create.mutate({ tier_id: tier?.id ?? null, amount_minor: parsed, payment_method: method })
   }
 
   const amountErrors = amountError ? [amountError] : problem.fields.amount_minor

@@ -164,6 +164,9 @@ export function useDeleteTier(campaignId: string) {
   })
 }
 
+/** The mutation that makes a pledge (see `useCreatePledge`). */
+export type CreatePledge = ReturnType<typeof useCreatePledge>
+
 export function useCreatePledge(campaignId: string) {
   const queryClient = useQueryClient()
   return useMutation({
