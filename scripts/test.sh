@@ -35,13 +35,19 @@ cargo build --locked -p schwarm-api --bin schwarm --features s3
 export SCHWARM_BIN
 SCHWARM_BIN="$(target_dir)/debug/schwarm"
 
+# The PostgreSQL-only test binaries (outages, replicas) are built in both passes and filtered out
+# of the SQLite one, so the ~30 black-box test binaries are linked once, not once per feature set.
+pg_only='binary_id(schwarm-tests::scale_out) | binary_id(schwarm-tests::postgres_outage)'
 rust_tests() {
-  local backend=$1; shift
+  local backend=$1 filter=$2
   echo "==> Rust tests on $backend"
   if cargo nextest --version >/dev/null 2>&1; then
-    SCHWARM_TEST_BACKEND=$backend cargo nextest run --locked --no-fail-fast "$@"
+    SCHWARM_TEST_BACKEND=$backend cargo nextest run --locked --no-fail-fast --workspace \
+      --features schwarm-tests/postgres -E "$filter"
+  elif [ "$backend" = sqlite ]; then
+    SCHWARM_TEST_BACKEND=$backend cargo test --locked --no-fail-fast --workspace
   else
-    SCHWARM_TEST_BACKEND=$backend cargo test --locked --no-fail-fast "$@"
+    SCHWARM_TEST_BACKEND=$backend cargo test --locked --no-fail-fast -p schwarm-tests --features postgres
   fi
 }
 echo "==> test peers: aiosmtpd (SMTP) and moto (S3) from PyPI"
@@ -50,15 +56,15 @@ if test_peers_python; then
 else
   skip_or_fail REQUIRE_PEERS "mail and S3 tests" "needs python3 with venv and pip, and PyPI"
 fi
-rust_tests sqlite --workspace
+rust_tests sqlite "not ($pg_only)"
 
 pg_url="${TEST_DATABASE_URL:-}"
 if [ -z "$pg_url" ] && (exec 3<>/dev/tcp/127.0.0.1/5432) 2>/dev/null; then
   pg_url="postgres://postgres@127.0.0.1:5432/postgres"
 fi
 if [ -n "$pg_url" ]; then
-  # The `postgres` feature adds the tests that only make sense on PostgreSQL (outages).
-  TEST_DATABASE_URL="$pg_url" rust_tests postgres -p schwarm-tests --features postgres
+  # The black-box tests again, plus those that only make sense on PostgreSQL (outages, replicas).
+  TEST_DATABASE_URL="$pg_url" rust_tests postgres "package(schwarm-tests)"
 else
   skip_or_fail REQUIRE_POSTGRES "PostgreSQL suite" \
     "set TEST_DATABASE_URL=postgres://user@host:port/db, or run PostgreSQL on 127.0.0.1:5432"
