@@ -190,6 +190,8 @@ pub struct Config {
     pub funding_settle_interval: Duration,
     /// How often the microtask sweep expires leases and approves unreviewed answers.
     pub microtasks_sweep_interval: Duration,
+    /// The bearer token `/metrics` needs; `None` turns the endpoint off.
+    pub metrics_token: Option<String>,
 }
 
 /// Where uploaded media live: a folder (the default, `DATA_DIR/media`) or an S3-compatible
@@ -393,6 +395,16 @@ impl Config {
                 "15000",
                 |raw| parse_in_range(raw, 10, 3_600_000),
             )?),
+            metrics_token: match var("METRICS_TOKEN") {
+                Some(token) if token.trim().chars().count() < 16 => {
+                    return Err(ConfigError {
+                        variable: "METRICS_TOKEN",
+                        value: "(hidden)".into(),
+                        reason: "use at least 16 characters (e.g. openssl rand -hex 24)".into(),
+                    });
+                }
+                token => token.map(|token| token.trim().to_owned()),
+            },
         })
     }
 }

@@ -199,6 +199,19 @@ diesel::table! {
 }
 
 diesel::table! {
+    contribution_revisions (id) {
+        id -> Text,
+        contribution_id -> Text,
+        title -> Text,
+        body -> Text,
+        tags -> Text,
+        media_ids -> Text,
+        editor_id -> Text,
+        replaced_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     contribution_media (contribution_id, media_id) {
         contribution_id -> Text,
         media_id -> Text,
@@ -706,6 +719,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     campaign_prize_tiers,
     contributions,
     contribution_authors,
+    contribution_revisions,
     reports,
     moderation_actions,
     media,

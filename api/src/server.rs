@@ -62,7 +62,8 @@ pub async fn run(config: Config) -> Result<(), StartError> {
     let jwt_secret = secrets::load_jwt_secret(&config.jwt_secret, &config.data_dir)?;
     log::info!("opening database {:?}", config.database_url);
     let db = Db::open(&config)?;
-    let metrics = Metrics::new().map_err(|err| StartError::Metrics(err.to_string()))?;
+    let metrics =
+        Metrics::new(config.metrics_token.as_deref()).map_err(|err| StartError::Metrics(err.to_string()))?;
     let media_store = MediaStore::open(&config.media_store).map_err(StartError::MediaStore)?;
     let mailer = Mailer::open(
         config.smtp_url.as_deref(),

@@ -2,7 +2,7 @@
 //! metrics, and the docs UI.
 
 use schwarm_tests::http::raw_request;
-use schwarm_tests::{Backend, TestServer};
+use schwarm_tests::{Backend, ServerOptions, TestServer};
 
 #[test]
 fn health_answers_ok_with_the_version() {
@@ -147,13 +147,17 @@ fn every_response_carries_the_security_headers() {
 
 #[test]
 fn metrics_count_requests_by_route_and_status_and_show_the_pool() {
-    let server = TestServer::start();
+    let token = "metrics-token-for-the-test-0123456789";
+    let server = TestServer::start_with(ServerOptions::new().env("METRICS_TOKEN", token));
     for _ in 0..3 {
         assert_eq!(server.get("/api/v1/health").status, 200);
     }
     server.get("/api/v1/random-probe-1").problem(404);
     server.get("/api/v1/random-probe-2").problem(404);
-    let res = server.get("/api/v1/metrics");
+    let bearer = format!("Bearer {token}");
+    let res = server
+        .client
+        .get_with("/api/v1/metrics", &[("Authorization", &bearer)]);
     assert_eq!(res.status, 200);
     assert!(
         res.content_type().starts_with("text/plain"),

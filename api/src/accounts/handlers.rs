@@ -47,9 +47,7 @@ pub async fn register(
     limits.check_account("register", &request.email)?;
     service::check_password_policy(&request.password, &request.email)?;
     let password = request.password;
-    let password_hash = web::block(move || password::hash(&password))
-        .await
-        .map_err(ApiError::internal)??;
+    let password_hash = password::hash_limited(password).await?;
     let account = NewAccount {
         email: request.email,
         password_hash,

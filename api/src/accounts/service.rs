@@ -103,9 +103,7 @@ pub async fn login(db: &Db, email: String, password: String, ttl: Duration) -> R
         .run(move |conn| Ok(users::find_by_email(conn, &email)?))
         .await?;
     let stored = user.as_ref().map(|user| user.password_hash.clone());
-    let valid = actix_web::web::block(move || password::verify(&password, stored.as_deref()))
-        .await
-        .map_err(ApiError::internal)?;
+    let valid = password::verify_limited(password, stored).await?;
     match user {
         Some(user) if valid => db.run(move |conn| start_session(conn, &user.id, ttl)).await,
         _ => Err(ApiError::new(

@@ -286,6 +286,26 @@ pub fn on_contribution(
     Ok(())
 }
 
+/// A contribution submitted at `submitted_at` was withdrawn: it no longer counts among that
+/// day's contributions (its author still counts as a contributor: they took part).
+pub fn on_withdrawal(
+    conn: &mut DbConnection,
+    campaign: &CampaignRow,
+    submitted_at: NaiveDateTime,
+) -> Result<(), ApiError> {
+    counters::record(
+        conn,
+        &campaign.id,
+        &[Delta::new(
+            Scope::Day,
+            day_of(submitted_at),
+            Metric::Contributions,
+            -1,
+        )],
+    )?;
+    Ok(())
+}
+
 /// A new pledge by `backer` (made in the caller's transaction): counts the backer once, and
 /// their first step into taking part. Returns the first touch the pledge is credited to (a
 /// channel or referral code), for the money-per-channel analytics.

@@ -9,16 +9,41 @@ use prometheus::{IntCounterVec, Opts};
 
 use crate::error::ApiError;
 
-/// Password checks by whether the account existed: both kinds cost one argon2 verification, and
-/// operators see credential stuffing (many `unknown`) at a glance.
+/// Password checks by outcome (`accepted` or `refused`): operators see credential stuffing (many
+/// refusals) at a glance. A refusal does not say whether the account exists: that label would
+/// undo the equal cost of both cases.
 pub static VERIFICATIONS: LazyLock<IntCounterVec> = LazyLock::new(|| {
     let opts = Opts::new(
         "schwarm_password_verifications_total",
-        "Password verifications by account existence",
+        "Password verifications by outcome",
     );
     #[expect(clippy::expect_used, reason = "a constant, valid metric name and label set")]
-    IntCounterVec::new(opts, &["account"]).expect("valid metric")
+    IntCounterVec::new(opts, &["outcome"]).expect("valid metric")
 });
+
+/// At most this many argon2 computations (19 MiB each) run at once on a replica, however many
+/// requests arrive from however many addresses: the rest wait their turn without memory, so a
+/// flood of logins slows down instead of exhausting memory. One per core keeps every core busy.
+static HASHING: LazyLock<tokio::sync::Semaphore> = LazyLock::new(|| {
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    tokio::sync::Semaphore::new(cores)
+});
+
+/// [`hash`] on a blocking thread, within the replica's hashing limit.
+pub async fn hash_limited(password: String) -> Result<String, ApiError> {
+    let _turn = HASHING.acquire().await.map_err(ApiError::internal)?;
+    actix_web::web::block(move || hash(&password))
+        .await
+        .map_err(ApiError::internal)?
+}
+
+/// [`verify`] on a blocking thread, within the replica's hashing limit.
+pub async fn verify_limited(password: String, stored: Option<String>) -> Result<bool, ApiError> {
+    let _turn = HASHING.acquire().await.map_err(ApiError::internal)?;
+    actix_web::web::block(move || verify(&password, stored.as_deref()))
+        .await
+        .map_err(ApiError::internal)
+}
 
 /// The crate's defaults are exactly the OWASP minimum for argon2id.
 fn argon2() -> Argon2<'static> {
@@ -42,13 +67,14 @@ pub fn verify(password: &str, stored: Option<&str>) -> bool {
         Some(stored) => (stored, true),
         None => (equaliser.as_str(), false),
     };
-    VERIFICATIONS
-        .with_label_values(&[if account_exists { "known" } else { "unknown" }])
-        .inc();
     let matches = PasswordHash::new(phc)
         .map(|parsed| argon2().verify_password(password.as_bytes(), &parsed).is_ok())
         .unwrap_or(false);
-    matches && account_exists
+    let accepted = matches && account_exists;
+    VERIFICATIONS
+        .with_label_values(&[if accepted { "accepted" } else { "refused" }])
+        .inc();
+    accepted
 }
 
 fn equaliser_hash() -> &'static String {

@@ -5,6 +5,7 @@
 use std::net::IpAddr;
 
 use crate::error::ApiError;
+use crate::http::client_ip::limit_key;
 use crate::rate_limit::KeyedRateLimit;
 
 pub struct AuthRateLimits {
@@ -21,8 +22,9 @@ impl AuthRateLimits {
         }
     }
 
+    /// Per network: an IPv6 client is its /64 (see [`limit_key`]).
     pub fn check_ip(&self, ip: IpAddr) -> Result<(), ApiError> {
-        self.per_ip.check(&ip)
+        self.per_ip.check(&limit_key(ip))
     }
 
     /// `account` is the normalised email the client acts on; each action (`login`,

@@ -197,6 +197,15 @@ pub fn cancel(
 ) -> Result<CampaignResponse, ApiError> {
     write_transaction(conn, |conn| {
         let row = managed(conn, actor_id, key)?;
+        let phase = phase_of(&row, now);
+        if phase == Phase::Judging {
+            // Voting has closed: the winners stand, and cancelling would void their prizes.
+            return Err(ApiError::new(
+                ErrorCode::CampaignEnded,
+                "voting has closed: the results stand, and the campaign can no longer be cancelled",
+            )
+            .param("phase", phase.as_str()));
+        }
         match row.status {
             CampaignStatus::Published => transition(
                 conn,

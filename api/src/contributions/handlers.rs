@@ -7,6 +7,7 @@ use super::dto::{
     AuthorshipRequest, ContributionResponse, CreateContributionRequest, UpdateContributionRequest,
 };
 use super::gallery::{self, Gallery, GallerySort};
+use super::revisions::{self, RevisionResponse};
 use super::{lifecycle, view};
 use crate::auth::scopes::{ContributionsRead, ContributionsWrite};
 use crate::auth::{Auth, MaybeAuth};
@@ -230,4 +231,32 @@ pub async fn answer_authorship(
         db.run(move |conn| lifecycle::answer_authorship(conn, &auth.user_id, &id, accept, clock.now()))
             .await?,
     ))
+}
+
+/// What a contribution said before each edit made after it was first published, newest first:
+/// anyone who can see the contribution can see how it changed.
+#[utoipa::path(
+    tag = "contributions",
+    operation_id = "list_contribution_revisions",
+    params(("id" = String, Path, description = "The contribution's id"), PageQuery),
+    responses(
+        (status = 200, description = "A page of earlier versions", body = Page<RevisionResponse>),
+        (status = 404, description = "No such contribution", body = Problem, content_type = "application/problem+json"),
+    ),
+    security((), ("bearer" = ["contributions:read"]))
+)]
+#[get("/contributions/{id}/revisions")]
+pub async fn contribution_revisions(
+    auth: MaybeAuth<ContributionsRead>,
+    db: web::Data<Db>,
+    id: web::Path<String>,
+    paging: Paging,
+) -> Result<web::Json<Page<RevisionResponse>>, ApiError> {
+    let viewer = auth.0.map(|auth| auth.user_id);
+    let (before, limit) = (paging.after("newest")?, paging.limit());
+    let id = id.into_inner();
+    let page = db
+        .run(move |conn| revisions::history(conn, viewer.as_deref(), &id, before.as_deref(), limit))
+        .await?;
+    Ok(web::Json(paging.page("newest", page)))
 }

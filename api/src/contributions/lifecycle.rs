@@ -10,6 +10,7 @@ use chrono::NaiveDateTime;
 use super::dto::{ContributionResponse, CreateContributionRequest, UpdateContributionRequest};
 use super::events;
 use super::repo::{self, AuthorRow, ContributionChanges, ContributionRow, NewContribution};
+use super::revisions;
 use super::view::{load, visible};
 use crate::attribution;
 use crate::campaigns::repo::CampaignRow;
@@ -251,6 +252,9 @@ fn editable(
     Ok((row, campaign))
 }
 
+/// Edits a contribution. Once the public has seen it, the version it replaces is kept (see
+/// [`revisions`]); where the campaign requires approval, a change of substance takes it out of
+/// the gallery and back to the moderators, so an approved entry cannot become something else.
 pub fn update(
     conn: &mut DbConnection,
     user: &str,
@@ -260,22 +264,42 @@ pub fn update(
 ) -> Result<ContributionResponse, ApiError> {
     write_transaction(conn, |conn| {
         let (row, campaign) = editable(conn, user, id, now)?;
+        let shown: Vec<String> = media_repo::of_contributions(conn, std::slice::from_ref(&row.id))?
+            .into_iter()
+            .map(|(_, media)| media.id)
+            .collect();
         if let Some(media_ids) = &request.media_ids {
-            let shown: Vec<String> = media_repo::of_contributions(conn, std::slice::from_ref(&row.id))?
-                .into_iter()
-                .map(|(_, media)| media.id)
-                .collect();
             media::check_attachable(conn, user, "media_ids", media_ids, &shown)?;
-            media_repo::replace_of_contribution(conn, &row.id, media_ids)?;
         }
+        let title = request.title.map(|title| title.trim().to_owned());
+        let tags = request.tags.map(|tags| encode_tags(&tags));
+        let changes_substance = title.as_ref().is_some_and(|title| *title != row.title)
+            || request.body.as_ref().is_some_and(|body| *body != row.body)
+            || tags.as_ref().is_some_and(|tags| *tags != row.tags)
+            || request
+                .media_ids
+                .as_ref()
+                .is_some_and(|media_ids| *media_ids != shown);
+        let back_to_review = changes_substance && campaign.require_approval && row.status.is_public();
         let changes = ContributionChanges {
-            title: request.title.map(|title| title.trim().to_owned()),
+            title,
             body: request.body,
-            tags: request.tags.map(|tags| encode_tags(&tags)),
+            tags,
+            status: back_to_review.then_some(ContributionStatus::Submitted),
+            moderation_reason: back_to_review.then_some(None),
             updated_at: Some(now),
             ..ContributionChanges::default()
         };
-        repo::update(conn, &row.id, &changes)?;
+        // Conditional on the status read: a moderator's parallel decision is not overwritten.
+        if !repo::update_from(conn, &row.id, row.status, &changes)? {
+            return Err(changed_meanwhile());
+        }
+        if changes_substance && row.published_at.is_some() {
+            revisions::keep(conn, &row, &shown, user, now)?;
+        }
+        if let Some(media_ids) = &request.media_ids {
+            media_repo::replace_of_contribution(conn, &row.id, media_ids)?;
+        }
         let updated =
             repo::find(conn, &row.id)?.ok_or_else(|| ApiError::internal("a contribution vanished"))?;
         events::record(
@@ -292,6 +316,13 @@ pub fn update(
     })
 }
 
+fn changed_meanwhile() -> ApiError {
+    ApiError::new(
+        ErrorCode::ChangedMeanwhile,
+        "the contribution changed meanwhile; reload it and try again",
+    )
+}
+
 pub fn withdraw(conn: &mut DbConnection, user: &str, id: &str, now: NaiveDateTime) -> Result<(), ApiError> {
     write_transaction(conn, |conn| {
         let (row, campaign) = editable(conn, user, id, now)?;
@@ -306,7 +337,31 @@ pub fn withdraw(conn: &mut DbConnection, user: &str, id: &str, now: NaiveDateTim
             updated_at: Some(now),
             ..ContributionChanges::default()
         };
-        repo::update(conn, &row.id, &changes)?;
+        if !repo::update_from(conn, &row.id, row.status, &changes)? {
+            return Err(changed_meanwhile());
+        }
+        // What stands is counted and paid: a withdrawn entry gives its publication points back
+        // (else submit, withdraw, submit again would farm them) and leaves the analytics.
+        if let Some(granted) = ledger::granted(
+            conn,
+            PointsSource::ContributionPublished,
+            &row.id,
+            &row.submitter_id,
+        )? {
+            ledger::grant_once(
+                conn,
+                Grant {
+                    user_id: &row.submitter_id,
+                    organization_id: Some(&campaign.organization_id),
+                    campaign_id: Some(&campaign.id),
+                    source: PointsSource::ContributionWithdrawn,
+                    source_id: &row.id,
+                    points: -granted,
+                },
+                now,
+            )?;
+        }
+        attribution::on_withdrawal(conn, &campaign, row.created_at)?;
         events::record(
             conn,
             EventType::ContributionWithdrawn,
@@ -338,10 +393,17 @@ pub fn answer_authorship(
                 "you have accepted already",
             ));
         }
-        if accept {
-            repo::accept_authorship(conn, &row.id, user, now)?;
+        // Conditional on the co-authorship still being open: of parallel answers one counts.
+        let answered = if accept {
+            repo::accept_authorship(conn, &row.id, user, now)?
         } else {
-            repo::decline_authorship(conn, &row.id, user, &row.submitter_id, author.share_bp)?;
+            repo::decline_authorship(conn, &row.id, user, &row.submitter_id, author.share_bp)?
+        };
+        if !answered {
+            return Err(ApiError::new(
+                ErrorCode::CoAuthorshipAnswered,
+                "you have answered already",
+            ));
         }
         events::record_answer(conn, &row, &campaign, user, accept, now)?;
         load(conn, &row.id)

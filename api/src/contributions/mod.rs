@@ -7,6 +7,7 @@ mod gallery;
 mod handlers;
 pub mod lifecycle;
 pub(crate) mod repo;
+pub mod revisions;
 pub mod view;
 
 pub use handlers::GallerySortParam;
@@ -17,5 +18,6 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(handlers::get_contribution)
         .service(handlers::update_contribution)
         .service(handlers::withdraw_contribution)
-        .service(handlers::answer_authorship);
+        .service(handlers::answer_authorship)
+        .service(handlers::contribution_revisions);
 }

@@ -78,11 +78,22 @@ pub fn find(conn: &mut DbConnection, id: &str) -> QueryResult<Option<Contributio
     contributions::table.find(id).first(conn).optional()
 }
 
-pub fn update(conn: &mut DbConnection, id: &str, changes: &ContributionChanges) -> QueryResult<()> {
-    diesel::update(contributions::table.find(id))
-        .set(changes)
-        .execute(conn)
-        .map(drop)
+/// Applies `changes` only if the contribution is still `expected`; false when a parallel
+/// request moved it first (the caller answers 409 instead of deciding twice).
+pub fn update_from(
+    conn: &mut DbConnection,
+    id: &str,
+    expected: ContributionStatus,
+    changes: &ContributionChanges,
+) -> QueryResult<bool> {
+    diesel::update(
+        contributions::table
+            .find(id)
+            .filter(contributions::status.eq(expected)),
+    )
+    .set(changes)
+    .execute(conn)
+    .map(|changed| changed == 1)
 }
 
 /// How many of a member's contributions to a campaign count against its limit (all but
@@ -111,31 +122,46 @@ pub fn find_author(conn: &mut DbConnection, id: &str, user_id: &str) -> QueryRes
     authors::table.find((id, user_id)).first(conn).optional()
 }
 
+/// Accepts an open co-authorship; false when it was answered meanwhile.
 pub fn accept_authorship(
     conn: &mut DbConnection,
     id: &str,
     user_id: &str,
     at: NaiveDateTime,
-) -> QueryResult<()> {
-    diesel::update(authors::table.find((id, user_id)))
-        .set(authors::accepted_at.eq(at))
-        .execute(conn)
-        .map(drop)
+) -> QueryResult<bool> {
+    diesel::update(
+        authors::table
+            .find((id, user_id))
+            .filter(authors::accepted_at.is_null()),
+    )
+    .set(authors::accepted_at.eq(at))
+    .execute(conn)
+    .map(|changed| changed == 1)
 }
 
-/// Removes a co-author and gives their share back to the submitter.
+/// Removes an open co-authorship and gives its share back to the submitter; false when it was
+/// answered meanwhile. Only the request whose DELETE removed the row credits the share, so
+/// parallel declines credit it once.
 pub fn decline_authorship(
     conn: &mut DbConnection,
     id: &str,
     user_id: &str,
     submitter_id: &str,
     share: i32,
-) -> QueryResult<()> {
-    diesel::delete(authors::table.find((id, user_id))).execute(conn)?;
+) -> QueryResult<bool> {
+    let removed = diesel::delete(
+        authors::table
+            .find((id, user_id))
+            .filter(authors::accepted_at.is_null()),
+    )
+    .execute(conn)?;
+    if removed == 0 {
+        return Ok(false);
+    }
     diesel::update(authors::table.find((id, submitter_id)))
         .set(authors::share_bp.eq(authors::share_bp + share))
-        .execute(conn)
-        .map(drop)
+        .execute(conn)?;
+    Ok(true)
 }
 
 /// Public contributions of a campaign, newest first, after `after` (an id).

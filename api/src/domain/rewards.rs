@@ -7,6 +7,9 @@ text_enum! {
     pub enum PointsSource {
         /// A contribution of yours was published.
         ContributionPublished = "contribution_published",
+        /// A published contribution of yours was withdrawn: its publication points go back
+        /// (negative; once per contribution).
+        ContributionWithdrawn = "contribution_withdrawn",
         /// You voted for a contribution (once per contribution).
         VoteCast = "vote_cast",
         /// Someone you invited took part.

@@ -252,6 +252,8 @@ catalogue! {
     CommentNotYours = "comment.not_author" => FORBIDDEN,
     /// The campaign does not let authors vote for their own contributions.
     SelfVote = "vote.self_vote" => FORBIDDEN,
+    /// The ballot was cast on the jury, and the caller is no longer a juror of the organization.
+    JuryBallotNotYours = "vote.jury_ended" => FORBIDDEN,
     /// The campaign hides its tallies until voting closes.
     TalliesHidden = "vote.tallies_hidden" => FORBIDDEN,
     /// Winners are published when the campaign closes.
@@ -300,6 +302,8 @@ catalogue! {
     VotingClosed = "vote.voting_closed" => CONFLICT,
     /// Only published contributions take votes.
     VoteTargetNotPublic = "vote.contribution_not_public" => CONFLICT,
+    /// The organisers invalidated this vote: it cannot be changed, retracted or cast again.
+    VoteInvalidated = "vote.invalidated" => CONFLICT,
     /// Not enough of the vote budget is left. Params: `left`, `budget`.
     VoteBudgetExceeded = "vote.budget_exceeded" => CONFLICT,
     /// The campaign awards nothing: cancelled without a guaranteed prize, or before submissions

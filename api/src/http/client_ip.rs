@@ -33,6 +33,22 @@ impl FromRequest for ClientIp {
     }
 }
 
+/// What per-address limits count by: an IPv4 address itself, an IPv6 address's /64 (one
+/// subscriber's link usually gets a whole /64, so counting single IPv6 addresses would give one
+/// client 2^64 budgets), and an IPv4-mapped IPv6 address as the IPv4 address it is.
+pub fn limit_key(ip: IpAddr) -> IpAddr {
+    match ip {
+        IpAddr::V4(_) => ip,
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => IpAddr::V4(v4),
+            None => {
+                let network = u128::from(v6) & !((1u128 << 64) - 1);
+                IpAddr::V6(std::net::Ipv6Addr::from(network))
+            }
+        },
+    }
+}
+
 fn last_forwarded_for(req: &HttpRequest) -> Option<IpAddr> {
     let header = req
         .headers()
@@ -51,4 +67,22 @@ fn parse_ip(raw: &str) -> Option<IpAddr> {
     raw.parse::<IpAddr>()
         .ok()
         .or_else(|| raw.parse::<std::net::SocketAddr>().ok().map(|addr| addr.ip()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ipv6_clients_are_limited_by_their_64_and_mapped_ipv4_as_ipv4() {
+        let key = |raw: &str| limit_key(raw.parse().unwrap());
+        assert_eq!(key("2001:db8:1:2:aaaa::1"), key("2001:db8:1:2:ffff:1:2:3"));
+        assert_eq!(
+            key("2001:db8:1:2::5"),
+            "2001:db8:1:2::".parse::<IpAddr>().unwrap()
+        );
+        assert_ne!(key("2001:db8:1:2::1"), key("2001:db8:1:3::1"));
+        assert_eq!(key("::ffff:203.0.113.7"), key("203.0.113.7"));
+        assert_ne!(key("203.0.113.7"), key("203.0.113.8"));
+    }
 }

@@ -102,7 +102,9 @@ pub fn mine(
 }
 
 /// A participant's journey through an organization's campaigns, for its owners and managers,
-/// if the participant consented to research (404 otherwise, like an unknown user).
+/// if the participant took part in one of them and consented to research. Anything else is the
+/// same 404 as an unknown user: a stranger who makes an organization of their own learns
+/// nothing about the consent of people who never took part in it.
 pub fn of_participant(
     conn: &mut DbConnection,
     actor: &str,
@@ -113,14 +115,14 @@ pub fn of_participant(
 ) -> Result<KeyedPage<TimelineEntry>, ApiError> {
     let organization = organizations::find(conn, organization_slug)?;
     require_manager(role_of(conn, &organization.id, actor)?)?;
+    let campaign_ids = repo::campaigns_of_organization(conn, &organization.id)?;
     let consented = crate::users::repo::find(conn, user_id)?.is_some_and(|user| user.research_consent);
-    if !consented {
+    if !consented || !repo::took_part_in_any(conn, user_id, &campaign_ids)? {
         return Err(ApiError::new(
             ErrorCode::NotFound,
             "no participant who consented to research has this id",
         )
         .param("resource", "participant"));
     }
-    let campaign_ids = repo::campaigns_of_organization(conn, &organization.id)?;
     entries(conn, user_id, Some(&campaign_ids), after, limit)
 }

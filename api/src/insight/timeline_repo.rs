@@ -7,7 +7,7 @@ use diesel::dsl::{count_star, sum};
 use diesel::prelude::*;
 
 use crate::db::DbConnection;
-use crate::schema::{campaigns, contributions, points_ledger, votes};
+use crate::schema::{campaign_participants as participants, campaigns, contributions, points_ledger, votes};
 
 /// Slug and title of each campaign in `ids`.
 pub fn campaign_names(
@@ -29,6 +29,24 @@ pub fn campaigns_of_organization(conn: &mut DbConnection, organization_id: &str)
         .filter(campaigns::organization_id.eq(organization_id))
         .select(campaigns::id)
         .load(conn)
+}
+
+/// Whether the user took a step (voted, contributed, pledged or answered a task) in any campaign
+/// of `ids`.
+pub fn took_part_in_any(conn: &mut DbConnection, user_id: &str, ids: &[String]) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        participants::table
+            .filter(participants::user_id.eq(user_id))
+            .filter(participants::campaign_id.eq_any(ids))
+            .filter(
+                participants::first_vote_at
+                    .is_not_null()
+                    .or(participants::first_contribution_at.is_not_null())
+                    .or(participants::first_pledge_at.is_not_null())
+                    .or(participants::first_task_at.is_not_null()),
+            ),
+    ))
+    .get_result(conn)
 }
 
 /// The user's current votes per campaign in `ids`.

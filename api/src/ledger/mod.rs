@@ -25,6 +25,16 @@ pub struct Grant<'a> {
     pub points: i32,
 }
 
+/// The points `source` paid `user_id` for `source_id`, if it did.
+pub fn granted(
+    conn: &mut DbConnection,
+    source: PointsSource,
+    source_id: &str,
+    user_id: &str,
+) -> Result<Option<i32>, ApiError> {
+    Ok(repo::points_of(conn, source, source_id, user_id)?)
+}
+
 /// Pays `grant` unless its source already paid this person (or it is worth nothing), and
 /// records `points.granted` (and `badge.earned` for a first publication or a first award).
 pub fn grant_once(conn: &mut DbConnection, grant: Grant<'_>, now: NaiveDateTime) -> Result<(), ApiError> {

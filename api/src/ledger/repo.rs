@@ -69,6 +69,22 @@ pub fn totals_in_campaign(conn: &mut DbConnection, campaign_id: &str) -> QueryRe
     Ok(totals)
 }
 
+/// The points one source paid one person, if it did.
+pub fn points_of(
+    conn: &mut DbConnection,
+    source_type: PointsSource,
+    source_id: &str,
+    user_id: &str,
+) -> QueryResult<Option<i32>> {
+    ledger::table
+        .filter(ledger::source_type.eq(source_type))
+        .filter(ledger::source_id.eq(source_id))
+        .filter(ledger::user_id.eq(user_id))
+        .select(ledger::points)
+        .first(conn)
+        .optional()
+}
+
 /// The earliest entry of `source_type` with positive points for a user, if any.
 pub fn first_of(
     conn: &mut DbConnection,

@@ -23,10 +23,20 @@ pub struct Metrics {
     pool_idle: IntGauge,
     jobs: IntGaugeVec,
     oldest_job: GaugeVec,
+    /// SHA-256 of `METRICS_TOKEN`; without one the endpoint is off.
+    token_digest: Option<String>,
 }
 
 impl Metrics {
-    pub fn new() -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+    /// Whether `presented` (a bearer token) opens the metrics: `None` when they are off (no
+    /// `METRICS_TOKEN`), else whether it is the token. Digests are compared, so the time taken
+    /// does not tell how much of a guess was right.
+    pub fn admits(&self, presented: Option<&str>) -> Option<bool> {
+        let expected = self.token_digest.as_ref()?;
+        Some(presented.is_some_and(|token| crate::digest::sha256_hex(token.as_bytes()) == *expected))
+    }
+
+    pub fn new(token: Option<&str>) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
         let registry = Registry::new();
         let middleware = PrometheusMetricsBuilder::new(NAMESPACE)
             .registry(registry.clone())
@@ -58,6 +68,7 @@ impl Metrics {
         )?;
         registry.register(Box::new(oldest_job.clone()))?;
         Ok(Metrics {
+            token_digest: token.map(|token| crate::digest::sha256_hex(token.as_bytes())),
             pool_max: gauge(
                 "db_pool_max_connections",
                 "Configured size of the database connection pool",

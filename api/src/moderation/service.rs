@@ -54,9 +54,12 @@ pub fn decide(
             .param("status", from.as_str())
         })?;
         let becomes_public = to.is_public() && row.published_at.is_none();
-        contributions::update(
+        // Conditional on the status read: of parallel decisions on one entry one moves it; the
+        // others see that it changed (no second log entry, no second event).
+        let moved = contributions::update_from(
             conn,
             &row.id,
+            from,
             &ContributionChanges {
                 status: Some(to),
                 published_at: becomes_public.then_some(Some(now)),
@@ -65,6 +68,12 @@ pub fn decide(
                 ..ContributionChanges::default()
             },
         )?;
+        if !moved {
+            return Err(ApiError::new(
+                ErrorCode::ChangedMeanwhile,
+                "someone decided on this contribution meanwhile; reload it",
+            ));
+        }
         if becomes_public {
             grant_publication_points(conn, &campaign, &row.id, &row.submitter_id, now)?;
         }

@@ -133,7 +133,7 @@ pub async fn record_visit(
     id: web::Path<String>,
     body: ApiJson<VisitRequest>,
 ) -> Result<web::Json<VisitResponse>, ApiError> {
-    limit.0.check(&ip.0)?;
+    limit.0.check(&crate::http::client_ip::limit_key(ip.0))?;
     let request = body.into_inner();
     request.validate()?;
     let campaign = id.into_inner();

@@ -18,7 +18,7 @@ use super::dto::{FlagKind, IntegrityFlag, InvalidateVotesRequest, InvalidationRe
 use super::repo::{self, VoteRow};
 use crate::campaigns::view as campaigns;
 use crate::contributions::repo as contributions;
-use crate::db::{DbConnection, write_transaction};
+use crate::db::{DbConnection, lock_key, write_transaction};
 use crate::error::{ApiError, ErrorCode, FieldError};
 use crate::events::catalogue::VotesInvalidatedData;
 use crate::events::{self, Event, EventType};
@@ -210,6 +210,18 @@ pub fn invalidate(
 ) -> Result<InvalidationResponse, ApiError> {
     write_transaction(conn, |conn| {
         let campaign = managed(conn, actor, campaign_key)?;
+        // Take each voter's vote lock (the one casting takes), in one order, then read: a vote
+        // changed or invalidated by a parallel request is read as it is now, so its ballot
+        // leaves the scores exactly once.
+        let mut voters: Vec<String> = repo::find_many(conn, &campaign.id, &request.vote_ids)?
+            .into_iter()
+            .map(|vote| vote.voter_id)
+            .collect();
+        voters.sort();
+        voters.dedup();
+        for voter in &voters {
+            lock_key(conn, &format!("vote:{}:{voter}", campaign.id))?;
+        }
         let found: HashMap<String, VoteRow> = repo::find_many(conn, &campaign.id, &request.vote_ids)?
             .into_iter()
             .map(|vote| (vote.id.clone(), vote))

@@ -4,7 +4,8 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::DbConnection;
-use crate::schema::{vote_invalidations, votes};
+use crate::domain::ContributionStatus;
+use crate::schema::{contributions, vote_invalidations, votes};
 
 #[derive(Debug, Clone, Queryable, Insertable)]
 #[diesel(table_name = votes)]
@@ -61,11 +62,18 @@ pub fn delete(conn: &mut DbConnection, id: &str) -> QueryResult<()> {
     diesel::delete(votes::table.find(id)).execute(conn).map(drop)
 }
 
-/// Points a voter has spread in a campaign (budget voting), counting every vote they cast.
+/// Points a voter has spread in a campaign (budget voting): their votes on entries that are
+/// public now. Points on an entry hidden, rejected or withdrawn since return to the voter; an
+/// invalidated vote stays spent.
 pub fn budget_spent(conn: &mut DbConnection, campaign_id: &str, voter_id: &str) -> QueryResult<i64> {
+    let public = contributions::table
+        .filter(contributions::campaign_id.eq(campaign_id))
+        .filter(contributions::status.eq_any(ContributionStatus::PUBLIC))
+        .select(contributions::id);
     votes::table
         .filter(votes::campaign_id.eq(campaign_id))
         .filter(votes::voter_id.eq(voter_id))
+        .filter(votes::contribution_id.eq_any(public))
         .select(diesel::dsl::sum(votes::value))
         .first::<Option<i64>>(conn)
         .map(Option::unwrap_or_default)

@@ -96,10 +96,10 @@ pub fn cast(
                 "this campaign is open to invited members only",
             ));
         }
-        if !campaign.allow_self_vote && contributions::find_author(conn, &contribution.id, voter)?.is_some() {
+        if !campaign.allow_self_vote && shares_in(conn, &contribution, voter)? {
             return Err(ApiError::new(
                 ErrorCode::SelfVote,
-                "this campaign does not let authors vote for their own contributions",
+                "this campaign does not let authors vote for their own contributions (nor for remixes of them)",
             ));
         }
         let method = campaign.voting_method;
@@ -107,6 +107,9 @@ pub fn cast(
         // One voter's parallel requests queue here, so the budget and the one-vote rule hold.
         lock_key(conn, &format!("vote:{}:{voter}", campaign.id))?;
         let existing = repo::find(conn, &contribution.id, voter)?;
+        if let Some(vote) = &existing {
+            require_standing(vote, role)?;
+        }
         if let Some(budget) = campaign.vote_budget.filter(|_| method == VotingMethod::Budget) {
             let spent = repo::budget_spent(conn, &campaign.id, voter)?;
             let left = i64::from(budget) - spent + existing.as_ref().map_or(0, |vote| i64::from(vote.value));
@@ -128,9 +131,7 @@ pub fn cast(
                     (signals.network_hash, signals.device_hash),
                     now,
                 )?;
-                if vote.invalidation_id.is_none() {
-                    ballot_changed(conn, &vote, Some(vote.value), Some(value))?;
-                }
+                ballot_changed(conn, &vote, Some(vote.value), Some(value))?;
                 if vote.value != value {
                     record(
                         conn,
@@ -207,10 +208,9 @@ pub fn retract(
         let Some(vote) = repo::find(conn, &contribution.id, voter)? else {
             return Ok(());
         };
+        require_standing(&vote, role_of(conn, &campaign.organization_id, voter)?)?;
         repo::delete(conn, &vote.id)?;
-        if vote.invalidation_id.is_none() {
-            ballot_changed(conn, &vote, Some(vote.value), None)?;
-        }
+        ballot_changed(conn, &vote, Some(vote.value), None)?;
         record(
             conn,
             EventType::VoteRetracted,
@@ -220,6 +220,41 @@ pub fn retract(
             now,
         )
     })
+}
+
+/// Whether `voter` shares in `contribution`'s prize: one of its authors, or of the entry it
+/// remixes (whose authors share a remix's award).
+fn shares_in(
+    conn: &mut DbConnection,
+    contribution: &contributions::ContributionRow,
+    voter: &str,
+) -> Result<bool, ApiError> {
+    if contributions::find_author(conn, &contribution.id, voter)?.is_some() {
+        return Ok(true);
+    }
+    Ok(match &contribution.parent_id {
+        Some(parent) => contributions::find_author(conn, parent, voter)?.is_some(),
+        None => false,
+    })
+}
+
+/// A vote changes only as it was cast: an invalidation holds for that voter and contribution
+/// (retracting and voting again would bring it back), and a jury ballot belongs to a juror of
+/// the organization now, not to whoever once was one.
+fn require_standing(vote: &VoteRow, role: Option<Role>) -> Result<(), ApiError> {
+    if vote.invalidation_id.is_some() {
+        return Err(ApiError::new(
+            ErrorCode::VoteInvalidated,
+            "the organisers invalidated this vote; it cannot change or be cast again",
+        ));
+    }
+    if vote.jury && role != Some(Role::Juror) {
+        return Err(ApiError::new(
+            ErrorCode::JuryBallotNotYours,
+            "this ballot was cast on the jury, and you are no longer a juror",
+        ));
+    }
+    Ok(())
 }
 
 /// Records a vote's event (`value`: the value now, `None` once retracted).

@@ -1,0 +1,34 @@
+-- Trust and safety: what an entry said before each edit once the public could see it, and a
+-- ledger source that takes a withdrawn entry's publication points back.
+
+CREATE TABLE contribution_revisions (
+    id TEXT PRIMARY KEY,
+    contribution_id TEXT NOT NULL REFERENCES contributions (id) ON DELETE CASCADE,
+    title TEXT NOT NULL,
+    body TEXT NOT NULL,
+    -- JSON array, as in contributions.tags.
+    tags TEXT NOT NULL,
+    -- JSON array of the media ids shown then.
+    media_ids TEXT NOT NULL,
+    editor_id TEXT NOT NULL REFERENCES users (id),
+    -- When this version was replaced.
+    replaced_at TIMESTAMP NOT NULL
+);
+CREATE INDEX contribution_revisions_of ON contribution_revisions (contribution_id, id);
+
+-- SQLite cannot change a CHECK: the ledger is rebuilt (no table references it).
+CREATE TABLE points_ledger_new (
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users (id),
+    campaign_id TEXT REFERENCES campaigns (id) ON DELETE SET NULL,
+    source_type TEXT NOT NULL CHECK (source_type IN ('contribution_published', 'contribution_withdrawn', 'vote_cast', 'referral_converted', 'award', 'task_approved')),
+    source_id TEXT NOT NULL,
+    points INTEGER NOT NULL,
+    created_at TIMESTAMP NOT NULL,
+    UNIQUE (source_type, source_id, user_id)
+);
+INSERT INTO points_ledger_new SELECT * FROM points_ledger;
+DROP TABLE points_ledger;
+ALTER TABLE points_ledger_new RENAME TO points_ledger;
+CREATE INDEX points_ledger_user ON points_ledger (user_id, id);
+CREATE INDEX points_ledger_campaign ON points_ledger (campaign_id, user_id);

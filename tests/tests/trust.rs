@@ -1,0 +1,585 @@
+//! Trust and safety: the holes a hostile participant, organiser or stranger could use, each
+//! closed and attacked here (on SQLite and PostgreSQL; the parallel ones matter on PostgreSQL,
+//! where transactions really overlap).
+
+use std::sync::{Arc, Barrier};
+
+use schwarm_tests::api::{User, at};
+use schwarm_tests::{ServerOptions, TestResponse, TestServer};
+use serde_json::{Value, json};
+
+struct World {
+    server: TestServer,
+    owner: User,
+    campaign: String,
+}
+
+/// An organization `acme` with a campaign open for submissions (and votes, if its rules say).
+fn world(rules: Value) -> World {
+    world_with(rules, ServerOptions::new())
+}
+
+fn world_with(rules: Value, options: ServerOptions) -> World {
+    let server = TestServer::start_with(options);
+    let owner = server.client.register("owner");
+    server.client.create_organization(&owner, "acme");
+    let campaign = server.client.open_campaign(&owner, "acme", "Bottle", rules);
+    World {
+        server,
+        owner,
+        campaign,
+    }
+}
+
+impl World {
+    fn call(&self, method: &str, path: &str, user: &User, body: Option<Value>) -> TestResponse {
+        self.server.client.call(method, path, user.token(), body.as_ref())
+    }
+
+    fn submit(&self, user: &User, body: Value) -> String {
+        let made = self.call(
+            "POST",
+            &format!("/api/v1/campaigns/{}/contributions", self.campaign),
+            user,
+            Some(body),
+        );
+        assert_eq!(made.status, 201, "{}", made.text());
+        made.json()["id"].as_str().unwrap().to_owned()
+    }
+
+    fn vote(&self, user: &User, entry: &str, value: i64) -> TestResponse {
+        self.call(
+            "PUT",
+            &format!("/api/v1/contributions/{entry}/vote"),
+            user,
+            Some(json!({"value": value})),
+        )
+    }
+
+    fn moderate(&self, user: &User, entry: &str, body: Value) -> TestResponse {
+        self.call(
+            "POST",
+            &format!("/api/v1/contributions/{entry}/moderation"),
+            user,
+            Some(body),
+        )
+    }
+
+    fn gallery_ids(&self) -> Vec<String> {
+        self.server
+            .get(&format!("/api/v1/campaigns/{}/contributions", self.campaign))
+            .json()["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|item| item["id"].as_str().unwrap().to_owned())
+            .collect()
+    }
+}
+
+/// Runs `f` on `n` threads released together; returns the statuses.
+fn in_parallel(n: usize, f: impl Fn(usize) -> u16 + Send + Sync + 'static) -> Vec<u16> {
+    let f = Arc::new(f);
+    let barrier = Arc::new(Barrier::new(n));
+    let handles: Vec<_> = (0..n)
+        .map(|i| {
+            let (f, barrier) = (Arc::clone(&f), Arc::clone(&barrier));
+            std::thread::spawn(move || {
+                barrier.wait();
+                f(i)
+            })
+        })
+        .collect();
+    handles.into_iter().map(|h| h.join().unwrap()).collect()
+}
+
+#[test]
+fn an_invalidated_vote_cannot_be_retracted_and_cast_again() {
+    let w = world(json!({"vote_during_submission": true}));
+    let author = w.server.client.register("author");
+    let entry = w.submit(&author, json!({"title": "Entry"}));
+    let voter = w.server.client.register("voter");
+    let cast = w.vote(&voter, &entry, 1);
+    assert_eq!(cast.status, 200, "{}", cast.text());
+    let vote_id = cast.json()["id"].as_str().unwrap().to_owned();
+    let invalidated = w.call(
+        "POST",
+        &format!("/api/v1/campaigns/{}/vote-integrity/invalidate", w.campaign),
+        &w.owner,
+        Some(json!({"vote_ids": [vote_id], "reason": "bought"})),
+    );
+    assert_eq!(invalidated.json()["invalidated"], 1, "{}", invalidated.text());
+
+    let retract = w.call(
+        "DELETE",
+        &format!("/api/v1/contributions/{entry}/vote"),
+        &voter,
+        None,
+    );
+    assert_eq!(retract.problem(409)["code"], "vote.invalidated");
+    assert_eq!(w.vote(&voter, &entry, 1).problem(409)["code"], "vote.invalidated");
+
+    let mine = w.call(
+        "GET",
+        &format!("/api/v1/campaigns/{}/votes/me", w.campaign),
+        &voter,
+        None,
+    );
+    assert_eq!(mine.json()["items"][0]["invalidated"], true, "{}", mine.text());
+    let counted = w.server.db().key_counts(
+        "SELECT voter_id AS key, COUNT(*) AS n FROM votes WHERE invalidation_id IS NOT NULL GROUP BY voter_id",
+    );
+    assert_eq!(
+        counted,
+        vec![(voter.id.clone(), 1)],
+        "the invalidation and its audit stay"
+    );
+    let live = w.server.db().key_counts(
+        "SELECT contribution_id AS key, COUNT(*) AS n FROM votes WHERE invalidation_id IS NULL GROUP BY contribution_id",
+    );
+    assert!(live.is_empty(), "nothing counts for the entry: {live:?}");
+}
+
+#[test]
+fn submit_withdraw_and_submit_again_pays_for_what_stands_and_counts_it_once() {
+    let mut w = world(json!({}));
+    let schedule = json!({"submissions_open_at": at(-60), "submissions_close_at": at(3600),
+                          "voting_open_at": at(3600), "voting_close_at": at(7200)});
+    let body = json!({"kind": "idea", "title": "Points", "schedule": schedule,
+                      "rules": {"max_contributions_per_member": 1},
+                      "participation_points": {"per_contribution": 10, "per_vote": 0, "per_referral": 0}});
+    let made = w.call(
+        "POST",
+        "/api/v1/organizations/acme/campaigns",
+        &w.owner,
+        Some(body),
+    );
+    w.campaign = made.json()["slug"].as_str().unwrap().to_owned();
+    let published = w.call(
+        "POST",
+        &format!("/api/v1/campaigns/{}/publish", w.campaign),
+        &w.owner,
+        None,
+    );
+    assert_eq!(published.status, 200, "{}", published.text());
+    let author = w.server.client.register("author");
+    let points =
+        |w: &World| w.call("GET", "/api/v1/me/rewards", &author, None).json()["points_balance"].clone();
+    let first = w.submit(&author, json!({"title": "One"}));
+    let earned = points(&w).as_i64().unwrap();
+    assert!(earned > 0, "publishing pays");
+    for round in 0..3 {
+        let id = if round == 0 {
+            first.clone()
+        } else {
+            w.submit(&author, json!({"title": "Again"}))
+        };
+        let gone = w.call("DELETE", &format!("/api/v1/contributions/{id}"), &author, None);
+        assert_eq!(gone.status, 204, "{}", gone.text());
+        assert_eq!(points(&w), 0, "a withdrawn entry gives its points back");
+    }
+    w.submit(&author, json!({"title": "Final"}));
+    assert_eq!(
+        points(&w).as_i64().unwrap(),
+        earned,
+        "paid once, for the entry that stands"
+    );
+    let analytics = w.call(
+        "GET",
+        &format!("/api/v1/campaigns/{}/analytics", w.campaign),
+        &w.owner,
+        None,
+    );
+    let daily = analytics.json()["daily"].clone();
+    let contributions: i64 = daily
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|day| day["contributions"].as_i64().unwrap())
+        .sum();
+    assert_eq!(contributions, 1, "withdrawn entries leave the analytics: {daily}");
+}
+
+#[test]
+fn an_approved_entry_edited_goes_back_to_review_and_keeps_its_history() {
+    let w = world(json!({"require_approval": true}));
+    let author = w.server.client.register("author");
+    let entry = w.submit(&author, json!({"title": "A bottle", "body": "Glass"}));
+    let approved = w.moderate(&w.owner, &entry, json!({"decision": "approve"}));
+    assert_eq!(approved.json()["status"], "published", "{}", approved.text());
+    assert_eq!(w.gallery_ids(), vec![entry.clone()]);
+
+    // Saving the same text changes nothing of substance: it stays up.
+    let same = w.call(
+        "PATCH",
+        &format!("/api/v1/contributions/{entry}"),
+        &author,
+        Some(json!({"title": "A bottle"})),
+    );
+    assert_eq!(same.json()["status"], "published", "{}", same.text());
+
+    let swapped = w.call(
+        "PATCH",
+        &format!("/api/v1/contributions/{entry}"),
+        &author,
+        Some(json!({"title": "Buy cheap pills", "body": "spam"})),
+    );
+    assert_eq!(swapped.json()["status"], "submitted", "{}", swapped.text());
+    assert!(
+        w.gallery_ids().is_empty(),
+        "the changed entry waits for the moderators"
+    );
+    let queue = w.call(
+        "GET",
+        &format!("/api/v1/campaigns/{}/moderation-queue", w.campaign),
+        &w.owner,
+        None,
+    );
+    assert_eq!(queue.json()["items"][0]["contribution"]["id"], entry.as_str());
+
+    let history = w.call(
+        "GET",
+        &format!("/api/v1/contributions/{entry}/revisions"),
+        &author,
+        None,
+    );
+    let items = history.json()["items"].clone();
+    assert_eq!(items.as_array().unwrap().len(), 1, "{items}");
+    assert_eq!(
+        (&items[0]["title"], &items[0]["body"]),
+        (&json!("A bottle"), &json!("Glass"))
+    );
+    assert_eq!(items[0]["editor_id"], author.id.as_str());
+}
+
+#[test]
+fn an_entry_with_votes_shows_everyone_what_it_said_before_an_edit() {
+    let w = world(json!({"vote_during_submission": true}));
+    let author = w.server.client.register("author");
+    let entry = w.submit(&author, json!({"title": "Green bottle", "tags": ["green"]}));
+    let voter = w.server.client.register("voter");
+    assert_eq!(w.vote(&voter, &entry, 1).status, 200);
+    let edited = w.call(
+        "PATCH",
+        &format!("/api/v1/contributions/{entry}"),
+        &author,
+        Some(json!({"title": "Red bottle", "tags": ["red"]})),
+    );
+    assert_eq!(edited.json()["status"], "published", "{}", edited.text());
+    let history = w.server.get(&format!("/api/v1/contributions/{entry}/revisions"));
+    assert_eq!(history.status, 200, "anyone who sees the entry sees its history");
+    let items = history.json()["items"].clone();
+    assert_eq!(
+        (&items[0]["title"], &items[0]["tags"]),
+        (&json!("Green bottle"), &json!(["green"]))
+    );
+    assert!(items[0]["replaced_at"].is_string());
+}
+
+#[test]
+fn parallel_decisions_on_one_entry_move_it_once() {
+    let w = Arc::new(world(json!({"require_approval": true})));
+    let author = w.server.client.register("author");
+    let entry = w.submit(&author, json!({"title": "Entry"}));
+    let (w2, owner, id) = (Arc::clone(&w), w.owner.clone(), entry.clone());
+    let statuses = in_parallel(10, move |_| {
+        w2.moderate(&owner, &id, json!({"decision": "approve"})).status
+    });
+    let mut sorted = statuses.clone();
+    sorted.sort();
+    assert_eq!(sorted, [vec![200], vec![409; 9]].concat(), "{statuses:?}");
+    let log = w.call(
+        "GET",
+        &format!("/api/v1/contributions/{entry}/moderation"),
+        &w.owner,
+        None,
+    );
+    assert_eq!(
+        log.json().as_array().unwrap().len(),
+        1,
+        "one decision in the log: {}",
+        log.text()
+    );
+    let published = w.server.db().key_counts(&format!(
+        "SELECT type AS key, COUNT(*) AS n FROM events WHERE subject_id = '{entry}' AND type = 'contribution.published' GROUP BY type"
+    ));
+    assert_eq!(published, vec![("contribution.published".to_owned(), 1)]);
+}
+
+#[test]
+fn parallel_declines_of_a_co_authorship_credit_the_share_once() {
+    let w = Arc::new(world(json!({})));
+    let author = w.server.client.register("author");
+    let co = w.server.client.register("co");
+    let entry = w.submit(
+        &author,
+        json!({"title": "Together", "co_authors": [{"user_id": co.id, "share_bp": 4000}]}),
+    );
+    let (w2, co2, id) = (Arc::clone(&w), co.clone(), entry.clone());
+    let statuses = in_parallel(10, move |_| {
+        w2.call(
+            "POST",
+            &format!("/api/v1/contributions/{id}/authorship"),
+            &co2,
+            Some(json!({"accept": false})),
+        )
+        .status
+    });
+    assert_eq!(statuses.iter().filter(|s| **s == 200).count(), 1, "{statuses:?}");
+    let shares = w.server.db().key_counts(&format!(
+        "SELECT user_id AS key, CAST(share_bp AS BIGINT) AS n FROM contribution_authors WHERE contribution_id = '{entry}'"
+    ));
+    assert_eq!(
+        shares,
+        vec![(author.id.clone(), 10_000)],
+        "the share came back once"
+    );
+}
+
+#[test]
+fn a_removed_juror_loses_their_ballots_and_remix_authors_cannot_vote_for_the_remix() {
+    let w = world(json!({"vote_during_submission": true, "jury_weight_percent": 50}));
+    let ada = w.server.client.register("ada");
+    let original = w.submit(&ada, json!({"title": "Original"}));
+    let bob = w.server.client.register("bob");
+    let remix = w.submit(&bob, json!({"title": "Remix", "parent_id": original}));
+    let refused = w.vote(&ada, &remix, 1).problem(403);
+    assert_eq!(
+        refused["code"], "vote.self_vote",
+        "the original's authors share the remix's prize"
+    );
+
+    let juror = w.server.client.register("juror");
+    let role = w.server.client.set_role(&w.owner, "acme", &juror, "juror");
+    assert_eq!(role.status, 201, "{}", role.text());
+    let ballot = w.vote(&juror, &original, 1);
+    assert_eq!(ballot.json()["jury"], true, "{}", ballot.text());
+    let removed = w.call(
+        "DELETE",
+        &format!("/api/v1/organizations/acme/members/{}", juror.id),
+        &w.owner,
+        None,
+    );
+    assert_eq!(removed.status, 204, "{}", removed.text());
+    assert_eq!(
+        w.vote(&juror, &original, 1).problem(403)["code"],
+        "vote.jury_ended"
+    );
+    let retract = w.call(
+        "DELETE",
+        &format!("/api/v1/contributions/{original}/vote"),
+        &juror,
+        None,
+    );
+    assert_eq!(retract.problem(403)["code"], "vote.jury_ended");
+}
+
+#[test]
+fn budget_points_on_an_entry_taken_down_return_to_the_voter() {
+    let w = world(json!({"vote_during_submission": true, "voting_method": "budget", "vote_budget": 10}));
+    let (ada, bob) = (w.server.client.register("ada"), w.server.client.register("bob"));
+    let first = w.submit(&ada, json!({"title": "First"}));
+    let second = w.submit(&bob, json!({"title": "Second"}));
+    let voter = w.server.client.register("voter");
+    assert_eq!(w.vote(&voter, &first, 10).status, 200);
+    assert_eq!(
+        w.vote(&voter, &second, 1).problem(409)["code"],
+        "vote.budget_exceeded"
+    );
+    let hidden = w.moderate(&w.owner, &first, json!({"decision": "hide", "reason": "copied"}));
+    assert_eq!(hidden.status, 200, "{}", hidden.text());
+    let mine = w.call(
+        "GET",
+        &format!("/api/v1/campaigns/{}/votes/me", w.campaign),
+        &voter,
+        None,
+    );
+    assert_eq!(mine.json()["remaining_budget"], 10, "{}", mine.text());
+    assert_eq!(w.vote(&voter, &second, 10).status, 200);
+}
+
+#[test]
+fn a_campaign_whose_voting_has_closed_cannot_be_cancelled() {
+    let w = world(json!({}));
+    w.server.set_clock(&at(7300));
+    let cancel = w.call(
+        "POST",
+        &format!("/api/v1/campaigns/{}/cancel", w.campaign),
+        &w.owner,
+        None,
+    );
+    let problem = cancel.problem(409);
+    assert_eq!(
+        (&problem["code"], &problem["params"]["phase"]),
+        (&json!("campaign.ended"), &json!("judging"))
+    );
+}
+
+#[test]
+fn a_stranger_with_an_organization_learns_nothing_about_consent() {
+    let w = world(json!({"vote_during_submission": true}));
+    let consenting = w.server.client.register("consenting");
+    let given = w.call(
+        "PATCH",
+        "/api/v1/me",
+        &consenting,
+        Some(json!({"research": {"country": "DE", "birth_year": 1990, "interests": []}})),
+    );
+    assert_eq!(given.status, 200, "{}", given.text());
+    let stranger = w.server.client.register("stranger");
+    w.server.client.create_organization(&stranger, "nosy");
+    let peek = |org: &str, who: &User| {
+        w.call(
+            "GET",
+            &format!(
+                "/api/v1/organizations/{org}/participants/{}/timeline",
+                consenting.id
+            ),
+            who,
+            None,
+        )
+    };
+    let unknown = w.call(
+        "GET",
+        "/api/v1/organizations/nosy/participants/0193a0a4-5c1e-7c3a-9c55-3f1f2b9d6e10/timeline",
+        &stranger,
+        None,
+    );
+    assert_eq!(
+        peek("nosy", &stranger).problem(404),
+        unknown.problem(404),
+        "as for nobody"
+    );
+    // The organization the person took part in sees their journey.
+    let author = w.server.client.register("author");
+    let entry = w.submit(&author, json!({"title": "Entry"}));
+    assert_eq!(w.vote(&consenting, &entry, 1).status, 200);
+    assert_eq!(peek("acme", &w.owner).status, 200);
+}
+
+#[test]
+fn metrics_need_their_token_and_no_label_tells_an_account_apart() {
+    let off = TestServer::start();
+    off.get("/api/v1/metrics").problem(404);
+
+    let token = "metrics-token-for-the-test-0123456789";
+    let server = TestServer::start_with(ServerOptions::new().env("METRICS_TOKEN", token));
+    server.client.register("ada");
+    server
+        .client
+        .login("ada@example.com", "wrong password, but long")
+        .problem(401);
+    server
+        .client
+        .login("nobody@example.com", "wrong password, but long")
+        .problem(401);
+    assert_eq!(
+        server.get("/api/v1/metrics").problem(401)["code"],
+        "auth.required"
+    );
+    let wrong = server.client.get_with(
+        "/api/v1/metrics",
+        &[("Authorization", "Bearer metrics-token-for-the-test-0123456788")],
+    );
+    assert_eq!(wrong.problem(401)["code"], "auth.invalid_token");
+    let bearer = format!("Bearer {token}");
+    let metrics = server
+        .client
+        .get_with("/api/v1/metrics", &[("Authorization", &bearer)]);
+    assert_eq!(metrics.status, 200);
+    let text = metrics.text();
+    assert!(
+        text.contains(r#"schwarm_password_verifications_total{outcome="refused"} 2"#),
+        "both refusals look alike: {text}"
+    );
+    assert!(!text.contains("known"), "{text}");
+}
+
+#[test]
+fn exported_cells_never_run_as_formulas() {
+    let w = world(json!({"max_contributions_per_member": 10}));
+    let author = w.server.client.register("author");
+    let titles = [
+        "=HYPERLINK(\"http://evil.example\",\"x\")",
+        "@SUM(A1:A9)",
+        "+1 great",
+        "-1 bad",
+        "Plain",
+    ];
+    for title in titles {
+        w.submit(&author, json!({"title": title}));
+    }
+    let csv = w.call(
+        "GET",
+        &format!("/api/v1/campaigns/{}/export/contributions.csv", w.campaign),
+        &w.owner,
+        None,
+    );
+    assert_eq!(csv.status, 200, "{}", csv.text());
+    let mut reader = csv::Reader::from_reader(csv.body.as_slice());
+    let column = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|name| name == "title")
+        .unwrap();
+    let mut cells: Vec<String> = reader
+        .records()
+        .map(|record| record.unwrap()[column].to_owned())
+        .collect();
+    cells.sort();
+    let mut expected: Vec<String> = titles
+        .iter()
+        .map(|title| match title.starts_with(['=', '+', '-', '@']) {
+            true => format!("'{title}"),
+            false => (*title).to_owned(),
+        })
+        .collect();
+    expected.sort();
+    assert_eq!(cells, expected);
+    for line in csv.body.split(|b| *b == b'\n') {
+        for cell in line.split(|b| *b == b',') {
+            let cell = cell.strip_prefix(b"\"").unwrap_or(cell);
+            assert!(
+                !cell.starts_with(b"=") && !cell.starts_with(b"@") && !cell.starts_with(b"+"),
+                "a raw cell starts like a formula: {}",
+                String::from_utf8_lossy(line)
+            );
+        }
+    }
+}
+
+#[test]
+fn one_ipv6_network_shares_one_budget_of_sign_ups() {
+    let server = TestServer::start_with(
+        ServerOptions::new()
+            .env("TRUST_PROXY_HEADERS", "true")
+            .env("AUTH_RATE_LIMIT_PER_IP", "2"),
+    );
+    let register = |name: &str, address: &str| {
+        let body = json!({"email": format!("{name}@example.com"), "password": schwarm_tests::api::PASSWORD,
+                          "display_name": name});
+        server
+            .client
+            .call_with(
+                "POST",
+                "/api/v1/auth/register",
+                None,
+                Some(&body),
+                &[("X-Forwarded-For", address)],
+            )
+            .status
+    };
+    assert_eq!(register("a1", "2001:db8:1:2::1"), 201);
+    assert_eq!(register("a2", "2001:db8:1:2:ffff::99"), 201);
+    assert_eq!(
+        register("a3", "2001:db8:1:2:1234:5678:9abc:def0"),
+        429,
+        "same /64, same budget"
+    );
+    assert_eq!(
+        register("b1", "2001:db8:1:3::1"),
+        201,
+        "another network has its own"
+    );
+}
