@@ -385,6 +385,7 @@ diesel::table! {
         first_contribution_at -> Nullable<Timestamp>,
         first_pledge_at -> Nullable<Timestamp>,
         first_task_at -> Nullable<Timestamp>,
+        voter_segments -> Nullable<Text>,
     }
 }
 

@@ -583,3 +583,81 @@ fn one_ipv6_network_shares_one_budget_of_sign_ups() {
         "another network has its own"
     );
 }
+
+#[test]
+fn withdrawing_research_consent_erases_the_segments_of_past_votes_everywhere() {
+    let w = world_with(
+        json!({"vote_during_submission": true, "max_contributions_per_member": 2}),
+        ServerOptions::new().env("ANALYTICS_MIN_GROUP_SIZE", "2"),
+    );
+    let author = w.server.client.register("author");
+    let (first, second) = (
+        w.submit(&author, json!({"title": "First"})),
+        w.submit(&author, json!({"title": "Second"})),
+    );
+    let voters: Vec<User> = (0..3)
+        .map(|i| {
+            let voter = w.server.client.register(&format!("voter{i}"));
+            let profile = json!({"research": {"country": "DE", "birth_year": 1990, "interests": ["design"]}});
+            assert_eq!(w.call("PATCH", "/api/v1/me", &voter, Some(profile)).status, 200);
+            assert_eq!(w.vote(&voter, &first, 1).status, 200);
+            assert_eq!(w.vote(&voter, &second, 1).status, 200);
+            voter
+        })
+        .collect();
+    let germany = |w: &World| {
+        let analytics = w.call(
+            "GET",
+            &format!("/api/v1/campaigns/{}/analytics", w.campaign),
+            &w.owner,
+            None,
+        );
+        analytics.json()["segments"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["dimension"] == "country" && s["value"] == "DE")
+            .map(|s| (s["voters"].as_i64().unwrap(), s["votes"].as_i64().unwrap()))
+    };
+    assert_eq!(germany(&w), Some((3, 6)));
+
+    let withdrawn = w.call("PATCH", "/api/v1/me", &voters[0], Some(json!({"research": null})));
+    assert_eq!(withdrawn.json()["research"], Value::Null, "{}", withdrawn.text());
+    assert_eq!(
+        germany(&w),
+        Some((2, 4)),
+        "the withdrawn voter left every aggregate"
+    );
+    let kept = w.server.db().key_counts(&format!(
+        "SELECT voter_id AS key, COUNT(*) AS n FROM votes WHERE segments IS NOT NULL AND voter_id = '{}' GROUP BY voter_id",
+        voters[0].id
+    ));
+    assert!(kept.is_empty(), "no segments stay with the votes: {kept:?}");
+    let csv = w.call(
+        "GET",
+        &format!("/api/v1/campaigns/{}/export/votes-by-segment.csv", w.campaign),
+        &w.owner,
+        None,
+    );
+    assert_eq!(csv.status, 200, "{}", csv.text());
+    let mut reader = csv::Reader::from_reader(csv.body.as_slice());
+    let de_rows: Vec<(String, String)> = reader
+        .records()
+        .map(Result::unwrap)
+        .filter(|row| &row[3] == "country" && &row[4] == "DE")
+        .map(|row| (row[0].to_owned(), row[6].to_owned()))
+        .collect();
+    let expected = [("campaign", "4"), ("contribution", "2"), ("contribution", "2")];
+    assert_eq!(
+        de_rows,
+        expected.map(|(scope, votes)| (scope.to_owned(), votes.to_owned())),
+        "per entry, two German ballots remain"
+    );
+    // The votes themselves still count.
+    let stored = w
+        .server
+        .db()
+        .key_counts("SELECT contribution_id AS key, COUNT(*) AS n FROM votes GROUP BY contribution_id");
+    assert_eq!(stored.len(), 2);
+    assert!(stored.iter().all(|(_, n)| *n == 3), "{stored:?}");
+}

@@ -3,6 +3,7 @@
 
 pub mod dto;
 mod handlers;
+mod profile;
 mod repo;
 mod service;
 
@@ -17,5 +18,6 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(handlers::register)
         .service(handlers::login)
         .service(handlers::refresh)
-        .service(handlers::logout);
+        .service(handlers::logout)
+        .service(profile::update_me);
 }

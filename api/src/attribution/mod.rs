@@ -121,6 +121,7 @@ pub(crate) fn join(
         first_contribution_at: None,
         first_pledge_at: None,
         first_task_at: None,
+        voter_segments: None,
     };
     if !repo::insert_participant(conn, &row)? {
         return Ok(());
@@ -250,6 +251,9 @@ pub fn on_vote(
     let source = source_by_id(conn, row.source_id.as_deref())?;
     counters::record(conn, &campaign.id, &step(source.as_ref(), now, Metric::Voters))?;
     segments::first_vote(conn, &campaign.id, voter_segments)?;
+    if let Some(segments) = voter_segments {
+        repo::set_voter_segments(conn, &campaign.id, voter, segments)?;
+    }
     if is_first_step(&row) {
         took_part(conn, campaign, &row, now)?;
     }

@@ -45,6 +45,9 @@ pub struct ParticipantRow {
     pub first_contribution_at: Option<NaiveDateTime>,
     pub first_pledge_at: Option<NaiveDateTime>,
     pub first_task_at: Option<NaiveDateTime>,
+    /// The segments this person counts under among the campaign's voters (from their first
+    /// vote, with research consent).
+    pub voter_segments: Option<String>,
 }
 
 /// Runs the same INSERT ... ON CONFLICT DO NOTHING on either backend (MultiConnection cannot
@@ -225,6 +228,19 @@ pub fn mark_first(
         FirstStep::Task => mark!(first_task_at),
     };
     Ok(changed == 1)
+}
+
+/// Keeps the segments a first vote counted its voter under.
+pub fn set_voter_segments(
+    conn: &mut DbConnection,
+    campaign_id: &str,
+    user_id: &str,
+    segments: &str,
+) -> QueryResult<()> {
+    diesel::update(participants::table.find((campaign_id, user_id)))
+        .set(participants::voter_segments.eq(segments))
+        .execute(conn)
+        .map(drop)
 }
 
 /// A user's campaigns, most recently joined first, before `(joined_at, campaign_id)`.

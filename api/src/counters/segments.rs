@@ -100,6 +100,66 @@ pub fn first_vote(conn: &mut DbConnection, campaign_id: &str, segments: Option<&
     counters::record(conn, campaign_id, &changes)
 }
 
+/// Research consent withdrawn: every trace of `user_id`'s segments leaves the counters and the
+/// votes. Each counted ballot takes back what it added to its segments, each campaign's voter
+/// count takes back the segments it counted the person under, and the stored segments are
+/// erased. Runs in the caller's transaction, under the lock that casting a vote reads the
+/// profile under ([`profile_lock`]), so no vote with the old segments lands after it.
+pub fn forget_voter(conn: &mut DbConnection, user_id: &str) -> QueryResult<()> {
+    use diesel::prelude::*;
+
+    use crate::schema::{campaign_participants as participants, votes};
+
+    let ballots: Vec<(String, String, i32, Option<String>, bool, Option<String>)> = votes::table
+        .filter(votes::voter_id.eq(user_id))
+        .filter(votes::segments.is_not_null())
+        .select((
+            votes::campaign_id,
+            votes::contribution_id,
+            votes::value,
+            votes::segments,
+            votes::jury,
+            votes::invalidation_id,
+        ))
+        .load(conn)?;
+    for (campaign_id, contribution_id, value, segments, jury, invalidation) in &ballots {
+        if !jury && invalidation.is_none() {
+            ballot_changed(
+                conn,
+                campaign_id,
+                contribution_id,
+                segments.as_deref(),
+                Some(*value),
+                None,
+            )?;
+        }
+    }
+    let counted: Vec<(String, Option<String>)> = participants::table
+        .filter(participants::user_id.eq(user_id))
+        .filter(participants::voter_segments.is_not_null())
+        .select((participants::campaign_id, participants::voter_segments))
+        .load(conn)?;
+    for (campaign_id, segments) in &counted {
+        let changes: Vec<Delta> = keys(segments.as_deref())
+            .into_iter()
+            .map(|key| Delta::new(Scope::Segment, key, Metric::Voters, -1))
+            .collect();
+        counters::record(conn, campaign_id, &changes)?;
+    }
+    diesel::update(votes::table.filter(votes::voter_id.eq(user_id)))
+        .set(votes::segments.eq(None::<String>))
+        .execute(conn)?;
+    diesel::update(participants::table.filter(participants::user_id.eq(user_id)))
+        .set(participants::voter_segments.eq(None::<String>))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// The lock under which a user's research profile is read for a vote and erased on withdrawal.
+pub fn profile_lock(user_id: &str) -> String {
+    format!("research-profile:{user_id}")
+}
+
 /// One segment's share of the votes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Group {

@@ -1,13 +1,11 @@
-use actix_web::{HttpResponse, get, patch, web};
-use validator::Validate;
+use actix_web::{HttpResponse, get, web};
 
-use super::dto::{MeResponse, PublicUserResponse, UpdateMeRequest};
+use super::dto::{MeResponse, PublicUserResponse};
 use super::service;
 use crate::auth::Auth;
-use crate::auth::scopes::{ProfileRead, ProfileWrite};
+use crate::auth::scopes::ProfileRead;
 use crate::db::Db;
 use crate::error::{ApiError, Problem};
-use crate::http::json::ApiJson;
 
 /// The signed-in user's own account, including the email.
 #[utoipa::path(
@@ -21,30 +19,6 @@ use crate::http::json::ApiJson;
 #[get("/me")]
 pub async fn get_me(auth: Auth<ProfileRead>, db: web::Data<Db>) -> Result<web::Json<MeResponse>, ApiError> {
     let user = db.run(move |conn| service::me(conn, &auth.user_id)).await?;
-    Ok(web::Json(user.into()))
-}
-
-/// Updates the signed-in user's profile.
-#[utoipa::path(
-    tag = "me",
-    operation_id = "update_me",
-    request_body = UpdateMeRequest,
-    responses(
-        (status = 200, description = "Success", body = MeResponse),
-    ),
-    security(("bearer" = ["profile:write"]))
-)]
-#[patch("/me")]
-pub async fn update_me(
-    auth: Auth<ProfileWrite>,
-    db: web::Data<Db>,
-    body: ApiJson<UpdateMeRequest>,
-) -> Result<web::Json<MeResponse>, ApiError> {
-    let update = body.into_inner();
-    update.validate()?;
-    let user = db
-        .run(move |conn| service::update_me(conn, &auth.user_id, update))
-        .await?;
     Ok(web::Json(user.into()))
 }
 

@@ -3,10 +3,8 @@
 pub mod dto;
 mod handlers;
 pub mod repo;
-mod service;
+pub mod service;
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
-    cfg.service(handlers::get_me)
-        .service(handlers::update_me)
-        .service(handlers::get_user);
+    cfg.service(handlers::get_me).service(handlers::get_user);
 }

@@ -3,7 +3,7 @@
 
 use super::dto::{UpdateMeRequest, encode_interests};
 use super::repo::{self, UserChanges, UserRow};
-use crate::db::{DbConnection, write_transaction};
+use crate::db::DbConnection;
 use crate::error::{ApiError, ErrorCode};
 use crate::ids::{looks_like_id, now};
 
@@ -22,16 +22,18 @@ pub fn find(conn: &mut DbConnection, id: &str) -> Result<UserRow, ApiError> {
     repo::find(conn, id)?.ok_or_else(no_such_user)
 }
 
+/// Applies a profile update in the caller's transaction; returns the account and whether it
+/// withdrew research consent (the caller then erases what was collected under it).
 pub fn update_me(
     conn: &mut DbConnection,
     user_id: &str,
     update: UpdateMeRequest,
-) -> Result<UserRow, ApiError> {
+) -> Result<(UserRow, bool), ApiError> {
+    let withdraws = matches!(update.research, Some(None));
     let changes = profile_changes(update);
-    write_transaction(conn, |conn| {
-        me(conn, user_id)?;
-        Ok(repo::update(conn, user_id, &changes)?)
-    })
+    let before = me(conn, user_id)?;
+    let after = repo::update(conn, user_id, &changes)?;
+    Ok((after, withdraws && before.research_consent))
 }
 
 /// Turns a validated update into column changes.

@@ -314,6 +314,9 @@ fn voter_segments(
     if role == Some(Role::Juror) {
         return Ok(None);
     }
+    // Read under the lock a withdrawal of consent erases under: no vote lands with segments the
+    // voter has just withdrawn.
+    lock_key(conn, &segments::profile_lock(voter))?;
     Ok(crate::users::repo::find(conn, voter)?.and_then(|user| segments::of_voter(&user, now)))
 }
 

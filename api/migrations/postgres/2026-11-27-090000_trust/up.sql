@@ -19,3 +19,13 @@ CREATE INDEX contribution_revisions_of ON contribution_revisions (contribution_i
 ALTER TABLE points_ledger DROP CONSTRAINT points_ledger_source_type_check;
 ALTER TABLE points_ledger ADD CONSTRAINT points_ledger_source_type_check CHECK (source_type IN
     ('contribution_published', 'contribution_withdrawn', 'vote_cast', 'referral_converted', 'award', 'task_approved'));
+
+-- The segments a voter was counted under as a voter of the campaign (at their first vote), so
+-- that withdrawing research consent takes exactly those back out.
+ALTER TABLE campaign_participants ADD COLUMN voter_segments TEXT;
+UPDATE campaign_participants SET voter_segments = (
+    SELECT votes.segments FROM votes
+    WHERE votes.campaign_id = campaign_participants.campaign_id
+      AND votes.voter_id = campaign_participants.user_id
+    ORDER BY votes.created_at LIMIT 1
+) WHERE first_vote_at IS NOT NULL;

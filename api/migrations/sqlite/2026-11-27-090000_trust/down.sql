@@ -1,3 +1,4 @@
+ALTER TABLE campaign_participants DROP COLUMN voter_segments;
 CREATE TABLE points_ledger_old (
     id TEXT PRIMARY KEY,
     user_id TEXT NOT NULL REFERENCES users (id),

@@ -32,3 +32,13 @@ DROP TABLE points_ledger;
 ALTER TABLE points_ledger_new RENAME TO points_ledger;
 CREATE INDEX points_ledger_user ON points_ledger (user_id, id);
 CREATE INDEX points_ledger_campaign ON points_ledger (campaign_id, user_id);
+
+-- The segments a voter was counted under as a voter of the campaign (at their first vote), so
+-- that withdrawing research consent takes exactly those back out.
+ALTER TABLE campaign_participants ADD COLUMN voter_segments TEXT;
+UPDATE campaign_participants SET voter_segments = (
+    SELECT votes.segments FROM votes
+    WHERE votes.campaign_id = campaign_participants.campaign_id
+      AND votes.voter_id = campaign_participants.user_id
+    ORDER BY votes.created_at LIMIT 1
+) WHERE first_vote_at IS NOT NULL;
