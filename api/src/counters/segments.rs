@@ -110,29 +110,28 @@ pub fn forget_voter(conn: &mut DbConnection, user_id: &str) -> QueryResult<()> {
 
     use crate::schema::{campaign_participants as participants, votes};
 
-    let ballots: Vec<(String, String, i32, Option<String>, bool, Option<String>)> = votes::table
+    // The ballots the segment counters hold: public (not the jury's) and not invalidated.
+    let ballots: Vec<(String, String, i32, Option<String>)> = votes::table
         .filter(votes::voter_id.eq(user_id))
         .filter(votes::segments.is_not_null())
+        .filter(votes::jury.eq(false))
+        .filter(votes::invalidation_id.is_null())
         .select((
             votes::campaign_id,
             votes::contribution_id,
             votes::value,
             votes::segments,
-            votes::jury,
-            votes::invalidation_id,
         ))
         .load(conn)?;
-    for (campaign_id, contribution_id, value, segments, jury, invalidation) in &ballots {
-        if !jury && invalidation.is_none() {
-            ballot_changed(
-                conn,
-                campaign_id,
-                contribution_id,
-                segments.as_deref(),
-                Some(*value),
-                None,
-            )?;
-        }
+    for (campaign_id, contribution_id, value, segments) in &ballots {
+        ballot_changed(
+            conn,
+            campaign_id,
+            contribution_id,
+            segments.as_deref(),
+            Some(*value),
+            None,
+        )?;
     }
     let counted: Vec<(String, Option<String>)> = participants::table
         .filter(participants::user_id.eq(user_id))

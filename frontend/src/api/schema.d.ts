@@ -1089,6 +1089,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/contributions/{id}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a contribution said before each edit made after it was first published, newest first:
+         *     anyone who can see the contribution can see how it changed.
+         */
+        get: operations["list_contribution_revisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/contributions/{id}/vote": {
         parameters: {
             query?: never;
@@ -1146,7 +1166,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Updates the signed-in user's profile. */
+        /**
+         * Updates the signed-in user's profile. `research: null` withdraws research consent: the
+         *     attributes are erased, and so are the segments counted with the user's votes.
+         */
         patch: operations["update_me"];
         trace?: never;
     };
@@ -1405,7 +1428,8 @@ export interface paths {
          *     `schwarm_http_requests_duration_seconds` by endpoint pattern, method and status, the
          *     `schwarm_db_pool_*` gauges, and the job queue (`schwarm_jobs`,
          *     `schwarm_job_oldest_age_seconds` by kind and status, `schwarm_job_failures_total` by kind).
-         *     Restrict access to it at the proxy in production.
+         *     Needs `Authorization: Bearer <METRICS_TOKEN>`; without `METRICS_TOKEN` configured the
+         *     endpoint is off (404). No label tells anything about a person or an account.
          */
         get: operations["get_metrics"];
         put?: never;
@@ -2679,6 +2703,7 @@ export interface components {
          *     | `contribution.not_co_author` | 403 | The caller is not named as a co-author. |
          *     | `comment.not_author` | 403 | Only its author or the organization's moderators delete a comment. |
          *     | `vote.self_vote` | 403 | The campaign does not let authors vote for their own contributions. |
+         *     | `vote.jury_ended` | 403 | The ballot was cast on the jury, and the caller is no longer a juror of the organization. |
          *     | `vote.tallies_hidden` | 403 | The campaign hides its tallies until voting closes. |
          *     | `awards.not_public` | 403 | Winners are published when the campaign closes. |
          *     | `slug.taken` | 409 | The slug is taken. Params: `slug`. |
@@ -2702,6 +2727,7 @@ export interface components {
          *     | `comment.closed` | 409 | The campaign has ended: comments are closed. |
          *     | `vote.voting_closed` | 409 | Voting is not open in the campaign's current phase. Params: `phase`. |
          *     | `vote.contribution_not_public` | 409 | Only published contributions take votes. |
+         *     | `vote.invalidated` | 409 | The organisers invalidated this vote: it cannot be changed, retracted or cast again. |
          *     | `vote.budget_exceeded` | 409 | Not enough of the vote budget is left. Params: `left`, `budget`. |
          *     | `awards.nothing_to_award` | 409 | The campaign awards nothing: cancelled without a guaranteed prize, or before submissions opened. |
          *     | `award.transition` | 409 | The award cannot make this transition. Params: `from`, `to`. |
@@ -2735,7 +2761,7 @@ export interface components {
          *     | `idempotency.in_flight` | 409 | A request with this `Idempotency-Key` is still being processed; retry after it ends. |
          * @enum {string}
          */
-        ErrorCode: "request.invalid" | "request.malformed_json" | "request.malformed_multipart" | "request.too_large" | "request.unsupported_media_type" | "route.not_found" | "route.method_not_allowed" | "not_found" | "rate_limited" | "service.unavailable" | "internal" | "auth.required" | "auth.malformed_header" | "auth.invalid_token" | "auth.invalid_personal_token" | "auth.invalid_refresh_token" | "auth.wrong_credentials" | "auth.account_gone" | "auth.insufficient_scope" | "auth.session_required" | "account.email_taken" | "token.limit_reached" | "forbidden" | "field.required" | "field.unknown" | "field.type" | "field.length" | "field.range" | "field.format" | "field.blank" | "field.duplicate" | "body.not_object" | "cursor.invalid" | "password.is_email" | "schedule.order" | "schedule.missing" | "schedule.ended" | "rules.vote_budget_missing" | "rules.vote_budget_unexpected" | "prize_tiers.order" | "prize_tiers.currency" | "authors.shares_too_high" | "authors.invalid" | "contribution.parent_invalid" | "comment.parent_not_found" | "comment.reply_too_deep" | "vote.value_invalid" | "vote.unknown" | "media.empty" | "media.damaged" | "media.dimensions" | "media.one_file" | "media.unsupported_type" | "media.type_mismatch" | "media.not_yours" | "webhook.target_forbidden" | "webhook.https_required" | "webhook.campaign_foreign" | "currency.unknown" | "funding.backer_goal_missing" | "funding.backer_goal_unexpected" | "funding.stretch_goal_order" | "funding.simulated_payments_off" | "tier.window_order" | "tier.unknown" | "answer.invalid" | "answer_form.duplicate_option" | "answer_form.range" | "answer_form.incompatible" | "task_settings.consensus_k_missing" | "task.payload_empty" | "task.image_required" | "task.image_unknown" | "import.unreadable" | "review.reason_required" | "pledge.below_minimum" | "payment.method_invalid" | "payment.declined" | "payment.amount_mismatch" | "idempotency.key_invalid" | "idempotency.key_reused" | "organization.not_member" | "organization.role_insufficient" | "campaign.managers_only" | "moderation.staff_only" | "campaign.invite_only" | "worker.paused" | "review.own_answer" | "contribution.not_author" | "contribution.not_submitter" | "contribution.not_co_author" | "comment.not_author" | "vote.self_vote" | "vote.tallies_hidden" | "awards.not_public" | "slug.taken" | "channel.name_taken" | "conflict.exists" | "conflict.changed_meanwhile" | "organization.last_owner" | "campaign.ended" | "campaign.rules_frozen" | "campaign.not_draft" | "campaign.is_draft" | "campaign.voting_not_over" | "contribution.submissions_closed" | "contribution.limit_reached" | "contribution.final" | "contribution.co_author_answered" | "moderation.decision_not_applicable" | "report.duplicate" | "comment.deleted" | "comment.not_open" | "comment.closed" | "vote.voting_closed" | "vote.contribution_not_public" | "vote.budget_exceeded" | "awards.nothing_to_award" | "award.transition" | "webhook.limit_reached" | "funding.wrong_kind" | "funding.not_configured" | "funding.frozen" | "funding.window_open" | "tier.sold_out" | "tier.unavailable" | "tier.limit_below_taken" | "tier.has_pledges" | "pledge.exists" | "pledge.window_closed" | "pledge.transition" | "payment.not_manual" | "tasks.wrong_kind" | "tasks.not_configured" | "tasks.form_frozen" | "task.window_closed" | "task.full" | "task.retired" | "claim.exists" | "claim.check_due" | "claim.limit" | "claim.transition" | "claim.lease_expired" | "claim.lease_limit" | "review.overturn_window_passed" | "review.confirmation_required" | "idempotency.in_flight";
+        ErrorCode: "request.invalid" | "request.malformed_json" | "request.malformed_multipart" | "request.too_large" | "request.unsupported_media_type" | "route.not_found" | "route.method_not_allowed" | "not_found" | "rate_limited" | "service.unavailable" | "internal" | "auth.required" | "auth.malformed_header" | "auth.invalid_token" | "auth.invalid_personal_token" | "auth.invalid_refresh_token" | "auth.wrong_credentials" | "auth.account_gone" | "auth.insufficient_scope" | "auth.session_required" | "account.email_taken" | "token.limit_reached" | "forbidden" | "field.required" | "field.unknown" | "field.type" | "field.length" | "field.range" | "field.format" | "field.blank" | "field.duplicate" | "body.not_object" | "cursor.invalid" | "password.is_email" | "schedule.order" | "schedule.missing" | "schedule.ended" | "rules.vote_budget_missing" | "rules.vote_budget_unexpected" | "prize_tiers.order" | "prize_tiers.currency" | "authors.shares_too_high" | "authors.invalid" | "contribution.parent_invalid" | "comment.parent_not_found" | "comment.reply_too_deep" | "vote.value_invalid" | "vote.unknown" | "media.empty" | "media.damaged" | "media.dimensions" | "media.one_file" | "media.unsupported_type" | "media.type_mismatch" | "media.not_yours" | "webhook.target_forbidden" | "webhook.https_required" | "webhook.campaign_foreign" | "currency.unknown" | "funding.backer_goal_missing" | "funding.backer_goal_unexpected" | "funding.stretch_goal_order" | "funding.simulated_payments_off" | "tier.window_order" | "tier.unknown" | "answer.invalid" | "answer_form.duplicate_option" | "answer_form.range" | "answer_form.incompatible" | "task_settings.consensus_k_missing" | "task.payload_empty" | "task.image_required" | "task.image_unknown" | "import.unreadable" | "review.reason_required" | "pledge.below_minimum" | "payment.method_invalid" | "payment.declined" | "payment.amount_mismatch" | "idempotency.key_invalid" | "idempotency.key_reused" | "organization.not_member" | "organization.role_insufficient" | "campaign.managers_only" | "moderation.staff_only" | "campaign.invite_only" | "worker.paused" | "review.own_answer" | "contribution.not_author" | "contribution.not_submitter" | "contribution.not_co_author" | "comment.not_author" | "vote.self_vote" | "vote.jury_ended" | "vote.tallies_hidden" | "awards.not_public" | "slug.taken" | "channel.name_taken" | "conflict.exists" | "conflict.changed_meanwhile" | "organization.last_owner" | "campaign.ended" | "campaign.rules_frozen" | "campaign.not_draft" | "campaign.is_draft" | "campaign.voting_not_over" | "contribution.submissions_closed" | "contribution.limit_reached" | "contribution.final" | "contribution.co_author_answered" | "moderation.decision_not_applicable" | "report.duplicate" | "comment.deleted" | "comment.not_open" | "comment.closed" | "vote.voting_closed" | "vote.contribution_not_public" | "vote.invalidated" | "vote.budget_exceeded" | "awards.nothing_to_award" | "award.transition" | "webhook.limit_reached" | "funding.wrong_kind" | "funding.not_configured" | "funding.frozen" | "funding.window_open" | "tier.sold_out" | "tier.unavailable" | "tier.limit_below_taken" | "tier.has_pledges" | "pledge.exists" | "pledge.window_closed" | "pledge.transition" | "payment.not_manual" | "tasks.wrong_kind" | "tasks.not_configured" | "tasks.form_frozen" | "task.window_closed" | "task.full" | "task.retired" | "claim.exists" | "claim.check_due" | "claim.limit" | "claim.transition" | "claim.lease_expired" | "claim.lease_limit" | "review.overturn_window_passed" | "review.confirmation_required" | "idempotency.in_flight";
         /**
          * @description Every event type. Webhook bodies and the dispatcher use `{type, timestamp, data}`; `data` always carries `event_id`, `version`, `subject_id`, `organization_id`, `campaign_id` and `actor_id` beside the fields of its schema.
          *
@@ -3647,6 +3673,27 @@ export interface components {
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
+        Page_RevisionResponse: {
+            items: {
+                /** @description Markdown, as the entry's body. */
+                body: string;
+                /** @description Who made the edit that replaced this version. */
+                editor_id: string;
+                id: string;
+                /** @description The media the entry showed then, in order. */
+                media_ids: string[];
+                /**
+                 * Format: date-time
+                 * @description When the edit replaced it.
+                 */
+                replaced_at: string;
+                tags: string[];
+                title: string;
+            }[];
+            /** @description Pass as `cursor` to get the next page of the same list; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list. */
         Page_TaskResponse: {
             items: {
                 /**
@@ -3994,13 +4041,14 @@ export interface components {
          * @description Why points were granted.
          *
          *     - `contribution_published`: A contribution of yours was published.
+         *     - `contribution_withdrawn`: A published contribution of yours was withdrawn: its publication points go back  (negative; once per contribution).
          *     - `vote_cast`: You voted for a contribution (once per contribution).
          *     - `referral_converted`: Someone you invited took part.
          *     - `award`: Your share of an award.
          *     - `task_approved`: A task you did was approved.
          * @enum {string}
          */
-        PointsSource: "contribution_published" | "vote_cast" | "referral_converted" | "award" | "task_approved";
+        PointsSource: "contribution_published" | "contribution_withdrawn" | "vote_cast" | "referral_converted" | "award" | "task_approved";
         /** @description A participant's place by the points they earned in one campaign. */
         PointsStanding: {
             display_name: string;
@@ -4356,6 +4404,23 @@ export interface components {
             confirm_mass_rejection?: boolean;
             decision: components["schemas"]["ReviewDecision"];
             reason?: string | null;
+        };
+        /** @description What an entry said until an edit replaced it. */
+        RevisionResponse: {
+            /** @description Markdown, as the entry's body. */
+            body: string;
+            /** @description Who made the edit that replaced this version. */
+            editor_id: string;
+            id: string;
+            /** @description The media the entry showed then, in order. */
+            media_ids: string[];
+            /**
+             * Format: date-time
+             * @description When the edit replaced it.
+             */
+            replaced_at: string;
+            tags: string[];
+            title: string;
         };
         /**
          * @description What a member may do in an organization.
@@ -10039,6 +10104,70 @@ export interface operations {
             };
         };
     };
+    list_contribution_revisions: {
+        parameters: {
+            query?: {
+                /** @description Items per page: 1 to 100 (larger values are clamped), default 20. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page of the same list; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The contribution's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of earlier versions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_RevisionResponse"];
+                };
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the required scope, or the user the role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such contribution */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each invalid field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     cast_vote: {
         parameters: {
             query?: never;
@@ -11241,6 +11370,24 @@ export interface operations {
                 };
                 content: {
                     "text/plain": string;
+                };
+            };
+            /** @description No or the wrong metrics token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Metrics are off (no METRICS_TOKEN) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
