@@ -51,6 +51,8 @@ describe('query keys', () => {
   it('reach every gallery and every moderation view from their prefixes, and nothing else', () => {
     expect(reaches(contributionKeys.galleries(), contributionKeys.gallery('c1', 'new', 'seed'))).toBe(true)
     expect(reaches(contributionKeys.galleries(), contributionKeys.detail('k1'))).toBe(false)
+    expect(reaches(contributionKeys.details(), contributionKeys.revisions('k1'))).toBe(false)
+    expect(reaches(contributionKeys.galleries(), contributionKeys.revisions('k1'))).toBe(false)
     for (const key of [moderationKeys.queue('c1'), moderationKeys.reportedComments('c1'), moderationKeys.log('k1')]) {
       expect(reaches(moderationKeys.all, key)).toBe(true)
     }

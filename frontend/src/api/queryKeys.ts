@@ -34,6 +34,8 @@ export const contributionKeys = {
   gallery: (campaignId: string, sort: string, seed: string) => [...contributionKeys.galleries(), campaignId, sort, seed] as const,
   details: () => [...contributionKeys.all, 'detail'] as const,
   detail: (id: string) => [...contributionKeys.details(), id] as const,
+  /** The earlier versions of one contribution (kept apart: the detail's cache holds a contribution). */
+  revisions: (id: string) => [...contributionKeys.all, 'revisions', id] as const,
 }
 
 export const commentKeys = {

@@ -14,6 +14,7 @@ import { canModerate, useMyRole } from '../organizations/queries'
 import { VoteControls } from '../votes/VoteControls'
 import { AuthorList } from './AuthorList'
 import { AuthorshipAnswer } from './AuthorshipAnswer'
+import { RevisionHistory } from './RevisionHistory'
 import { useContribution, useReportContribution, useWithdrawContribution, type Contribution } from './queries'
 
 function OwnerActions({ contribution, campaign }: { contribution: Contribution; campaign: Campaign }) {
@@ -93,6 +94,7 @@ function ContributionView({ contribution, campaign }: { contribution: Contributi
           ))}
         </ul>
       )}
+      <RevisionHistory contribution={contribution} />
       <AuthorList contribution={contribution} />
       <div className="actions">
         {myId === contribution.submitter_id && <OwnerActions contribution={contribution} campaign={campaign} />}

@@ -5,7 +5,9 @@ import { FormAlert } from '../../forms/FormAlert'
 import { errorsAt } from '../../forms/problem'
 import { useFocusFirstProblem } from '../../forms/useFocusFirstProblem'
 import { useFormProblem } from '../../forms/useFormProblem'
+import type { CodeMessages } from '../../forms/problem'
 import { QueryBoundary } from '../../ui/QueryStates'
+import { useCampaign } from '../campaigns/queries'
 import { MediaPicker } from '../media/MediaPicker'
 import { attachedItems, isUploading, MAX_CONTRIBUTION_MEDIA, mediaIds, type MediaItem } from '../media/mediaItems'
 import { ContentFields, type Content } from './ContentFields'
@@ -13,10 +15,18 @@ import { isContentField, isMediaField } from './contentFieldPaths'
 import { useContribution, useUpdateContribution, type Contribution } from './queries'
 import { parseTags } from './tags'
 
+/** Whether saving a change takes the entry out of the gallery and back to the moderators. */
+function goesBackToReview(contribution: Contribution, requiresApproval: boolean): boolean {
+  return requiresApproval && (contribution.status === 'published' || contribution.status === 'shortlisted')
+}
+
 function EditForm({ contribution }: { contribution: Contribution }) {
   const { t } = useTranslation('contributions')
   const navigate = useNavigate()
   const update = useUpdateContribution(contribution.id)
+  // Usually cached from the contribution's page; the form does not wait for it, only the hint does.
+  const campaign = useCampaign(contribution.campaign_id)
+  const backToReview = goesBackToReview(contribution, campaign.data?.rules.require_approval ?? false)
   const [content, setContent] = useState<Content>({
     title: contribution.title,
     body: contribution.body,
@@ -25,7 +35,8 @@ function EditForm({ contribution }: { contribution: Contribution }) {
   const [media, setMedia] = useState<MediaItem[]>(() => attachedItems(contribution.media))
   const uploading = isUploading(media)
   const form = useRef<HTMLFormElement>(null)
-  const problem = useFormProblem(update.error, (path) => isContentField(path) || isMediaField(path))
+  const messages: CodeMessages = ({ code }) => (code === 'conflict.changed_meanwhile' ? t('form.changedMeanwhile') : undefined)
+  const problem = useFormProblem(update.error, (path) => isContentField(path) || isMediaField(path), messages)
   useFocusFirstProblem(form, update.error)
 
   function submit(event: FormEvent) {
@@ -48,7 +59,17 @@ function EditForm({ contribution }: { contribution: Contribution }) {
         errors={errorsAt(problem.fields, 'media_ids')}
       />
       {uploading && <p className="muted">{t('picker.waiting', { ns: 'media' })}</p>}
-      <button type="submit" className="primary" disabled={update.isPending || uploading}>
+      {backToReview && (
+        <p id="back-to-review" className="notice">
+          {t('form.backToReview')}
+        </p>
+      )}
+      <button
+        type="submit"
+        className="primary"
+        disabled={update.isPending || uploading}
+        aria-describedby={backToReview ? 'back-to-review' : undefined}
+      >
         {update.isPending ? t('form.submitting') : t('form.save')}
       </button>
     </form>

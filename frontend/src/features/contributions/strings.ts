@@ -32,6 +32,14 @@ export const en = {
     submittedNotice: 'Moderators will review it before it appears in the gallery.',
     published: 'Published {{date}}',
   },
+  revisions: {
+    summary_one: 'Edited · {{count}} earlier version',
+    summary_other: 'Edited · {{count}} earlier versions',
+    summaryMore: 'Edited · more than {{count}} earlier versions',
+    label: 'Earlier versions, newest first',
+    replaced: 'Replaced {{date}}',
+    loadMore: 'Show older versions',
+  },
   authorship: {
     heading: 'You were named a co-author',
     explanation: 'Accept to share {{share}} of any reward, or decline (the share returns to the submitter).',
@@ -68,6 +76,10 @@ export const en = {
     save: 'Save changes',
     closed: 'Submissions for this campaign are not open.',
     editClosed: 'This contribution can no longer be changed.',
+    backToReview:
+      'This campaign reviews every entry. Your contribution is public now: if you save changes, it goes back to the moderators and leaves the gallery until they approve it again.',
+    changedMeanwhile:
+      'Someone else changed this contribution while you were editing it (a co-author or a moderator). Your changes were not saved: copy them, reload the page and make them again.',
   },
 }
 
@@ -101,6 +113,14 @@ export const de: Translation<typeof en> = {
     moderationReason: 'Hinweis der Moderation: {{reason}}',
     submittedNotice: 'Die Moderation prüft ihn, bevor er in der Galerie erscheint.',
     published: 'Veröffentlicht am {{date}}',
+  },
+  revisions: {
+    summary_one: 'Bearbeitet · {{count}} frühere Fassung',
+    summary_other: 'Bearbeitet · {{count}} frühere Fassungen',
+    summaryMore: 'Bearbeitet · mehr als {{count}} frühere Fassungen',
+    label: 'Frühere Fassungen, die neueste zuerst',
+    replaced: 'Ersetzt am {{date}}',
+    loadMore: 'Ältere Fassungen zeigen',
   },
   authorship: {
     heading: 'Du wurdest als Mitautor genannt',
@@ -138,5 +158,9 @@ export const de: Translation<typeof en> = {
     save: 'Änderungen speichern',
     closed: 'Für diese Kampagne sind Einreichungen nicht geöffnet.',
     editClosed: 'Dieser Beitrag kann nicht mehr geändert werden.',
+    backToReview:
+      'Diese Kampagne prüft jeden Beitrag. Dein Beitrag ist gerade öffentlich: Wenn du Änderungen speicherst, geht er zurück an die Moderation und verschwindet aus der Galerie, bis sie ihn erneut freigibt.',
+    changedMeanwhile:
+      'Jemand anderes hat diesen Beitrag geändert, während du ihn bearbeitet hast (eine Mitautorin, ein Mitautor oder die Moderation). Deine Änderungen wurden nicht gespeichert: Kopiere sie, lade die Seite neu und nimm sie erneut vor.',
   },
 }

@@ -3,19 +3,22 @@ import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { TextAreaField } from '../../forms/Field'
 import { FormAlert } from '../../forms/FormAlert'
-import { fieldsIn } from '../../forms/problem'
+import { fieldsIn, type CodeMessages } from '../../forms/problem'
 import { useFocusFirstProblem } from '../../forms/useFocusFirstProblem'
 import { useFormProblem } from '../../forms/useFormProblem'
 import type { Schemas } from '../../api/types'
 import { decisionsFor } from './decisions'
 import { useModerate, type Decision } from './queries'
 
+const REASON = fieldsIn(['reason'])
+
 export function ModerationActions({ contribution }: { contribution: Schemas['ContributionResponse'] }) {
   const { t } = useTranslation('moderation')
   const moderate = useModerate(contribution.id)
   const [reason, setReason] = useState('')
   const form = useRef<HTMLFormElement>(null)
-  const problem = useFormProblem(moderate.error, fieldsIn(['reason']))
+  const messages: CodeMessages = ({ code }) => (code === 'conflict.changed_meanwhile' ? t('actions.changedMeanwhile') : undefined)
+  const problem = useFormProblem(moderate.error, REASON, messages)
   useFocusFirstProblem(form, moderate.error)
   const decisions = decisionsFor(contribution.status)
   if (decisions.length === 0) return null

@@ -44,3 +44,27 @@ it('asks for the reason the API requires to reject, then records the decision', 
     reason: 'Copies another entry',
   })
 })
+
+it('says when the entry changed meanwhile, and shows it as it stands now', async () => {
+  startSession(authResponse())
+  let queue = [{ contribution: aContribution({ authors: [] }), report_count: 1 }]
+  stubApi({
+    'GET /api/v1/me': () => json(me),
+    'GET /api/v1/campaigns/summer-bottle': () => json(aCampaign()),
+    'GET /api/v1/campaigns/c1/moderation-queue': () => json(aPage(queue)),
+    'POST /api/v1/contributions/k1/moderation': () => {
+      // Its authors edited it first: it is back in review.
+      queue = [{ contribution, report_count: 1 }]
+      return problem(409, 'Conflict', 'the contribution changed meanwhile', undefined, 'conflict.changed_meanwhile')
+    },
+  })
+  const user = userEvent.setup()
+  renderRoute('/c/summer-bottle/moderation')
+  const item = within(await screen.findByRole('form', { name: 'Decision on “Wave bottle”' }))
+
+  await user.click(item.getByRole('button', { name: 'Hide' }))
+
+  expect(await item.findByRole('alert')).toHaveTextContent('This entry changed while you were deciding')
+  expect(await item.findByRole('button', { name: 'Approve' })).toBeVisible()
+  expect(item.queryByRole('button', { name: 'Hide' })).toBeNull()
+})

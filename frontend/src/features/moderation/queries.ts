@@ -2,7 +2,7 @@
 // reported comments, and the decisions on one contribution.
 import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api } from '../../api/client'
-import { unwrap } from '../../api/errors'
+import { ApiError, unwrap } from '../../api/errors'
 import { contributionKeys, moderationKeys } from '../../api/queryKeys'
 import type { Schemas } from '../../api/types'
 
@@ -64,6 +64,13 @@ export function useModerate(contributionId: string) {
       queryClient.setQueryData(contributionKeys.detail(contribution.id), contribution)
       void queryClient.invalidateQueries({ queryKey: moderationKeys.all })
       void queryClient.invalidateQueries({ queryKey: contributionKeys.galleries() })
+    },
+    onError: (error) => {
+      // Its authors edited it or another moderator decided first: show it as it stands now.
+      if (error instanceof ApiError && error.problem?.code === 'conflict.changed_meanwhile') {
+        void queryClient.invalidateQueries({ queryKey: moderationKeys.all })
+        void queryClient.invalidateQueries({ queryKey: contributionKeys.detail(contributionId) })
+      }
     },
   })
 }

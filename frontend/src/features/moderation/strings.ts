@@ -22,6 +22,8 @@ export const en = {
     done_reject: 'Rejected.',
     done_hide: 'Hidden.',
     done_restore: 'Restored.',
+    changedMeanwhile:
+      'This entry changed while you were deciding (its authors edited it, or another moderator decided). Nothing was changed; the list now shows it as it stands: please look at it again.',
   },
   comments: {
     heading: 'Reported comments',
@@ -62,6 +64,8 @@ export const de: Translation<typeof en> = {
     done_reject: 'Abgelehnt.',
     done_hide: 'Ausgeblendet.',
     done_restore: 'Wiederhergestellt.',
+    changedMeanwhile:
+      'Dieser Beitrag hat sich geändert, während du entschieden hast (die Autoren haben ihn bearbeitet, oder jemand anderes aus der Moderation hat entschieden). Es wurde nichts geändert; die Liste zeigt ihn jetzt im aktuellen Stand: Bitte sieh ihn dir noch einmal an.',
   },
   comments: {
     heading: 'Gemeldete Kommentare',

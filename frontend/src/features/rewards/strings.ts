@@ -43,6 +43,7 @@ export const en = {
   },
   source: {
     contribution_published: 'Contribution published',
+    contribution_withdrawn: 'Contribution withdrawn',
     vote_cast: 'Vote cast',
     referral_converted: 'Referral joined',
     award: 'Award',
@@ -142,6 +143,7 @@ export const de: Translation<typeof en> = {
   },
   source: {
     contribution_published: 'Beitrag veröffentlicht',
+    contribution_withdrawn: 'Beitrag zurückgezogen',
     vote_cast: 'Stimme abgegeben',
     referral_converted: 'Einladung angenommen',
     award: 'Preis',

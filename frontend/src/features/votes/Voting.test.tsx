@@ -209,6 +209,28 @@ describe('voting', () => {
     )
   })
 
+  it('says in its own words why an invalidated vote or a former juror’s ballot cannot change', async () => {
+    let answer = problem(409, 'Conflict', 'the organisers invalidated this vote', undefined, 'vote.invalidated')
+    campaignApi(campaignWith({ voting_method: 'upvote' }), {
+      'GET /api/v1/campaigns/c1/votes/me': () => json(myVotes('upvote', [vote('k1', 1)])),
+      'DELETE /api/v1/contributions/k1/vote': () => answer,
+    })
+    const user = userEvent.setup()
+    renderRoute('/contributions/k1')
+
+    await user.click(await screen.findByRole('button', { name: 'Upvoted' }))
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'The organisers took your vote on this entry out of the score. It can no longer be changed, taken back or cast again.',
+    )
+    expect(screen.getByRole('button', { name: 'Upvoted' })).toHaveAttribute('aria-pressed', 'true')
+
+    answer = problem(403, 'Forbidden', 'this ballot was cast on the jury', undefined, 'vote.jury_ended')
+    await user.click(screen.getByRole('button', { name: 'Upvoted' }))
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'You cast this vote as a juror and are no longer on the jury: it stays as cast and can no longer be changed or taken back.',
+    )
+  })
+
   it('marks my vote but offers no controls once voting has closed', async () => {
     campaignApi(campaignWith({ voting_method: 'stars' }, 'judging'), {
       'GET /api/v1/campaigns/c1/votes/me': () => json(myVotes('stars', [vote('k1', 4)])),

@@ -34,6 +34,8 @@ export const en = {
     tooMany_other: 'Too many votes at once. Please wait {{count}} seconds and try again.',
     tooManyGeneric: 'Too many votes at once. Please wait a minute and try again.',
     signIn: 'Please sign in again to vote.',
+    invalidated: 'The organisers took your vote on this entry out of the score. It can no longer be changed, taken back or cast again.',
+    juryEnded: 'You cast this vote as a juror and are no longer on the jury: it stays as cast and can no longer be changed or taken back.',
   },
   leaderboard: {
     heading: 'Leaderboard',
@@ -113,6 +115,8 @@ export const de: Translation<typeof en> = {
     tooMany_other: 'Zu viele Stimmen auf einmal. Bitte warte {{count}} Sekunden und versuche es erneut.',
     tooManyGeneric: 'Zu viele Stimmen auf einmal. Bitte warte eine Minute und versuche es erneut.',
     signIn: 'Bitte melde dich erneut an, um abzustimmen.',
+    invalidated: 'Die Veranstalter haben deine Stimme für diesen Beitrag aus der Wertung genommen. Sie kann nicht mehr geändert, zurückgezogen oder erneut abgegeben werden.',
+    juryEnded: 'Du hast diese Stimme als Jurymitglied abgegeben und gehörst der Jury nicht mehr an: Sie bleibt, wie sie ist, und kann nicht mehr geändert oder zurückgezogen werden.',
   },
   leaderboard: {
     heading: 'Rangliste',

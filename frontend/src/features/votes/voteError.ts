@@ -1,11 +1,19 @@
-// What a refused vote tells the voter: the API's own words for a conflict (voting closed, points
-// spent), why they may not vote on a 403, and how long to wait on a 429.
+// What a refused vote tells the voter: our own words for the refusals that need explaining (a vote
+// the organisers invalidated, a jury ballot after leaving the jury), the API's own words for other
+// conflicts (voting closed, points spent), why they may not vote on a 403, and how long to wait on
+// a 429.
 import type { TFunction } from 'i18next'
 import { ApiError } from '../../api/errors'
 import { describeError } from '../../ui/describeError'
 
 export function describeVoteError(error: unknown, t: TFunction<'votes'>, tCommon: TFunction<'common'>): string {
   if (!(error instanceof ApiError)) return describeError(error, tCommon)
+  switch (error.problem?.code) {
+    case 'vote.invalidated':
+      return t('voteError.invalidated')
+    case 'vote.jury_ended':
+      return t('voteError.juryEnded')
+  }
   const detail = error.problem?.detail
   switch (error.status) {
     case 401:
