@@ -60,6 +60,7 @@ pub struct AppContext {
     trust_proxy_headers: web::Data<TrustProxyHeaders>,
     cors_origins: Vec<String>,
     static_dir: Option<PathBuf>,
+    hsts_max_age: u64,
 }
 
 impl AppContext {
@@ -112,6 +113,7 @@ impl AppContext {
             trust_proxy_headers: web::Data::new(TrustProxyHeaders(config.trust_proxy_headers)),
             cors_origins: config.cors_origins.clone(),
             static_dir: config.static_dir.clone(),
+            hsts_max_age: config.hsts_max_age,
         })
     }
 }
@@ -179,7 +181,7 @@ pub fn build_app(
         .wrap(ctx.metrics.middleware())
         .wrap(cors(&ctx.cors_origins))
         .wrap(from_fn(problem_guard::ensure_problem_json))
-        .wrap(security_headers())
+        .wrap(security_headers(ctx.hsts_max_age))
         .wrap(from_fn(request_id::assign))
         .wrap(access_log())
 }

@@ -73,17 +73,38 @@ impl fmt::Debug for DatabaseUrl {
     }
 }
 
+/// The URL with its password hidden, wherever libpq takes one: `user:password@` and the
+/// `password=` (or `sslpassword=`) query parameter.
 fn redact_password(url: &str) -> String {
     let Some((scheme, rest)) = url.split_once("://") else {
         return url.to_owned();
     };
-    match rest.split_once('@') {
+    let (address, query) = match rest.split_once('?') {
+        Some((address, query)) => (address, Some(query)),
+        None => (rest, None),
+    };
+    let address = match address.split_once('@') {
         Some((credentials, host)) if credentials.contains(':') => {
             let user = credentials.split(':').next().unwrap_or_default();
-            format!("{scheme}://{user}:***@{host}")
+            format!("{user}:***@{host}")
         }
-        _ => url.to_owned(),
-    }
+        _ => address.to_owned(),
+    };
+    let Some(query) = query else {
+        return format!("{scheme}://{address}");
+    };
+    let query: Vec<String> = query
+        .split('&')
+        .map(|pair| match pair.split_once('=') {
+            Some((key, _))
+                if key.eq_ignore_ascii_case("password") || key.eq_ignore_ascii_case("sslpassword") =>
+            {
+                format!("{key}=***")
+            }
+            _ => pair.to_owned(),
+        })
+        .collect();
+    format!("{scheme}://{address}?{}", query.join("&"))
 }
 
 /// The secret that signs access tokens. Never printed.
@@ -192,6 +213,8 @@ pub struct Config {
     pub microtasks_sweep_interval: Duration,
     /// The bearer token `/metrics` needs; `None` turns the endpoint off.
     pub metrics_token: Option<String>,
+    /// `Strict-Transport-Security` max-age in seconds; 0 sends none.
+    pub hsts_max_age: u64,
 }
 
 /// Where uploaded media live: a folder (the default, `DATA_DIR/media`) or an S3-compatible
@@ -257,6 +280,8 @@ impl Config {
             })?,
             None => DatabaseUrl::Sqlite(data_dir.join("schwarm.db")),
         };
+        // Behind HTTPS, browsers are told to keep to it by default.
+        let public_url_is_https = var("PUBLIC_URL").is_some_and(|url| url.trim().starts_with("https://"));
         let bind_addr = parse_var(&var, "BIND_ADDR", "127.0.0.1:8080", |raw| {
             raw.parse::<SocketAddr>().map_err(|_| {
                 "expected host:port with a numeric IP, such as 127.0.0.1:8080 or 0.0.0.0:8080".into()
@@ -395,6 +420,12 @@ impl Config {
                 "15000",
                 |raw| parse_in_range(raw, 10, 3_600_000),
             )?),
+            hsts_max_age: parse_var(
+                &var,
+                "HSTS_MAX_AGE_SECS",
+                if public_url_is_https { "31536000" } else { "0" },
+                |raw| parse_in_range(raw, 0, 63_072_000),
+            )?,
             metrics_token: match var("METRICS_TOKEN") {
                 Some(token) if token.trim().chars().count() < 16 => {
                     return Err(ConfigError {
@@ -556,6 +587,23 @@ mod tests {
             config.database_url,
             DatabaseUrl::Sqlite(PathBuf::from("/var/lib/schwarm/schwarm.db"))
         );
+    }
+
+    #[test]
+    fn a_postgres_password_never_reaches_the_log() {
+        for url in [
+            "postgres://app:s3cret@db:5432/schwarm",
+            "postgres://app@db:5432/schwarm?sslmode=require&password=s3cret",
+            "postgresql://db/schwarm?PASSWORD=s3cret&application_name=x",
+            "postgres://app:s3cret@db/schwarm?sslpassword=s3cret",
+        ] {
+            let parsed = DatabaseUrl::parse(url).unwrap();
+            let shown = format!("{parsed:?}");
+            assert!(!shown.contains("s3cret"), "{shown}");
+            assert!(shown.contains("***"), "{shown}");
+        }
+        let refused = load(&[("DATABASE_URL", "mysql://app@db/x?password=s3cret")]).unwrap_err();
+        assert!(!refused.to_string().contains("s3cret"), "{refused}");
     }
 
     #[test]

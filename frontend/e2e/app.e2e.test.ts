@@ -46,4 +46,28 @@ describe('Schwarm SPA served by the real server', () => {
     expect(errors).toEqual([])
     await page.close()
   })
+
+  it('runs under a strict Content-Security-Policy without a single violation', async () => {
+    const page = await context.newPage()
+    const errors = collectPageErrors(page)
+    await page.addInitScript(() => {
+      const seen: string[] = []
+      ;(globalThis as unknown as { cspViolations: string[] }).cspViolations = seen
+      document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`))
+    })
+
+    const response = await page.goto(`${baseUrl}/`)
+    const policy = response?.headers()['content-security-policy'] ?? ''
+    expect(policy).toContain("script-src 'self'")
+    expect(policy).toContain("img-src 'self' data: blob:")
+    expect(policy).toContain("frame-ancestors 'none'")
+    expect(response?.headers()['permissions-policy']).toContain('camera=()')
+    await page.getByRole('heading', { level: 1, name: 'Campaigns' }).waitFor()
+    await page.goto(`${baseUrl}/login`)
+    await page.getByRole('button', { name: 'Sign in' }).waitFor()
+    const violations = await page.evaluate(() => (globalThis as unknown as { cspViolations: string[] }).cspViolations)
+    expect(violations).toEqual([])
+    expect(errors).toEqual([])
+    await page.close()
+  })
 })

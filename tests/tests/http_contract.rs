@@ -142,7 +142,40 @@ fn every_response_carries_the_security_headers() {
             res.header("referrer-policy"),
             Some("strict-origin-when-cross-origin")
         );
+        let policy = res.header("content-security-policy").unwrap_or_default();
+        for directive in [
+            "default-src 'self'",
+            "script-src 'self';",
+            "img-src 'self' data: blob:",
+            "object-src 'none'",
+            "frame-ancestors 'none'",
+        ] {
+            assert!(policy.contains(directive), "{directive} in {policy}");
+        }
+        assert!(
+            res.header("permissions-policy")
+                .is_some_and(|p| p.contains("camera=()") && p.contains("geolocation=()"))
+        );
+        assert_eq!(
+            res.header("strict-transport-security"),
+            None,
+            "plain HTTP: no HSTS"
+        );
     }
+    let https = TestServer::start_with(ServerOptions::new().env("PUBLIC_URL", "https://schwarm.example"));
+    assert_eq!(
+        https.get("/api/v1/health").header("strict-transport-security"),
+        Some("max-age=31536000; includeSubDomains")
+    );
+    let tuned = TestServer::start_with(
+        ServerOptions::new()
+            .env("PUBLIC_URL", "https://schwarm.example")
+            .env("HSTS_MAX_AGE_SECS", "0"),
+    );
+    assert_eq!(
+        tuned.get("/api/v1/health").header("strict-transport-security"),
+        None
+    );
 }
 
 #[test]

@@ -3,7 +3,7 @@
 //! which saves mobile clients on flaky networks the transfer.
 
 use crate::digest::sha256_hex;
-use actix_web::body::{self, BoxBody, MessageBody};
+use actix_web::body::{self, BodySize, BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{CACHE_CONTROL, ETAG, HeaderMap, HeaderValue, IF_NONE_MATCH, VARY};
 use actix_web::http::{Method, StatusCode};
@@ -36,6 +36,11 @@ pub async fn conditional_get(
             let (req, res) = res.into_parts();
             return Ok(ServiceResponse::new(req, not_modified(res.headers())));
         }
+        return Ok(res.map_into_boxed_body());
+    }
+    // A streamed body (an export of unknown length) passes through as it comes: digesting it
+    // would hold the whole export in memory.
+    if matches!(res.response().body().size(), BodySize::Stream) {
         return Ok(res.map_into_boxed_body());
     }
     let (req, res) = res.into_parts();

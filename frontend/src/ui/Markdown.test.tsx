@@ -21,3 +21,13 @@ it('renders markdown but never raw HTML or script URLs', () => {
   expect(container.innerHTML).not.toContain('javascript:')
   expect(screen.getByRole('link', { name: 'docs' })).toHaveAttribute('rel', 'nofollow ugc noopener noreferrer')
 })
+
+it("loads images of this site only; another site's image becomes a link to it", () => {
+  const source = '![tracker](https://tracker.example/pixel.png) and ![ours](/api/v1/media/abc/content)'
+
+  const { container } = render(<Markdown source={source} />)
+
+  const images = [...container.querySelectorAll('img')].map((img) => img.getAttribute('src'))
+  expect(images).toEqual(['/api/v1/media/abc/content'])
+  expect(screen.getByRole('link', { name: 'tracker' })).toHaveAttribute('href', 'https://tracker.example/pixel.png')
+})

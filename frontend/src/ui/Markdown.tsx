@@ -2,7 +2,27 @@
 // never rendered, and react-markdown's default URL filter removes `javascript:` and the like.
 import ReactMarkdown, { type Components } from 'react-markdown'
 
+/** Whether `src` is served by this site (a relative URL or this origin): only those load as images. */
+function sameOrigin(src: string | undefined): boolean {
+  if (!src) return false
+  try {
+    return new URL(src, window.location.href).origin === window.location.origin
+  } catch {
+    return false
+  }
+}
+
 const components: Components = {
+  // An image from another site would tell it the address of everyone who reads the text: it
+  // becomes a link to the image instead (the Content-Security-Policy would refuse to load it too).
+  img: ({ node: _node, src, alt }) =>
+    typeof src === 'string' && sameOrigin(src) ? (
+      <img src={src} alt={alt ?? ''} loading="lazy" />
+    ) : (
+      <a href={typeof src === 'string' ? src : undefined} rel="nofollow ugc noopener noreferrer">
+        {alt || src}
+      </a>
+    ),
   // Links lead off-site to content we do not vouch for.
   a: ({ node: _node, ...props }) => <a {...props} rel="nofollow ugc noopener noreferrer" />,
   // The page owns the h1; headings in user text start one level below the page's structure.
