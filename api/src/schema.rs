@@ -18,6 +18,17 @@ diesel::table! {
 }
 
 diesel::table! {
+    sessions (id) {
+        id -> Text,
+        user_id -> Text,
+        user_agent -> Nullable<Text>,
+        created_at -> Timestamp,
+        last_used_at -> Timestamp,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
     refresh_tokens (id) {
         id -> Text,
         family_id -> Text,
@@ -712,6 +723,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     task_claims,
     task_workers,
     users,
+    sessions,
     refresh_tokens,
     personal_access_tokens,
     organizations,

@@ -95,7 +95,7 @@ impl HttpClient {
             "POST",
             "/api/v1/me/tokens",
             user.token(),
-            Some(&json!({"name": "test", "scopes": scopes})),
+            Some(&json!({"name": "test", "scopes": scopes, "password": PASSWORD})),
         );
         assert_eq!(res.status, 201, "create token: {}", res.text());
         res.json()["token"].as_str().expect("token secret").to_owned()

@@ -4,8 +4,8 @@
 
 use std::collections::BTreeMap;
 
-use schwarm_tests::TestServer;
 use schwarm_tests::api::User;
+use schwarm_tests::{ServerOptions, TestServer};
 use serde_json::{Value, json};
 
 /// A valid body for each operation that takes one, so that only authorisation can refuse it.
@@ -13,6 +13,9 @@ fn sample_body(operation_id: &str) -> Option<Value> {
     match operation_id {
         "update_me" => Some(json!({"display_name": "renamed"})),
         "create_token" => Some(json!({"name": "matrix", "scopes": ["profile:read"]})),
+        "change_password" => Some(
+            json!({"current_password": "wrong but long enough", "new_password": "another long passphrase"}),
+        ),
         "create_organization" => Some(json!({"slug": "matrix-org", "name": "Matrix"})),
         "update_organization" => Some(json!({"name": "renamed"})),
         "put_member" => Some(json!({"role": "juror"})),
@@ -115,7 +118,9 @@ fn protected_operations(spec: &Value) -> Vec<Operation> {
 
 #[test]
 fn every_protected_operation_refuses_missing_outsider_and_underscoped_credentials() {
-    let server = TestServer::start();
+    // One token per scope is minted for one user, each confirmed with the password: more than
+    // the per-account limit on password confirmations allows a minute.
+    let server = TestServer::start_with(ServerOptions::new().env("AUTH_RATE_LIMIT_PER_ACCOUNT", "1000"));
     let spec = server.get("/api/v1/openapi.json").json();
     let client = &server.client;
     let owner = client.register("owner");

@@ -24,9 +24,17 @@ fn now() -> i64 {
         .as_secs() as i64
 }
 
-/// Valid claims for `sub`; tests change one thing at a time.
-fn claims(sub: &str) -> Value {
-    json!({"iss": "schwarm", "aud": "schwarm-api", "sub": sub, "iat": now(), "exp": now() + 600, "typ": "access"})
+/// Valid claims for `user` in their login session; tests change one thing at a time.
+fn claims(user: &User) -> Value {
+    json!({"iss": "schwarm", "aud": "schwarm-api", "sub": user.id, "iat": now(), "exp": now() + 600,
+           "typ": "access", "sid": session_of(user)})
+}
+
+/// The login session an access token the server issued names.
+fn session_of(user: &User) -> String {
+    let payload = user.access_token.split('.').nth(1).unwrap();
+    let claims: Value = serde_json::from_slice(&URL_SAFE_NO_PAD.decode(payload).unwrap()).unwrap();
+    claims["sid"].as_str().unwrap().to_owned()
 }
 
 fn sign(alg: Algorithm, claims: &Value, secret: &str) -> String {
@@ -48,10 +56,21 @@ fn assert_refused(server: &TestServer, token: &str) {
 fn a_correctly_signed_token_is_accepted() {
     // The control: the forgeries below differ from this in one respect each.
     let (server, user) = server();
-    let token = sign(Algorithm::HS256, &claims(&user.id), SECRET);
+    let token = sign(Algorithm::HS256, &claims(&user), SECRET);
     let res = server.client.call("GET", "/api/v1/me", Some(&token), None);
     assert_eq!(res.status, 200, "{}", res.text());
     assert_eq!(res.json()["id"], user.id.as_str());
+}
+
+#[test]
+fn a_correctly_signed_token_of_another_or_no_session_is_refused() {
+    let (server, user) = server();
+    let mut foreign = claims(&user);
+    foreign["sid"] = json!("0193a0a4-5c1e-7c3a-9c55-3f1f2b9d6e10");
+    assert_refused(&server, &sign(Algorithm::HS256, &foreign, SECRET));
+    let mut sessionless = claims(&user);
+    sessionless.as_object_mut().unwrap().remove("sid");
+    assert_refused(&server, &sign(Algorithm::HS256, &sessionless, SECRET));
 }
 
 #[test]
@@ -81,15 +100,15 @@ fn garbage_is_401() {
 fn alg_none_is_401() {
     let (server, user) = server();
     let header = URL_SAFE_NO_PAD.encode(br#"{"alg":"none","typ":"JWT"}"#);
-    let payload = URL_SAFE_NO_PAD.encode(claims(&user.id).to_string());
+    let payload = URL_SAFE_NO_PAD.encode(claims(&user).to_string());
     assert_refused(&server, &format!("{header}.{payload}."));
 }
 
 #[test]
 fn another_algorithm_with_the_right_secret_is_401() {
     let (server, user) = server();
-    assert_refused(&server, &sign(Algorithm::HS512, &claims(&user.id), SECRET));
-    assert_refused(&server, &sign(Algorithm::HS384, &claims(&user.id), SECRET));
+    assert_refused(&server, &sign(Algorithm::HS512, &claims(&user), SECRET));
+    assert_refused(&server, &sign(Algorithm::HS384, &claims(&user), SECRET));
 }
 
 #[test]
@@ -116,7 +135,7 @@ fn a_token_signed_with_another_secret_is_401() {
         &server,
         &sign(
             Algorithm::HS256,
-            &claims(&user.id),
+            &claims(&user),
             "some-other-secret-of-sufficient-length-000",
         ),
     );
@@ -125,7 +144,7 @@ fn a_token_signed_with_another_secret_is_401() {
 #[test]
 fn an_expired_token_is_401() {
     let (server, user) = server();
-    let mut expired = claims(&user.id);
+    let mut expired = claims(&user);
     expired["iat"] = json!(now() - 7200);
     expired["exp"] = json!(now() - 3600);
     assert_refused(&server, &sign(Algorithm::HS256, &expired, SECRET));
@@ -134,7 +153,7 @@ fn an_expired_token_is_401() {
 #[test]
 fn a_wrong_audience_is_401() {
     let (server, user) = server();
-    let mut wrong = claims(&user.id);
+    let mut wrong = claims(&user);
     wrong["aud"] = json!("some-other-service");
     assert_refused(&server, &sign(Algorithm::HS256, &wrong, SECRET));
 }
@@ -142,7 +161,7 @@ fn a_wrong_audience_is_401() {
 #[test]
 fn a_wrong_issuer_is_401() {
     let (server, user) = server();
-    let mut wrong = claims(&user.id);
+    let mut wrong = claims(&user);
     wrong["iss"] = json!("evil");
     assert_refused(&server, &sign(Algorithm::HS256, &wrong, SECRET));
 }
@@ -151,7 +170,7 @@ fn a_wrong_issuer_is_401() {
 fn missing_required_claims_are_401() {
     let (server, user) = server();
     for claim in ["exp", "iat", "sub", "aud", "iss", "typ"] {
-        let mut partial = claims(&user.id);
+        let mut partial = claims(&user);
         partial.as_object_mut().unwrap().remove(claim);
         let res = server.client.call(
             "GET",
@@ -166,7 +185,7 @@ fn missing_required_claims_are_401() {
 #[test]
 fn a_token_of_another_type_is_401() {
     let (server, user) = server();
-    let mut other = claims(&user.id);
+    let mut other = claims(&user);
     other["typ"] = json!("refresh");
     assert_refused(&server, &sign(Algorithm::HS256, &other, SECRET));
 }

@@ -1,4 +1,4 @@
-use actix_web::{HttpResponse, post, web};
+use actix_web::{HttpRequest, HttpResponse, post, web};
 use validator::Validate;
 
 use super::AuthSettings;
@@ -31,6 +31,7 @@ use crate::http::no_store::no_store;
 )]
 #[post("/auth/register")]
 pub async fn register(
+    http: HttpRequest,
     ip: ClientIp,
     limits: web::Data<AuthRateLimits>,
     settings: web::Data<AuthSettings>,
@@ -45,7 +46,7 @@ pub async fn register(
     request.validate()?;
     // Per account too: probing whether an email is registered is limited like guessing it.
     limits.check_account("register", &request.email)?;
-    service::check_password_policy(&request.password, &request.email)?;
+    service::check_password_policy(&request.password, &request.email, "password")?;
     let password = request.password;
     let password_hash = password::hash_limited(password).await?;
     let account = NewAccount {
@@ -55,6 +56,7 @@ pub async fn register(
         locale: request.locale.unwrap_or(Locale::En),
         via: request.via,
         visitor_id: request.visitor_id,
+        user_agent: user_agent(&http),
     };
     let ttl = settings.refresh_token_ttl;
     let session = db
@@ -78,6 +80,7 @@ pub async fn register(
 )]
 #[post("/auth/login")]
 pub async fn login(
+    http: HttpRequest,
     ip: ClientIp,
     limits: web::Data<AuthRateLimits>,
     settings: web::Data<AuthSettings>,
@@ -91,7 +94,7 @@ pub async fn login(
     let email = service::normalize_email(&request.email);
     limits.check_account("login", &email)?;
     let ttl = settings.refresh_token_ttl;
-    let session = service::login(&db, email, request.password, ttl).await?;
+    let session = service::login(&db, email, request.password, user_agent(&http), ttl).await?;
     Ok(no_store(HttpResponse::Ok()).json(respond(&issuer, session)?))
 }
 
@@ -154,9 +157,18 @@ pub async fn logout(db: web::Data<Db>, body: ApiJson<RefreshRequest>) -> Result<
     Ok(HttpResponse::NoContent().finish())
 }
 
+/// The device a session was opened from, as its browser or app names itself.
+fn user_agent(http: &HttpRequest) -> Option<String> {
+    http.headers()
+        .get(actix_web::http::header::USER_AGENT)
+        .and_then(|value| value.to_str().ok())
+        .map(|agent| agent.trim().chars().take(200).collect::<String>())
+        .filter(|agent| !agent.is_empty())
+}
+
 fn respond(issuer: &TokenIssuer, session: Session) -> Result<AuthResponse, ApiError> {
     Ok(AuthResponse {
-        access_token: issuer.issue(&session.user.id)?,
+        access_token: issuer.issue(&session.user.id, &session.id)?,
         refresh_token: session.refresh_token,
         token_type: "Bearer".into(),
         expires_in: issuer.ttl().as_secs(),

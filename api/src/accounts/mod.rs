@@ -6,6 +6,7 @@ mod handlers;
 mod profile;
 mod repo;
 mod service;
+mod sessions;
 
 use std::time::Duration;
 
@@ -19,5 +20,9 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(handlers::login)
         .service(handlers::refresh)
         .service(handlers::logout)
-        .service(profile::update_me);
+        .service(profile::update_me)
+        .service(sessions::list_sessions)
+        .service(sessions::end_session)
+        .service(sessions::end_other_sessions)
+        .service(sessions::change_password);
 }

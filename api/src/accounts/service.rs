@@ -7,6 +7,7 @@ use chrono::{NaiveDateTime, TimeDelta};
 
 use super::repo::{self, NewRefreshToken, RefreshTokenRow};
 use crate::attribution;
+use crate::auth::sessions::{self, SessionRow};
 use crate::auth::{opaque, password};
 use crate::db::{Db, DbConnection, write_transaction};
 use crate::domain::Locale;
@@ -20,8 +21,9 @@ const REFRESH_PREFIX: &str = "srt_";
 /// the client's own parallel refresh (two tabs, a retry), not a replay.
 const PARALLEL_REFRESH_GRACE: TimeDelta = TimeDelta::seconds(10);
 
-/// A user and a fresh refresh token (the access token is signed by the handler).
+/// A user, their session and a fresh refresh token (the access token is signed by the handler).
 pub struct Session {
+    pub id: String,
     pub user: UserRow,
     pub refresh_token: String,
 }
@@ -34,6 +36,7 @@ pub struct NewAccount {
     pub locale: Locale,
     pub via: Option<String>,
     pub visitor_id: Option<String>,
+    pub user_agent: Option<String>,
 }
 
 /// Emails are unique case-insensitively: stored trimmed and lower-case.
@@ -42,10 +45,10 @@ pub fn normalize_email(email: &str) -> String {
 }
 
 /// The password policy beyond length (checked by the DTO): it must not be the email.
-pub fn check_password_policy(password: &str, email: &str) -> Result<(), ApiError> {
+pub fn check_password_policy(password: &str, email: &str, field: &str) -> Result<(), ApiError> {
     if normalize_email(password) == normalize_email(email) {
         return Err(ApiError::invalid(
-            "password",
+            field,
             ErrorCode::PasswordIsEmail,
             "must not be the email address",
         ));
@@ -91,21 +94,30 @@ pub fn register(
             account.visitor_id.as_deref(),
             at_domain,
         )?;
-        start_session(conn, &user_id, ttl)
+        start_session(conn, &user_id, account.user_agent.as_deref(), ttl)
     })
 }
 
 /// Signs in with email (normalised) and password. A wrong email costs the same argon2
 /// verification as a wrong password and answers the same, so neither reveals an account. The
 /// deliberately slow verification runs on a blocking thread without holding a connection.
-pub async fn login(db: &Db, email: String, password: String, ttl: Duration) -> Result<Session, ApiError> {
+pub async fn login(
+    db: &Db,
+    email: String,
+    password: String,
+    user_agent: Option<String>,
+    ttl: Duration,
+) -> Result<Session, ApiError> {
     let user = db
         .run(move |conn| Ok(users::find_by_email(conn, &email)?))
         .await?;
     let stored = user.as_ref().map(|user| user.password_hash.clone());
     let valid = password::verify_limited(password, stored).await?;
     match user {
-        Some(user) if valid => db.run(move |conn| start_session(conn, &user.id, ttl)).await,
+        Some(user) if valid => {
+            db.run(move |conn| start_session(conn, &user.id, user_agent.as_deref(), ttl))
+                .await
+        }
         _ => Err(ApiError::new(
             ErrorCode::AuthWrongCredentials,
             "wrong email or password",
@@ -114,11 +126,42 @@ pub async fn login(db: &Db, email: String, password: String, ttl: Duration) -> R
 }
 
 /// Opens a new session (a new refresh-token family) for a user who just proved who they are.
-pub fn start_session(conn: &mut DbConnection, user_id: &str, ttl: Duration) -> Result<Session, ApiError> {
-    let (refresh_token, _) = issue_refresh_token(conn, user_id, &new_id(), ttl)?;
+pub fn start_session(
+    conn: &mut DbConnection,
+    user_id: &str,
+    user_agent: Option<&str>,
+    ttl: Duration,
+) -> Result<Session, ApiError> {
+    let at = now();
+    let id = new_id();
+    sessions::insert(
+        conn,
+        &SessionRow {
+            id: id.clone(),
+            user_id: user_id.to_owned(),
+            user_agent: user_agent.map(|agent| agent.chars().take(200).collect()),
+            created_at: at,
+            last_used_at: at,
+            revoked_at: None,
+        },
+    )?;
+    let (refresh_token, _) = issue_refresh_token(conn, user_id, &id, ttl)?;
     let user = users::find(conn, user_id)?
         .ok_or_else(|| ApiError::new(ErrorCode::AuthAccountGone, "no such account"))?;
-    Ok(Session { user, refresh_token })
+    Ok(Session {
+        id,
+        user,
+        refresh_token,
+    })
+}
+
+/// Ends sessions: their refresh tokens and (through the extractor's check) their access tokens.
+pub fn end_sessions(conn: &mut DbConnection, ids: &[String], at: NaiveDateTime) -> Result<(), ApiError> {
+    for id in ids {
+        sessions::revoke(conn, id, at)?;
+        repo::revoke_family(conn, id, at)?;
+    }
+    Ok(())
 }
 
 /// Issues a new refresh token in the family; returns the secret and the new token's id.
@@ -176,7 +219,7 @@ pub fn rotate(conn: &mut DbConnection, presented: &str, ttl: Duration) -> Result
                     "this refresh token was just exchanged by another request; use the newest tokens",
                 ));
             }
-            repo::revoke_family(conn, &token.family_id, at)?;
+            end_sessions(conn, std::slice::from_ref(&token.family_id), at)?;
             return Ok(Rotation::Replayed);
         }
         if token.expires_at <= at {
@@ -184,8 +227,13 @@ pub fn rotate(conn: &mut DbConnection, presented: &str, ttl: Duration) -> Result
         }
         let (refresh_token, successor) = issue_refresh_token(conn, &token.user_id, &token.family_id, ttl)?;
         repo::set_replaced_by(conn, &token.id, &successor)?;
+        sessions::touch(conn, &token.family_id, at)?;
         let user = users::find(conn, &token.user_id)?.ok_or_else(|| invalid_refresh("no such account"))?;
-        Ok(Rotation::Rotated(Box::new(Session { user, refresh_token })))
+        Ok(Rotation::Rotated(Box::new(Session {
+            id: token.family_id,
+            user,
+            refresh_token,
+        })))
     })?;
     match outcome {
         Rotation::Rotated(session) => Ok(*session),
@@ -225,7 +273,7 @@ fn is_parallel_refresh(
 pub fn logout(conn: &mut DbConnection, presented: &str) -> Result<(), ApiError> {
     write_transaction(conn, |conn| {
         if let Some(token) = repo::find_by_hash(conn, &opaque::digest(presented))? {
-            repo::revoke_family(conn, &token.family_id, now())?;
+            end_sessions(conn, std::slice::from_ref(&token.family_id), now())?;
         }
         Ok(())
     })

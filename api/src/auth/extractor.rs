@@ -15,14 +15,15 @@ use actix_web::{FromRequest, HttpRequest, web};
 use super::jwt::TokenIssuer;
 use super::personal_token;
 use super::scopes::{Requirement, Scope};
+use super::sessions;
 use crate::db::Db;
 use crate::error::{ApiError, ErrorCode};
 
 /// How the caller authenticated.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Credential {
-    /// A JWT access token from login or refresh.
-    Session,
+    /// A JWT access token from login or refresh, in the login session with this id.
+    Session(String),
     /// A personal access token, by id.
     PersonalToken(String),
 }
@@ -94,9 +95,22 @@ pub fn identify(req: &HttpRequest) -> impl Future<Output = Result<Caller, ApiErr
             });
         }
         let issuer = issuer.ok_or_else(|| ApiError::internal("TokenIssuer missing from app data"))?;
+        let grant = issuer.verify(&token)?;
+        // A revoked session's access tokens stop now, not when they expire.
+        let db = db.ok_or_else(|| ApiError::internal("Db missing from app data"))?;
+        let (session, user) = (grant.session_id.clone(), grant.user_id.clone());
+        let active = db
+            .run(move |conn| Ok(sessions::is_active(conn, &session, &user)?))
+            .await?;
+        if !active {
+            return Err(ApiError::new(
+                ErrorCode::AuthInvalidToken,
+                "the session of this access token has ended; sign in again",
+            ));
+        }
         Ok(Caller {
-            user_id: issuer.verify(&token)?,
-            credential: Credential::Session,
+            user_id: grant.user_id,
+            credential: Credential::Session(grant.session_id),
             token_scopes: None,
         })
     }

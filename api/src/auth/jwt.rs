@@ -24,6 +24,17 @@ struct AccessClaims {
     exp: i64,
     /// Always `access`: nothing else this server could sign is accepted as an access token.
     typ: String,
+    /// The login session the token belongs to: revoking it stops the token at once. A token
+    /// without one is refused.
+    #[serde(default)]
+    sid: String,
+}
+
+/// Who an access token speaks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AccessGrant {
+    pub user_id: String,
+    pub session_id: String,
 }
 
 /// Signs and checks access tokens; shared by all workers.
@@ -54,8 +65,8 @@ impl TokenIssuer {
         self.ttl
     }
 
-    /// A new access token for `user_id`.
-    pub fn issue(&self, user_id: &str) -> Result<String, ApiError> {
+    /// A new access token for `user_id` in the login session `session_id`.
+    pub fn issue(&self, user_id: &str, session_id: &str) -> Result<String, ApiError> {
         let now = chrono::Utc::now().timestamp();
         let claims = AccessClaims {
             iss: ISSUER.into(),
@@ -64,13 +75,15 @@ impl TokenIssuer {
             iat: now,
             exp: now + i64::try_from(self.ttl.as_secs()).unwrap_or(i64::MAX / 2),
             typ: ACCESS.into(),
+            sid: session_id.into(),
         };
         jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)
             .map_err(ApiError::internal)
     }
 
-    /// The user id of a valid access token; every failure is the same 401 to the client.
-    pub fn verify(&self, token: &str) -> Result<String, ApiError> {
+    /// The user and session of a valid access token (the session is checked by the caller);
+    /// every failure is the same 401 to the client.
+    pub fn verify(&self, token: &str) -> Result<AccessGrant, ApiError> {
         let invalid = || {
             ApiError::new(
                 ErrorCode::AuthInvalidToken,
@@ -82,9 +95,12 @@ impl TokenIssuer {
                 log::debug!("access token refused: {err}");
                 invalid()
             })?;
-        if data.claims.typ != ACCESS || data.claims.sub.is_empty() {
+        if data.claims.typ != ACCESS || data.claims.sub.is_empty() || data.claims.sid.is_empty() {
             return Err(invalid());
         }
-        Ok(data.claims.sub)
+        Ok(AccessGrant {
+            user_id: data.claims.sub,
+            session_id: data.claims.sid,
+        })
     }
 }

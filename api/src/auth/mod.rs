@@ -10,5 +10,6 @@ pub mod password;
 pub mod personal_token;
 pub mod rate_limit;
 pub mod scopes;
+pub mod sessions;
 
 pub use extractor::{Auth, Caller, Credential, MaybeAuth, identify};

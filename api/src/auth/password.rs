@@ -45,6 +45,19 @@ pub async fn verify_limited(password: String, stored: Option<String>) -> Result<
         .map_err(ApiError::internal)
 }
 
+/// Re-authentication: checks that `given` is the password behind `stored` (within the hashing
+/// limit); a 422 naming `field` if not.
+pub async fn confirm(given: String, stored: String, field: &str) -> Result<(), ApiError> {
+    if verify_limited(given, Some(stored)).await? {
+        return Ok(());
+    }
+    Err(ApiError::invalid(
+        field,
+        crate::error::ErrorCode::PasswordIncorrect,
+        "this is not your password",
+    ))
+}
+
 /// The crate's defaults are exactly the OWASP minimum for argon2id.
 fn argon2() -> Argon2<'static> {
     Argon2::default()

@@ -45,6 +45,11 @@ impl Scope {
 
     /// A token's scopes as stored: space-separated names. An unknown name is an error, never
     /// silently dropped.
+    /// Whether the scope lets a token change something (minting one needs the password).
+    pub fn writes(self) -> bool {
+        self.as_str().ends_with(":write")
+    }
+
     pub fn parse_list(stored: &str) -> Result<Vec<Scope>, UnknownValue> {
         stored.split_whitespace().map(str::parse).collect()
     }

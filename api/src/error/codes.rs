@@ -129,6 +129,8 @@ catalogue! {
     CursorInvalid = "cursor.invalid" => UNPROCESSABLE_ENTITY,
     /// The password is the email address.
     PasswordIsEmail = "password.is_email" => UNPROCESSABLE_ENTITY,
+    /// The password given to confirm who you are is not your password.
+    PasswordIncorrect = "password.incorrect" => UNPROCESSABLE_ENTITY,
     /// The schedule must run submissions open < close <= voting open < close; `field` names
     /// the instant to move.
     ScheduleOrder = "schedule.order" => UNPROCESSABLE_ENTITY,

@@ -25,6 +25,11 @@ pub struct CreateTokenRequest {
     #[validate(range(min = 1, max = 3650))]
     #[schema(minimum = 1, maximum = 3650)]
     pub expires_in_days: Option<u32>,
+    /// Your password: needed when any scope writes (a token that can act for you is minted
+    /// only by you, not by whoever finds an open session).
+    #[validate(length(min = 1, max = 1024, message = "must be 1 to 1024 characters long"))]
+    #[schema(format = Password, min_length = 1, max_length = 1024)]
+    pub password: Option<String>,
 }
 
 /// A personal access token, without its secret.

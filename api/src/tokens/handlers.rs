@@ -3,10 +3,11 @@ use validator::Validate;
 
 use super::dto::{CreateTokenRequest, CreatedTokenResponse, TokenResponse};
 use super::service;
-use crate::auth::Auth;
+use crate::auth::rate_limit::AuthRateLimits;
 use crate::auth::scopes::SessionOnly;
+use crate::auth::{Auth, password};
 use crate::db::Db;
-use crate::error::{ApiError, Problem};
+use crate::error::{ApiError, ErrorCode, Problem};
 use crate::http::json::ApiJson;
 use crate::http::no_store::no_store;
 use crate::pagination::{Page, PageQuery, Paging};
@@ -44,17 +45,39 @@ pub async fn list_tokens(
         (status = 201, description = "Created", body = CreatedTokenResponse),
         (status = 403, description = "Personal access tokens cannot create tokens", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Too many tokens", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A scope that writes needs your password, and it must be right", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many password attempts", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = ["session"]))
 )]
 #[post("/me/tokens")]
 pub async fn create_token(
     auth: Auth<SessionOnly>,
+    limits: web::Data<AuthRateLimits>,
     db: web::Data<Db>,
     body: ApiJson<CreateTokenRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let request = body.into_inner();
+    let mut request = body.into_inner();
     request.validate()?;
+    if request.scopes.iter().any(|scope| scope.writes()) {
+        let Some(given) = request.password.take() else {
+            return Err(ApiError::invalid(
+                "password",
+                ErrorCode::FieldRequired,
+                "confirm with your password to create a token that can change things",
+            ));
+        };
+        limits.check_account("password", &auth.user_id)?;
+        let user_id = auth.user_id.clone();
+        let stored = db
+            .run(move |conn| {
+                Ok(crate::users::repo::find(conn, &user_id)?
+                    .map(|user| user.password_hash)
+                    .unwrap_or_default())
+            })
+            .await?;
+        password::confirm(given, stored, "password").await?;
+    }
     let created = db
         .run(move |conn| service::create(conn, &auth.user_id, request))
         .await?;

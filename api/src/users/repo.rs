@@ -69,6 +69,18 @@ pub fn insert(conn: &mut DbConnection, user: &NewUser) -> QueryResult<()> {
         .map(drop)
 }
 
+pub fn set_password_hash(
+    conn: &mut DbConnection,
+    id: &str,
+    hash: &str,
+    at: NaiveDateTime,
+) -> QueryResult<()> {
+    diesel::update(users::table.find(id))
+        .set((users::password_hash.eq(hash), users::updated_at.eq(at)))
+        .execute(conn)
+        .map(drop)
+}
+
 pub fn update(conn: &mut DbConnection, id: &str, changes: &UserChanges) -> QueryResult<UserRow> {
     diesel::update(users::table.find(id)).set(changes).execute(conn)?;
     users::table.find(id).first(conn)
