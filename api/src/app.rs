@@ -24,7 +24,7 @@ use crate::http::{
 };
 use crate::idempotency;
 use crate::insight::MinGroupSize;
-use crate::media::MediaStore;
+use crate::media::{MediaQuota, MediaStore};
 use crate::metrics::Metrics;
 use crate::notifications::unsubscribe::UnsubscribeKey;
 use crate::openapi::{OpenApiJson, openapi};
@@ -45,6 +45,7 @@ pub struct AppContext {
     openapi_json: web::Data<OpenApiJson>,
     body_limits: web::Data<BodyLimits>,
     media_store: web::Data<MediaStore>,
+    media_quota: web::Data<MediaQuota>,
     clock: web::Data<Clock>,
     vote_rate_limit: web::Data<VoteRateLimit>,
     visit_rate_limit: web::Data<VisitRateLimit>,
@@ -84,6 +85,7 @@ impl AppContext {
                 upload: config.media_max_bytes,
             }),
             media_store: web::Data::new(media_store),
+            media_quota: web::Data::new(MediaQuota(config.media_quota_bytes)),
             clock: web::Data::new(match &config.test_clock_file {
                 Some(path) => Clock::File(path.clone()),
                 None => Clock::System,
@@ -145,6 +147,7 @@ pub fn build_app(
         .app_data(ctx.openapi_json.clone())
         .app_data(ctx.body_limits.clone())
         .app_data(ctx.media_store.clone())
+        .app_data(ctx.media_quota.clone())
         .app_data(ctx.clock.clone())
         .app_data(ctx.vote_rate_limit.clone())
         .app_data(ctx.visit_rate_limit.clone())

@@ -171,6 +171,8 @@ pub struct Config {
     pub trust_proxy_headers: bool,
     /// Largest uploaded media file; larger uploads get 413.
     pub media_max_bytes: usize,
+    /// The bytes one person's uploads may take in all.
+    pub media_quota_bytes: i64,
     /// Where uploaded media are kept.
     pub media_store: MediaStoreUrl,
     /// Votes and retractions per user per minute.
@@ -353,6 +355,9 @@ impl Config {
                 parse_in_range(raw, 1, 1_000_000)
             })?,
             trust_proxy_headers: parse_var(&var, "TRUST_PROXY_HEADERS", "false", parse_bool)?,
+            media_quota_bytes: parse_var(&var, "MEDIA_QUOTA_BYTES", "209715200", |raw| {
+                parse_in_range(raw, 1, 1_099_511_627_776)
+            })?,
             media_max_bytes: parse_var(&var, "MEDIA_MAX_BYTES", "10485760", |raw| {
                 parse_in_range(raw, 1024, 1 << 30)
             })?,

@@ -559,6 +559,7 @@ diesel::table! {
 
 diesel::joinable!(award_splits -> awards (award_id));
 diesel::joinable!(contribution_media -> media (media_id));
+diesel::joinable!(contribution_media -> contributions (contribution_id));
 diesel::joinable!(contribution_scores -> contributions (contribution_id));
 diesel::joinable!(webhook_attempts -> webhook_deliveries (delivery_id));
 diesel::joinable!(webhook_deliveries -> webhooks (webhook_id));

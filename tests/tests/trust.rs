@@ -460,7 +460,13 @@ fn a_stranger_with_an_organization_learns_nothing_about_consent() {
 #[test]
 fn metrics_need_their_token_and_no_label_tells_an_account_apart() {
     let off = TestServer::start();
-    off.get("/api/v1/metrics").problem(404);
+    off.get("/api/v1/metrics").problem(401);
+    off.client
+        .get_with(
+            "/api/v1/metrics",
+            &[("Authorization", "Bearer anything-at-all-0123456")],
+        )
+        .problem(404);
 
     let token = "metrics-token-for-the-test-0123456789";
     let server = TestServer::start_with(ServerOptions::new().env("METRICS_TOKEN", token));
@@ -660,4 +666,114 @@ fn withdrawing_research_consent_erases_the_segments_of_past_votes_everywhere() {
         .key_counts("SELECT contribution_id AS key, COUNT(*) AS n FROM votes GROUP BY contribution_id");
     assert_eq!(stored.len(), 2);
     assert!(stored.iter().all(|(_, n)| *n == 3), "{stored:?}");
+}
+
+/// A JPEG as a phone writes it: an EXIF block with the orientation and a GPS position, an XMP
+/// packet and a comment, then a 3×2 frame.
+fn phone_photo() -> Vec<u8> {
+    fn segment(marker: u8, contents: &[u8]) -> Vec<u8> {
+        let mut out = vec![0xFF, marker];
+        out.extend_from_slice(&u16::try_from(contents.len() + 2).unwrap().to_be_bytes());
+        out.extend_from_slice(contents);
+        out
+    }
+    // TIFF, big-endian: IFD0 with the orientation (6: rotate 90°) and a GPS IFD pointer, then
+    // the GPS IFD's text as an ASCII value.
+    let mut tiff = b"MM\0\x2a\0\0\0\x08".to_vec();
+    tiff.extend_from_slice(&2u16.to_be_bytes());
+    tiff.extend_from_slice(&[0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0]);
+    tiff.extend_from_slice(&[0x88, 0x25, 0, 4, 0, 0, 0, 1, 0, 0, 0, 38]);
+    tiff.extend_from_slice(&0u32.to_be_bytes());
+    tiff.extend_from_slice(b"GPS 52.5200N 13.4050E home of the photographer\0");
+    let mut exif = b"Exif\0\0".to_vec();
+    exif.extend_from_slice(&tiff);
+    let mut jpeg = vec![0xFF, 0xD8];
+    jpeg.extend(segment(0xE0, b"JFIF\0\x01\x01\0\0\x01\0\x01\0\0"));
+    jpeg.extend(segment(0xE1, &exif));
+    jpeg.extend(segment(
+        0xE1,
+        b"http://ns.adobe.com/xap/1.0/\0<x:xmpmeta>Creator: Jane Doe</x:xmpmeta>",
+    ));
+    jpeg.extend(segment(0xFE, b"taken at Jane's flat"));
+    jpeg.extend(segment(0xDB, &[0; 65]));
+    jpeg.extend(segment(0xC0, &[8, 0, 2, 0, 3, 1, 1, 0x11, 0]));
+    jpeg.extend(segment(0xDA, &[1, 1, 0, 0, 0x3F, 0]));
+    jpeg.extend_from_slice(&[0x12, 0x34, 0xFF, 0xD9]);
+    jpeg
+}
+
+#[test]
+fn uploads_lose_their_location_and_names_but_keep_their_orientation() {
+    let server = TestServer::start();
+    let ada = server.client.register("ada");
+    let uploaded = server
+        .client
+        .upload(&ada, "IMG_0001.jpg", "image/jpeg", &phone_photo());
+    assert_eq!(uploaded.status, 201, "{}", uploaded.text());
+    let media = uploaded.json();
+    assert_eq!((&media["width"], &media["height"]), (&json!(3), &json!(2)));
+    let served = server.get(media["url"].as_str().unwrap()).body;
+    let text = String::from_utf8_lossy(&served);
+    for secret in ["GPS", "52.5200", "Jane", "xmpmeta", "flat"] {
+        assert!(!text.contains(secret), "{secret} left in the stored image");
+    }
+    assert!(served.starts_with(&[0xFF, 0xD8]) && served.ends_with(&[0xFF, 0xD9]));
+    let orientation = served.windows(2).position(|pair| pair == [0x01, 0x12]);
+    assert!(
+        orientation.is_some_and(|at| served[at + 9] == 6),
+        "the orientation stays"
+    );
+    assert_eq!(media["size"].as_u64().unwrap(), served.len() as u64);
+}
+
+#[test]
+fn the_images_of_a_hidden_entry_are_no_longer_served() {
+    let w = world(json!({}));
+    let author = w.server.client.register("author");
+    let uploaded = w
+        .server
+        .client
+        .upload(&author, "a.png", "image/png", &schwarm_tests::api::tiny_png());
+    let media = uploaded.json();
+    let entry = w.submit(
+        &author,
+        json!({"title": "With image", "media_ids": [media["id"]]}),
+    );
+    let url = media["url"].as_str().unwrap();
+    let shown = w.server.get(url);
+    assert_eq!(shown.status, 200);
+    assert_eq!(
+        shown.header("cache-control"),
+        Some("public, max-age=300"),
+        "caches let go within minutes"
+    );
+    let hidden = w.moderate(&w.owner, &entry, json!({"decision": "hide", "reason": "doxxing"}));
+    assert_eq!(hidden.status, 200, "{}", hidden.text());
+    w.server.get(url).problem(404);
+    let restored = w.moderate(&w.owner, &entry, json!({"decision": "restore"}));
+    assert_eq!(restored.status, 200);
+    assert_eq!(w.server.get(url).status, 200);
+}
+
+#[test]
+fn uploads_stop_at_the_quota() {
+    let png = schwarm_tests::api::tiny_png();
+    let quota = png.len() * 2;
+    let server = TestServer::start_with(ServerOptions::new().env("MEDIA_QUOTA_BYTES", quota.to_string()));
+    let ada = server.client.register("ada");
+    for _ in 0..2 {
+        assert_eq!(server.client.upload(&ada, "a.png", "image/png", &png).status, 201);
+    }
+    let refused = server
+        .client
+        .upload(&ada, "a.png", "image/png", &png)
+        .problem(409);
+    assert_eq!(refused["code"], "media.quota_exceeded");
+    assert_eq!(refused["params"]["quota"], quota);
+    let bob = server.client.register("bob");
+    assert_eq!(
+        server.client.upload(&bob, "b.png", "image/png", &png).status,
+        201,
+        "a quota per person"
+    );
 }

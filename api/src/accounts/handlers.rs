@@ -30,6 +30,7 @@ use crate::http::no_store::no_store;
     security(())
 )]
 #[post("/auth/register")]
+#[expect(clippy::too_many_arguments, reason = "actix extractors, each one needed")]
 pub async fn register(
     http: HttpRequest,
     ip: ClientIp,

@@ -290,7 +290,7 @@ mod tests {
     #[test]
     fn emails_are_normalised_and_passwords_may_not_be_the_email() {
         assert_eq!(normalize_email("  Ada@Example.COM "), "ada@example.com");
-        assert!(check_password_policy("ADA@example.com", "ada@example.com").is_err());
-        assert!(check_password_policy("a long passphrase", "ada@example.com").is_ok());
+        assert!(check_password_policy("ADA@example.com", "ada@example.com", "password").is_err());
+        assert!(check_password_policy("a long passphrase", "ada@example.com", "password").is_ok());
     }
 }

@@ -101,6 +101,8 @@ catalogue! {
     AuthSessionRequired = "auth.session_required" => FORBIDDEN,
     /// An account with this email exists already.
     EmailTaken = "account.email_taken" => CONFLICT,
+    /// The caller's uploads would exceed their quota. Params: `used`, `quota` (bytes).
+    MediaQuotaExceeded = "media.quota_exceeded" => CONFLICT,
     /// The caller has as many personal access tokens as allowed. Params: `max`.
     TokenLimitReached = "token.limit_reached" => CONFLICT,
     /// Not allowed (a refusal reported by a library, without more detail).

@@ -4,13 +4,16 @@ use actix_web::web::{Bytes, BytesMut};
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use futures_util::StreamExt;
 
+use super::MediaQuota;
 use super::dto::{MediaResponse, UploadMediaForm};
+use super::repo as media_repo;
 use super::service;
 use super::store::MediaStore;
 use crate::auth::Auth;
 use crate::auth::scopes::MediaWrite;
 use crate::clock::Clock;
 use crate::db::Db;
+use crate::domain::ContributionStatus;
 use crate::error::{ApiError, ErrorCode, Problem};
 use crate::http::body_limit::BodyLimits;
 use crate::ids::looks_like_id;
@@ -25,6 +28,7 @@ use crate::ids::looks_like_id;
     responses(
         (status = 201, description = "Stored", body = MediaResponse,
             headers(("Location" = String, description = "Where the image is served"))),
+        (status = 409, description = "The upload would exceed the caller's `MEDIA_QUOTA_BYTES`", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The file is larger than `MEDIA_MAX_BYTES`", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "Not multipart, or the file is not a PNG, JPEG, WebP or GIF image", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "No `file` field, an empty or damaged file, or an image over 16384 pixels a side", body = Problem, content_type = "application/problem+json"),
@@ -41,8 +45,20 @@ pub async fn upload_media(
     req: HttpRequest,
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
+    let quota = req
+        .app_data::<web::Data<MediaQuota>>()
+        .map_or(MediaQuota(i64::MAX), |quota| *quota.get_ref());
     let (bytes, declared) = read_file_field(&req, payload, limits.upload).await?;
-    let row = service::upload(&db, &store, auth.user_id, bytes, declared.as_deref(), clock.now()).await?;
+    let row = service::upload(
+        &db,
+        &store,
+        auth.user_id,
+        bytes,
+        declared.as_deref(),
+        quota,
+        clock.now(),
+    )
+    .await?;
     let response = MediaResponse::from(row);
     Ok(HttpResponse::Created()
         .insert_header((header::LOCATION, response.url.clone()))
@@ -128,10 +144,10 @@ async fn read_file_field(
             ),
             headers(
                 ("ETag" = String, description = "Identifies these bytes"),
-                ("Cache-Control" = String, description = "public, max-age=31536000, immutable"),
+                ("Cache-Control" = String, description = "public, max-age=31536000, immutable; an entry's images public, max-age=300"),
             )),
         (status = 304, description = "Not modified (`If-None-Match` matched)"),
-        (status = 404, description = "No such media", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such media, or only shown by entries that were taken down", body = Problem, content_type = "application/problem+json"),
     ),
     security(())
 )]
@@ -146,12 +162,24 @@ pub async fn get_media(
     if !looks_like_id(&id) {
         return Err(no_such());
     }
-    let row = {
+    let (row, shown_by) = {
         let id = id.clone();
-        db.run(move |conn| service::find(conn, &id))
-            .await?
-            .ok_or_else(no_such)?
+        db.run(move |conn| {
+            let row = service::find(conn, &id)?;
+            Ok((row, media_repo::shown_by(conn, &id)?))
+        })
+        .await?
     };
+    let row = row.ok_or_else(no_such)?;
+    // The images of an entry that was hidden, rejected or withdrawn are not served any more
+    // (an entry still in review keeps them, for its moderators).
+    if !shown_by.is_empty()
+        && shown_by
+            .iter()
+            .all(|status| !status.is_public() && *status != ContributionStatus::Submitted)
+    {
+        return Err(no_such());
+    }
     let Some(bytes) = store.get(&row.id).await? else {
         log::error!("media {} has a row but no bytes in the store", row.id);
         return Err(no_such());
@@ -162,10 +190,15 @@ pub async fn get_media(
             header::ETAG,
             format!("\"{}\"", &row.sha256[..32.min(row.sha256.len())]),
         ))
-        .insert_header(CacheControl(vec![
-            CacheDirective::Public,
-            CacheDirective::MaxAge(31_536_000),
-            CacheDirective::Extension("immutable".into(), None),
-        ]))
+        .insert_header(CacheControl(match shown_by.is_empty() {
+            // Covers and loose uploads never change.
+            true => vec![
+                CacheDirective::Public,
+                CacheDirective::MaxAge(31_536_000),
+                CacheDirective::Extension("immutable".into(), None),
+            ],
+            // An entry's images leave caches within minutes of the entry being taken down.
+            false => vec![CacheDirective::Public, CacheDirective::MaxAge(300)],
+        }))
         .body(bytes))
 }

@@ -3,12 +3,17 @@
 
 pub mod dto;
 mod handlers;
+mod metadata;
 pub(crate) mod repo;
 pub mod service;
 pub mod sniff;
 pub mod store;
 
 pub use store::MediaStore;
+
+/// The bytes of uploads one person may keep (`MEDIA_QUOTA_BYTES`).
+#[derive(Debug, Clone, Copy)]
+pub struct MediaQuota(pub i64);
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(handlers::upload_media).service(handlers::get_media);

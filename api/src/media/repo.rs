@@ -4,7 +4,8 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::DbConnection;
-use crate::schema::{contribution_media, media};
+use crate::domain::ContributionStatus;
+use crate::schema::{contribution_media, contributions, media};
 
 #[derive(Debug, Clone, Queryable, Insertable)]
 #[diesel(table_name = media)]
@@ -28,6 +29,27 @@ pub fn insert(conn: &mut DbConnection, row: &MediaRow) -> QueryResult<()> {
 
 pub fn find(conn: &mut DbConnection, id: &str) -> QueryResult<Option<MediaRow>> {
     media::table.find(id).first(conn).optional()
+}
+
+/// The bytes `owner_id`'s uploads take.
+pub fn bytes_of_owner(conn: &mut DbConnection, owner_id: &str) -> QueryResult<i64> {
+    media::table
+        .filter(media::owner_id.eq(owner_id))
+        // SUM of a BIGINT is NUMERIC on PostgreSQL: cast back, the same on both.
+        .select(diesel::dsl::sql::<
+            diesel::sql_types::Nullable<diesel::sql_types::BigInt>,
+        >("CAST(SUM(size_bytes) AS BIGINT)"))
+        .first::<Option<i64>>(conn)
+        .map(Option::unwrap_or_default)
+}
+
+/// The statuses of the contributions that show `media_id` (none for a cover or a loose upload).
+pub fn shown_by(conn: &mut DbConnection, media_id: &str) -> QueryResult<Vec<ContributionStatus>> {
+    contribution_media::table
+        .inner_join(contributions::table)
+        .filter(contribution_media::media_id.eq(media_id))
+        .select(contributions::status)
+        .load(conn)
 }
 
 pub fn find_many(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<MediaRow>> {

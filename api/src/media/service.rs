@@ -5,9 +5,9 @@ use bytes::Bytes;
 use chrono::NaiveDateTime;
 
 use super::repo::{self, MediaRow};
-use super::sniff;
 use super::store::MediaStore;
-use crate::db::{Db, DbConnection};
+use super::{metadata, sniff};
+use crate::db::{Db, DbConnection, lock_key, write_transaction};
 use crate::digest::sha256_hex;
 use crate::error::{ApiError, ErrorCode, FieldError};
 use crate::ids::new_id;
@@ -16,7 +16,7 @@ use crate::ids::new_id;
 pub const MAX_PER_CONTRIBUTION: usize = 10;
 
 /// Stores an upload of `owner` that its bytes show to be an image (and, if it declares an
-/// image type, that type). Bytes first, row second: a row never points at nothing; if the row
+/// image type, that type), without its metadata (see [`metadata`]), within the owner's quota. Bytes first, row second: a row never points at nothing; if the row
 /// cannot be written, the bytes are removed again.
 pub async fn upload(
     db: &Db,
@@ -24,10 +24,12 @@ pub async fn upload(
     owner: String,
     bytes: Bytes,
     declared: Option<&str>,
+    quota: super::MediaQuota,
     now: NaiveDateTime,
 ) -> Result<MediaRow, ApiError> {
     let image = sniff::inspect(&bytes)?;
     sniff::check_declared(declared, image)?;
+    let bytes = metadata::strip(bytes, image.content_type);
     let row = MediaRow {
         id: new_id(),
         owner_id: owner,
@@ -40,7 +42,27 @@ pub async fn upload(
     };
     store.put(&row.id, bytes).await?;
     let recorded = row.clone();
-    if let Err(err) = db.run(move |conn| Ok(repo::insert(conn, &recorded)?)).await {
+    let recording = db.run(move |conn| {
+        write_transaction(conn, |conn| {
+            // Parallel uploads of one person queue here, so together they cannot pass the quota.
+            lock_key(conn, &format!("media-quota:{}", recorded.owner_id))?;
+            let used = repo::bytes_of_owner(conn, &recorded.owner_id)?;
+            if used + recorded.size_bytes > quota.0 {
+                return Err(ApiError::new(
+                    ErrorCode::MediaQuotaExceeded,
+                    format!(
+                        "your uploads would take {} of your {} bytes; delete some first",
+                        used + recorded.size_bytes,
+                        quota.0
+                    ),
+                )
+                .param("used", used)
+                .param("quota", quota.0));
+            }
+            Ok(repo::insert(conn, &recorded)?)
+        })
+    });
+    if let Err(err) = recording.await {
         if let Err(cleanup) = store.delete(&row.id).await {
             log::warn!(
                 "media {} left in the store after a failed upload: {cleanup}",

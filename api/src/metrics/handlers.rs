@@ -9,15 +9,15 @@ use crate::error::{ApiError, ErrorCode, Problem};
 /// `schwarm_http_requests_duration_seconds` by endpoint pattern, method and status, the
 /// `schwarm_db_pool_*` gauges, and the job queue (`schwarm_jobs`,
 /// `schwarm_job_oldest_age_seconds` by kind and status, `schwarm_job_failures_total` by kind).
-/// Needs `Authorization: Bearer <METRICS_TOKEN>`; without `METRICS_TOKEN` configured the
-/// endpoint is off (404). No label tells anything about a person or an account.
+/// Needs `Authorization: Bearer <METRICS_TOKEN>` (401 without); without `METRICS_TOKEN`
+/// configured the endpoint is off (404 to any token). No label tells anything about a person or an account.
 #[utoipa::path(
     tag = "health",
     operation_id = "get_metrics",
     responses(
         (status = 200, description = "Metrics", body = String, content_type = "text/plain"),
         (status = 401, description = "No or the wrong metrics token", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "Metrics are off (no METRICS_TOKEN)", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Metrics are off (no METRICS_TOKEN configured)", body = Problem, content_type = "application/problem+json"),
     ),
     security(("metrics_token" = []))
 )]
@@ -32,14 +32,14 @@ pub async fn get_metrics(
         .get(header::AUTHORIZATION)
         .and_then(|value| value.to_str().ok())
         .and_then(|value| value.strip_prefix("Bearer "));
+    if presented.is_none() {
+        return Err(ApiError::new(
+            ErrorCode::AuthRequired,
+            "the metrics need Authorization: Bearer <METRICS_TOKEN>",
+        ));
+    }
     match metrics.admits(presented) {
         None => return Err(ApiError::not_found("metrics")),
-        Some(false) if presented.is_none() => {
-            return Err(ApiError::new(
-                ErrorCode::AuthRequired,
-                "the metrics need Authorization: Bearer <METRICS_TOKEN>",
-            ));
-        }
         Some(false) => {
             return Err(ApiError::new(
                 ErrorCode::AuthInvalidToken,

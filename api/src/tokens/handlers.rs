@@ -2,7 +2,7 @@ use actix_web::{HttpResponse, delete, get, post, web};
 use validator::Validate;
 
 use super::dto::{CreateTokenRequest, CreatedTokenResponse, TokenResponse};
-use super::service;
+use super::{repo, service};
 use crate::auth::rate_limit::AuthRateLimits;
 use crate::auth::scopes::SessionOnly;
 use crate::auth::{Auth, password};
@@ -70,11 +70,7 @@ pub async fn create_token(
         limits.check_account("password", &auth.user_id)?;
         let user_id = auth.user_id.clone();
         let stored = db
-            .run(move |conn| {
-                Ok(crate::users::repo::find(conn, &user_id)?
-                    .map(|user| user.password_hash)
-                    .unwrap_or_default())
-            })
+            .run(move |conn| Ok(repo::password_hash_of(conn, &user_id)?.unwrap_or_default()))
             .await?;
         password::confirm(given, stored, "password").await?;
     }

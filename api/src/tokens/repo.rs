@@ -83,3 +83,12 @@ pub fn revoke(conn: &mut DbConnection, user_id: &str, id: &str, at: NaiveDateTim
     .execute(conn)?;
     Ok(updated == 1)
 }
+
+/// The password hash of the token's owner-to-be, to confirm a write-scoped token with it.
+pub fn password_hash_of(conn: &mut DbConnection, user_id: &str) -> QueryResult<Option<String>> {
+    crate::schema::users::table
+        .find(user_id)
+        .select(crate::schema::users::password_hash)
+        .first(conn)
+        .optional()
+}

@@ -1483,8 +1483,8 @@ export interface paths {
          *     `schwarm_http_requests_duration_seconds` by endpoint pattern, method and status, the
          *     `schwarm_db_pool_*` gauges, and the job queue (`schwarm_jobs`,
          *     `schwarm_job_oldest_age_seconds` by kind and status, `schwarm_job_failures_total` by kind).
-         *     Needs `Authorization: Bearer <METRICS_TOKEN>`; without `METRICS_TOKEN` configured the
-         *     endpoint is off (404). No label tells anything about a person or an account.
+         *     Needs `Authorization: Bearer <METRICS_TOKEN>` (401 without); without `METRICS_TOKEN`
+         *     configured the endpoint is off (404 to any token). No label tells anything about a person or an account.
          */
         get: operations["get_metrics"];
         put?: never;
@@ -2701,6 +2701,7 @@ export interface components {
          *     | `auth.insufficient_scope` | 403 | The token lacks the scope this operation needs. Params: `scope`. |
          *     | `auth.session_required` | 403 | Only a login session may do this; personal access tokens cannot. |
          *     | `account.email_taken` | 409 | An account with this email exists already. |
+         *     | `media.quota_exceeded` | 409 | The caller's uploads would exceed their quota. Params: `used`, `quota` (bytes). |
          *     | `token.limit_reached` | 409 | The caller has as many personal access tokens as allowed. Params: `max`. |
          *     | `forbidden` | 403 | Not allowed (a refusal reported by a library, without more detail). |
          *     | `field.required` | 422 | A required field is missing. |
@@ -2832,7 +2833,7 @@ export interface components {
          *     | `idempotency.in_flight` | 409 | A request with this `Idempotency-Key` is still being processed; retry after it ends. |
          * @enum {string}
          */
-        ErrorCode: "request.invalid" | "request.malformed_json" | "request.malformed_multipart" | "request.too_large" | "request.unsupported_media_type" | "route.not_found" | "route.method_not_allowed" | "not_found" | "rate_limited" | "service.unavailable" | "internal" | "auth.required" | "auth.malformed_header" | "auth.invalid_token" | "auth.invalid_personal_token" | "auth.invalid_refresh_token" | "auth.wrong_credentials" | "auth.account_gone" | "auth.insufficient_scope" | "auth.session_required" | "account.email_taken" | "token.limit_reached" | "forbidden" | "field.required" | "field.unknown" | "field.type" | "field.length" | "field.range" | "field.format" | "field.blank" | "field.duplicate" | "body.not_object" | "cursor.invalid" | "password.is_email" | "password.incorrect" | "schedule.order" | "schedule.missing" | "schedule.ended" | "rules.vote_budget_missing" | "rules.vote_budget_unexpected" | "prize_tiers.order" | "prize_tiers.currency" | "authors.shares_too_high" | "authors.invalid" | "contribution.parent_invalid" | "comment.parent_not_found" | "comment.reply_too_deep" | "vote.value_invalid" | "vote.unknown" | "media.empty" | "media.damaged" | "media.dimensions" | "media.one_file" | "media.unsupported_type" | "media.type_mismatch" | "media.not_yours" | "webhook.target_forbidden" | "webhook.https_required" | "webhook.campaign_foreign" | "currency.unknown" | "funding.backer_goal_missing" | "funding.backer_goal_unexpected" | "funding.stretch_goal_order" | "funding.simulated_payments_off" | "tier.window_order" | "tier.unknown" | "answer.invalid" | "answer_form.duplicate_option" | "answer_form.range" | "answer_form.incompatible" | "task_settings.consensus_k_missing" | "task.payload_empty" | "task.image_required" | "task.image_unknown" | "import.unreadable" | "review.reason_required" | "pledge.below_minimum" | "payment.method_invalid" | "payment.declined" | "payment.amount_mismatch" | "idempotency.key_invalid" | "idempotency.key_reused" | "organization.not_member" | "organization.role_insufficient" | "campaign.managers_only" | "moderation.staff_only" | "campaign.invite_only" | "worker.paused" | "review.own_answer" | "contribution.not_author" | "contribution.not_submitter" | "contribution.not_co_author" | "comment.not_author" | "vote.self_vote" | "vote.jury_ended" | "vote.tallies_hidden" | "awards.not_public" | "slug.taken" | "channel.name_taken" | "conflict.exists" | "conflict.changed_meanwhile" | "organization.last_owner" | "campaign.ended" | "campaign.rules_frozen" | "campaign.not_draft" | "campaign.is_draft" | "campaign.voting_not_over" | "contribution.submissions_closed" | "contribution.limit_reached" | "contribution.final" | "contribution.co_author_answered" | "moderation.decision_not_applicable" | "report.duplicate" | "comment.deleted" | "comment.not_open" | "comment.closed" | "vote.voting_closed" | "vote.contribution_not_public" | "vote.invalidated" | "vote.budget_exceeded" | "awards.nothing_to_award" | "award.transition" | "webhook.limit_reached" | "funding.wrong_kind" | "funding.not_configured" | "funding.frozen" | "funding.window_open" | "tier.sold_out" | "tier.unavailable" | "tier.limit_below_taken" | "tier.has_pledges" | "pledge.exists" | "pledge.window_closed" | "pledge.transition" | "payment.not_manual" | "tasks.wrong_kind" | "tasks.not_configured" | "tasks.form_frozen" | "task.window_closed" | "task.full" | "task.retired" | "claim.exists" | "claim.check_due" | "claim.limit" | "claim.transition" | "claim.lease_expired" | "claim.lease_limit" | "review.overturn_window_passed" | "review.confirmation_required" | "idempotency.in_flight";
+        ErrorCode: "request.invalid" | "request.malformed_json" | "request.malformed_multipart" | "request.too_large" | "request.unsupported_media_type" | "route.not_found" | "route.method_not_allowed" | "not_found" | "rate_limited" | "service.unavailable" | "internal" | "auth.required" | "auth.malformed_header" | "auth.invalid_token" | "auth.invalid_personal_token" | "auth.invalid_refresh_token" | "auth.wrong_credentials" | "auth.account_gone" | "auth.insufficient_scope" | "auth.session_required" | "account.email_taken" | "media.quota_exceeded" | "token.limit_reached" | "forbidden" | "field.required" | "field.unknown" | "field.type" | "field.length" | "field.range" | "field.format" | "field.blank" | "field.duplicate" | "body.not_object" | "cursor.invalid" | "password.is_email" | "password.incorrect" | "schedule.order" | "schedule.missing" | "schedule.ended" | "rules.vote_budget_missing" | "rules.vote_budget_unexpected" | "prize_tiers.order" | "prize_tiers.currency" | "authors.shares_too_high" | "authors.invalid" | "contribution.parent_invalid" | "comment.parent_not_found" | "comment.reply_too_deep" | "vote.value_invalid" | "vote.unknown" | "media.empty" | "media.damaged" | "media.dimensions" | "media.one_file" | "media.unsupported_type" | "media.type_mismatch" | "media.not_yours" | "webhook.target_forbidden" | "webhook.https_required" | "webhook.campaign_foreign" | "currency.unknown" | "funding.backer_goal_missing" | "funding.backer_goal_unexpected" | "funding.stretch_goal_order" | "funding.simulated_payments_off" | "tier.window_order" | "tier.unknown" | "answer.invalid" | "answer_form.duplicate_option" | "answer_form.range" | "answer_form.incompatible" | "task_settings.consensus_k_missing" | "task.payload_empty" | "task.image_required" | "task.image_unknown" | "import.unreadable" | "review.reason_required" | "pledge.below_minimum" | "payment.method_invalid" | "payment.declined" | "payment.amount_mismatch" | "idempotency.key_invalid" | "idempotency.key_reused" | "organization.not_member" | "organization.role_insufficient" | "campaign.managers_only" | "moderation.staff_only" | "campaign.invite_only" | "worker.paused" | "review.own_answer" | "contribution.not_author" | "contribution.not_submitter" | "contribution.not_co_author" | "comment.not_author" | "vote.self_vote" | "vote.jury_ended" | "vote.tallies_hidden" | "awards.not_public" | "slug.taken" | "channel.name_taken" | "conflict.exists" | "conflict.changed_meanwhile" | "organization.last_owner" | "campaign.ended" | "campaign.rules_frozen" | "campaign.not_draft" | "campaign.is_draft" | "campaign.voting_not_over" | "contribution.submissions_closed" | "contribution.limit_reached" | "contribution.final" | "contribution.co_author_answered" | "moderation.decision_not_applicable" | "report.duplicate" | "comment.deleted" | "comment.not_open" | "comment.closed" | "vote.voting_closed" | "vote.contribution_not_public" | "vote.invalidated" | "vote.budget_exceeded" | "awards.nothing_to_award" | "award.transition" | "webhook.limit_reached" | "funding.wrong_kind" | "funding.not_configured" | "funding.frozen" | "funding.window_open" | "tier.sold_out" | "tier.unavailable" | "tier.limit_below_taken" | "tier.has_pledges" | "pledge.exists" | "pledge.window_closed" | "pledge.transition" | "payment.not_manual" | "tasks.wrong_kind" | "tasks.not_configured" | "tasks.form_frozen" | "task.window_closed" | "task.full" | "task.retired" | "claim.exists" | "claim.check_due" | "claim.limit" | "claim.transition" | "claim.lease_expired" | "claim.lease_limit" | "review.overturn_window_passed" | "review.confirmation_required" | "idempotency.in_flight";
         /**
          * @description Every event type. Webhook bodies and the dispatcher use `{type, timestamp, data}`; `data` always carries `event_id`, `version`, `subject_id`, `organization_id`, `campaign_id` and `actor_id` beside the fields of its schema.
          *
@@ -11587,6 +11588,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The upload would exceed the caller's `MEDIA_QUOTA_BYTES` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The file is larger than `MEDIA_MAX_BYTES` */
             413: {
                 headers: {
@@ -11631,7 +11641,7 @@ export interface operations {
             /** @description The image */
             200: {
                 headers: {
-                    /** @description public, max-age=31536000, immutable */
+                    /** @description public, max-age=31536000, immutable; an entry's images public, max-age=300 */
                     "Cache-Control"?: string;
                     /** @description Identifies these bytes */
                     ETag?: string;
@@ -11651,7 +11661,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description No such media */
+            /** @description No such media, or only shown by entries that were taken down */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11689,7 +11699,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Metrics are off (no METRICS_TOKEN) */
+            /** @description Metrics are off (no METRICS_TOKEN configured) */
             404: {
                 headers: {
                     [name: string]: unknown;
