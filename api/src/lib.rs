@@ -45,6 +45,7 @@ pub mod insight;
 pub mod metrics;
 pub mod microtasks;
 pub mod moderation;
+pub mod privacy;
 pub mod reach;
 pub mod rewards;
 pub mod votes;
@@ -68,6 +69,7 @@ pub fn configure_api(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) 
         .configure(metrics::configure)
         .configure(openapi::configure)
         .configure(accounts::configure)
+        .configure(privacy::configure)
         .configure(users::configure)
         .configure(tokens::configure)
         .configure(organizations::configure)

@@ -182,3 +182,98 @@ fn a_token_that_can_change_things_needs_the_password_and_tokens_cannot_manage_se
     }
     assert_eq!(me_status(&server, &ada), 200);
 }
+
+#[test]
+fn the_export_holds_everything_about_me_and_nothing_about_others_or_secrets() {
+    let server = TestServer::start();
+    let owner = server.client.register("owner");
+    server.client.create_organization(&owner, "acme");
+    let campaign = server.client.open_campaign(
+        &owner,
+        "acme",
+        "Bottle",
+        json!({"vote_during_submission": true, "max_contributions_per_member": 3}),
+    );
+    let ada = server.client.register("ada");
+    let bob = server.client.register("bob");
+    let submit = |user: &User, title: &str| {
+        let made = server.client.call(
+            "POST",
+            &format!("/api/v1/campaigns/{campaign}/contributions"),
+            user.token(),
+            Some(&json!({"title": title})),
+        );
+        assert_eq!(made.status, 201, "{}", made.text());
+        made.json()["id"].as_str().unwrap().to_owned()
+    };
+    let mine = submit(&ada, "Ada's bottle");
+    let theirs = submit(&bob, "Bob's bottle");
+    let voted = server.client.call(
+        "PUT",
+        &format!("/api/v1/contributions/{theirs}/vote"),
+        ada.token(),
+        Some(&json!({"value": 1})),
+    );
+    assert_eq!(voted.status, 200, "{}", voted.text());
+    let commented = server.client.call(
+        "POST",
+        &format!("/api/v1/contributions/{theirs}/comments"),
+        ada.token(),
+        Some(&json!({"body": "Love the cork"})),
+    );
+    assert_eq!(commented.status, 201, "{}", commented.text());
+    server.client.personal_token(&ada, &["profile:read"]);
+    assert_eq!(
+        server
+            .client
+            .upload(&ada, "a.png", "image/png", &schwarm_tests::api::tiny_png())
+            .status,
+        201
+    );
+
+    let res = server.client.call("GET", "/api/v1/me/export", ada.token(), None);
+    assert_eq!(res.status, 200, "{}", res.text());
+    assert!(
+        res.header("content-disposition")
+            .is_some_and(|d| d.contains("attachment"))
+    );
+    let export = res.json();
+    assert_eq!(export["profile"]["email"], ada.email.as_str());
+    let titles: Vec<&str> = export["contributions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(titles, ["Ada's bottle"], "mine only");
+    assert_eq!(export["contributions"][0]["id"], mine.as_str());
+    assert_eq!(export["votes"][0]["contribution_id"], theirs.as_str());
+    assert_eq!(export["comments"][0]["body"], "Love the cork");
+    assert_eq!(export["uploads"].as_array().unwrap().len(), 1);
+    assert_eq!(export["personal_access_tokens"].as_array().unwrap().len(), 1);
+    assert_eq!(export["sessions"].as_array().unwrap().len(), 1);
+    assert!(!export["participations"].as_array().unwrap().is_empty());
+    for section in [
+        "pledges",
+        "task_answers",
+        "award_shares",
+        "reports",
+        "memberships",
+    ] {
+        assert!(export[section].is_array(), "{section} is there, empty");
+    }
+    let text = export.to_string();
+    for secret in [
+        "password_hash",
+        "token_hash",
+        "argon2",
+        "network_hash",
+        "Bob's bottle",
+    ] {
+        assert!(!text.contains(secret), "{secret} must not be in the export");
+    }
+    server
+        .client
+        .call("GET", "/api/v1/me/export", None, None)
+        .problem(401);
+}

@@ -45,6 +45,7 @@ const LAYERS: &[&[&str]] = &[
         "health",
         "metrics",
         "microtasks",
+        "privacy",
         "reach",
     ],
     &["comments", "insight", "rewards", "votes"],

@@ -1190,6 +1190,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Everything Schwarm keeps about the signed-in person, as one JSON document to download: the
+         *     profile, sessions, tokens (without secrets), memberships, contributions, co-authorships,
+         *     comments, votes (with the segments they were counted under), reports, uploads, points, award
+         *     shares, pledges, task answers, notifications and settings, and the campaigns taken part in.
+         */
+        get: operations["export_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/notification-settings": {
         parameters: {
             query?: never;
@@ -10627,6 +10649,46 @@ export interface operations {
             };
             /** @description A bad cursor */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document (a download) */
+            200: {
+                headers: {
+                    /** @description attachment; filename="schwarm-export.json" */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the required scope, or the user the role */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

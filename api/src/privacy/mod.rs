@@ -1,0 +1,8 @@
+//! People's data about themselves: everything the platform keeps about a person, handed to them
+//! in one document (`GET /me/export`).
+
+mod export;
+
+pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(export::export_me);
+}
