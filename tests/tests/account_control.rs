@@ -277,3 +277,79 @@ fn the_export_holds_everything_about_me_and_nothing_about_others_or_secrets() {
         .call("GET", "/api/v1/me/export", None, None)
         .problem(401);
 }
+
+#[test]
+fn deleting_my_account_erases_me_and_keeps_what_others_built_on() {
+    let server = TestServer::start();
+    let owner = server.client.register("owner");
+    server.client.create_organization(&owner, "acme");
+    let campaign =
+        server
+            .client
+            .open_campaign(&owner, "acme", "Bottle", json!({"vote_during_submission": true}));
+    let ada = server.client.register("ada");
+    let made = server.client.call(
+        "POST",
+        &format!("/api/v1/campaigns/{campaign}/contributions"),
+        ada.token(),
+        Some(&json!({"title": "Ada's bottle"})),
+    );
+    let entry = made.json()["id"].as_str().unwrap().to_owned();
+    let bob = server.client.register("bob");
+    let vote = server.client.call(
+        "PUT",
+        &format!("/api/v1/contributions/{entry}/vote"),
+        bob.token(),
+        Some(&json!({"value": 1})),
+    );
+    assert_eq!(vote.status, 200, "{}", vote.text());
+    let other_device = sign_in(&server, &ada.email, PASSWORD, "Tablet/2");
+    let delete = |user: &User, password: &str| {
+        server.client.call(
+            "DELETE",
+            "/api/v1/me",
+            user.token(),
+            Some(&json!({"password": password})),
+        )
+    };
+
+    assert_eq!(
+        delete(&ada, "not my password!").problem(422)["errors"][0]["code"],
+        "password.incorrect"
+    );
+    let last_owner = delete(&owner, PASSWORD).problem(409);
+    assert_eq!(
+        (&last_owner["code"], &last_owner["params"]["organization"]),
+        (&json!("organization.last_owner"), &json!("acme"))
+    );
+
+    assert_eq!(delete(&ada, PASSWORD).status, 204);
+    assert_eq!(me_status(&server, &ada), 401, "every session ends");
+    assert_eq!(me_status(&server, &other_device), 401);
+    server.client.login(&ada.email, PASSWORD).problem(401);
+    let profile = server.get(&format!("/api/v1/users/{}", ada.id)).json();
+    assert_eq!(profile["display_name"], "Deleted user");
+    assert!(!profile.to_string().contains("ada@"), "{profile}");
+    let shown = server.get(&format!("/api/v1/contributions/{entry}"));
+    assert_eq!(shown.status, 200, "the entry others voted for stays");
+    assert_eq!(shown.json()["authors"][0]["display_name"], "Deleted user");
+    assert!(!shown.text().contains("ada"), "{}", shown.text());
+    assert_eq!(me_status(&server, &bob), 200, "nobody else changes");
+    let bobs = server
+        .client
+        .call("GET", "/api/v1/me/export", bob.token(), None)
+        .json();
+    assert_eq!(
+        bobs["votes"][0]["contribution_id"],
+        entry.as_str(),
+        "bob's vote stands"
+    );
+    // The address is free for a new account.
+    let again = server.client.call(
+        "POST",
+        "/api/v1/auth/register",
+        None,
+        Some(&json!({"email": ada.email, "password": PASSWORD, "display_name": "Ada again"})),
+    );
+    assert_eq!(again.status, 201, "{}", again.text());
+}

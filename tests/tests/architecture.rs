@@ -45,11 +45,10 @@ const LAYERS: &[&[&str]] = &[
         "health",
         "metrics",
         "microtasks",
-        "privacy",
         "reach",
     ],
     &["comments", "insight", "rewards", "votes"],
-    &["moderation"],
+    &["moderation", "privacy"],
     // what reaches people and integrations, and the outbox's consumer
     &["notifications", "webhooks"],
     &["dispatch"],

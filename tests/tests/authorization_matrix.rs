@@ -12,6 +12,7 @@ use serde_json::{Value, json};
 fn sample_body(operation_id: &str) -> Option<Value> {
     match operation_id {
         "update_me" => Some(json!({"display_name": "renamed"})),
+        "delete_me" => Some(json!({"password": "wrong password for the matrix"})),
         "create_token" => Some(json!({"name": "matrix", "scopes": ["profile:read"]})),
         "change_password" => Some(
             json!({"current_password": "wrong but long enough", "new_password": "another long passphrase"}),

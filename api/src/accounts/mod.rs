@@ -8,6 +8,8 @@ mod repo;
 mod service;
 mod sessions;
 
+pub use service::end_all_sessions;
+
 use std::time::Duration;
 
 /// Settings the session handlers need (app data).

@@ -155,6 +155,12 @@ pub fn start_session(
     })
 }
 
+/// Ends every session of `user_id` (an account deleted).
+pub fn end_all_sessions(conn: &mut DbConnection, user_id: &str, at: NaiveDateTime) -> Result<(), ApiError> {
+    let standing = sessions::revoke_all_but(conn, user_id, None, at)?;
+    end_sessions(conn, &standing, at)
+}
+
 /// Ends sessions: their refresh tokens and (through the extractor's check) their access tokens.
 pub fn end_sessions(conn: &mut DbConnection, ids: &[String], at: NaiveDateTime) -> Result<(), ApiError> {
     for id in ids {

@@ -272,6 +272,8 @@ catalogue! {
     AlreadyExists = "conflict.exists" => CONFLICT,
     /// It changed meanwhile; reload it and try again.
     ChangedMeanwhile = "conflict.changed_meanwhile" => CONFLICT,
+    /// The account has pledges whose money is still moving. Params: `pledges`.
+    AccountHasOpenPledges = "account.pledges_open" => CONFLICT,
     /// An organization must keep at least one owner.
     LastOwner = "organization.last_owner" => CONFLICT,
     /// The campaign has ended (closed or cancelled). Params: `phase`.

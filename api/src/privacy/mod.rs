@@ -1,8 +1,9 @@
 //! People's data about themselves: everything the platform keeps about a person, handed to them
-//! in one document (`GET /me/export`).
+//! in one document (`GET /me/export`), and leaving with what identifies them (`DELETE /me`).
 
+mod deletion;
 mod export;
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
-    cfg.service(export::export_me);
+    cfg.service(export::export_me).service(deletion::delete_me);
 }

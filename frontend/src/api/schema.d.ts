@@ -1163,7 +1163,11 @@ export interface paths {
         get: operations["get_me"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Deletes the signed-in person's account by the rule above. Only from a login session, with
+         *     the password.
+         */
+        delete: operations["delete_me"];
         options?: never;
         head?: never;
         /**
@@ -2647,6 +2651,13 @@ export interface components {
          * @enum {string}
          */
         Decision: "approve" | "reject" | "hide" | "restore";
+        DeleteAccountRequest: {
+            /**
+             * Format: password
+             * @description Your password, to confirm.
+             */
+            password: string;
+        };
         /** @description One message to an endpoint and its attempts. */
         DeliveryResponse: {
             attempt_log: components["schemas"]["AttemptResponse"][];
@@ -2804,6 +2815,7 @@ export interface components {
          *     | `channel.name_taken` | 409 | The campaign has a channel with this name. Params: `name`. |
          *     | `conflict.exists` | 409 | This exists already. |
          *     | `conflict.changed_meanwhile` | 409 | It changed meanwhile; reload it and try again. |
+         *     | `account.pledges_open` | 409 | The account has pledges whose money is still moving. Params: `pledges`. |
          *     | `organization.last_owner` | 409 | An organization must keep at least one owner. |
          *     | `campaign.ended` | 409 | The campaign has ended (closed or cancelled). Params: `phase`. |
          *     | `campaign.rules_frozen` | 409 | Schedule, rules, prizes and points are frozen once submissions open. |
@@ -2855,7 +2867,7 @@ export interface components {
          *     | `idempotency.in_flight` | 409 | A request with this `Idempotency-Key` is still being processed; retry after it ends. |
          * @enum {string}
          */
-        ErrorCode: "request.invalid" | "request.malformed_json" | "request.malformed_multipart" | "request.too_large" | "request.unsupported_media_type" | "route.not_found" | "route.method_not_allowed" | "not_found" | "rate_limited" | "service.unavailable" | "internal" | "auth.required" | "auth.malformed_header" | "auth.invalid_token" | "auth.invalid_personal_token" | "auth.invalid_refresh_token" | "auth.wrong_credentials" | "auth.account_gone" | "auth.insufficient_scope" | "auth.session_required" | "account.email_taken" | "media.quota_exceeded" | "token.limit_reached" | "forbidden" | "field.required" | "field.unknown" | "field.type" | "field.length" | "field.range" | "field.format" | "field.blank" | "field.duplicate" | "body.not_object" | "cursor.invalid" | "password.is_email" | "password.incorrect" | "schedule.order" | "schedule.missing" | "schedule.ended" | "rules.vote_budget_missing" | "rules.vote_budget_unexpected" | "prize_tiers.order" | "prize_tiers.currency" | "authors.shares_too_high" | "authors.invalid" | "contribution.parent_invalid" | "comment.parent_not_found" | "comment.reply_too_deep" | "vote.value_invalid" | "vote.unknown" | "media.empty" | "media.damaged" | "media.dimensions" | "media.one_file" | "media.unsupported_type" | "media.type_mismatch" | "media.not_yours" | "webhook.target_forbidden" | "webhook.https_required" | "webhook.campaign_foreign" | "currency.unknown" | "funding.backer_goal_missing" | "funding.backer_goal_unexpected" | "funding.stretch_goal_order" | "funding.simulated_payments_off" | "tier.window_order" | "tier.unknown" | "answer.invalid" | "answer_form.duplicate_option" | "answer_form.range" | "answer_form.incompatible" | "task_settings.consensus_k_missing" | "task.payload_empty" | "task.image_required" | "task.image_unknown" | "import.unreadable" | "review.reason_required" | "pledge.below_minimum" | "payment.method_invalid" | "payment.declined" | "payment.amount_mismatch" | "idempotency.key_invalid" | "idempotency.key_reused" | "organization.not_member" | "organization.role_insufficient" | "campaign.managers_only" | "moderation.staff_only" | "campaign.invite_only" | "worker.paused" | "review.own_answer" | "contribution.not_author" | "contribution.not_submitter" | "contribution.not_co_author" | "comment.not_author" | "vote.self_vote" | "vote.jury_ended" | "vote.tallies_hidden" | "awards.not_public" | "slug.taken" | "channel.name_taken" | "conflict.exists" | "conflict.changed_meanwhile" | "organization.last_owner" | "campaign.ended" | "campaign.rules_frozen" | "campaign.not_draft" | "campaign.is_draft" | "campaign.voting_not_over" | "contribution.submissions_closed" | "contribution.limit_reached" | "contribution.final" | "contribution.co_author_answered" | "moderation.decision_not_applicable" | "report.duplicate" | "comment.deleted" | "comment.not_open" | "comment.closed" | "vote.voting_closed" | "vote.contribution_not_public" | "vote.invalidated" | "vote.budget_exceeded" | "awards.nothing_to_award" | "award.transition" | "webhook.limit_reached" | "funding.wrong_kind" | "funding.not_configured" | "funding.frozen" | "funding.window_open" | "tier.sold_out" | "tier.unavailable" | "tier.limit_below_taken" | "tier.has_pledges" | "pledge.exists" | "pledge.window_closed" | "pledge.transition" | "payment.not_manual" | "tasks.wrong_kind" | "tasks.not_configured" | "tasks.form_frozen" | "task.window_closed" | "task.full" | "task.retired" | "claim.exists" | "claim.check_due" | "claim.limit" | "claim.transition" | "claim.lease_expired" | "claim.lease_limit" | "review.overturn_window_passed" | "review.confirmation_required" | "idempotency.in_flight";
+        ErrorCode: "request.invalid" | "request.malformed_json" | "request.malformed_multipart" | "request.too_large" | "request.unsupported_media_type" | "route.not_found" | "route.method_not_allowed" | "not_found" | "rate_limited" | "service.unavailable" | "internal" | "auth.required" | "auth.malformed_header" | "auth.invalid_token" | "auth.invalid_personal_token" | "auth.invalid_refresh_token" | "auth.wrong_credentials" | "auth.account_gone" | "auth.insufficient_scope" | "auth.session_required" | "account.email_taken" | "media.quota_exceeded" | "token.limit_reached" | "forbidden" | "field.required" | "field.unknown" | "field.type" | "field.length" | "field.range" | "field.format" | "field.blank" | "field.duplicate" | "body.not_object" | "cursor.invalid" | "password.is_email" | "password.incorrect" | "schedule.order" | "schedule.missing" | "schedule.ended" | "rules.vote_budget_missing" | "rules.vote_budget_unexpected" | "prize_tiers.order" | "prize_tiers.currency" | "authors.shares_too_high" | "authors.invalid" | "contribution.parent_invalid" | "comment.parent_not_found" | "comment.reply_too_deep" | "vote.value_invalid" | "vote.unknown" | "media.empty" | "media.damaged" | "media.dimensions" | "media.one_file" | "media.unsupported_type" | "media.type_mismatch" | "media.not_yours" | "webhook.target_forbidden" | "webhook.https_required" | "webhook.campaign_foreign" | "currency.unknown" | "funding.backer_goal_missing" | "funding.backer_goal_unexpected" | "funding.stretch_goal_order" | "funding.simulated_payments_off" | "tier.window_order" | "tier.unknown" | "answer.invalid" | "answer_form.duplicate_option" | "answer_form.range" | "answer_form.incompatible" | "task_settings.consensus_k_missing" | "task.payload_empty" | "task.image_required" | "task.image_unknown" | "import.unreadable" | "review.reason_required" | "pledge.below_minimum" | "payment.method_invalid" | "payment.declined" | "payment.amount_mismatch" | "idempotency.key_invalid" | "idempotency.key_reused" | "organization.not_member" | "organization.role_insufficient" | "campaign.managers_only" | "moderation.staff_only" | "campaign.invite_only" | "worker.paused" | "review.own_answer" | "contribution.not_author" | "contribution.not_submitter" | "contribution.not_co_author" | "comment.not_author" | "vote.self_vote" | "vote.jury_ended" | "vote.tallies_hidden" | "awards.not_public" | "slug.taken" | "channel.name_taken" | "conflict.exists" | "conflict.changed_meanwhile" | "account.pledges_open" | "organization.last_owner" | "campaign.ended" | "campaign.rules_frozen" | "campaign.not_draft" | "campaign.is_draft" | "campaign.voting_not_over" | "contribution.submissions_closed" | "contribution.limit_reached" | "contribution.final" | "contribution.co_author_answered" | "moderation.decision_not_applicable" | "report.duplicate" | "comment.deleted" | "comment.not_open" | "comment.closed" | "vote.voting_closed" | "vote.contribution_not_public" | "vote.invalidated" | "vote.budget_exceeded" | "awards.nothing_to_award" | "award.transition" | "webhook.limit_reached" | "funding.wrong_kind" | "funding.not_configured" | "funding.frozen" | "funding.window_open" | "tier.sold_out" | "tier.unavailable" | "tier.limit_below_taken" | "tier.has_pledges" | "pledge.exists" | "pledge.window_closed" | "pledge.transition" | "payment.not_manual" | "tasks.wrong_kind" | "tasks.not_configured" | "tasks.form_frozen" | "task.window_closed" | "task.full" | "task.retired" | "claim.exists" | "claim.check_due" | "claim.limit" | "claim.transition" | "claim.lease_expired" | "claim.lease_limit" | "review.overturn_window_passed" | "review.confirmation_required" | "idempotency.in_flight";
         /**
          * @description Every event type. Webhook bodies and the dispatcher use `{type, timestamp, data}`; `data` always carries `event_id`, `version`, `subject_id`, `organization_id`, `campaign_id` and `actor_id` beside the fields of its schema.
          *
@@ -10507,6 +10519,91 @@ export interface operations {
             };
             /** @description The token lacks the required scope, or the user the role */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeleteAccountRequest"];
+            };
+        };
+        responses: {
+            /** @description Deleted; every session is signed out */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The body cannot be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only a login session may do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The last owner of an organization, or a pledge whose money is still moving */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not your password */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
