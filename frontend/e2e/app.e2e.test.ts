@@ -50,10 +50,16 @@ describe('Schwarm SPA served by the real server', () => {
   it('runs under a strict Content-Security-Policy without a single violation', async () => {
     const page = await context.newPage()
     const errors = collectPageErrors(page)
+    // Runs in the page (the e2e tsconfig has no DOM types, hence the narrow shape of the page's globals).
     await page.addInitScript(() => {
+      type Violation = { violatedDirective: string; blockedURI: string }
+      const page = globalThis as unknown as {
+        cspViolations: string[]
+        document: { addEventListener: (type: string, listener: (event: Violation) => void) => void }
+      }
       const seen: string[] = []
-      ;(globalThis as unknown as { cspViolations: string[] }).cspViolations = seen
-      document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`))
+      page.cspViolations = seen
+      page.document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`))
     })
 
     const response = await page.goto(`${baseUrl}/`)

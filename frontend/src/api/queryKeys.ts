@@ -99,6 +99,11 @@ export const tokenKeys = {
   mine: () => [...meKeys.all, 'tokens'] as const,
 }
 
+export const sessionKeys = {
+  /** The devices I am signed in on (under `meKeys`). */
+  mine: () => [...meKeys.all, 'sessions'] as const,
+}
+
 export const notificationKeys = {
   /** My inbox, its unread count and my settings (under `meKeys`). */
   all: () => [...meKeys.all, 'notifications'] as const,

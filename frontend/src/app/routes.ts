@@ -58,6 +58,12 @@ export const routes: RouteObject[] = [
             HydrateFallback: Loading,
           },
           { path: 'me/tokens', Component: TokensPage },
+          {
+            path: 'me/security',
+            // Visited now and then, from the profile: load it on the way there.
+            lazy: async () => ({ Component: (await import('../features/security/SecurityPage')).SecurityPage }),
+            HydrateFallback: Loading,
+          },
           { path: 'notifications', Component: NotificationsPage },
           { path: 'c/:slug/contribute', Component: ContributePage },
           { path: 'c/:slug/edit', Component: EditCampaignPage },

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { detectLanguage } from './languages'
 import * as insight from '../features/insight/strings'
+import * as security from '../features/security/strings'
 import * as webhooks from '../features/webhooks/strings'
 import { resources } from './resources'
 
 /** The bundled namespaces and those that arrive with their lazy pages. */
 const everyNamespace = {
-  en: { ...resources.en, insight: insight.en, webhooks: webhooks.en },
-  de: { ...resources.de, insight: insight.de, webhooks: webhooks.de },
+  en: { ...resources.en, insight: insight.en, webhooks: webhooks.en, security: security.en },
+  de: { ...resources.de, insight: insight.de, webhooks: webhooks.de, security: security.de },
 }
 
 describe('detectLanguage', () => {

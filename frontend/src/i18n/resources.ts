@@ -18,6 +18,7 @@ import * as organizations from '../features/organizations/strings'
 import * as profile from '../features/profile/strings'
 import * as reach from '../features/reach/strings'
 import * as rewards from '../features/rewards/strings'
+import type * as security from '../features/security/strings'
 import * as status from '../features/status/strings'
 import * as timeline from '../features/timeline/strings'
 import * as tokens from '../features/tokens/strings'
@@ -53,6 +54,7 @@ export interface LazyModules {
   insight: typeof insight
   webhooks: typeof webhooks
   microtasks: typeof microtasks
+  security: typeof security
 }
 export type LazyNamespace = keyof LazyModules
 

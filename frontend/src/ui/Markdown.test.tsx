@@ -27,7 +27,7 @@ it("loads images of this site only; another site's image becomes a link to it", 
 
   const { container } = render(<Markdown source={source} />)
 
-  const images = [...container.querySelectorAll('img')].map((img) => img.getAttribute('src'))
+  const images = Array.from(container.querySelectorAll('img'), (img) => img.getAttribute('src'))
   expect(images).toEqual(['/api/v1/media/abc/content'])
   expect(screen.getByRole('link', { name: 'tracker' })).toHaveAttribute('href', 'https://tracker.example/pixel.png')
 })

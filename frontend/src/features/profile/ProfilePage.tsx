@@ -42,6 +42,9 @@ export function ProfilePage() {
               <li>
                 <Link to="/me/tokens">{t('tokensLink')}</Link>
               </li>
+              <li>
+                <Link to="/me/security">{t('securityLink')}</Link>
+              </li>
             </ul>
           </section>
           <ProfileForm key={account.id} me={account} />

@@ -1,17 +1,18 @@
-// Creates a token: a name, the scopes it may use, and when it expires. The answer, with the
-// secret, goes straight to `onCreated` and is then dropped from the mutation, so the page alone
-// holds the secret.
+// Creates a token: a name, the scopes it may use, and when it expires; with a scope that writes,
+// also the user's password (the API mints a token that can act for them only for them, not for
+// whoever finds an open session). The answer, with the secret, goes straight to `onCreated` and is
+// then dropped from the mutation, so the page alone holds the secret.
 import { useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { SelectField, TextField } from '../../forms/Field'
 import { FormAlert } from '../../forms/FormAlert'
-import { errorsAt } from '../../forms/problem'
+import { errorsAt, type CodeMessages } from '../../forms/problem'
 import { useFocusFirstProblem } from '../../forms/useFocusFirstProblem'
 import { useFormProblem } from '../../forms/useFormProblem'
 import { useCreateToken, type CreatedToken } from './queries'
-import { SCOPES, scopeLabelKey, type Scope } from './scopes'
+import { isWriteScope, SCOPES, scopeLabelKey, type Scope } from './scopes'
 
-const FIELDS = /^(name|scopes(\[\d+\])?|expires_in_days)$/
+const FIELDS = /^(name|scopes(\[\d+\])?|expires_in_days|password)$/
 /** Expiry choices in days; `''` is "never". */
 const EXPIRY_DAYS = ['7', '30', '90', '365', ''] as const
 const DEFAULT_EXPIRY = '90'
@@ -23,9 +24,17 @@ export function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedToken
   const [scopes, setScopes] = useState<ReadonlySet<Scope>>(new Set())
   const [expiry, setExpiry] = useState<string>(DEFAULT_EXPIRY)
   const [noScope, setNoScope] = useState(false)
+  const [password, setPassword] = useState('')
   const form = useRef<HTMLFormElement>(null)
   const scopesErrorId = useId()
-  const problem = useFormProblem(create.error, (path) => FIELDS.test(path))
+  const needsPassword = [...scopes].some(isWriteScope)
+  const messages: CodeMessages = ({ code, field }) => {
+    if (field !== 'password') return undefined
+    if (code === 'password.incorrect') return t('create.passwordIncorrect')
+    if (code === 'field.required') return t('create.passwordRequired')
+    return undefined
+  }
+  const problem = useFormProblem(create.error, (path) => FIELDS.test(path), messages)
   useFocusFirstProblem(form, create.error)
 
   const scopeErrors = [...(noScope ? [t('create.scopesRequired')] : []), ...(errorsAt(problem.fields, 'scopes') ?? [])]
@@ -36,6 +45,8 @@ export function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedToken
     else next.delete(scope)
     setScopes(next)
     if (next.size > 0) setNoScope(false)
+    // The question goes with the last scope that writes, and so does the answer.
+    if (![...next].some(isWriteScope)) setPassword('')
   }
 
   function submit(event: FormEvent) {
@@ -51,12 +62,15 @@ export function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedToken
         // In the API's order, whatever order they were ticked in.
         scopes: SCOPES.filter((scope) => scopes.has(scope)),
         expires_in_days: expiry === '' ? null : Number(expiry),
+        // Only with a scope that writes: nobody else needs to see it.
+        ...(needsPassword && { password }),
       },
       {
         onSuccess: (created) => {
           setName('')
           setScopes(new Set())
           setExpiry(DEFAULT_EXPIRY)
+          setPassword('')
           onCreated(created)
           create.reset()
         },
@@ -112,6 +126,19 @@ export function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedToken
           </p>
         )}
       </fieldset>
+      {needsPassword && (
+        <TextField
+          label={t('create.password')}
+          hint={t('create.passwordHint')}
+          type="password"
+          autoComplete="current-password"
+          required
+          maxLength={1024}
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+          errors={problem.fields.password}
+        />
+      )}
       <SelectField
         label={t('create.expiry')}
         hint={t('create.expiryHint')}

@@ -1,4 +1,4 @@
-import { act, screen, within } from '@testing-library/react'
+import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { startSession } from '../../api/session'
@@ -29,7 +29,13 @@ function tokensApi(initial: ReturnType<typeof token>[], routes: Record<string, H
     'GET /api/v1/me': () => json(me),
     'GET /api/v1/me/tokens': () => json({ items: tokens, next_cursor: null }),
     'POST /api/v1/me/tokens': async (request) => {
-      const body = (await request.json()) as { name: string; scopes: string[] }
+      const body = (await request.json()) as { name: string; scopes: string[]; password?: string }
+      // As the API does: a token that writes only with the password.
+      if (body.scopes.some((scope) => scope.endsWith(':write')) && !body.password) {
+        return problem(422, 'Unprocessable Entity', 'invalid fields: password', [
+          { field: 'password', code: 'field.required', message: 'is required' },
+        ])
+      }
       const created = token('t9', body.name, { scopes: body.scopes, token_prefix: SECRET.slice(0, 12), expires_at: '2026-04-01T00:00:00Z' })
       tokens = [...tokens, created]
       return json({ ...created, token: SECRET }, 201)
@@ -136,6 +142,8 @@ describe('personal access tokens', () => {
 
     await user.type(screen.getByRole('textbox', { name: /^Name/ }), 'Script')
     await user.click(screen.getByRole('checkbox', { name: 'Upload images' }))
+    // A scope that writes: the API wants the password.
+    await user.type(screen.getByLabelText(/^Your password/), 'correct horse battery')
     await user.click(screen.getByRole('button', { name: 'Create token' }))
     const secret = await screen.findByRole('region', { name: 'Your new token “Script”' })
     await user.click(within(secret).getByRole('button', { name: 'Copy to clipboard' }))
@@ -180,6 +188,74 @@ describe('personal access tokens', () => {
     expect(screen.getByRole('checkbox', { name: 'Read your profile' })).toHaveAccessibleDescription(/unknown scope/)
     expect(screen.getByRole('combobox', { name: 'Expires after' })).toHaveAccessibleDescription(/must be 1 to 3650/)
     expect(screen.queryByRole('region', { name: /Your new token/ })).toBeNull()
+  })
+
+  it('asks for my password only when a scope writes, and sends it with that token alone', async () => {
+    const fake = tokensApi([])
+    const user = userEvent.setup()
+    renderRoute('/me/tokens')
+    await screen.findByText(/You have no access tokens yet/)
+    const passwordField = () => screen.queryByLabelText(/^Your password/)
+
+    await user.type(screen.getByRole('textbox', { name: /^Name/ }), 'Reporting')
+    await user.click(screen.getByRole('checkbox', { name: 'Read campaigns' }))
+    expect(passwordField()).toBeNull()
+    await user.click(screen.getByRole('checkbox', { name: 'Upload images' }))
+    expect(passwordField()).toBeVisible()
+    expect(passwordField()).toHaveAttribute('type', 'password')
+    expect(passwordField()).toBeRequired()
+    expect(passwordField()).toHaveAccessibleDescription(/confirm with your password that it is you/)
+    // Without the writing scope the question goes, and nothing is sent.
+    await user.click(screen.getByRole('checkbox', { name: 'Upload images' }))
+    expect(passwordField()).toBeNull()
+    await user.click(screen.getByRole('button', { name: 'Create token' }))
+    await screen.findByRole('region', { name: 'Your new token “Reporting”' })
+    expect(await fake.sent('POST /api/v1/me/tokens')[0].json()).not.toHaveProperty('password')
+    await user.click(screen.getByRole('button', { name: 'I have stored it' }))
+
+    await user.type(screen.getByRole('textbox', { name: /^Name/ }), 'CRM sync')
+    await user.click(screen.getByRole('checkbox', { name: 'Change your profile' }))
+    await user.type(screen.getByLabelText(/^Your password/), 'correct horse battery')
+    await user.click(screen.getByRole('button', { name: 'Create token' }))
+
+    await screen.findByRole('region', { name: 'Your new token “CRM sync”' })
+    expect(await fake.sent('POST /api/v1/me/tokens')[1].json()).toEqual({
+      name: 'CRM sync',
+      scopes: ['profile:write'],
+      expires_in_days: 90,
+      password: 'correct horse battery',
+    })
+    // The form forgets it with the rest.
+    expect(passwordField()).toBeNull()
+    await user.click(screen.getByRole('checkbox', { name: 'Change your profile' }))
+    expect(passwordField()).toHaveValue('')
+  })
+
+  it('puts a missing or wrong password on the password field, in the UI’s words', async () => {
+    let answer: 'field.required' | 'password.incorrect' = 'field.required'
+    tokensApi([], {
+      'POST /api/v1/me/tokens': () =>
+        problem(422, 'Unprocessable Entity', 'invalid fields: password', [{ field: 'password', code: answer, message: 'api words' }], answer),
+    })
+    const user = userEvent.setup()
+    renderRoute('/me/tokens')
+    await screen.findByText(/You have no access tokens yet/)
+    await user.type(screen.getByRole('textbox', { name: /^Name/ }), 'CRM sync')
+    await user.click(screen.getByRole('checkbox', { name: 'Cast votes and, as a manager, invalidate suspicious ones' }))
+    await user.type(screen.getByLabelText(/^Your password/), 'x')
+
+    await user.click(screen.getByRole('button', { name: 'Create token' }))
+
+    const password = screen.getByLabelText(/^Your password/)
+    await waitFor(() => expect(password).toHaveAttribute('aria-invalid', 'true'))
+    expect(password).toHaveAccessibleDescription(/Enter your password to create a token that may change things\./)
+    expect(password).toHaveFocus()
+
+    answer = 'password.incorrect'
+    await user.click(screen.getByRole('button', { name: 'Create token' }))
+
+    await waitFor(() => expect(password).toHaveAccessibleDescription(/This is not your password\./))
+    expect(screen.getByRole('alert')).not.toHaveTextContent('api words')
   })
 
   it('shows why when the API refuses another token (409)', async () => {

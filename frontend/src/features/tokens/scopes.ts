@@ -31,3 +31,8 @@ export const SCOPES = Object.keys(LABELS) as Scope[]
 export function scopeLabelKey(scope: Scope): `scope.${keyof typeof en.scope}` {
   return `scope.${LABELS[scope]}`
 }
+
+/** Whether a scope lets a token change things: creating such a token needs the user's password. */
+export function isWriteScope(scope: Scope): boolean {
+  return scope.endsWith(':write')
+}

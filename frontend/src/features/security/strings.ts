@@ -1,0 +1,88 @@
+// Strings of the security page: the signed-in devices and the password change. Loaded with the
+// page (see registerLazyStrings); the profile's link to it is in the profile's strings.
+import type { Translation } from '../../i18n/strings'
+
+export const en = {
+  pageTitle: 'Security · Schwarm',
+  heading: 'Security',
+  backToProfile: 'My profile',
+  sessions: {
+    heading: 'Signed-in devices',
+    intro: 'Where you are signed in now. Sign out a device you do not recognise or no longer use: it is signed out at once.',
+    current: 'This device',
+    signedInSince: 'Signed in since {{date}}',
+    lastActive: 'Last active {{date}}',
+    signOut: 'Sign out',
+    signOutDevice: 'Sign out {{device}}',
+    signedOut: '{{device}} was signed out.',
+    signOutOthers: 'Sign out everywhere else',
+    signOutOthersHint: 'Signs out every device but this one.',
+    signedOutOthers_one: '{{count}} other device was signed out.',
+    signedOutOthers_other: '{{count}} other devices were signed out.',
+    onlyThis: 'You are signed in on this device only.',
+  },
+  device: {
+    unknown: 'Unknown device',
+    browserOnOs: '{{browser}} on {{os}}',
+  },
+  password: {
+    heading: 'Change password',
+    intro: 'When you change it, every other device is signed out.',
+    current: 'Current password',
+    new: 'New password',
+    newHint: 'At least 10 characters, and not your email address.',
+    submit: 'Change password',
+    submitting: 'Changing…',
+    changed: 'Your password was changed, and your other devices were signed out.',
+    tooShort: 'Use at least {{min}} characters.',
+    incorrect: 'This is not your current password.',
+    isEmail: 'Your new password must not be your email address.',
+    length: 'Use {{min}} to {{max}} characters.',
+    tooMany_one: 'Too many attempts. Try again in {{count}} second.',
+    tooMany_other: 'Too many attempts. Try again in {{count}} seconds.',
+    tooManyGeneric: 'Too many attempts. Try again in a little while.',
+  },
+}
+
+export const de: Translation<typeof en> = {
+  pageTitle: 'Sicherheit · Schwarm',
+  heading: 'Sicherheit',
+  backToProfile: 'Mein Profil',
+  sessions: {
+    heading: 'Angemeldete Geräte',
+    intro:
+      'Wo du gerade angemeldet bist. Melde ein Gerät ab, das du nicht kennst oder nicht mehr nutzt: Es wird sofort abgemeldet.',
+    current: 'Dieses Gerät',
+    signedInSince: 'Angemeldet seit {{date}}',
+    lastActive: 'Zuletzt aktiv {{date}}',
+    signOut: 'Abmelden',
+    signOutDevice: '{{device}} abmelden',
+    signedOut: '{{device}} wurde abgemeldet.',
+    signOutOthers: 'Überall sonst abmelden',
+    signOutOthersHint: 'Meldet jedes Gerät außer diesem ab.',
+    signedOutOthers_one: '{{count}} anderes Gerät wurde abgemeldet.',
+    signedOutOthers_other: '{{count}} andere Geräte wurden abgemeldet.',
+    onlyThis: 'Du bist nur auf diesem Gerät angemeldet.',
+  },
+  device: {
+    unknown: 'Unbekanntes Gerät',
+    browserOnOs: '{{browser}} auf {{os}}',
+  },
+  password: {
+    heading: 'Passwort ändern',
+    intro: 'Wenn du es änderst, wird jedes andere Gerät abgemeldet.',
+    current: 'Aktuelles Passwort',
+    new: 'Neues Passwort',
+    newHint: 'Mindestens 10 Zeichen und nicht deine E-Mail-Adresse.',
+    submit: 'Passwort ändern',
+    submitting: 'Wird geändert …',
+    changed: 'Dein Passwort wurde geändert, und deine anderen Geräte wurden abgemeldet.',
+    tooShort: 'Verwende mindestens {{min}} Zeichen.',
+    incorrect: 'Das ist nicht dein aktuelles Passwort.',
+    isEmail: 'Dein neues Passwort darf nicht deine E-Mail-Adresse sein.',
+    length: 'Verwende {{min}} bis {{max}} Zeichen.',
+    tooMany_one: 'Zu viele Versuche. Versuche es in {{count}} Sekunde noch einmal.',
+    tooMany_other: 'Zu viele Versuche. Versuche es in {{count}} Sekunden noch einmal.',
+    tooManyGeneric: 'Zu viele Versuche. Versuche es gleich noch einmal.',
+  },
+}
