@@ -267,3 +267,48 @@ describe('security: changing the password', () => {
     expect(alert).toHaveTextContent('Zu viele Versuche. Versuche es in 42 Sekunden noch einmal.')
   })
 })
+
+describe('security: your data', () => {
+  it('deletes the account only with the box ticked and the right password, then signs out here', async () => {
+    let attempts = 0
+    const fake = securityApi([thisLaptop], {
+      'DELETE /api/v1/me': async (request) => {
+        attempts += 1
+        const body = (await request.json()) as { password: string }
+        if (body.password !== 'the right password')
+          return problem(
+            422,
+            'Unprocessable Entity',
+            'password: this is not your password',
+            [{ field: 'password', code: 'password.incorrect', message: 'this is not your password' }],
+            'password.incorrect',
+          )
+        return new Response(null, { status: 204 })
+      },
+      'GET /api/v1/campaigns': () => json({ items: [], next_cursor: null }),
+    })
+    const user = userEvent.setup()
+    renderRoute('/me/security')
+    const form = within(await screen.findByRole('form', { name: 'Delete account' }))
+    const submit = form.getByRole('button', { name: 'Delete my account' })
+    expect(submit).toBeDisabled()
+
+    await user.type(form.getByLabelText(/Your password/), 'a wrong guess')
+    await user.click(form.getByLabelText('I understand that this cannot be undone.'))
+    await user.click(submit)
+    expect(await form.findByText('This is not your password.')).toBeVisible()
+
+    await user.clear(form.getByLabelText(/Your password/))
+    await user.type(form.getByLabelText(/Your password/), 'the right password')
+    await user.click(submit)
+    await waitFor(() => expect(attempts).toBe(2))
+    expect(fake.sent('DELETE /api/v1/me')).toHaveLength(2)
+    await waitFor(() => expect(screen.queryByRole('form', { name: 'Delete account' })).toBeNull())
+  })
+
+  it('offers the download of everything kept about me', async () => {
+    securityApi([thisLaptop])
+    renderRoute('/me/security')
+    expect(await screen.findByRole('button', { name: 'Download my data' })).toBeEnabled()
+  })
+})

@@ -4,6 +4,7 @@ import { Link } from 'react-router'
 import { registerLazyStrings } from '../../i18n'
 import { ChangePasswordForm } from './ChangePasswordForm'
 import { SessionList } from './SessionList'
+import { DeleteAccount, ExportMyData } from './YourData'
 import * as strings from './strings'
 
 // This page's strings arrive with it (see registerLazyStrings).
@@ -20,6 +21,8 @@ export function SecurityPage() {
       <h1>{t('heading')}</h1>
       <SessionList />
       <ChangePasswordForm />
+      <ExportMyData />
+      <DeleteAccount />
     </div>
   )
 }

@@ -42,6 +42,24 @@ export const en = {
     tooMany_other: 'Too many attempts. Try again in {{count}} seconds.',
     tooManyGeneric: 'Too many attempts. Try again in a little while.',
   },
+  data: {
+    heading: 'Your data',
+    intro: 'Download everything Schwarm keeps about you as one file: your profile, devices, entries, comments, votes, points, pledges, tasks and notifications.',
+    download: 'Download my data',
+    downloading: 'Preparing…',
+    failed: 'The download did not work. Try again in a moment.',
+  },
+  delete: {
+    heading: 'Delete account',
+    intro: 'Your email, name, password, research details, devices, tokens and notifications are erased, and every device is signed out. Entries and comments you published stay, shown as "Deleted user", because others voted on and answered them.',
+    password: 'Your password',
+    confirm: 'I understand that this cannot be undone.',
+    submit: 'Delete my account',
+    deleting: 'Deleting…',
+    incorrect: 'This is not your password.',
+    lastOwner: 'You are the last owner of {{organization}}. Make someone else an owner first.',
+    pledgesOpen: 'You have pledges whose money is still moving. Cancel them, or wait until their campaigns are settled.',
+  },
 }
 
 export const de: Translation<typeof en> = {
@@ -84,5 +102,23 @@ export const de: Translation<typeof en> = {
     tooMany_one: 'Zu viele Versuche. Versuche es in {{count}} Sekunde noch einmal.',
     tooMany_other: 'Zu viele Versuche. Versuche es in {{count}} Sekunden noch einmal.',
     tooManyGeneric: 'Zu viele Versuche. Versuche es gleich noch einmal.',
+  },
+  data: {
+    heading: 'Deine Daten',
+    intro: 'Lade alles, was Schwarm über dich speichert, als eine Datei herunter: Profil, Geräte, Beiträge, Kommentare, Stimmen, Punkte, Zusagen, Aufgaben und Benachrichtigungen.',
+    download: 'Meine Daten herunterladen',
+    downloading: 'Wird vorbereitet…',
+    failed: 'Der Download hat nicht geklappt. Versuche es gleich noch einmal.',
+  },
+  delete: {
+    heading: 'Konto löschen',
+    intro: 'Deine E-Mail-Adresse, dein Name, dein Passwort, deine Forschungsangaben, Geräte, Tokens und Benachrichtigungen werden gelöscht, und alle Geräte werden abgemeldet. Veröffentlichte Beiträge und Kommentare bleiben ohne deinen Namen stehen, weil andere darüber abgestimmt und darauf geantwortet haben.',
+    password: 'Dein Passwort',
+    confirm: 'Mir ist klar, dass sich das nicht rückgängig machen lässt.',
+    submit: 'Mein Konto löschen',
+    deleting: 'Wird gelöscht…',
+    incorrect: 'Das ist nicht dein Passwort.',
+    lastOwner: 'Du bist die letzte Eigentümerin bzw. der letzte Eigentümer von {{organization}}. Mache zuerst jemand anderen zur Eigentümerin oder zum Eigentümer.',
+    pledgesOpen: 'Bei deinen Zusagen ist noch Geld unterwegs. Storniere sie oder warte, bis ihre Kampagnen abgerechnet sind.',
   },
 }
