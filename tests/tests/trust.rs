@@ -777,3 +777,29 @@ fn uploads_stop_at_the_quota() {
         "a quota per person"
     );
 }
+
+#[test]
+fn parallel_uploads_cannot_pass_the_quota_together() {
+    let png = schwarm_tests::api::tiny_png();
+    let quota = png.len() * 5;
+    let server = Arc::new(TestServer::start_with(
+        ServerOptions::new().env("MEDIA_QUOTA_BYTES", quota.to_string()),
+    ));
+    let ada = server.client.register("ada");
+    let (uploader, user, bytes) = (Arc::clone(&server), ada.clone(), png.clone());
+    let statuses = in_parallel(20, move |_| {
+        uploader.client.upload(&user, "a.png", "image/png", &bytes).status
+    });
+    let mut sorted = statuses.clone();
+    sorted.sort();
+    assert_eq!(sorted, [vec![201; 5], vec![409; 15]].concat(), "{statuses:?}");
+    let stored = server.db().key_counts(&format!(
+        "SELECT owner_id AS key, COUNT(*) AS n FROM media WHERE owner_id = '{}' GROUP BY owner_id",
+        ada.id
+    ));
+    assert_eq!(
+        stored,
+        vec![(ada.id.clone(), 5)],
+        "rows beyond the quota were rolled back"
+    );
+}
