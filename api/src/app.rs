@@ -23,7 +23,8 @@ use crate::http::{
     access_log, cors, etag, head, nul_guard, problem_guard, request_id, security_headers, spa,
 };
 use crate::idempotency;
-use crate::insight::MinGroupSize;
+use crate::insight::Disclosure;
+use crate::mail::PublicUrl;
 use crate::media::{MediaQuota, MediaStore};
 use crate::metrics::Metrics;
 use crate::notifications::unsubscribe::UnsubscribeKey;
@@ -49,7 +50,8 @@ pub struct AppContext {
     clock: web::Data<Clock>,
     vote_rate_limit: web::Data<VoteRateLimit>,
     visit_rate_limit: web::Data<VisitRateLimit>,
-    min_group_size: web::Data<MinGroupSize>,
+    disclosure: web::Data<Disclosure>,
+    public_url: web::Data<PublicUrl>,
     payment_settings: web::Data<PaymentSettings>,
     integrity_salt: web::Data<IntegritySalt>,
     cursor_key: web::Data<CursorKey>,
@@ -96,7 +98,12 @@ impl AppContext {
             visit_rate_limit: web::Data::new(VisitRateLimit(KeyedRateLimit::per_minute(
                 config.visit_rate_limit_per_minute,
             ))),
-            min_group_size: web::Data::new(MinGroupSize(config.analytics_min_group_size)),
+            disclosure: web::Data::new(Disclosure {
+                min_group: config.analytics_min_group_size,
+                min_networks: config.analytics_min_networks,
+                interval_secs: config.analytics_publish_interval_secs,
+            }),
+            public_url: web::Data::new(PublicUrl(config.public_url.clone())),
             payment_settings: web::Data::new(PaymentSettings {
                 simulated: config.simulated_payments,
             }),
@@ -151,7 +158,8 @@ pub fn build_app(
         .app_data(ctx.clock.clone())
         .app_data(ctx.vote_rate_limit.clone())
         .app_data(ctx.visit_rate_limit.clone())
-        .app_data(ctx.min_group_size.clone())
+        .app_data(ctx.disclosure.clone())
+        .app_data(ctx.public_url.clone())
         .app_data(ctx.payment_settings.clone())
         .app_data(ctx.integrity_salt.clone())
         .app_data(ctx.cursor_key.clone())

@@ -183,6 +183,10 @@ pub struct Config {
     pub visit_rate_limit_per_minute: u32,
     /// The smallest group of people the analytics and exports show; smaller ones are left out.
     pub analytics_min_group_size: i64,
+    /// ... and the fewest networks its people must come from (1: any).
+    pub analytics_min_networks: i64,
+    /// Seconds between two publications of a campaign's segment figures, at least.
+    pub analytics_publish_interval_secs: i64,
     /// Tests only: a file whose RFC 3339 instant stops the domain clock (see [`crate::clock`]).
     pub test_clock_file: Option<PathBuf>,
     /// The address people open the site at, for links in mail (no trailing slash).
@@ -376,6 +380,12 @@ impl Config {
             })?,
             analytics_min_group_size: parse_var(&var, "ANALYTICS_MIN_GROUP_SIZE", "5", |raw| {
                 parse_in_range(raw, 2, 1_000)
+            })?,
+            analytics_min_networks: parse_var(&var, "ANALYTICS_MIN_NETWORKS", "5", |raw| {
+                parse_in_range(raw, 1, 1_000)
+            })?,
+            analytics_publish_interval_secs: parse_var(&var, "ANALYTICS_PUBLISH_INTERVAL_SECS", "3600", |raw| {
+                parse_in_range(raw, 0, 7 * 24 * 3600)
             })?,
             test_clock_file: var("TEST_CLOCK_FILE").map(PathBuf::from),
             public_url: parse_var(

@@ -32,6 +32,7 @@ pub mod users;
 // campaigns, and what other features record inside their transactions
 pub mod attribution;
 pub mod campaigns;
+pub mod invitations;
 pub mod counters;
 pub mod ledger;
 pub mod scores;
@@ -74,6 +75,7 @@ pub fn configure_api(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) 
         .configure(tokens::configure)
         .configure(organizations::configure)
         .configure(campaigns::configure)
+        .configure(invitations::configure)
         .configure(contributions::configure)
         .configure(moderation::configure)
         .configure(comments::configure)

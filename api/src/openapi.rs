@@ -28,6 +28,7 @@ use crate::error::{ErrorCode, FieldError, Problem};
         (name = "me", description = "The signed-in user's account and personal access tokens"),
         (name = "users", description = "Public profiles"),
         (name = "organizations", description = "Brands and their members' roles"),
+        (name = "invitations", description = "Invitations to invite-only campaigns and the participation rights they give (never a staff role)"),
         (name = "campaigns", description = "A brand's calls to its community: lifecycle and discovery"),
         (name = "contributions", description = "What the community submits, with its authors and lineage"),
         (name = "moderation", description = "Reports, moderators' decisions and their audit log"),

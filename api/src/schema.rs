@@ -718,6 +718,41 @@ diesel::table! {
 
 diesel::joinable!(task_claims -> tasks (task_id));
 
+diesel::table! {
+    invitations (id) {
+        id -> Text,
+        organization_id -> Text,
+        campaign_id -> Nullable<Text>,
+        email -> Nullable<Text>,
+        token_hash -> Text,
+        max_uses -> Nullable<Integer>,
+        uses -> Integer,
+        expires_at -> Nullable<Timestamp>,
+        created_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    participation_grants (id) {
+        id -> Text,
+        organization_id -> Text,
+        campaign_id -> Nullable<Text>,
+        user_id -> Text,
+        invitation_id -> Nullable<Text>,
+        granted_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    segment_publications (campaign_id) {
+        campaign_id -> Text,
+        published_at -> Timestamp,
+        figures -> Text,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     task_settings,
     tasks,
@@ -766,4 +801,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     funding_tiers,
     pledges,
     payments,
+    invitations,
+    participation_grants,
+    segment_publications,
 );

@@ -34,6 +34,7 @@ const LAYERS: &[&[&str]] = &[
     &["media", "tokens", "users"],
     &["organizations"],
     &["campaigns"],
+    &["invitations"],
     // what features record inside their own transactions
     &["counters", "ledger", "scores"],
     &["attribution"],

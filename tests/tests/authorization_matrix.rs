@@ -20,6 +20,7 @@ fn sample_body(operation_id: &str) -> Option<Value> {
         "create_organization" => Some(json!({"slug": "matrix-org", "name": "Matrix"})),
         "update_organization" => Some(json!({"name": "renamed"})),
         "put_member" => Some(json!({"role": "juror"})),
+        "create_invitation" => Some(json!({})),
         "create_campaign" => Some(json!({"kind": "idea", "title": "Matrix"})),
         "update_campaign" => Some(json!({"title": "renamed"})),
         "create_contribution" => Some(json!({"title": "Matrix"})),

@@ -27,8 +27,19 @@ fn server() -> TestServer {
         ServerOptions::new()
             .env("VISIT_RATE_LIMIT_PER_MINUTE", "1000000")
             .env("AUTH_RATE_LIMIT_PER_IP", "1000000")
-            .env("VOTE_RATE_LIMIT_PER_MINUTE", "1000000"),
+            .env("VOTE_RATE_LIMIT_PER_MINUTE", "1000000")
+            // Voters come from their own networks (segments need people from several).
+            .env("TRUST_PROXY_HEADERS", "true"),
     )
+}
+
+/// A network of the voter's own, as a proxy in front of the server would report it.
+fn network_of(user: &User) -> String {
+    let n = user
+        .email
+        .bytes()
+        .fold(17u32, |acc, b| acc.wrapping_mul(31).wrapping_add(u32::from(b)));
+    format!("10.{}.{}.7", (n >> 8) & 255, n & 255)
 }
 
 fn call(
@@ -71,12 +82,12 @@ fn sign_up(server: &TestServer, name: &str, via: Option<&str>, visitor: Option<&
 }
 
 fn vote(server: &TestServer, user: &User, entry: &str) {
-    let res = call(
-        server,
+    let res = server.client.call_with(
         "PUT",
         &format!("/api/v1/contributions/{entry}/vote"),
-        Some(user),
-        Some(json!({"value": 1})),
+        user.token(),
+        Some(&json!({"value": 1})),
+        &[("x-forwarded-for", &network_of(user))],
     );
     assert_eq!(res.status, 200, "{}", res.text());
 }

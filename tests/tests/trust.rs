@@ -594,7 +594,9 @@ fn one_ipv6_network_shares_one_budget_of_sign_ups() {
 fn withdrawing_research_consent_erases_the_segments_of_past_votes_everywhere() {
     let w = world_with(
         json!({"vote_during_submission": true, "max_contributions_per_member": 2}),
-        ServerOptions::new().env("ANALYTICS_MIN_GROUP_SIZE", "2"),
+        ServerOptions::new()
+            .env("ANALYTICS_MIN_GROUP_SIZE", "2")
+            .env("ANALYTICS_MIN_NETWORKS", "1"),
     );
     let author = w.server.client.register("author");
     let (first, second) = (
@@ -666,6 +668,116 @@ fn withdrawing_research_consent_erases_the_segments_of_past_votes_everywhere() {
         .key_counts("SELECT contribution_id AS key, COUNT(*) AS n FROM votes GROUP BY contribution_id");
     assert_eq!(stored.len(), 2);
     assert!(stored.iter().all(|(_, n)| *n == 3), "{stored:?}");
+}
+
+/// A voter with research consent (`country` only) who votes for `entry` from `network`.
+fn segment_voter(w: &World, name: &str, country: &str, entry: &str, network: &str) -> User {
+    let voter = w.server.client.register(name);
+    let profile = json!({"research": {"country": country}});
+    assert_eq!(w.call("PATCH", "/api/v1/me", &voter, Some(profile)).status, 200);
+    let cast = w.server.client.call_with(
+        "PUT",
+        &format!("/api/v1/contributions/{entry}/vote"),
+        voter.token(),
+        Some(&json!({"value": 1})),
+        &[("x-forwarded-for", network)],
+    );
+    assert_eq!(cast.status, 200, "{}", cast.text());
+    voter
+}
+
+/// The published country figures: the analytics' (value, voters, votes) and when they were
+/// published, and the export's rows (scope, contribution, value, votes).
+#[allow(clippy::type_complexity)]
+fn countries(w: &World) -> (Vec<(String, i64, i64)>, String, Vec<(String, String, String, String)>) {
+    let analytics = w
+        .call("GET", &format!("/api/v1/campaigns/{}/analytics", w.campaign), &w.owner, None)
+        .json();
+    let groups = analytics["segments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["dimension"] == "country")
+        .map(|s| {
+            (
+                s["value"].as_str().unwrap().to_owned(),
+                s["voters"].as_i64().unwrap(),
+                s["votes"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    let csv = w.call(
+        "GET",
+        &format!("/api/v1/campaigns/{}/export/votes-by-segment.csv", w.campaign),
+        &w.owner,
+        None,
+    );
+    let rows = csv::Reader::from_reader(csv.body.as_slice())
+        .records()
+        .map(Result::unwrap)
+        .filter(|row| &row[3] == "country")
+        .map(|row| (row[0].to_owned(), row[1].to_owned(), row[4].to_owned(), row[6].to_owned()))
+        .collect();
+    (
+        groups,
+        analytics["segments_published_at"].as_str().unwrap().to_owned(),
+        rows,
+    )
+}
+
+#[test]
+fn segment_figures_resist_subtraction_polling_and_lifting() {
+    let w = world_with(
+        json!({"vote_during_submission": true}),
+        ServerOptions::new()
+            .env("TRUST_PROXY_HEADERS", "true")
+            .env("ANALYTICS_MIN_GROUP_SIZE", "3")
+            .env("ANALYTICS_MIN_NETWORKS", "3")
+            .env("ANALYTICS_PUBLISH_INTERVAL_SECS", "600"),
+    );
+    let (a_author, b_author) = (w.server.client.register("a"), w.server.client.register("b"));
+    let (a, b) = (
+        w.submit(&a_author, json!({"title": "A"})),
+        w.submit(&b_author, json!({"title": "B"})),
+    );
+    // Five Germans vote for A; one, whom the organiser wants to find out about, for B.
+    for i in 0..5 {
+        segment_voter(&w, &format!("de{i}"), "DE", &a, &format!("10.0.{i}.1"));
+    }
+    segment_voter(&w, "target", "DE", &b, "10.0.9.1");
+    // One French voter, and four accounts of the organiser's own from one network to lift the
+    // French group over the threshold of 3 people.
+    segment_voter(&w, "fr", "FR", &a, "10.0.20.1");
+    for i in 0..4 {
+        segment_voter(&w, &format!("sock{i}"), "FR", &a, "10.66.0.1");
+    }
+
+    let (groups, published, rows) = countries(&w);
+    // Subtraction: B's single German ballot is hidden, and so is A's row, so the campaign row
+    // (6) minus the shown rows tells nothing about B.
+    assert_eq!(groups, [("DE".to_owned(), 6, 6)]);
+    let de_entries: Vec<_> = rows.iter().filter(|r| r.0 == "contribution" && r.2 == "DE").collect();
+    assert!(de_entries.is_empty(), "one hidden row would be the campaign row minus the others: {rows:?}");
+    assert!(rows.contains(&("campaign".into(), String::new(), "DE".into(), "6".into())), "{rows:?}");
+    // Lifting: five French voters, but from two networks: never shown.
+    assert!(rows.iter().all(|r| r.2 != "FR"), "{rows:?}");
+    assert!(groups.iter().all(|g| g.0 != "FR"));
+
+    // Polling: one more German ballot does not move the figures, neither at once nor after the
+    // interval (too few ballots changed to hide which one).
+    segment_voter(&w, "de5", "DE", &a, "10.0.5.1");
+    assert_eq!(countries(&w).0, groups);
+    w.server.set_clock(&at(900));
+    let (later, later_published, _) = countries(&w);
+    assert_eq!((&later, &later_published), (&groups, &published));
+    // Two more: three changed ballots, the interval passed, so the figures move, all at once.
+    segment_voter(&w, "de6", "DE", &a, "10.0.6.1");
+    segment_voter(&w, "de7", "DE", &a, "10.0.7.1");
+    let (moved, moved_published, rows) = countries(&w);
+    assert_eq!(moved, [("DE".to_owned(), 9, 9)]);
+    assert_ne!(moved_published, published);
+    // B's one ballot is still alone in its row, so A's row stays hidden with it.
+    assert!(rows.iter().all(|r| !(r.0 == "contribution" && r.2 == "DE")), "{rows:?}");
 }
 
 /// A JPEG as a phone writes it: an EXIF block with the orientation and a GPS position, an XMP

@@ -16,7 +16,7 @@ use crate::attribution;
 use crate::campaigns::repo::CampaignRow;
 use crate::campaigns::view as campaigns;
 use crate::db::{DbConnection, lock_key, write_transaction};
-use crate::domain::{ContributionStatus, Eligibility, Phase, PointsSource};
+use crate::domain::{ContributionStatus, Phase, PointsSource};
 use crate::error::{ApiError, ErrorCode, FieldError};
 use crate::events::EventType;
 use crate::ids::{looks_like_id, new_id};
@@ -53,12 +53,7 @@ pub fn submit(
     write_transaction(conn, |conn| {
         let (campaign, role) = campaigns::for_participation(conn, Some(user_id), campaign_key)?;
         require_submission_phase(&campaign, now)?;
-        if campaign.eligibility == Eligibility::InviteOnly && role.is_none() {
-            return Err(ApiError::new(
-                ErrorCode::InviteOnly,
-                "this campaign is open to invited members only",
-            ));
-        }
+        crate::invitations::require_eligible(conn, &campaign, user_id, role)?;
         // Parallel submissions by one member must not pass the limit together.
         lock_key(conn, &format!("contribution:{}:{user_id}", campaign.id))?;
         let limit = campaign.max_contributions_per_member;

@@ -145,6 +145,18 @@ pub fn forget_voter(conn: &mut DbConnection, user_id: &str) -> QueryResult<()> {
             .collect();
         counters::record(conn, campaign_id, &changes)?;
     }
+    // The published figures of these campaigns held the person too: they are published afresh,
+    // without them, at the next read.
+    let campaigns: Vec<&String> = ballots
+        .iter()
+        .map(|(campaign_id, ..)| campaign_id)
+        .chain(counted.iter().map(|(campaign_id, _)| campaign_id))
+        .collect();
+    diesel::delete(
+        crate::schema::segment_publications::table
+            .filter(crate::schema::segment_publications::campaign_id.eq_any(campaigns)),
+    )
+    .execute(conn)?;
     diesel::update(votes::table.filter(votes::voter_id.eq(user_id)))
         .set(votes::segments.eq(None::<String>))
         .execute(conn)?;
@@ -160,7 +172,7 @@ pub fn profile_lock(user_id: &str) -> String {
 }
 
 /// One segment's share of the votes.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Group {
     pub dimension: String,
     pub value: String,
@@ -199,7 +211,7 @@ pub fn breakdown(conn: &mut DbConnection, campaign_id: &str, min_group: i64) -> 
 }
 
 /// One segment's current ballots on one contribution (for the export).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct EntryGroup {
     pub contribution_id: String,
     pub dimension: String,

@@ -214,6 +214,11 @@ catalogue! {
     TaskImageRequired = "task.image_required" => UNPROCESSABLE_ENTITY,
     /// The image is not a media id of this server.
     TaskImageUnknown = "task.image_unknown" => UNPROCESSABLE_ENTITY,
+    /// An invitation names a campaign that is not the organization's.
+    InvitationCampaignUnknown = "invitation.campaign_unknown" => UNPROCESSABLE_ENTITY,
+    /// The invitation can no longer be accepted. Params: `reason` (`revoked`, `expired`,
+    /// `used_up`).
+    InvitationUnavailable = "invitation.unavailable" => GONE,
     /// An import's CSV cannot be read. Params: `row`.
     ImportUnreadable = "import.unreadable" => UNPROCESSABLE_ENTITY,
     /// A rejection needs a reason the worker sees; pausing a worker too.
@@ -240,7 +245,7 @@ catalogue! {
     ManagersOnly = "campaign.managers_only" => FORBIDDEN,
     /// Only the organization's moderators, managers and owners moderate.
     StaffOnly = "moderation.staff_only" => FORBIDDEN,
-    /// The campaign is open to invited members only.
+    /// The campaign is open to invited people only (and the organization's staff).
     InviteOnly = "campaign.invite_only" => FORBIDDEN,
     /// The worker is paused in this campaign. Params: `reason`.
     WorkerPaused = "worker.paused" => FORBIDDEN,

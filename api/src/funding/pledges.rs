@@ -16,7 +16,7 @@ use crate::campaigns::repo::CampaignRow;
 use crate::campaigns::view as campaigns;
 use crate::db::{DbConnection, lock_key, write_transaction};
 use crate::domain::{
-    Eligibility, FundingModel, PaymentKind, PaymentOutcome, PaymentProvider, Phase, PledgeStatus,
+    FundingModel, PaymentKind, PaymentOutcome, PaymentProvider, Phase, PledgeStatus,
 };
 use crate::error::{ApiError, ErrorCode};
 use crate::events::catalogue::PledgeEventData;
@@ -224,12 +224,7 @@ pub fn create(
         repo::freeze(conn, &campaign.id, now)?;
         let funding = configured(conn, &campaign)?;
         require_window(&campaign, now)?;
-        if campaign.eligibility == Eligibility::InviteOnly && role.is_none() {
-            return Err(ApiError::new(
-                ErrorCode::InviteOnly,
-                "this campaign is open to invited members only",
-            ));
-        }
+        crate::invitations::require_eligible(conn, &campaign, backer, role)?;
         if let Some(open) = repo::open_pledge_of(conn, &campaign.id, backer)? {
             return Err(pledge_exists(&open.id));
         }

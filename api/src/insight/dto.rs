@@ -165,6 +165,14 @@ pub struct AnalyticsResponse {
     pub projection: ProjectionAnalytics,
     /// Groups smaller than this are left out of `segments` and the exports.
     pub min_group_size: i64,
+    /// ... and so are groups whose people came from fewer networks than this (IPv4 /24, IPv6
+    /// /64), so that accounts of one's own cannot lift a small group over the threshold.
+    pub min_group_networks: i64,
+    /// When `segments` (and the segment export) were published. They are published afresh at
+    /// most hourly (`ANALYTICS_PUBLISH_INTERVAL_SECS`) and only after at least `min_group_size`
+    /// ballots were cast or changed, so no single vote can be watched arriving; an entry row
+    /// that could be worked out from the campaign row and the others is left out too.
+    pub segments_published_at: DateTime<Utc>,
     pub segments: Vec<SegmentAnalytics>,
 }
 

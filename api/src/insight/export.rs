@@ -7,7 +7,10 @@ use futures_util::stream;
 
 use crate::campaigns::repo::CampaignRow;
 use crate::contributions::repo as contributions;
-use crate::counters::segments;
+use chrono::NaiveDateTime;
+
+use super::disclosure::Disclosure;
+use super::publication::{self, Figures};
 use crate::db::{Db, DbConnection};
 use crate::error::ApiError;
 use crate::http::download::{csv_bytes, text_cell};
@@ -104,15 +107,15 @@ pub fn contributions_csv(db: Db, campaign: CampaignRow) -> impl Stream<Item = Re
     futures_util::StreamExt::chain(header, batches)
 }
 
-/// Votes by segment, for the campaign and for each contribution; aggregates only, each group
-/// at least `min_group` voters.
+/// Votes by segment, for the campaign and for each contribution: the published figures (see
+/// [`super::disclosure`]), the same the analytics show.
 pub fn votes_by_segment_csv(
     conn: &mut DbConnection,
     campaign: &CampaignRow,
-    min_group: i64,
+    now: NaiveDateTime,
+    rule: Disclosure,
 ) -> Result<Bytes, ApiError> {
-    let overall = segments::breakdown(conn, &campaign.id, min_group)?;
-    let entries = segments::by_entry(conn, &campaign.id, min_group)?;
+    let Figures { overall, entries } = publication::current(conn, &campaign.id, now, rule)?.figures;
     let ids: Vec<String> = entries
         .iter()
         .map(|group| group.contribution_id.clone())

@@ -1,7 +1,7 @@
 use actix_web::{HttpResponse, get, web};
 
 use super::dto::{AnalyticsResponse, TimelineEntry};
-use super::{MinGroupSize, export, service, timeline};
+use super::{Disclosure, export, service, timeline};
 use crate::auth::Auth;
 use crate::auth::scopes::{AnalyticsRead, ProfileRead};
 use crate::clock::Clock;
@@ -35,13 +35,13 @@ pub async fn get_analytics(
     auth: Auth<AnalyticsRead>,
     db: web::Data<Db>,
     clock: web::Data<Clock>,
-    min_group: web::Data<MinGroupSize>,
+    disclosure: web::Data<Disclosure>,
     id: web::Path<String>,
 ) -> Result<web::Json<AnalyticsResponse>, ApiError> {
     let campaign = id.into_inner();
-    let min_group = min_group.0;
+    let rule = **disclosure;
     Ok(web::Json(
-        db.run(move |conn| service::analytics(conn, &auth.user_id, &campaign, clock.now(), min_group))
+        db.run(move |conn| service::analytics(conn, &auth.user_id, &campaign, clock.now(), rule))
             .await?,
     ))
 }
@@ -90,17 +90,18 @@ pub async fn export_contributions(
 pub async fn export_votes_by_segment(
     auth: Auth<AnalyticsRead>,
     db: web::Data<Db>,
-    min_group: web::Data<MinGroupSize>,
+    clock: web::Data<Clock>,
+    disclosure: web::Data<Disclosure>,
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let key = id.into_inner();
-    let min_group = min_group.0;
+    let (rule, now) = (**disclosure, clock.now());
     let (slug, body) = db
         .run(move |conn| {
             let campaign = managed(conn, &auth.user_id, &key)?;
             Ok((
                 campaign.slug.clone(),
-                export::votes_by_segment_csv(conn, &campaign, min_group)?,
+                export::votes_by_segment_csv(conn, &campaign, now, rule)?,
             ))
         })
         .await?;

@@ -1,18 +1,20 @@
 //! Insight: the numbers organisers need to beat the 1% rule (funnels per channel, the k-factor of
 //! referrals, the daily series, the projection to close, votes by opted-in segment), the CSV
-//! exports, and participants' timelines. Everything reads incrementally kept counters.
+//! exports, and participants' timelines. Everything reads incrementally kept counters; segment
+//! figures are published in coarse steps and thinned so no one can be singled out
+//! ([`disclosure`], [`publication`]).
 
 pub mod analytics;
+pub mod disclosure;
 pub mod dto;
 mod export;
 mod handlers;
+mod publication;
 mod service;
 mod timeline;
 mod timeline_repo;
 
-/// The smallest group the analytics and exports show (app data).
-#[derive(Debug, Clone, Copy)]
-pub struct MinGroupSize(pub i64);
+pub use disclosure::Disclosure;
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(handlers::get_analytics)

@@ -13,7 +13,9 @@ use super::dto::{
 use crate::attribution::repo::{self as attribution_repo, SourceRow};
 use crate::attribution::{DIRECT, REFERRAL};
 use crate::campaigns::repo::CampaignRow;
-use crate::counters::{self, Metric, Scope, Values, segments};
+use super::disclosure::Disclosure;
+use super::publication;
+use crate::counters::{self, Metric, Scope, Values};
 use crate::db::DbConnection;
 use crate::error::ApiError;
 use crate::reach::service as reach;
@@ -82,7 +84,7 @@ pub fn analytics(
     actor: &str,
     campaign_key: &str,
     now: NaiveDateTime,
-    min_group: i64,
+    rule: Disclosure,
 ) -> Result<AnalyticsResponse, ApiError> {
     let campaign = reach::managed(conn, actor, campaign_key)?;
     let by_source = counters::read(conn, &campaign.id, Scope::Source, None)?;
@@ -126,7 +128,10 @@ pub fn analytics(
         will_reach_critical_mass: projection.will_reach_target,
     };
     sources.sort_by_key(|source| source.source.channel_id.is_none());
-    let segments = segments::breakdown(conn, &campaign.id, min_group)?
+    let published = publication::current(conn, &campaign.id, now, rule)?;
+    let segments = published
+        .figures
+        .overall
         .into_iter()
         .map(|group| SegmentAnalytics {
             dimension: group.dimension,
@@ -147,7 +152,9 @@ pub fn analytics(
         referrals,
         daily,
         projection,
-        min_group_size: min_group,
+        min_group_size: rule.min_group,
+        min_group_networks: rule.min_networks,
+        segments_published_at: published.at,
         segments,
     })
 }

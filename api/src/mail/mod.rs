@@ -9,6 +9,13 @@ use lettre::message::header::{ContentType, HeaderName, HeaderValue};
 use lettre::message::{Mailbox, MessageBuilder};
 use lettre::{FileTransport, Message, SmtpTransport, Transport};
 
+/// The job that sends one composed mail (`{"email_id": ...}`), whoever composed it.
+pub const SEND_JOB: &str = "mail.send";
+
+/// The address people open the site at (no trailing slash), for links in mail.
+#[derive(Debug, Clone)]
+pub struct PublicUrl(pub String);
+
 /// One mail to send.
 #[derive(Debug, Clone)]
 pub struct OutgoingMail {

@@ -9,7 +9,7 @@ use crate::schema::emails;
 
 pub fn insert(
     conn: &mut DbConnection,
-    recipient_id: &str,
+    recipient_id: Option<&str>,
     mail: &OutgoingMail,
     at: NaiveDateTime,
 ) -> QueryResult<()> {

@@ -14,7 +14,7 @@ use crate::attribution;
 use crate::campaigns::repo::CampaignRow;
 use crate::campaigns::view as campaigns;
 use crate::db::{DbConnection, lock_key, write_transaction};
-use crate::domain::{ClaimStatus, Eligibility, Phase, Role};
+use crate::domain::{ClaimStatus, Phase, Role};
 use crate::error::{ApiError, ErrorCode};
 use crate::events::EventType;
 use crate::ids::new_id;
@@ -69,12 +69,7 @@ fn may_claim(
         )
         .param("phase", phase.as_str()));
     }
-    if campaign.eligibility == Eligibility::InviteOnly && role.is_none() {
-        return Err(ApiError::new(
-            ErrorCode::InviteOnly,
-            "this campaign is open to invited members only",
-        ));
-    }
+    crate::invitations::require_eligible(conn, &campaign, worker, role)?;
     if let Some(record) = repo::worker(conn, &campaign.id, worker)?
         && record.paused_at.is_some()
     {

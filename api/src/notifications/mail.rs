@@ -29,7 +29,7 @@ use crate::users::repo as users;
 /// Job kinds.
 pub const COMPOSE_IMMEDIATE: &str = "mail.compose_immediate";
 pub const COMPOSE_DIGESTS: &str = "mail.compose_digests";
-pub const SEND: &str = "mail.send";
+pub const SEND: &str = crate::mail::SEND_JOB;
 
 /// Recipients composed per transaction.
 const BATCH: i64 = 100;
@@ -143,7 +143,7 @@ impl MailJobs {
                     self.settings.public_url
                 )),
             };
-            outbox::insert(conn, recipient, &mail, now)?;
+            outbox::insert(conn, Some(recipient), &mail, now)?;
             jobs::enqueue(
                 conn,
                 NewJob::now(SEND, json!({ "email_id": mail.id }), 10).unique(format!("mail:{}", mail.id)),

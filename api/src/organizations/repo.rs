@@ -67,6 +67,10 @@ pub fn find_by_slug(conn: &mut DbConnection, slug: &str) -> QueryResult<Option<O
         .optional()
 }
 
+pub fn find_by_id(conn: &mut DbConnection, id: &str) -> QueryResult<Option<OrganizationRow>> {
+    organizations::table.find(id).first(conn).optional()
+}
+
 /// Locks the organization's row until the transaction ends, so that concurrent membership
 /// changes are judged one after the other (never two owners demoting each other at once).
 pub fn lock(conn: &mut DbConnection, organization_id: &str) -> QueryResult<()> {

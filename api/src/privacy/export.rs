@@ -74,6 +74,12 @@ const SECTIONS: &[Section] = &[
         columns: &["organization_id", "role", "created_at", "updated_at"],
     },
     Section {
+        name: "participation_rights",
+        table: "participation_grants",
+        owner: "user_id",
+        columns: &["organization_id", "campaign_id", "invitation_id", "granted_at"],
+    },
+    Section {
         name: "contributions",
         table: "contributions",
         owner: "submitter_id",

@@ -17,7 +17,7 @@ use crate::contributions::repo as contributions;
 use crate::contributions::view::visible;
 use crate::counters::segments;
 use crate::db::{DbConnection, lock_key, write_transaction};
-use crate::domain::{Eligibility, Phase, PointsSource, Role, VotingMethod};
+use crate::domain::{Phase, PointsSource, Role, VotingMethod};
 use crate::error::{ApiError, ErrorCode, FieldError};
 use crate::events::catalogue::VoteEventData;
 use crate::events::{self, Event, EventType};
@@ -90,12 +90,7 @@ pub fn cast(
         }
         require_voting_open(&campaign, now)?;
         let role = role_of(conn, &campaign.organization_id, voter)?;
-        if campaign.eligibility == Eligibility::InviteOnly && role.is_none() {
-            return Err(ApiError::new(
-                ErrorCode::InviteOnly,
-                "this campaign is open to invited members only",
-            ));
-        }
+        crate::invitations::require_eligible(conn, &campaign, voter, role)?;
         if !campaign.allow_self_vote && shares_in(conn, &contribution, voter)? {
             return Err(ApiError::new(
                 ErrorCode::SelfVote,

@@ -1152,6 +1152,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/invitations/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What an invitation is for (its organization and campaign) and whether it can still be
+         *     accepted: for anyone holding the link.
+         */
+        get: operations["get_invitation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitations/{token}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accepts an invitation: the signed-in person may then take part in the invite-only campaigns
+         *     it covers. Accepting again is harmless (`new: false`, no use taken).
+         */
+        post: operations["accept_invitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -1610,6 +1650,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organizations/{slug}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organization's invitations, newest first, with how many accepted each (owners and
+         *     managers).
+         */
+        get: operations["list_invitations"];
+        put?: never;
+        /**
+         * Invites people to the organization's invite-only campaigns (owners and managers): by email
+         *     (one use; the link goes out by mail) or as a link to share (answered once in `url`),
+         *     optionally limited in uses and time. Accepting gives the right to take part, never a staff
+         *     role.
+         */
+        post: operations["create_invitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{slug}/invitations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revokes an invitation: nobody can accept it any more. Whom it admitted keep their right
+         *     (withdraw it under participants).
+         */
+        delete: operations["revoke_invitation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organizations/{slug}/members": {
         parameters: {
             query?: never;
@@ -1643,6 +1729,46 @@ export interface paths {
         post?: never;
         /** Removes a member (or lets members leave). The last owner cannot leave. */
         delete: operations["remove_member"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{slug}/participants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * People admitted to the organization's invite-only campaigns by an invitation (owners and
+         *     managers), newest first. Staff are listed under members.
+         */
+        get: operations["list_participants"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{slug}/participants/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Withdraws a participation right: the person can no longer contribute, vote, pledge or work
+         *     in the invite-only campaigns it covered. What they did before stays.
+         */
+        delete: operations["remove_participant"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1924,6 +2050,14 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description The answer to accepting an invitation. */
+        AcceptedInvitation: {
+            campaign_id?: string | null;
+            campaign_slug?: string | null;
+            /** @description `false` when the person held this right already (no use of the invitation was taken). */
+            new: boolean;
+            organization_slug: string;
+        };
         /** @description Everything an organiser needs to see whether a campaign reaches its community. */
         AnalyticsResponse: {
             /**
@@ -1939,6 +2073,12 @@ export interface components {
             generated_at: string;
             /**
              * Format: int64
+             * @description ... and so are groups whose people came from fewer networks than this (IPv4 /24, IPv6
+             *     /64), so that accounts of one's own cannot lift a small group over the threshold.
+             */
+            min_group_networks: number;
+            /**
+             * Format: int64
              * @description Groups smaller than this are left out of `segments` and the exports.
              */
             min_group_size: number;
@@ -1946,6 +2086,14 @@ export interface components {
             rates: components["schemas"]["Rates"];
             referrals: components["schemas"]["ReferralAnalytics"];
             segments: components["schemas"]["SegmentAnalytics"][];
+            /**
+             * Format: date-time
+             * @description When `segments` (and the segment export) were published. They are published afresh at
+             *     most hourly (`ANALYTICS_PUBLISH_INTERVAL_SECS`) and only after at least `min_group_size`
+             *     ballots were cast or changed, so no single vote can be watched arriving; an entry row
+             *     that could be worked out from the campaign row and the others is left out too.
+             */
+            segments_published_at: string;
             /** @description Each channel, then referrals together, then direct. */
             sources: components["schemas"]["SourceAnalytics"][];
             summary: components["schemas"]["AnalyticsSummary"];
@@ -2491,6 +2639,32 @@ export interface components {
             tags?: string[];
             title: string;
         };
+        CreateInvitationRequest: {
+            /**
+             * @description The invite-only campaign the invitation is for; omitted, it admits to every invite-only
+             *     campaign of the organization (now and later).
+             * @example 0192f7c4-7d2a-7c3e-9d55-1a2b3c4d5e6f
+             */
+            campaign_id?: string | null;
+            /**
+             * Format: email
+             * @description Mail the invitation to this address (one use). Omitted, the answer carries a link to
+             *     share.
+             * @example ada@example.com
+             */
+            email?: string | null;
+            /**
+             * Format: date-time
+             * @description When the invitation stops working (omitted: never); in the future.
+             */
+            expires_at?: string | null;
+            /**
+             * Format: int32
+             * @description How many people may accept a shared link (omitted: no limit). An emailed invitation is
+             *     always for one person.
+             */
+            max_uses?: number | null;
+        };
         CreateOrganizationRequest: {
             description?: string | null;
             /** @example ACME Inc. */
@@ -2788,6 +2962,8 @@ export interface components {
          *     | `task.payload_empty` | 422 | A task shows something: a text, an image or a link. |
          *     | `task.image_required` | 422 | The campaign's form asks about an image, so every task needs one. |
          *     | `task.image_unknown` | 422 | The image is not a media id of this server. |
+         *     | `invitation.campaign_unknown` | 422 | An invitation names a campaign that is not the organization's. |
+         *     | `invitation.unavailable` | 410 | The invitation can no longer be accepted. Params: `reason` (`revoked`, `expired`, `used_up`). |
          *     | `import.unreadable` | 422 | An import's CSV cannot be read. Params: `row`. |
          *     | `review.reason_required` | 422 | A rejection needs a reason the worker sees; pausing a worker too. |
          *     | `pledge.below_minimum` | 422 | The amount is below the tier's minimum. Params: `minimum`. |
@@ -2800,7 +2976,7 @@ export interface components {
          *     | `organization.role_insufficient` | 403 | The caller's role in the organization does not allow this. Params: `role`. |
          *     | `campaign.managers_only` | 403 | Only the organization's owners and managers run campaigns. |
          *     | `moderation.staff_only` | 403 | Only the organization's moderators, managers and owners moderate. |
-         *     | `campaign.invite_only` | 403 | The campaign is open to invited members only. |
+         *     | `campaign.invite_only` | 403 | The campaign is open to invited people only (and the organization's staff). |
          *     | `worker.paused` | 403 | The worker is paused in this campaign. Params: `reason`. |
          *     | `review.own_answer` | 403 | Nobody reviews their own answer. |
          *     | `contribution.not_author` | 403 | Only a contribution's authors change it. |
@@ -2867,7 +3043,7 @@ export interface components {
          *     | `idempotency.in_flight` | 409 | A request with this `Idempotency-Key` is still being processed; retry after it ends. |
          * @enum {string}
          */
-        ErrorCode: "request.invalid" | "request.malformed_json" | "request.malformed_multipart" | "request.too_large" | "request.unsupported_media_type" | "route.not_found" | "route.method_not_allowed" | "not_found" | "rate_limited" | "service.unavailable" | "internal" | "auth.required" | "auth.malformed_header" | "auth.invalid_token" | "auth.invalid_personal_token" | "auth.invalid_refresh_token" | "auth.wrong_credentials" | "auth.account_gone" | "auth.insufficient_scope" | "auth.session_required" | "account.email_taken" | "media.quota_exceeded" | "token.limit_reached" | "forbidden" | "field.required" | "field.unknown" | "field.type" | "field.length" | "field.range" | "field.format" | "field.blank" | "field.duplicate" | "body.not_object" | "cursor.invalid" | "password.is_email" | "password.incorrect" | "schedule.order" | "schedule.missing" | "schedule.ended" | "rules.vote_budget_missing" | "rules.vote_budget_unexpected" | "prize_tiers.order" | "prize_tiers.currency" | "authors.shares_too_high" | "authors.invalid" | "contribution.parent_invalid" | "comment.parent_not_found" | "comment.reply_too_deep" | "vote.value_invalid" | "vote.unknown" | "media.empty" | "media.damaged" | "media.dimensions" | "media.one_file" | "media.unsupported_type" | "media.type_mismatch" | "media.not_yours" | "webhook.target_forbidden" | "webhook.https_required" | "webhook.campaign_foreign" | "currency.unknown" | "funding.backer_goal_missing" | "funding.backer_goal_unexpected" | "funding.stretch_goal_order" | "funding.simulated_payments_off" | "tier.window_order" | "tier.unknown" | "answer.invalid" | "answer_form.duplicate_option" | "answer_form.range" | "answer_form.incompatible" | "task_settings.consensus_k_missing" | "task.payload_empty" | "task.image_required" | "task.image_unknown" | "import.unreadable" | "review.reason_required" | "pledge.below_minimum" | "payment.method_invalid" | "payment.declined" | "payment.amount_mismatch" | "idempotency.key_invalid" | "idempotency.key_reused" | "organization.not_member" | "organization.role_insufficient" | "campaign.managers_only" | "moderation.staff_only" | "campaign.invite_only" | "worker.paused" | "review.own_answer" | "contribution.not_author" | "contribution.not_submitter" | "contribution.not_co_author" | "comment.not_author" | "vote.self_vote" | "vote.jury_ended" | "vote.tallies_hidden" | "awards.not_public" | "slug.taken" | "channel.name_taken" | "conflict.exists" | "conflict.changed_meanwhile" | "account.pledges_open" | "organization.last_owner" | "campaign.ended" | "campaign.rules_frozen" | "campaign.not_draft" | "campaign.is_draft" | "campaign.voting_not_over" | "contribution.submissions_closed" | "contribution.limit_reached" | "contribution.final" | "contribution.co_author_answered" | "moderation.decision_not_applicable" | "report.duplicate" | "comment.deleted" | "comment.not_open" | "comment.closed" | "vote.voting_closed" | "vote.contribution_not_public" | "vote.invalidated" | "vote.budget_exceeded" | "awards.nothing_to_award" | "award.transition" | "webhook.limit_reached" | "funding.wrong_kind" | "funding.not_configured" | "funding.frozen" | "funding.window_open" | "tier.sold_out" | "tier.unavailable" | "tier.limit_below_taken" | "tier.has_pledges" | "pledge.exists" | "pledge.window_closed" | "pledge.transition" | "payment.not_manual" | "tasks.wrong_kind" | "tasks.not_configured" | "tasks.form_frozen" | "task.window_closed" | "task.full" | "task.retired" | "claim.exists" | "claim.check_due" | "claim.limit" | "claim.transition" | "claim.lease_expired" | "claim.lease_limit" | "review.overturn_window_passed" | "review.confirmation_required" | "idempotency.in_flight";
+        ErrorCode: "request.invalid" | "request.malformed_json" | "request.malformed_multipart" | "request.too_large" | "request.unsupported_media_type" | "route.not_found" | "route.method_not_allowed" | "not_found" | "rate_limited" | "service.unavailable" | "internal" | "auth.required" | "auth.malformed_header" | "auth.invalid_token" | "auth.invalid_personal_token" | "auth.invalid_refresh_token" | "auth.wrong_credentials" | "auth.account_gone" | "auth.insufficient_scope" | "auth.session_required" | "account.email_taken" | "media.quota_exceeded" | "token.limit_reached" | "forbidden" | "field.required" | "field.unknown" | "field.type" | "field.length" | "field.range" | "field.format" | "field.blank" | "field.duplicate" | "body.not_object" | "cursor.invalid" | "password.is_email" | "password.incorrect" | "schedule.order" | "schedule.missing" | "schedule.ended" | "rules.vote_budget_missing" | "rules.vote_budget_unexpected" | "prize_tiers.order" | "prize_tiers.currency" | "authors.shares_too_high" | "authors.invalid" | "contribution.parent_invalid" | "comment.parent_not_found" | "comment.reply_too_deep" | "vote.value_invalid" | "vote.unknown" | "media.empty" | "media.damaged" | "media.dimensions" | "media.one_file" | "media.unsupported_type" | "media.type_mismatch" | "media.not_yours" | "webhook.target_forbidden" | "webhook.https_required" | "webhook.campaign_foreign" | "currency.unknown" | "funding.backer_goal_missing" | "funding.backer_goal_unexpected" | "funding.stretch_goal_order" | "funding.simulated_payments_off" | "tier.window_order" | "tier.unknown" | "answer.invalid" | "answer_form.duplicate_option" | "answer_form.range" | "answer_form.incompatible" | "task_settings.consensus_k_missing" | "task.payload_empty" | "task.image_required" | "task.image_unknown" | "invitation.campaign_unknown" | "invitation.unavailable" | "import.unreadable" | "review.reason_required" | "pledge.below_minimum" | "payment.method_invalid" | "payment.declined" | "payment.amount_mismatch" | "idempotency.key_invalid" | "idempotency.key_reused" | "organization.not_member" | "organization.role_insufficient" | "campaign.managers_only" | "moderation.staff_only" | "campaign.invite_only" | "worker.paused" | "review.own_answer" | "contribution.not_author" | "contribution.not_submitter" | "contribution.not_co_author" | "comment.not_author" | "vote.self_vote" | "vote.jury_ended" | "vote.tallies_hidden" | "awards.not_public" | "slug.taken" | "channel.name_taken" | "conflict.exists" | "conflict.changed_meanwhile" | "account.pledges_open" | "organization.last_owner" | "campaign.ended" | "campaign.rules_frozen" | "campaign.not_draft" | "campaign.is_draft" | "campaign.voting_not_over" | "contribution.submissions_closed" | "contribution.limit_reached" | "contribution.final" | "contribution.co_author_answered" | "moderation.decision_not_applicable" | "report.duplicate" | "comment.deleted" | "comment.not_open" | "comment.closed" | "vote.voting_closed" | "vote.contribution_not_public" | "vote.invalidated" | "vote.budget_exceeded" | "awards.nothing_to_award" | "award.transition" | "webhook.limit_reached" | "funding.wrong_kind" | "funding.not_configured" | "funding.frozen" | "funding.window_open" | "tier.sold_out" | "tier.unavailable" | "tier.limit_below_taken" | "tier.has_pledges" | "pledge.exists" | "pledge.window_closed" | "pledge.transition" | "payment.not_manual" | "tasks.wrong_kind" | "tasks.not_configured" | "tasks.form_frozen" | "task.window_closed" | "task.full" | "task.retired" | "claim.exists" | "claim.check_due" | "claim.limit" | "claim.transition" | "claim.lease_expired" | "claim.lease_limit" | "review.overturn_window_passed" | "review.confirmation_required" | "idempotency.in_flight";
         /**
          * @description Every event type. Webhook bodies and the dispatcher use `{type, timestamp, data}`; `data` always carries `event_id`, `version`, `subject_id`, `organization_id`, `campaign_id` and `actor_id` beside the fields of its schema.
          *
@@ -3214,6 +3390,55 @@ export interface components {
              */
             invalidated: number;
         };
+        /** @description What anyone holding an invitation's link sees before accepting it. */
+        InvitationPreview: {
+            /** @description `null`: every invite-only campaign of the organization. */
+            campaign_id?: string | null;
+            campaign_slug?: string | null;
+            campaign_title?: string | null;
+            /** Format: date-time */
+            expires_at?: string | null;
+            organization_name: string;
+            organization_slug: string;
+            status: components["schemas"]["InvitationStatus"];
+        };
+        /** @description An invitation as its organization's managers see it. */
+        InvitationResponse: {
+            /** @description `null`: every invite-only campaign of the organization. */
+            campaign_id?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** @description Where it was mailed; `null` for a link to share. */
+            email?: string | null;
+            /** Format: date-time */
+            expires_at?: string | null;
+            id: string;
+            /** Format: int32 */
+            max_uses?: number | null;
+            /** Format: date-time */
+            revoked_at?: string | null;
+            status: components["schemas"]["InvitationStatus"];
+            /**
+             * @description The link to share: only in the answer that created a link invitation (the server keeps
+             *     a digest of it, never the link itself). Mailed invitations carry it in the mail only.
+             */
+            url?: string | null;
+            /**
+             * Format: int32
+             * @description How many people accepted it.
+             */
+            uses: number;
+        };
+        /**
+         * @description Whether an invitation can still be accepted.
+         *
+         *     - `active`: It can be accepted.
+         *     - `expired`: Its time ran out.
+         *     - `revoked`: The organization withdrew it.
+         *     - `used_up`: As many people accepted it as it admits.
+         * @enum {string}
+         */
+        InvitationStatus: "active" | "expired" | "revoked" | "used_up";
         /**
          * @description What a notification says.
          * @enum {string}
@@ -3612,6 +3837,37 @@ export interface components {
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
+        Page_InvitationResponse: {
+            items: {
+                /** @description `null`: every invite-only campaign of the organization. */
+                campaign_id?: string | null;
+                /** Format: date-time */
+                created_at: string;
+                /** @description Where it was mailed; `null` for a link to share. */
+                email?: string | null;
+                /** Format: date-time */
+                expires_at?: string | null;
+                id: string;
+                /** Format: int32 */
+                max_uses?: number | null;
+                /** Format: date-time */
+                revoked_at?: string | null;
+                status: components["schemas"]["InvitationStatus"];
+                /**
+                 * @description The link to share: only in the answer that created a link invitation (the server keeps
+                 *     a digest of it, never the link itself). Mailed invitations carry it in the mail only.
+                 */
+                url?: string | null;
+                /**
+                 * Format: int32
+                 * @description How many people accepted it.
+                 */
+                uses: number;
+            }[];
+            /** @description Pass as `cursor` to get the next page of the same list; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list. */
         Page_LeaderboardEntry: {
             items: {
                 /**
@@ -3698,6 +3954,23 @@ export interface components {
                  * @description When the latest event was gathered into it.
                  */
                 updated_at: string;
+            }[];
+            /** @description Pass as `cursor` to get the next page of the same list; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list. */
+        Page_ParticipantResponse: {
+            items: {
+                /** @description `null`: every invite-only campaign of the organization. */
+                campaign_id?: string | null;
+                display_name: string;
+                /** Format: date-time */
+                granted_at: string;
+                /** @description The right's id (to withdraw it). */
+                id: string;
+                /** @description The invitation it came from (`null` once that invitation is gone). */
+                invitation_id?: string | null;
+                user_id: string;
             }[];
             /** @description Pass as `cursor` to get the next page of the same list; `null` on the last page. */
             next_cursor?: string | null;
@@ -3987,6 +4260,19 @@ export interface components {
             }[];
             /** @description Pass as `cursor` to get the next page of the same list; `null` on the last page. */
             next_cursor?: string | null;
+        };
+        /** @description The right an accepted invitation gave. */
+        ParticipantResponse: {
+            /** @description `null`: every invite-only campaign of the organization. */
+            campaign_id?: string | null;
+            display_name: string;
+            /** Format: date-time */
+            granted_at: string;
+            /** @description The right's id (to withdraw it). */
+            id: string;
+            /** @description The invitation it came from (`null` once that invitation is gone). */
+            invitation_id?: string | null;
+            user_id: string;
         };
         /**
          * @description A movement of money.
@@ -10490,6 +10776,97 @@ export interface operations {
             };
         };
     };
+    get_invitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The secret from the invitation's link */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationPreview"];
+                };
+            };
+            /** @description No such invitation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    accept_invitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The secret from the invitation's link */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcceptedInvitation"];
+                };
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the required scope, or the user the role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such invitation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Revoked, expired or used up (`invitation.unavailable`, `params.reason`) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_me: {
         parameters: {
             query?: never;
@@ -12238,6 +12615,210 @@ export interface operations {
             };
         };
     };
+    list_invitations: {
+        parameters: {
+            query?: {
+                /** @description Items per page: 1 to 100 (larger values are clamped), default 20. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page of the same list; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The organization's slug */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_InvitationResponse"];
+                };
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an owner or manager, or the token lacks `organizations:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such organization */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each invalid field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_invitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization's slug */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateInvitationRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationResponse"];
+                };
+            };
+            /** @description The body cannot be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an owner or manager, or the token lacks `organizations:write` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such organization */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields (a campaign of another organization, an expiry in the past) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revoke_invitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization's slug */
+                slug: string;
+                /** @description The invitation's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked (or it was already) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an owner or manager, or the token lacks `organizations:write` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such organization or invitation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_members: {
         parameters: {
             query?: {
@@ -12462,6 +13043,120 @@ export interface operations {
             };
             /** @description The last owner cannot leave */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_participants: {
+        parameters: {
+            query?: {
+                /** @description Items per page: 1 to 100 (larger values are clamped), default 20. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page of the same list; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The organization's slug */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ParticipantResponse"];
+                };
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an owner or manager, or the token lacks `organizations:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such organization */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each invalid field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    remove_participant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization's slug */
+                slug: string;
+                /** @description The participation right's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Withdrawn */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an owner or manager, or the token lacks `organizations:write` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such organization or participation right */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,3 @@
+DROP TABLE segment_publications;
+DROP TABLE participation_grants;
+DROP TABLE invitations;
