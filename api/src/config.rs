@@ -384,9 +384,12 @@ impl Config {
             analytics_min_networks: parse_var(&var, "ANALYTICS_MIN_NETWORKS", "5", |raw| {
                 parse_in_range(raw, 1, 1_000)
             })?,
-            analytics_publish_interval_secs: parse_var(&var, "ANALYTICS_PUBLISH_INTERVAL_SECS", "3600", |raw| {
-                parse_in_range(raw, 0, 7 * 24 * 3600)
-            })?,
+            analytics_publish_interval_secs: parse_var(
+                &var,
+                "ANALYTICS_PUBLISH_INTERVAL_SECS",
+                "3600",
+                |raw| parse_in_range(raw, 0, 7 * 24 * 3600),
+            )?,
             test_clock_file: var("TEST_CLOCK_FILE").map(PathBuf::from),
             public_url: parse_var(
                 &var,

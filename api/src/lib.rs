@@ -32,8 +32,8 @@ pub mod users;
 // campaigns, and what other features record inside their transactions
 pub mod attribution;
 pub mod campaigns;
-pub mod invitations;
 pub mod counters;
+pub mod invitations;
 pub mod ledger;
 pub mod scores;
 // features

@@ -94,13 +94,20 @@ fn an_invited_participant_takes_part_but_never_becomes_staff() {
     // Anyone with the link sees what it is for.
     let preview = o.server.get(&format!("/api/v1/invitations/{token}")).json();
     assert_eq!(
-        (&preview["organization_slug"], &preview["campaign_slug"], &preview["status"]),
+        (
+            &preview["organization_slug"],
+            &preview["campaign_slug"],
+            &preview["status"]
+        ),
         (&json!("acme"), &json!(o.slug), &json!("active"))
     );
     o.server.get("/api/v1/invitations/inv_nothing").problem(404);
 
     // Before accepting, the campaign refuses; after, it takes part.
-    assert_eq!(o.submit(&guest, &o.slug).problem(403)["code"], "campaign.invite_only");
+    assert_eq!(
+        o.submit(&guest, &o.slug).problem(403)["code"],
+        "campaign.invite_only"
+    );
     let accepted = o.accept(&guest, &token);
     assert_eq!(accepted.status, 200, "{}", accepted.text());
     assert_eq!(
@@ -108,14 +115,20 @@ fn an_invited_participant_takes_part_but_never_becomes_staff() {
         (&json!(true), &json!(o.slug))
     );
     assert_eq!(o.submit(&guest, &o.slug).status, 201);
-    assert_eq!(o.submit(&outsider, &o.slug).problem(403)["code"], "campaign.invite_only");
+    assert_eq!(
+        o.submit(&outsider, &o.slug).problem(403)["code"],
+        "campaign.invite_only"
+    );
     // Accepting again takes no second use.
     assert_eq!(o.accept(&guest, &token).json()["new"], false);
     assert_eq!(o.invitations()[0]["uses"], 1);
 
     // An invitee is not staff: no member list, no organization, no moderation.
     assert!(o.accept(&author, &token).status == 200);
-    let entry = o.submit(&author, &o.slug).json()["id"].as_str().unwrap().to_owned();
+    let entry = o.submit(&author, &o.slug).json()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     o.call("GET", "/api/v1/organizations/acme/members", &guest, None)
         .problem(403);
     assert_eq!(
@@ -134,7 +147,12 @@ fn an_invited_participant_takes_part_but_never_becomes_staff() {
 
     // Revoked: nobody new gets in; whom it admitted stay until their right is withdrawn.
     let id = invitation["id"].as_str().unwrap();
-    let revoked = o.call("DELETE", &format!("/api/v1/organizations/acme/invitations/{id}"), &o.owner, None);
+    let revoked = o.call(
+        "DELETE",
+        &format!("/api/v1/organizations/acme/invitations/{id}"),
+        &o.owner,
+        None,
+    );
     assert_eq!(revoked.status, 204);
     let refused = o.accept(&outsider, &token).problem(410);
     assert_eq!(
@@ -142,36 +160,58 @@ fn an_invited_participant_takes_part_but_never_becomes_staff() {
         (&json!("invitation.unavailable"), &json!("revoked"))
     );
     assert_eq!(o.submit(&guest, &o.slug).status, 201);
-    let participants = o.call("GET", "/api/v1/organizations/acme/participants", &o.owner, None).json();
+    let participants = o
+        .call("GET", "/api/v1/organizations/acme/participants", &o.owner, None)
+        .json();
     let items = participants["items"].as_array().unwrap();
     assert_eq!(items.len(), 2, "{participants}");
     let right = items.iter().find(|p| p["user_id"] == guest.id.as_str()).unwrap();
     assert_eq!(right["campaign_id"], o.campaign_id.as_str());
     let withdrawn = o.call(
         "DELETE",
-        &format!("/api/v1/organizations/acme/participants/{}", right["id"].as_str().unwrap()),
+        &format!(
+            "/api/v1/organizations/acme/participants/{}",
+            right["id"].as_str().unwrap()
+        ),
         &o.owner,
         None,
     );
     assert_eq!(withdrawn.status, 204);
-    assert_eq!(o.submit(&guest, &o.slug).problem(403)["code"], "campaign.invite_only");
+    assert_eq!(
+        o.submit(&guest, &o.slug).problem(403)["code"],
+        "campaign.invite_only"
+    );
 }
 
 #[test]
 fn an_organization_wide_link_admits_to_every_invite_only_campaign_and_is_checked() {
     let o = org_with(ServerOptions::new());
-    let other = o
-        .server
-        .client
-        .open_campaign(&o.owner, "acme", "Also members", json!({"eligibility": "invite_only"}));
+    let other = o.server.client.open_campaign(
+        &o.owner,
+        "acme",
+        "Also members",
+        json!({"eligibility": "invite_only"}),
+    );
     let guest = o.server.client.register("guest");
     let moderator = o.server.client.register("moderator");
-    assert_eq!(o.server.client.set_role(&o.owner, "acme", &moderator, "moderator").status, 201);
+    assert_eq!(
+        o.server
+            .client
+            .set_role(&o.owner, "acme", &moderator, "moderator")
+            .status,
+        201
+    );
 
     // Only owners and managers invite; the campaign must be the organization's; expiry ahead.
-    assert_eq!(o.invite(&moderator, json!({})).problem(403)["code"], "campaign.managers_only");
+    assert_eq!(
+        o.invite(&moderator, json!({})).problem(403)["code"],
+        "campaign.managers_only"
+    );
     o.server.client.create_organization(&o.owner, "rival");
-    let rival = o.server.client.open_campaign(&o.owner, "rival", "Theirs", json!({}));
+    let rival = o
+        .server
+        .client
+        .open_campaign(&o.owner, "rival", "Theirs", json!({}));
     let rival_id = o.server.get(&format!("/api/v1/campaigns/{rival}")).json()["id"].clone();
     let problem = o
         .invite(&o.owner, json!({"campaign_id": rival_id, "expires_at": at(-60)}))
@@ -184,7 +224,10 @@ fn an_organization_wide_link_admits_to_every_invite_only_campaign_and_is_checked
         .collect();
     assert_eq!(
         fields,
-        [("campaign_id", "invitation.campaign_unknown"), ("expires_at", "field.range")]
+        [
+            ("campaign_id", "invitation.campaign_unknown"),
+            ("expires_at", "field.range")
+        ]
     );
     assert_eq!(
         o.invite(&o.owner, json!({"email": "a@example.com", "max_uses": 3}))
@@ -202,7 +245,10 @@ fn an_organization_wide_link_admits_to_every_invite_only_campaign_and_is_checked
     // Past its expiry (by the server's clock) it admits nobody.
     o.server.set_clock(&at(7200));
     let late = o.server.client.register("late");
-    assert_eq!(o.accept(&late, &token).problem(410)["params"]["reason"], "expired");
+    assert_eq!(
+        o.accept(&late, &token).problem(410)["params"]["reason"],
+        "expired"
+    );
     assert_eq!(o.invitations()[0]["status"], "expired");
 }
 
@@ -217,7 +263,11 @@ fn a_mailed_invitation_reaches_its_address_and_admits_one_person() {
     assert_eq!(created.status, 201, "{}", created.text());
     let invitation = created.json();
     assert_eq!(
-        (&invitation["email"], &invitation["max_uses"], &invitation.get("url")),
+        (
+            &invitation["email"],
+            &invitation["max_uses"],
+            &invitation.get("url")
+        ),
         (&json!("ada@example.com"), &json!(1), &None)
     );
     let mails = sink.wait_for(1, Duration::from_secs(30));
@@ -235,33 +285,53 @@ fn a_mailed_invitation_reaches_its_address_and_admits_one_person() {
     assert_eq!(o.accept(&ada, &token).status, 200);
     assert_eq!(o.submit(&ada, &o.slug).status, 201);
     let forwarded = o.server.client.register("forwarded");
-    assert_eq!(o.accept(&forwarded, &token).problem(410)["params"]["reason"], "used_up");
+    assert_eq!(
+        o.accept(&forwarded, &token).problem(410)["params"]["reason"],
+        "used_up"
+    );
 }
 
 #[test]
 fn parallel_acceptances_never_take_more_uses_than_a_link_has() {
     let o = org_with(ServerOptions::new());
-    let link = o.invite(&o.owner, json!({"campaign_id": o.campaign_id, "max_uses": 3})).json();
+    let link = o
+        .invite(&o.owner, json!({"campaign_id": o.campaign_id, "max_uses": 3}))
+        .json();
     let token = Arc::new(token_of(link["url"].as_str().unwrap()));
-    let people: Arc<Vec<User>> = Arc::new((0..12).map(|i| o.server.client.register(&format!("p{i}"))).collect());
+    let people: Arc<Vec<User>> = Arc::new(
+        (0..12)
+            .map(|i| o.server.client.register(&format!("p{i}")))
+            .collect(),
+    );
     let client = Arc::new(o.server.client.clone());
     let barrier = Arc::new(Barrier::new(people.len()));
     let handles: Vec<_> = (0..people.len())
         .map(|i| {
-            let (people, token, client, barrier) = (people.clone(), token.clone(), client.clone(), barrier.clone());
+            let (people, token, client, barrier) =
+                (people.clone(), token.clone(), client.clone(), barrier.clone());
             std::thread::spawn(move || {
                 barrier.wait();
                 client
-                    .call("POST", &format!("/api/v1/invitations/{token}/accept"), people[i].token(), None)
+                    .call(
+                        "POST",
+                        &format!("/api/v1/invitations/{token}/accept"),
+                        people[i].token(),
+                        None,
+                    )
                     .status
             })
         })
         .collect();
     let mut statuses: Vec<u16> = handles.into_iter().map(|h| h.join().unwrap()).collect();
     statuses.sort_unstable();
-    assert_eq!(statuses, [200, 200, 200, 410, 410, 410, 410, 410, 410, 410, 410, 410]);
+    assert_eq!(
+        statuses,
+        [200, 200, 200, 410, 410, 410, 410, 410, 410, 410, 410, 410]
+    );
     assert_eq!(o.invitations()[0]["uses"], 3);
     assert_eq!(o.invitations()[0]["status"], "used_up");
-    let participants = o.call("GET", "/api/v1/organizations/acme/participants", &o.owner, None).json();
+    let participants = o
+        .call("GET", "/api/v1/organizations/acme/participants", &o.owner, None)
+        .json();
     assert_eq!(participants["items"].as_array().unwrap().len(), 3);
 }

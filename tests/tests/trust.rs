@@ -686,12 +686,26 @@ fn segment_voter(w: &World, name: &str, country: &str, entry: &str, network: &st
     voter
 }
 
+/// An export row: scope, contribution, value, votes.
+type ExportRow = (String, String, String, String);
+
 /// The published country figures: the analytics' (value, voters, votes) and when they were
 /// published, and the export's rows (scope, contribution, value, votes).
 #[allow(clippy::type_complexity)]
-fn countries(w: &World) -> (Vec<(String, i64, i64)>, String, Vec<(String, String, String, String)>) {
+fn countries(
+    w: &World,
+) -> (
+    Vec<(String, i64, i64)>,
+    String,
+    Vec<(String, String, String, String)>,
+) {
     let analytics = w
-        .call("GET", &format!("/api/v1/campaigns/{}/analytics", w.campaign), &w.owner, None)
+        .call(
+            "GET",
+            &format!("/api/v1/campaigns/{}/analytics", w.campaign),
+            &w.owner,
+            None,
+        )
         .json();
     let groups = analytics["segments"]
         .as_array()
@@ -716,7 +730,14 @@ fn countries(w: &World) -> (Vec<(String, i64, i64)>, String, Vec<(String, String
         .records()
         .map(Result::unwrap)
         .filter(|row| &row[3] == "country")
-        .map(|row| (row[0].to_owned(), row[1].to_owned(), row[4].to_owned(), row[6].to_owned()))
+        .map(|row| {
+            (
+                row[0].to_owned(),
+                row[1].to_owned(),
+                row[4].to_owned(),
+                row[6].to_owned(),
+            )
+        })
         .collect();
     (
         groups,
@@ -756,9 +777,18 @@ fn segment_figures_resist_subtraction_polling_and_lifting() {
     // Subtraction: B's single German ballot is hidden, and so is A's row, so the campaign row
     // (6) minus the shown rows tells nothing about B.
     assert_eq!(groups, [("DE".to_owned(), 6, 6)]);
-    let de_entries: Vec<_> = rows.iter().filter(|r| r.0 == "contribution" && r.2 == "DE").collect();
-    assert!(de_entries.is_empty(), "one hidden row would be the campaign row minus the others: {rows:?}");
-    assert!(rows.contains(&("campaign".into(), String::new(), "DE".into(), "6".into())), "{rows:?}");
+    let de_entries: Vec<_> = rows
+        .iter()
+        .filter(|r| r.0 == "contribution" && r.2 == "DE")
+        .collect();
+    assert!(
+        de_entries.is_empty(),
+        "one hidden row would be the campaign row minus the others: {rows:?}"
+    );
+    assert!(
+        rows.contains(&("campaign".into(), String::new(), "DE".into(), "6".into())),
+        "{rows:?}"
+    );
     // Lifting: five French voters, but from two networks: never shown.
     assert!(rows.iter().all(|r| r.2 != "FR"), "{rows:?}");
     assert!(groups.iter().all(|g| g.0 != "FR"));
@@ -777,7 +807,10 @@ fn segment_figures_resist_subtraction_polling_and_lifting() {
     assert_eq!(moved, [("DE".to_owned(), 9, 9)]);
     assert_ne!(moved_published, published);
     // B's one ballot is still alone in its row, so A's row stays hidden with it.
-    assert!(rows.iter().all(|r| !(r.0 == "contribution" && r.2 == "DE")), "{rows:?}");
+    assert!(
+        rows.iter().all(|r| !(r.0 == "contribution" && r.2 == "DE")),
+        "{rows:?}"
+    );
 }
 
 /// A JPEG as a phone writes it: an EXIF block with the orientation and a GPS position, an XMP

@@ -15,9 +15,7 @@ use crate::attribution;
 use crate::campaigns::repo::CampaignRow;
 use crate::campaigns::view as campaigns;
 use crate::db::{DbConnection, lock_key, write_transaction};
-use crate::domain::{
-    FundingModel, PaymentKind, PaymentOutcome, PaymentProvider, Phase, PledgeStatus,
-};
+use crate::domain::{FundingModel, PaymentKind, PaymentOutcome, PaymentProvider, Phase, PledgeStatus};
 use crate::error::{ApiError, ErrorCode};
 use crate::events::catalogue::PledgeEventData;
 use crate::events::{self, Event, EventType};

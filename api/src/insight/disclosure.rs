@@ -57,13 +57,9 @@ pub fn publishable(
     let big = |people: i64, cell: &str| people >= rule.min_group && networks.of(cell) >= rule.min_networks;
     let mut shown_overall: HashSet<String> = overall
         .iter()
-        .map(|g| key(&g.dimension, &g.value))
-        .filter(|k| {
-            overall
-                .iter()
-                .find(|g| key(&g.dimension, &g.value) == *k)
-                .is_some_and(|g| big(g.voters, k))
-        })
+        .map(|g| (key(&g.dimension, &g.value), g.voters))
+        .filter(|(cell, voters)| big(*voters, cell))
+        .map(|(cell, _)| cell)
         .collect();
     let mut shown_entries: Vec<bool> = entries
         .iter()
@@ -140,7 +136,11 @@ mod tests {
         for e in entries {
             for _ in 0..e.votes {
                 n += 1;
-                networks.add(&e.contribution_id, &[format!("{}={}", e.dimension, e.value)], Some(&format!("net{n}")));
+                networks.add(
+                    &e.contribution_id,
+                    &[format!("{}={}", e.dimension, e.value)],
+                    Some(&format!("net{n}")),
+                );
             }
         }
         networks
@@ -192,7 +192,8 @@ mod tests {
             networks.add("a", &["country=DE".into()], Some("attacker"));
         }
         networks.add("a", &["country=DE".into()], Some("victim"));
-        let (overall, shown) = publishable(vec![group("DE", 10)], vec![entry("a", "DE", 10)], &networks, RULE);
+        let (overall, shown) =
+            publishable(vec![group("DE", 10)], vec![entry("a", "DE", 10)], &networks, RULE);
         assert!(overall.is_empty() && shown.is_empty());
     }
 }

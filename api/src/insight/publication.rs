@@ -86,7 +86,10 @@ fn save(conn: &mut DbConnection, campaign_id: &str, at: NaiveDateTime, figures: 
         publications::published_at.eq(at),
         publications::figures.eq(figures),
     );
-    let changes = (publications::published_at.eq(at), publications::figures.eq(figures));
+    let changes = (
+        publications::published_at.eq(at),
+        publications::figures.eq(figures),
+    );
     let insert = diesel::insert_into(publications::table).values(row);
     match conn {
         DbConnection::Postgres(pg) => insert

@@ -6,15 +6,15 @@ use std::collections::HashMap;
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::analytics::{self, BASELINE_RATE};
+use super::disclosure::Disclosure;
 use super::dto::{
     AnalyticsResponse, AnalyticsSummary, DailyAnalytics, Funnel, ProjectionAnalytics, Rates,
     ReferralAnalytics, ReferrerAnalytics, SegmentAnalytics, SourceAnalytics, SourceRef,
 };
+use super::publication;
 use crate::attribution::repo::{self as attribution_repo, SourceRow};
 use crate::attribution::{DIRECT, REFERRAL};
 use crate::campaigns::repo::CampaignRow;
-use super::disclosure::Disclosure;
-use super::publication;
 use crate::counters::{self, Metric, Scope, Values};
 use crate::db::DbConnection;
 use crate::error::ApiError;

@@ -80,7 +80,11 @@ pub fn take_use(conn: &mut DbConnection, id: &str, now: NaiveDateTime) -> QueryR
         invitations::table
             .find(id)
             .filter(invitations::revoked_at.is_null())
-            .filter(invitations::expires_at.is_null().or(invitations::expires_at.gt(now)))
+            .filter(
+                invitations::expires_at
+                    .is_null()
+                    .or(invitations::expires_at.gt(now)),
+            )
             .filter(
                 invitations::max_uses
                     .is_null()

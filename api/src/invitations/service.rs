@@ -114,7 +114,11 @@ pub fn create(
             id: new_id(),
             organization_id: organization.id.clone(),
             campaign_id: campaign.as_ref().map(|c| c.id.clone()),
-            max_uses: if email.is_some() { Some(1) } else { request.max_uses },
+            max_uses: if email.is_some() {
+                Some(1)
+            } else {
+                request.max_uses
+            },
             email: email.clone(),
             token_hash: opaque::digest(&token),
             uses: 0,
@@ -214,10 +218,14 @@ fn by_token(conn: &mut DbConnection, token: &str) -> Result<InvitationRow, ApiEr
 }
 
 /// What the invitation is for, shown to whoever holds the link.
-pub fn preview(conn: &mut DbConnection, token: &str, now: NaiveDateTime) -> Result<InvitationPreview, ApiError> {
+pub fn preview(
+    conn: &mut DbConnection,
+    token: &str,
+    now: NaiveDateTime,
+) -> Result<InvitationPreview, ApiError> {
     let row = by_token(conn, token)?;
-    let organization =
-        organizations::find_by_id(conn, &row.organization_id)?.ok_or_else(|| ApiError::not_found("invitation"))?;
+    let organization = organizations::find_by_id(conn, &row.organization_id)?
+        .ok_or_else(|| ApiError::not_found("invitation"))?;
     let campaign = match &row.campaign_id {
         Some(id) => campaigns::find(conn, id)?,
         None => None,
@@ -268,15 +276,16 @@ pub fn accept(
         )?;
         if new && !repo::take_use(conn, &row.id, now)? {
             // Taken by others meanwhile: read again for the reason, and write nothing.
-            let again = repo::by_token(conn, &row.token_hash)?.map_or(InvitationStatus::Revoked, |r| status_of(&r, now));
+            let again = repo::by_token(conn, &row.token_hash)?
+                .map_or(InvitationStatus::Revoked, |r| status_of(&r, now));
             let reason = match again {
                 InvitationStatus::Active => InvitationStatus::UsedUp,
                 other => other,
             };
             return Err(unavailable(reason));
         }
-        let organization =
-            organizations::find_by_id(conn, &row.organization_id)?.ok_or_else(|| ApiError::not_found("invitation"))?;
+        let organization = organizations::find_by_id(conn, &row.organization_id)?
+            .ok_or_else(|| ApiError::not_found("invitation"))?;
         let campaign_slug = match &row.campaign_id {
             Some(id) => campaigns::find(conn, id)?.map(|c| c.slug),
             None => None,
@@ -301,7 +310,8 @@ pub fn participants(
     let rows = repo::list_grants(conn, &organization.id, before, limit as i64 + 1)?;
     let page = KeyedPage::from_rows(rows, limit, |row| row.id.clone());
     let ids: Vec<String> = page.items.iter().map(|row| row.user_id.clone()).collect();
-    let names: std::collections::HashMap<String, String> = users::display_names(conn, &ids)?.into_iter().collect();
+    let names: std::collections::HashMap<String, String> =
+        users::display_names(conn, &ids)?.into_iter().collect();
     Ok(page.map(|row| ParticipantResponse {
         display_name: names.get(&row.user_id).cloned().unwrap_or_default(),
         id: row.id,
@@ -313,7 +323,12 @@ pub fn participants(
 }
 
 /// Withdraws a participation right; what the person already contributed or voted stays.
-pub fn remove_participant(conn: &mut DbConnection, actor_id: &str, slug: &str, id: &str) -> Result<(), ApiError> {
+pub fn remove_participant(
+    conn: &mut DbConnection,
+    actor_id: &str,
+    slug: &str,
+    id: &str,
+) -> Result<(), ApiError> {
     write_transaction(conn, |conn| {
         let organization = managed(conn, actor_id, slug)?;
         match repo::remove_grant(conn, &organization.id, id)? {

@@ -69,7 +69,7 @@ fn may_claim(
         )
         .param("phase", phase.as_str()));
     }
-    crate::invitations::require_eligible(conn, &campaign, worker, role)?;
+    crate::invitations::require_eligible(conn, campaign, worker, role)?;
     if let Some(record) = repo::worker(conn, &campaign.id, worker)?
         && record.paused_at.is_some()
     {
