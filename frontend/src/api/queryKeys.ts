@@ -122,6 +122,20 @@ export const webhookKeys = {
   deliveries: (id: string) => [...webhookKeys.all, 'deliveries', id] as const,
 }
 
+/**
+ * Invitations to an organization's invite-only campaigns: its managers' list of invitations and
+ * of the people they admitted, and what a link leads to (public, by its token).
+ */
+export const invitationKeys = {
+  all: ['invitations'] as const,
+  /** An organization's invitations, newest first. */
+  list: (organizationSlug: string) => [...invitationKeys.all, 'list', organizationSlug] as const,
+  /** The people an organization's invitations admitted. */
+  participants: (organizationSlug: string) => [...invitationKeys.all, 'participants', organizationSlug] as const,
+  /** What the invitation behind a link is for, and whether it still works. */
+  preview: (token: string) => [...invitationKeys.all, 'preview', token] as const,
+}
+
 /** Crowdfunding: a funding campaign's progress and tiers, and its managers' report and backers. */
 export const fundingKeys = {
   all: ['funding'] as const,

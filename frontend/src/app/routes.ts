@@ -43,6 +43,13 @@ export const routes: RouteObject[] = [
       // Where an email's unsubscribe link leads; the token is the credential.
       { path: 'unsubscribe', Component: UnsubscribePage },
       {
+        // Where invitation links and mails lead (`/invitations/inv_…`); the token is the credential.
+        // Opened once per invitation: load it on the way there.
+        path: 'invitations/:token',
+        lazy: async () => ({ Component: (await import('../features/invitations/AcceptInvitationPage')).AcceptInvitationPage }),
+        HydrateFallback: Loading,
+      },
+      {
         Component: RequireAuth,
         children: [
           // Also where emails link the notification settings: `/me#notifications`.
@@ -97,6 +104,12 @@ export const routes: RouteObject[] = [
           { path: 'contributions/:id/edit', Component: EditContributionPage },
           { path: 'o/:slug/members', Component: MembersPage },
           { path: 'o/:slug/campaigns/new', Component: NewCampaignPage },
+          {
+            path: 'o/:slug/invitations',
+            // Only an organization's managers need it: load it on the way there.
+            lazy: async () => ({ Component: (await import('../features/invitations/InvitationsPage')).InvitationsPage }),
+            HydrateFallback: Loading,
+          },
           {
             path: 'o/:slug/webhooks',
             // Only an organization's managers need it: load it on the way there.

@@ -9,6 +9,7 @@ import * as comments from '../features/comments/strings'
 import * as contributions from '../features/contributions/strings'
 import * as funding from '../features/funding/strings'
 import type * as insight from '../features/insight/strings'
+import type * as invitations from '../features/invitations/strings'
 import * as media from '../features/media/strings'
 import type * as microtasks from '../features/microtasks/strings'
 import * as moderation from '../features/moderation/strings'
@@ -55,6 +56,7 @@ export interface LazyModules {
   webhooks: typeof webhooks
   microtasks: typeof microtasks
   security: typeof security
+  invitations: typeof invitations
 }
 export type LazyNamespace = keyof LazyModules
 

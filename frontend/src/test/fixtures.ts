@@ -426,3 +426,46 @@ export function aTaskProgress(overrides: Partial<Schemas['TaskProgress']> = {}):
     ...overrides,
   }
 }
+
+/** ACME's invitation `i1`: a shared link to “Summer bottle” (`c1`), 2 of 10 places taken, no end. */
+export function anInvitation(overrides: Partial<Schemas['InvitationResponse']> = {}): Schemas['InvitationResponse'] {
+  return {
+    id: 'i1',
+    campaign_id: 'c1',
+    email: null,
+    max_uses: 10,
+    uses: 2,
+    expires_at: null,
+    created_at: '2026-03-01T10:00:00Z',
+    revoked_at: null,
+    status: 'active',
+    ...overrides,
+  }
+}
+
+/** Bea (`u2`), admitted to “Summer bottle” (`c1`) by invitation `i1`; the right's id is `g1`. */
+export function aParticipant(overrides: Partial<Schemas['ParticipantResponse']> = {}): Schemas['ParticipantResponse'] {
+  return {
+    id: 'g1',
+    user_id: 'u2',
+    display_name: 'Bea',
+    campaign_id: 'c1',
+    invitation_id: 'i1',
+    granted_at: '2026-03-02T10:00:00Z',
+    ...overrides,
+  }
+}
+
+/** What the link of an active invitation by ACME to “Summer bottle” shows, valid until mid-2030. */
+export function anInvitationPreview(overrides: Partial<Schemas['InvitationPreview']> = {}): Schemas['InvitationPreview'] {
+  return {
+    organization_slug: 'acme',
+    organization_name: 'ACME',
+    campaign_id: 'c1',
+    campaign_slug: 'summer-bottle',
+    campaign_title: 'Summer bottle',
+    status: 'active',
+    expires_at: '2030-06-30T12:00:00Z',
+    ...overrides,
+  }
+}

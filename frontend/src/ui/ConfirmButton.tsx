@@ -11,12 +11,14 @@ interface ConfirmButtonProps {
   action: string
   /** What will happen, shown with the question. */
   question?: string
+  /** Said to screen readers after the label where a page has several alike ("Remove" for "Bea"). */
+  labelContext?: string
   busy?: boolean
   danger?: boolean
   onConfirm: () => void
 }
 
-export function ConfirmButton({ label, action, question, busy, danger, onConfirm }: ConfirmButtonProps) {
+export function ConfirmButton({ label, action, question, labelContext, busy, danger, onConfirm }: ConfirmButtonProps) {
   const { t } = useTranslation()
   const [asking, setAsking] = useState(false)
   const yes = useRef<HTMLButtonElement>(null)
@@ -33,11 +35,17 @@ export function ConfirmButton({ label, action, question, busy, danger, onConfirm
     return (
       <button ref={opener} type="button" className={danger ? 'danger' : undefined} onClick={() => setAsking(true)} disabled={busy}>
         {label}
+        {labelContext && (
+          <>
+            {' '}
+            <span className="visually-hidden">{labelContext}</span>
+          </>
+        )}
       </button>
     )
   }
   return (
-    <span role="group" aria-label={label} className="confirm">
+    <span role="group" aria-label={labelContext ? `${label} ${labelContext}` : label} className="confirm">
       <span>{question ?? t('confirm.question')}</span>{' '}
       <button
         ref={yes}

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { startSession } from '../../api/session'
 import type { Schemas } from '../../api/types'
 import { switchLanguage } from '../../i18n'
+import { formatDateTime } from '../../i18n/format'
 import { authResponse, json, me, problem, stubApi, type Handler } from '../../test/fakeApi'
 import { publishedCampaign as campaign } from '../../test/fixtures'
 import { renderRoute } from '../../test/renderRoute'
@@ -30,6 +31,8 @@ const sample: Schemas['AnalyticsResponse'] = {
   baseline_rate: 0.01,
   target_rate: 0.05,
   min_group_size: 5,
+  min_group_networks: 3,
+  segments_published_at: '2030-06-10T11:00:00Z',
   summary: {
     best_channel: { kind: 'community', channel_id: 'ch1', name: 'Design forum' },
     beats_baseline: true,
@@ -160,6 +163,31 @@ describe('campaign analytics', () => {
     expect(segments.getByRole('table', { name: 'Country' })).toHaveTextContent('Germany120260')
     expect(segments.getByRole('table', { name: 'Age' })).toHaveTextContent('25-3480170')
     expect(segments.queryByRole('table', { name: 'Interest' })).toBeNull()
+  })
+
+  it('says under the segments as of when they were published, how often they change and which groups are left out', async () => {
+    analyticsApi()
+    renderRoute('/c/summer-bottle/analytics')
+
+    const region = await screen.findByRole('region', { name: 'Votes by segment' })
+    const segments = within(region)
+    const published = segments.getByText(/^Figures as of /)
+    // In the reader's locale (and time zone), from `segments_published_at`, not `generated_at`.
+    expect(published).toHaveTextContent(`Figures as of ${formatDateTime('en', '2030-06-10T11:00:00Z')}.`)
+    expect(published).toHaveTextContent('published afresh at most once an hour')
+    const note = segments.getByText(/groups of fewer than 5 voters are hidden/)
+    expect(note).toHaveTextContent('groups whose voters came from fewer than 3 different networks')
+    expect(note).toHaveTextContent('any row that could be worked out from the others')
+    // Under the tables, where the reader meets it after the figures.
+    const tables = segments.getAllByRole('table')
+    expect(tables[tables.length - 1].compareDocumentPosition(published) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy()
+
+    await act(() => switchLanguage('de'))
+
+    expect(segments.getByText(/^Zahlen mit Stand /)).toHaveTextContent(
+      `Zahlen mit Stand ${formatDateTime('de', '2030-06-10T11:00:00Z')}. Sie werden höchstens einmal pro Stunde neu veröffentlicht`,
+    )
+    expect(segments.getByText(/weniger als 3 verschiedenen Netzen/)).toBeVisible()
   })
 
   it('shows backers as the last step of the funnel once someone pledged', async () => {

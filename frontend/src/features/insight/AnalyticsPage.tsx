@@ -66,7 +66,12 @@ function Insight({ campaign }: { campaign: Campaign }) {
               <ReferralsPanel referrals={data.referrals} />
             </Panel>
             <Panel id="segments-heading" title={t('segments.heading')}>
-              <SegmentsTable segments={data.segments} minGroupSize={data.min_group_size} />
+              <SegmentsTable
+                segments={data.segments}
+                minGroupSize={data.min_group_size}
+                minGroupNetworks={data.min_group_networks}
+                publishedAt={data.segments_published_at}
+              />
             </Panel>
           </div>
         </>

@@ -1,5 +1,8 @@
 // Votes by opted-in segment (country, age band, interest), a table per dimension. The API leaves
-// out every group smaller than `min_group_size`, so no one can be singled out; the note says so.
+// out every group smaller than `min_group_size` or from fewer than `min_group_networks` networks,
+// and any row that could be worked out from the others, so no one can be singled out; it publishes
+// the figures at most hourly, so no single vote can be watched arriving. The note under the tables
+// says so, and as of when the figures are.
 import { useTranslation } from 'react-i18next'
 import { useFormat } from '../../i18n/format'
 import { EmptyState } from '../../ui/QueryStates'
@@ -19,7 +22,15 @@ function countryName(language: string, code: string): string {
   }
 }
 
-export function SegmentsTable({ segments, minGroupSize }: { segments: SegmentAnalytics[]; minGroupSize: number }) {
+interface SegmentsTableProps {
+  segments: SegmentAnalytics[]
+  minGroupSize: number
+  minGroupNetworks: number
+  /** When the figures were published (an instant). */
+  publishedAt: string
+}
+
+export function SegmentsTable({ segments, minGroupSize, minGroupNetworks, publishedAt }: SegmentsTableProps) {
   const { t } = useTranslation('insight')
   const format = useFormat()
   // Known dimensions in their order, then any the API adds later.
@@ -33,7 +44,6 @@ export function SegmentsTable({ segments, minGroupSize }: { segments: SegmentAna
 
   return (
     <div className="stack-sm">
-      <p className="hint">{t('segments.note', { count: minGroupSize })}</p>
       {groups.length === 0 ? (
         <EmptyState>
           <p>{t('segments.empty')}</p>
@@ -69,6 +79,10 @@ export function SegmentsTable({ segments, minGroupSize }: { segments: SegmentAna
           ))}
         </div>
       )}
+      <div className="hint segment-note">
+        <p>{t('segments.publishedAt', { date: format.dateTime(publishedAt) })}</p>
+        <p>{t('segments.note', { count: minGroupSize, networks: format.number(minGroupNetworks) })}</p>
+      </div>
     </div>
   )
 }

@@ -97,8 +97,12 @@ export const en = {
   },
   segments: {
     heading: 'Votes by segment',
-    note_one: 'Only participants who consented to market research are counted; groups of fewer than {{count}} voter are hidden.',
-    note_other: 'Only participants who consented to market research are counted; groups of fewer than {{count}} voters are hidden.',
+    publishedAt:
+      'Figures as of {{date}}. They are published afresh at most once an hour, and only after enough votes were cast or changed, so no single vote can be watched arriving.',
+    note_one:
+      'Only participants who consented to market research are counted; groups of fewer than {{count}} voter are hidden, and so are groups whose voters came from fewer than {{networks}} different networks, and any row that could be worked out from the others.',
+    note_other:
+      'Only participants who consented to market research are counted; groups of fewer than {{count}} voters are hidden, and so are groups whose voters came from fewer than {{networks}} different networks, and any row that could be worked out from the others.',
     empty: 'No group is large enough to show yet.',
     voters: 'Voters',
     votes: 'Votes',
@@ -216,10 +220,12 @@ export const de: Translation<typeof en> = {
   },
   segments: {
     heading: 'Stimmen nach Segment',
+    publishedAt:
+      'Zahlen mit Stand {{date}}. Sie werden höchstens einmal pro Stunde neu veröffentlicht und erst, wenn genug Stimmen abgegeben oder geändert wurden, damit sich keine einzelne Stimme beim Eintreffen beobachten lässt.',
     note_one:
-      'Gezählt werden nur Teilnehmende, die der Marktforschung zugestimmt haben; Gruppen mit weniger als {{count}} abstimmenden Person sind ausgeblendet.',
+      'Gezählt werden nur Teilnehmende, die der Marktforschung zugestimmt haben; Gruppen mit weniger als {{count}} abstimmenden Person sind ausgeblendet, ebenso Gruppen, deren Abstimmende aus weniger als {{networks}} verschiedenen Netzen kamen, und jede Zeile, die sich aus den anderen errechnen ließe.',
     note_other:
-      'Gezählt werden nur Teilnehmende, die der Marktforschung zugestimmt haben; Gruppen mit weniger als {{count}} Abstimmenden sind ausgeblendet.',
+      'Gezählt werden nur Teilnehmende, die der Marktforschung zugestimmt haben; Gruppen mit weniger als {{count}} Abstimmenden sind ausgeblendet, ebenso Gruppen, deren Abstimmende aus weniger als {{networks}} verschiedenen Netzen kamen, und jede Zeile, die sich aus den anderen errechnen ließe.',
     empty: 'Noch ist keine Gruppe groß genug, um sie zu zeigen.',
     voters: 'Abstimmende',
     votes: 'Stimmen',

@@ -57,6 +57,7 @@ describe('OrganizationPage', () => {
     expect(screen.queryByText(/open a draft from the link/)).toBeNull()
     expect(await screen.findByText('Your role: Manager', { exact: false })).toBeVisible()
     expect(screen.getByRole('link', { name: 'Webhooks' })).toHaveAttribute('href', '/o/acme/webhooks')
+    expect(screen.getByRole('link', { name: 'Invitations' })).toHaveAttribute('href', '/o/acme/invitations')
 
     // The list is asked for with the session's token, which is what makes the API include drafts.
     const [list] = fake.sent('GET /api/v1/campaigns')
@@ -83,6 +84,7 @@ describe('OrganizationPage', () => {
     expect(screen.queryByRole('link', { name: 'Create a campaign' })).toBeNull()
     expect(screen.queryByRole('button', { name: 'Edit profile' })).toBeNull()
     expect(screen.queryByRole('link', { name: 'Webhooks' })).toBeNull()
+    expect(screen.queryByRole('link', { name: 'Invitations' })).toBeNull()
     expect(fake.sent('GET /api/v1/me/organizations')).toHaveLength(1)
     expect(fake.requests.some((request) => request.url.includes('/members'))).toBe(false)
   })

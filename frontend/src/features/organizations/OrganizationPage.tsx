@@ -97,7 +97,8 @@ export function OrganizationPage() {
               {canManage(role) && (
                 <>
                   {' '}
-                  · <Link to={`/o/${slug}/webhooks`}>{t('page.webhooks')}</Link>
+                  · <Link to={`/o/${slug}/invitations`}>{t('page.invitations')}</Link> ·{' '}
+                  <Link to={`/o/${slug}/webhooks`}>{t('page.webhooks')}</Link>
                 </>
               )}
             </p>
