@@ -40,6 +40,31 @@ fn publish(server: &TestServer, user: &User, key: &str) -> schwarm_tests::TestRe
 }
 
 #[test]
+fn slugs_spell_german_titles_out_and_stay_unique() {
+    let (server, owner) = setup();
+    let slugs: Vec<String> = [
+        "Ideen für unser Café",
+        "Ideen für unser Café",
+        "Größer & schöner 🎉",
+    ]
+    .into_iter()
+    .map(|title| {
+        let res = create(&server, &owner, json!({"kind": "idea", "title": title}));
+        assert_eq!(res.status, 201, "{}", res.text());
+        res.json()["slug"].as_str().unwrap().to_owned()
+    })
+    .collect();
+    assert_eq!(
+        slugs,
+        [
+            "ideen-fuer-unser-cafe",
+            "ideen-fuer-unser-cafe-2",
+            "groesser-schoener"
+        ]
+    );
+}
+
+#[test]
 fn a_draft_is_private_until_published() {
     let (server, owner) = setup();
     let juror = server.client.register("juror");

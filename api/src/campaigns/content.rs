@@ -135,17 +135,9 @@ pub(super) fn tier_rows(campaign_id: &str, tiers: &[PrizeTierDto]) -> Vec<TierRo
         .collect()
 }
 
-/// A slug made from the title (`Summer Bottle 2026!` -> `summer-bottle-2026`), made unique.
+/// A slug made from the title (`Ideen für unser Café!` -> `ideen-fuer-unser-cafe`), made unique.
 pub(super) fn unique_slug(conn: &mut DbConnection, title: &str) -> Result<String, ApiError> {
-    let words: Vec<String> = title
-        .to_lowercase()
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|word| !word.is_empty())
-        .map(str::to_owned)
-        .collect();
-    let mut base = words.join("-");
-    base.truncate(40);
-    let base = base.trim_end_matches('-').to_owned();
+    let base = crate::domain::slug::from_title(title, 40);
     let base = if base.len() < 3 {
         format!("campaign-{base}").trim_end_matches('-').to_owned()
     } else {

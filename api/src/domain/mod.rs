@@ -13,6 +13,7 @@ pub mod organization;
 pub mod phase;
 pub mod reach;
 pub mod rewards;
+pub mod slug;
 
 pub use campaign::{CampaignKind, CampaignStatus, Eligibility, VotingMethod};
 pub use contribution::ContributionStatus;
