@@ -181,7 +181,10 @@ pub fn build_app(
             ))),
         );
     if let Some(dir) = &ctx.static_dir {
-        app = app.service(spa::service(dir));
+        app = app
+            .service(spa::shell(dir))
+            .service(spa::assets(dir))
+            .service(spa::service(dir));
     }
     // Outermost last: the access log sees the request id, the final status and the method the
     // client sent (HEAD is rewritten innermost, just before routing).
