@@ -289,6 +289,9 @@ fn a_mailed_invitation_reaches_its_address_and_admits_one_person() {
         o.accept(&forwarded, &token).problem(410)["params"]["reason"],
         "used_up"
     );
+    // Ada opening her mail again is told she is in, not that the invitation is used up.
+    let again = o.accept(&ada, &token);
+    assert_eq!((again.status, &again.json()["new"]), (200, &json!(false)));
 }
 
 #[test]

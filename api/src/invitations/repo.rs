@@ -140,6 +140,29 @@ pub fn holds_grant(
     .get_result(conn)
 }
 
+/// Does `user_id` hold exactly this right (the same organization and campaign, or the same
+/// organization-wide one)?
+pub fn holds_exactly(
+    conn: &mut DbConnection,
+    organization_id: &str,
+    campaign_id: Option<&str>,
+    user_id: &str,
+) -> QueryResult<bool> {
+    let query = grants::table
+        .filter(grants::organization_id.eq(organization_id))
+        .filter(grants::user_id.eq(user_id))
+        .into_boxed();
+    let query = match campaign_id {
+        Some(id) => query.filter(grants::campaign_id.eq(id.to_owned())),
+        None => query.filter(grants::campaign_id.is_null()),
+    };
+    Ok(query
+        .select(grants::id)
+        .first::<String>(conn)
+        .optional()?
+        .is_some())
+}
+
 /// The organization's invited participants, newest grant first, before the id `before`.
 pub fn list_grants(
     conn: &mut DbConnection,

@@ -261,6 +261,10 @@ pub fn accept(
             .param("reason", status.as_str())
         };
         if status != InvitationStatus::Active {
+            // Someone it admitted already keeps what it gave them: accepting again is harmless.
+            if repo::holds_exactly(conn, &row.organization_id, row.campaign_id.as_deref(), user_id)? {
+                return accepted(conn, &row, false);
+            }
             return Err(unavailable(status));
         }
         let new = repo::grant(
@@ -284,18 +288,22 @@ pub fn accept(
             };
             return Err(unavailable(reason));
         }
-        let organization = organizations::find_by_id(conn, &row.organization_id)?
-            .ok_or_else(|| ApiError::not_found("invitation"))?;
-        let campaign_slug = match &row.campaign_id {
-            Some(id) => campaigns::find(conn, id)?.map(|c| c.slug),
-            None => None,
-        };
-        Ok(AcceptedInvitation {
-            organization_slug: organization.slug,
-            campaign_id: row.campaign_id,
-            campaign_slug,
-            new,
-        })
+        accepted(conn, &row, new)
+    })
+}
+
+fn accepted(conn: &mut DbConnection, row: &InvitationRow, new: bool) -> Result<AcceptedInvitation, ApiError> {
+    let organization = organizations::find_by_id(conn, &row.organization_id)?
+        .ok_or_else(|| ApiError::not_found("invitation"))?;
+    let campaign_slug = match &row.campaign_id {
+        Some(id) => campaigns::find(conn, id)?.map(|c| c.slug),
+        None => None,
+    };
+    Ok(AcceptedInvitation {
+        organization_slug: organization.slug,
+        campaign_id: row.campaign_id.clone(),
+        campaign_slug,
+        new,
     })
 }
 
