@@ -691,14 +691,7 @@ type ExportRow = (String, String, String, String);
 
 /// The published country figures: the analytics' (value, voters, votes) and when they were
 /// published, and the export's rows (scope, contribution, value, votes).
-#[allow(clippy::type_complexity)]
-fn countries(
-    w: &World,
-) -> (
-    Vec<(String, i64, i64)>,
-    String,
-    Vec<(String, String, String, String)>,
-) {
+fn countries(w: &World) -> (Vec<(String, i64, i64)>, String, Vec<ExportRow>) {
     let analytics = w
         .call(
             "GET",
