@@ -1,52 +1,81 @@
 import { describe, expect, it } from 'vitest'
-import { ApiError } from '../api/errors'
+import { ApiError, type FieldError, type Problem } from '../api/errors'
+import type { Schemas } from '../api/types'
 import { i18n } from '../i18n'
 import { errorsAt, fieldsIn, formProblemOf, type CodeMessages } from './problem'
 
 const t = i18n.getFixedT('en', 'common')
 
-function validation(errors: { field: string; message: string }[]) {
+function validation(errors: { field: string; code: Schemas['ErrorCode']; message: string; params?: Record<string, number> }[]) {
   return new ApiError(422, {
-    type: 'urn:schwarm:problem:field.format',
+    type: `urn:schwarm:problem:${errors[0].code}`,
     title: 'Unprocessable Entity',
     status: 422,
-    code: 'field.format',
+    code: errors[0].code,
     detail: `invalid fields: ${errors.map((error) => error.field).join(', ')}`,
-    errors: errors.map((error) => ({ ...error, code: 'field.format' as const })),
+    errors,
   })
 }
 
 describe('formProblemOf', () => {
-  it('puts each 422 error on the field its path names, and the rest above the form', () => {
+  it('puts each 422 error on the field its path names, translated, and the rest above the form', () => {
     const error = validation([
-      { field: 'email', message: 'must be an email address' },
-      { field: 'password', message: 'must be 10 to 1024 characters long' },
-      { field: 'password', message: 'must not be the email address' },
-      { field: 'via', message: 'unknown code' },
+      { field: 'email', code: 'field.format', message: 'must be an email address' },
+      { field: 'password', code: 'field.length', message: 'must be 10 to 1024 characters long', params: { min: 10, max: 1024 } },
+      { field: 'password', code: 'password.is_email', message: 'must not be the email address' },
+      { field: 'via', code: 'field.unknown', message: 'unknown field' },
     ])
 
     const problem = formProblemOf(error, fieldsIn(['email', 'password']), t)
 
     expect(problem.fields).toEqual({
-      email: ['must be an email address'],
-      password: ['must be 10 to 1024 characters long', 'must not be the email address'],
+      email: ['Not in the required form'],
+      password: ['Between 10 and 1,024 characters', 'The password must not be your email address.'],
     })
-    expect(problem.general).toEqual(['Please correct the marked fields.', 'via: unknown code'])
+    expect(problem.general).toEqual(['Please correct the marked fields.', 'via: Not accepted here'])
   })
 
-  it('shows the detail of any other problem above the form, with no field marked', () => {
+  it('says a 422 in German, the field’s bounds included', () => {
+    const error = validation([{ field: 'title', code: 'field.length', message: 'at most 100 characters', params: { max: 100 } }])
+
+    const problem = formProblemOf(error, fieldsIn(['title']), i18n.getFixedT('de', 'common'))
+
+    expect(problem.fields).toEqual({ title: ['Höchstens 100 Zeichen'] })
+    expect(problem.general).toEqual(['Bitte korrigiere die markierten Felder.'])
+  })
+
+  it('says any other problem above the form in the UI’s language, with its params, and marks no field', () => {
     const error = new ApiError(409, {
       type: 'urn:schwarm:problem:slug.taken',
       title: 'Conflict',
       status: 409,
       code: 'slug.taken',
-      detail: 'the slug is taken',
+      detail: 'the slug spring is taken',
+      params: { slug: 'spring' },
     })
 
     const problem = formProblemOf(error, fieldsIn(['slug']), t)
 
     expect(problem.fields).toEqual({})
-    expect(problem.general).toEqual(['Conflict: the slug is taken'])
+    expect(problem.general).toEqual(['The address “spring” is taken. Please choose another.'])
+    expect(formProblemOf(error, fieldsIn(['slug']), i18n.getFixedT('de', 'common')).general).toEqual([
+      'Die Adresse „spring“ ist vergeben. Bitte wähle eine andere.',
+    ])
+  })
+
+  it('keeps the API’s words for a code this client does not know yet (a newer server)', () => {
+    const newer = {
+      type: 'urn:schwarm:problem:campaign.on_holiday',
+      title: 'Conflict',
+      status: 409,
+      code: 'campaign.on_holiday',
+      detail: 'the campaign is on holiday',
+    } as unknown as Problem
+    const field = { field: 'title', code: 'title.on_holiday', message: 'takes a break' } as unknown as FieldError
+
+    expect(formProblemOf(new ApiError(409, newer), fieldsIn([]), t).general).toEqual(['Conflict: the campaign is on holiday'])
+    const withField = new ApiError(422, { ...newer, status: 422, errors: [field] })
+    expect(formProblemOf(withField, fieldsIn(['title']), t).fields).toEqual({ title: ['takes a break'] })
   })
 
   it('says the server could not be reached for a network failure', () => {
@@ -55,7 +84,7 @@ describe('formProblemOf', () => {
     expect(problem.general).toEqual(['The server could not be reached. Check your connection and try again.'])
   })
 
-  it('says the codes a form expects in its own words, and keeps the API’s for the others', () => {
+  it('says the codes a form expects in its own words, and the central translation for the others', () => {
     const error = new ApiError(422, {
       type: 'urn:schwarm:problem:webhook.target_forbidden',
       title: 'Unprocessable Entity',
@@ -70,7 +99,7 @@ describe('formProblemOf', () => {
 
     const problem = formProblemOf(error, fieldsIn(['url', 'description']), t, messages)
 
-    expect(problem.fields).toEqual({ url: ['own words for url'], description: ['must not be blank'] })
+    expect(problem.fields).toEqual({ url: ['own words for url'], description: ['Must not be empty'] })
   })
 
   it('says a problem without fields in the form’s words when it has some, with the params', () => {
@@ -85,7 +114,9 @@ describe('formProblemOf', () => {
     const messages: CodeMessages = ({ code, params }) => (code === 'webhook.limit_reached' ? `at most ${String(params.max)}` : undefined)
 
     expect(formProblemOf(limit, fieldsIn([]), t, messages).general).toEqual(['at most 20'])
-    expect(formProblemOf(limit, fieldsIn([]), t, () => undefined).general).toEqual(['Conflict: an organization has at most 20 webhooks'])
+    expect(formProblemOf(limit, fieldsIn([]), t, () => undefined).general).toEqual([
+      'The organization has the most webhooks allowed (20).',
+    ])
   })
 
   it('has nothing to say before the first submit', () => {

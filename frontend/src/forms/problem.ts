@@ -5,7 +5,8 @@
 import type { TFunction } from 'i18next'
 import { ApiError } from '../api/errors'
 import type { Schemas } from '../api/types'
-import { describeError } from '../ui/describeError'
+import { refusalMessage } from '../i18n/errors'
+import { describeError, describeFieldError } from '../ui/describeError'
 
 export interface FormProblem {
   /** Messages by request field path. */
@@ -27,8 +28,9 @@ export interface CodedRefusal {
 }
 
 /**
- * A form's own words for the codes it expects, in the UI's language; `undefined` keeps the API's
- * (English) message for a field, or the generic problem display above the form.
+ * A form's own words for the codes it expects, in the UI's language; `undefined` keeps the
+ * central translation of the code (see `refusalMessage`), or the API's English message for a
+ * code this client does not know.
  */
 export type CodeMessages = (refusal: CodedRefusal) => string | undefined
 
@@ -53,10 +55,11 @@ export function formProblemOf(
 
   const fields: Record<string, string[]> = {}
   const general = [t('form.fixFields')]
-  for (const { field, message: apiMessage, code, params } of fieldErrors) {
-    const message = messages?.({ code, params: params ?? {}, field }) ?? apiMessage
-    if (hasField(field)) (fields[field] ??= []).push(message)
-    else general.push(t('form.otherField', { field, message }))
+  for (const fieldError of fieldErrors) {
+    const { field, message: apiMessage, code, params } = fieldError
+    const own = messages?.({ code, params: params ?? {}, field })
+    if (hasField(field)) (fields[field] ??= []).push(own ?? refusalMessage({ code, params }, t) ?? apiMessage)
+    else general.push(own === undefined ? describeFieldError(fieldError, t) : t('form.otherField', { field, message: own }))
   }
   return { fields, general }
 }

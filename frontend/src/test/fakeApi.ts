@@ -9,16 +9,23 @@ export function json(body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': contentType } })
 }
 
+/**
+ * A code this client does not know, as a newer server may send: the UI then shows the API's own
+ * (English) message. Tests about the translated wording pass a real code.
+ */
+export const UNKNOWN_CODE = 'test.unknown_to_client'
+
 /** A problem+json answer as the API gives it: every refusal has a machine `code`. */
 export function problem(
   status: number,
   title: string,
   detail?: string,
-  errors?: { field: string; message: string; code?: string }[],
-  code = errors ? 'field.format' : 'request.invalid',
+  errors?: { field: string; message: string; code?: string; params?: Record<string, unknown> }[],
+  code = UNKNOWN_CODE,
+  params?: Record<string, unknown>,
 ) {
-  const coded = errors?.map((error) => ({ code: 'field.format', ...error }))
-  return json({ type: `urn:schwarm:problem:${code}`, title, status, code, detail, errors: coded }, status)
+  const coded = errors?.map((error) => ({ code: UNKNOWN_CODE, ...error }))
+  return json({ type: `urn:schwarm:problem:${code}`, title, status, code, detail, params, errors: coded }, status)
 }
 
 export function stubApi(routes: Record<string, Handler>) {

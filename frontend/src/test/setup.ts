@@ -1,8 +1,15 @@
 import '@testing-library/jest-dom/vitest'
 import { cleanup } from '@testing-library/react'
-import { afterEach } from 'vitest'
+import { afterEach, beforeAll } from 'vitest'
 import { endSession } from '../api/session'
 import { i18n } from '../i18n'
+import { loadErrorMessages } from '../i18n/errors'
+import { LANGUAGES } from '../i18n/languages'
+
+// The refusals' messages load lazily in the app; tests have them from the start, in every language.
+beforeAll(async () => {
+  await Promise.all(LANGUAGES.map((language) => loadErrorMessages(i18n, language)))
+})
 
 afterEach(async () => {
   cleanup()

@@ -18,7 +18,7 @@ describe('RegisterPage', () => {
     stubApi({
       'POST /api/v1/auth/register': () =>
         problem(422, 'Unprocessable Entity', 'invalid fields: password', [
-          { field: 'password', message: 'must not be the email address' },
+          { field: 'password', code: 'password.is_email', message: 'must not be the email address' },
         ]),
     })
     renderRoute('/register')
@@ -26,21 +26,23 @@ describe('RegisterPage', () => {
     await fillAndSubmit()
 
     const password = await screen.findByLabelText(/^Password/)
-    await screen.findByText('must not be the email address')
+    await screen.findByText('The password must not be your email address.')
     expect(password).toHaveAttribute('aria-invalid', 'true')
-    expect(password).toHaveAccessibleDescription(/must not be the email address/)
+    expect(password).toHaveAccessibleDescription(/The password must not be your email address\./)
     expect(password).toHaveFocus()
     expect(screen.getByRole('textbox', { name: /Email/ })).not.toHaveAttribute('aria-invalid')
     expect(isSignedIn()).toBe(false)
   })
 
-  it('shows the detail of a conflict above the form', async () => {
-    stubApi({ 'POST /api/v1/auth/register': () => problem(409, 'Conflict', 'the email is taken') })
+  it('says a conflict above the form in words, not the API’s English', async () => {
+    stubApi({ 'POST /api/v1/auth/register': () => problem(409, 'Conflict', 'the email is taken', undefined, 'account.email_taken') })
     renderRoute('/register')
 
     await fillAndSubmit()
 
-    expect(await screen.findByRole('alert')).toHaveTextContent('Conflict: the email is taken')
+    const alert = await screen.findByRole('alert')
+    expect(alert).toHaveTextContent('An account with this email address exists already.')
+    expect(alert).not.toHaveTextContent('Conflict')
   })
 
   it('signs in, keeps the refresh token and goes where the user was headed', async () => {

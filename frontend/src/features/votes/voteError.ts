@@ -4,6 +4,7 @@
 // a 429.
 import type { TFunction } from 'i18next'
 import { ApiError } from '../../api/errors'
+import { refusalMessage } from '../../i18n/errors'
 import { describeError } from '../../ui/describeError'
 
 export function describeVoteError(error: unknown, t: TFunction<'votes'>, tCommon: TFunction<'common'>): string {
@@ -14,6 +15,9 @@ export function describeVoteError(error: unknown, t: TFunction<'votes'>, tCommon
     case 'vote.jury_ended':
       return t('voteError.juryEnded')
   }
+  // A code this client knows is said in the UI's language; the API's English detail is for newer codes.
+  const known = error.problem && (error.status === 403 || error.status === 409) ? refusalMessage(error.problem, tCommon) : undefined
+  if (known) return known
   const detail = error.problem?.detail
   switch (error.status) {
     case 401:

@@ -21,8 +21,12 @@ describe('the campaign form', () => {
       'GET /api/v1/me': () => json(me),
       'POST /api/v1/organizations/acme/campaigns': () =>
         problem(422, 'Unprocessable Entity', 'invalid fields: rules.vote_budget, schedule.submissions_close_at', [
-          { field: 'rules.vote_budget', message: 'budget voting needs a budget' },
-          { field: 'schedule.submissions_close_at', message: 'the schedule must run submissions open < close <= voting open < close' },
+          { field: 'rules.vote_budget', code: 'rules.vote_budget_missing', message: 'budget voting needs a budget' },
+          {
+            field: 'schedule.submissions_close_at',
+            code: 'schedule.order',
+            message: 'the schedule must run submissions open < close <= voting open < close',
+          },
         ]),
     })
     const user = userEvent.setup()
@@ -34,7 +38,7 @@ describe('the campaign form', () => {
     const closeInput = await screen.findByLabelText('Submissions close')
     expect(screen.getByText('Step 2 of 5: Schedule')).toBeVisible()
     expect(closeInput).toHaveAttribute('aria-invalid', 'true')
-    expect(closeInput).toHaveAccessibleDescription(/the schedule must run submissions open < close/)
+    expect(closeInput).toHaveAccessibleDescription(/The dates must follow each other: submissions open, submissions close/)
     expect(closeInput).toHaveFocus()
     expect(screen.getByRole('alert')).toHaveTextContent('Please correct the marked fields.')
     const steps = within(screen.getByRole('navigation', { name: 'Steps' }))
@@ -43,7 +47,36 @@ describe('the campaign form', () => {
     expect(steps.getByRole('button', { name: /Basics/ })).not.toHaveAccessibleName(/has errors/)
 
     await user.click(steps.getByRole('button', { name: /Rules/ }))
-    expect(screen.getByText('budget voting needs a budget')).toBeVisible()
+    expect(screen.getByText('Budget voting needs a vote budget.')).toBeVisible()
+  })
+
+  it('checks the schedule before sending: all four dates or none, in order, in the UI’s language', async () => {
+    signedIn()
+    const fake = stubApi({ 'GET /api/v1/me': () => json(me) })
+    await act(() => switchLanguage('de'))
+    const user = userEvent.setup()
+    renderRoute('/o/acme/campaigns/new')
+    await user.type(await screen.findByRole('textbox', { name: /^Titel/ }), 'Sommerflasche')
+    await user.click(screen.getByRole('button', { name: /Zeitplan/ }))
+    await user.type(screen.getByLabelText('Einreichung beginnt'), '2030-06-10T10:00')
+    await user.type(screen.getByLabelText('Einreichung endet'), '2030-06-20T10:00')
+
+    await user.click(screen.getByRole('button', { name: 'Entwurf speichern' }))
+
+    const votingOpen = screen.getByLabelText('Abstimmung beginnt')
+    expect(votingOpen).toHaveAccessibleDescription('Fülle alle vier Termine aus oder lass alle vier leer.')
+    expect(votingOpen).toHaveFocus()
+    expect(screen.getByLabelText('Abstimmung endet')).toHaveAttribute('aria-invalid', 'true')
+    expect(screen.getByLabelText('Einreichung endet')).not.toHaveAttribute('aria-invalid', 'true')
+    expect(screen.getByRole('alert')).toHaveTextContent('Bitte korrigiere die markierten Felder.')
+
+    await user.type(votingOpen, '2030-06-15T10:00')
+    await user.type(screen.getByLabelText('Abstimmung endet'), '2030-06-14T10:00')
+    await user.click(screen.getByRole('button', { name: 'Entwurf speichern' }))
+
+    expect(screen.getByLabelText('Abstimmung beginnt')).toHaveAccessibleDescription('Darf nicht früher sein als der Termin darüber.')
+    expect(screen.getByLabelText('Abstimmung endet')).toHaveAccessibleDescription('Muss später sein als der Termin darüber.')
+    expect(fake.sent('POST /api/v1/organizations/acme/campaigns')).toHaveLength(0)
   })
 
   it('sends prizes in minor units and the schedule in UTC, then shows the new campaign', async () => {

@@ -13,6 +13,7 @@ import { BasicsStep } from './BasicsStep'
 import type { CampaignDraft } from './draft'
 import { PointsStep } from './PointsStep'
 import { PrizesStep } from './PrizesStep'
+import { scheduleIssues } from './scheduleCheck'
 import { RulesStep } from './RulesStep'
 import { ScheduleStep } from './ScheduleStep'
 import { STEPS, stepOfField, type Step } from './steps'
@@ -46,12 +47,16 @@ function firstErrorStep(error: unknown): Step | null {
 
 export function CampaignForm({ initial, editing, textsOnly, saving, error, onSave }: Props) {
   const { t } = useTranslation('campaignEditor')
+  const { t: tCommon } = useTranslation()
   const [draft, setDraft] = useState(initial)
   const steps: readonly Step[] = textsOnly ? ['basics'] : STEPS
   const [step, setStep] = useState<Step>('basics')
   const form = useRef<HTMLFormElement>(null)
   const legend = useRef<HTMLLegendElement>(null)
-  const problem = useFormProblem(error, (path) => stepOfField(path) !== null)
+  const serverProblem = useFormProblem(error, (path) => stepOfField(path) !== null)
+  // The schedule's mistakes found before sending (a new object per failed submit, to refocus).
+  const [scheduleProblem, setScheduleProblem] = useState<Record<string, string[]> | null>(null)
+  const problem = scheduleProblem ? { fields: scheduleProblem, general: [tCommon('form.fixFields')] } : serverProblem
 
   // A new error opens the step of its first invalid field (adjusting state while rendering, so
   // the focus effect below already sees that step's inputs).
@@ -61,7 +66,7 @@ export function CampaignForm({ initial, editing, textsOnly, saving, error, onSav
     const errorStep = firstErrorStep(error)
     if (errorStep && steps.includes(errorStep)) setStep(errorStep)
   }
-  useFocusFirstProblem(form, error)
+  useFocusFirstProblem(form, scheduleProblem ?? error)
 
   const stepsWithErrors = new Set(Object.keys(problem.fields).map(stepOfField))
   const index = steps.indexOf(step)
@@ -81,6 +86,13 @@ export function CampaignForm({ initial, editing, textsOnly, saving, error, onSav
   }
   function submit(event: FormEvent) {
     event.preventDefault()
+    const issues = Object.entries(textsOnly ? {} : scheduleIssues(draft.schedule))
+    if (issues.length > 0) {
+      setScheduleProblem(Object.fromEntries(issues.map(([field, issue]) => [field, [t(`schedule.issue_${issue}`)]])))
+      setStep('schedule')
+      return
+    }
+    setScheduleProblem(null)
     onSave(draft)
   }
 

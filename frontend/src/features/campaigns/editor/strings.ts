@@ -45,6 +45,10 @@ export const en = {
     work_open_at: 'Work opens',
     work_close_at: 'Work deadline',
     workVotingHint: 'Micro-tasks have no voting: its dates are only required. Pick times after the deadline.',
+
+    issue_missing: 'Fill in all four dates, or leave all four empty.',
+    issue_later: 'Must be later than the date above.',
+    issue_notEarlier: 'Must not be earlier than the date above.',
   },
   rules: {
     max_contributions_per_member: 'Contributions per member',
@@ -141,6 +145,10 @@ export const de: Translation<typeof en> = {
     work_open_at: 'Arbeit beginnt',
     work_close_at: 'Arbeitsfrist',
     workVotingHint: 'Mikro-Aufgaben haben keine Abstimmung: Ihre Termine sind nur Pflichtangaben. Wähle Zeiten nach der Frist.',
+
+    issue_missing: 'Fülle alle vier Termine aus oder lass alle vier leer.',
+    issue_later: 'Muss später sein als der Termin darüber.',
+    issue_notEarlier: 'Darf nicht früher sein als der Termin darüber.',
   },
   rules: {
     max_contributions_per_member: 'Beiträge pro Mitglied',
