@@ -16,6 +16,8 @@ export default mergeConfig(
       include: ['src/**/*.test.{ts,tsx}'],
       setupFiles: ['src/test/setup.ts'],
       unstubGlobals: true,
+      // The stylesheet as text (`index.css?raw`), for tests of rules jsdom does not apply.
+      css: { include: [/index\.css/] },
     },
   }),
 )

@@ -30,7 +30,6 @@ export function AccountMenu() {
       <NavLink to="/me/rewards">{t('nav.rewards')}</NavLink>
       <NavLink to="/me/pledges">{t('nav.pledges')}</NavLink>
       <NavLink to="/me/work">{t('nav.work')}</NavLink>
-      <NavLink to="/me/tokens">{t('nav.tokens')}</NavLink>
       <NavLink to="/me" end title={me.data ? t('nav.signedInAs', { name: me.data.display_name }) : undefined}>
         {t('nav.profile')}
       </NavLink>

@@ -1,6 +1,8 @@
-// Renders user-written markdown (briefs, contributions) safely: raw HTML in the source is dropped,
-// never rendered, and react-markdown's default URL filter removes `javascript:` and the like.
-import ReactMarkdown, { type Components } from 'react-markdown'
+// Renders user-written markdown (briefs, contributions, organization descriptions) safely: raw
+// HTML in the source is dropped, never rendered, and react-markdown's default URL filter removes
+// `javascript:` and the like.
+import type { ComponentProps } from 'react'
+import ReactMarkdown, { type Components, type ExtraProps } from 'react-markdown'
 
 /** Whether `src` is served by this site (a relative URL or this origin): only those load as images. */
 function sameOrigin(src: string | undefined): boolean {
@@ -25,15 +27,42 @@ const components: Components = {
     ),
   // Links lead off-site to content we do not vouch for.
   a: ({ node: _node, ...props }) => <a {...props} rel="nofollow ugc noopener noreferrer" />,
-  // The page owns the h1; headings in user text start one level below the page's structure.
-  h1: ({ node: _node, ...props }) => <h3 {...props} />,
-  h2: ({ node: _node, ...props }) => <h4 {...props} />,
 }
 
-export function Markdown({ source }: { source: string }) {
+/** The level a `#` in user text becomes: the first free level below the heading the text sits under. */
+export type HeadingLevel = 2 | 3 | 4
+
+const TAGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'] as const
+
+/**
+ * The page owns the h1 and its sections: headings in user text move down as a block, `#` to `top`
+ * and every deeper level with it, so their order survives (the deepest ones share h6). The CSS
+ * sizes `.markdown` headings by the level they end up at.
+ */
+function shiftedHeadings(top: HeadingLevel): Components {
+  return Object.fromEntries(
+    TAGS.map((tag, depth) => {
+      const Shifted = TAGS[Math.min(top - 1 + depth, TAGS.length - 1)]
+      const Heading = ({ node: _node, ...props }: ComponentProps<'h1'> & ExtraProps) => <Shifted {...props} />
+      return [tag, Heading]
+    }),
+  )
+}
+
+const COMPONENTS: Record<HeadingLevel, Components> = {
+  2: { ...components, ...shiftedHeadings(2) },
+  3: { ...components, ...shiftedHeadings(3) },
+  4: { ...components, ...shiftedHeadings(4) },
+}
+
+/**
+ * User-written markdown. `headingLevel` is what a `#` in it becomes: one below the heading the text
+ * sits under (the default suits text under a page's h2 sections).
+ */
+export function Markdown({ source, headingLevel = 3 }: { source: string; headingLevel?: HeadingLevel }) {
   return (
     <div className="markdown">
-      <ReactMarkdown skipHtml components={components}>
+      <ReactMarkdown skipHtml components={COMPONENTS[headingLevel]}>
         {source}
       </ReactMarkdown>
     </div>

@@ -71,7 +71,10 @@ function ContributionView({ contribution, campaign }: { contribution: Contributi
       </p>
       <h1>{contribution.title}</h1>
       <p className="muted">
-        <span className="badge">{t(`status.${contribution.status}`, { ns: 'common' })}</span>
+        {/* "Published 2 Jan" says the status already; any other status keeps its badge beside the date. */}
+        {!(contribution.status === 'published' && contribution.published_at) && (
+          <span className="badge">{t(`status.${contribution.status}`, { ns: 'common' })}</span>
+        )}
         {contribution.published_at && ` ${t('detail.published', { date: format.date(contribution.published_at) })}`}
       </p>
       {contribution.status === 'submitted' && isAuthor && <p className="notice">{t('detail.submittedNotice')}</p>}
@@ -86,7 +89,7 @@ function ContributionView({ contribution, campaign }: { contribution: Contributi
       {myId && <AuthorshipAnswer contribution={contribution} userId={myId} />}
       {isPublic && <VoteControls campaign={campaign} contribution={contribution} />}
       <ContributionMedia title={contribution.title} media={contribution.media} />
-      <Markdown source={contribution.body} />
+      <Markdown source={contribution.body} headingLevel={2} />
       {contribution.tags.length > 0 && (
         <ul className="tags" aria-label={t('detail.tags')}>
           {contribution.tags.map((tag) => (

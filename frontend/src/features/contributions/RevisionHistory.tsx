@@ -19,7 +19,7 @@ function RevisionItem({ revision }: { revision: Revision }) {
           <time dateTime={revision.replaced_at}>{t('revisions.replaced', { date: format.dateTime(revision.replaced_at) })}</time>
         </p>
         <h3 id={headingId}>{revision.title}</h3>
-        <Markdown source={revision.body} />
+        <Markdown source={revision.body} headingLevel={4} />
         {revision.tags.length > 0 && (
           <ul className="tags" aria-label={t('detail.tags')}>
             {revision.tags.map((tag) => (

@@ -26,12 +26,12 @@ const campaign = (slug: string, title: string, phase: Schemas['Phase']) =>
   })
 
 /** The API as the signed-in user sees it: the campaign list answers what the server would. */
-function organizationApi(role: Schemas['Role'] | null, campaigns: Handler) {
+function organizationApi(role: Schemas['Role'] | null, campaigns: Handler, profile = organization) {
   startSession(authResponse())
   return stubApi({
     'GET /api/v1/me': () => json(me),
-    'GET /api/v1/me/organizations': () => json(aPage(role ? [{ organization, role }] : [])),
-    'GET /api/v1/organizations/acme': () => json(organization),
+    'GET /api/v1/me/organizations': () => json(aPage(role ? [{ organization: profile, role }] : [])),
+    'GET /api/v1/organizations/acme': () => json(profile),
     'GET /api/v1/campaigns': campaigns,
   })
 }
@@ -87,5 +87,17 @@ describe('OrganizationPage', () => {
     expect(screen.queryByRole('link', { name: 'Invitations' })).toBeNull()
     expect(fake.sent('GET /api/v1/me/organizations')).toHaveLength(1)
     expect(fake.requests.some((request) => request.url.includes('/members'))).toBe(false)
+  })
+
+  it('renders its description as markdown, safely, with headings below the page title', async () => {
+    const description = '# About us\n\nWe make **bold** bottles.\n\n<script>window.hacked = true</script>'
+    organizationApi(null, page([]), anOrganization({ description }))
+    const { container } = renderRoute('/o/acme')
+
+    expect((await screen.findByText('bold')).tagName).toBe('STRONG')
+    expect(screen.queryByText(/\*\*bold\*\*/)).toBeNull()
+    expect(screen.getByRole('heading', { level: 2, name: 'About us' })).toBeVisible()
+    expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1)
+    expect(container.querySelector('script')).toBeNull()
   })
 })

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { LoadMore } from '../../ui/LoadMore'
+import { Markdown } from '../../ui/Markdown'
 import { EmptyState, QueryBoundary, QueryStatus } from '../../ui/QueryStates'
 import { CampaignCard } from '../campaigns/CampaignCard'
 import { useCampaignList } from '../campaigns/queries'
@@ -74,7 +75,12 @@ export function OrganizationPage() {
             <EditOrganizationForm organization={data} onDone={() => setEditing(false)} />
           ) : (
             <>
-              {data.description && <p className="lead">{data.description}</p>}
+              {/* Markdown like a brief; its headings sit under the page's h1, beside the campaigns' h2. */}
+              {data.description && (
+                <div className="lead">
+                  <Markdown source={data.description} headingLevel={2} />
+                </div>
+              )}
               {data.website && (
                 <p>
                   {t('page.website')}:{' '}

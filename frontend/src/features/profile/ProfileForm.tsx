@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react'
+import { useMemo, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Schemas } from '../../api/types'
 import { CheckboxField, SelectField, TextField } from '../../forms/Field'
@@ -6,14 +6,17 @@ import { FormAlert } from '../../forms/FormAlert'
 import { errorsAt } from '../../forms/problem'
 import { useFocusFirstProblem } from '../../forms/useFocusFirstProblem'
 import { useFormProblem } from '../../forms/useFormProblem'
+import { useFormat } from '../../i18n/format'
 import { isLanguage, LANGUAGES } from '../../i18n/languages'
 import { parseTags } from '../contributions/tags'
+import { countriesIn } from './countries'
 import { useUpdateMe } from './useUpdateMe'
 
 const FIELDS = /^(display_name|locale|research(\.(country|birth_year|interests)(\[\d+\])?)?)$/
 
 export function ProfileForm({ me }: { me: Schemas['MeResponse'] }) {
   const { t } = useTranslation('profile')
+  const { language } = useFormat()
   const update = useUpdateMe()
   const [displayName, setDisplayName] = useState(me.display_name)
   const [locale, setLocale] = useState(me.locale)
@@ -21,6 +24,8 @@ export function ProfileForm({ me }: { me: Schemas['MeResponse'] }) {
   const [country, setCountry] = useState(me.research?.country ?? '')
   const [birthYear, setBirthYear] = useState(me.research?.birth_year?.toString() ?? '')
   const [interests, setInterests] = useState((me.research?.interests ?? []).join(', '))
+  const storedCountry = me.research?.country ?? ''
+  const countries = useMemo(() => countriesIn(language, storedCountry), [language, storedCountry])
   const form = useRef<HTMLFormElement>(null)
   const problem = useFormProblem(update.error, (path) => FIELDS.test(path))
   useFocusFirstProblem(form, update.error)
@@ -32,7 +37,7 @@ export function ProfileForm({ me }: { me: Schemas['MeResponse'] }) {
       locale,
       research: consent
         ? {
-            country: country.trim() === '' ? null : country.trim().toUpperCase(),
+            country: country === '' ? null : country,
             birth_year: birthYear.trim() === '' ? null : Number(birthYear),
             interests: parseTags(interests),
           }
@@ -75,14 +80,19 @@ export function ProfileForm({ me }: { me: Schemas['MeResponse'] }) {
         />
         {consent && (
           <>
-            <TextField
+            <SelectField
               label={t('country')}
-              maxLength={2}
-              pattern="[A-Za-z]{2}"
               value={country}
               onChange={(event) => setCountry(event.target.value)}
               errors={problem.fields['research.country']}
-            />
+            >
+              <option value="">{t('countryNotStated')}</option>
+              {countries.map(({ code, name }) => (
+                <option key={code} value={code}>
+                  {name}
+                </option>
+              ))}
+            </SelectField>
             <TextField
               label={t('birthYear')}
               type="number"

@@ -40,15 +40,20 @@ export function ProfilePage() {
                 <Link to="/me/pledges">{t('pledgesLink')}</Link>
               </li>
               <li>
-                <Link to="/me/tokens">{t('tokensLink')}</Link>
-              </li>
-              <li>
                 <Link to="/me/security">{t('securityLink')}</Link>
               </li>
             </ul>
           </section>
           <ProfileForm key={account.id} me={account} />
           <NotificationSettingsSection />
+          {/* Tokens serve integrations, not taking part: here rather than in the main navigation. */}
+          <section aria-labelledby="developers-heading">
+            <h2 id="developers-heading">{t('developers')}</h2>
+            <p>{t('developersIntro')}</p>
+            <p>
+              <Link to="/me/tokens">{t('tokensLink')}</Link>
+            </p>
+          </section>
         </div>
       )}
     </QueryBoundary>

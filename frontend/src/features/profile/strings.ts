@@ -19,12 +19,15 @@ export const en = {
   research: 'Market research',
   researchConsent: 'Brands may use these attributes, anonymised, for market research',
   researchHint: 'Without your consent nothing is stored; withdrawing it deletes them.',
-  country: 'Country (ISO code, e.g. DE)',
+  country: 'Country',
+  countryNotStated: 'Not stated',
   birthYear: 'Year of birth',
   interests: 'Interests (separated by commas)',
   save: 'Save profile',
   saving: 'Saving…',
   saved: 'Your profile was saved.',
+  developers: 'For developers',
+  developersIntro: 'Scripts and other tools can use the Schwarm API on your behalf with a personal access token.',
 }
 
 export const de: Translation<typeof en> = {
@@ -45,10 +48,13 @@ export const de: Translation<typeof en> = {
   research: 'Marktforschung',
   researchConsent: 'Marken dürfen diese Angaben anonymisiert für Marktforschung nutzen',
   researchHint: 'Ohne deine Zustimmung wird nichts gespeichert; ziehst du sie zurück, werden sie gelöscht.',
-  country: 'Land (ISO-Code, z. B. DE)',
+  country: 'Land',
+  countryNotStated: 'Keine Angabe',
   birthYear: 'Geburtsjahr',
   interests: 'Interessen (durch Kommas getrennt)',
   save: 'Profil speichern',
   saving: 'Wird gespeichert …',
   saved: 'Dein Profil wurde gespeichert.',
+  developers: 'Für Entwicklerinnen und Entwickler',
+  developersIntro: 'Skripte und andere Werkzeuge können mit einem persönlichen Zugriffstoken in deinem Namen die Schwarm-API nutzen.',
 }

@@ -6,14 +6,8 @@ import { Link } from 'react-router'
 import { useFormat } from '../../i18n/format'
 import { EmptyState } from '../../ui/QueryStates'
 import { useCampaign } from '../campaigns/queries'
-import type { Badge, BadgeKind } from './queries'
-
-// Decorative only: the name says what the badge is.
-const ICONS: Record<BadgeKind, string> = {
-  first_contribution: '🌱',
-  first_win: '🏆',
-  top_ten_voter: '🗳️',
-}
+import { BadgeIcon } from './BadgeIcon'
+import type { Badge } from './queries'
 
 function CampaignLink({ id }: { id: string }) {
   const { t } = useTranslation('rewards')
@@ -28,9 +22,7 @@ function BadgeCard({ badge }: { badge: Badge }) {
   const headingId = useId()
   return (
     <article className="card badge-card stack-sm" aria-labelledby={headingId}>
-      <span className="badge-icon" aria-hidden="true">
-        {ICONS[badge.kind]}
-      </span>
+      <BadgeIcon kind={badge.kind} />
       <h3 id={headingId}>{t(`badge.${badge.kind}.name`)}</h3>
       <p>{t(`badge.${badge.kind}.description`)}</p>
       {badge.campaign_id && (

@@ -160,4 +160,21 @@ describe('my badges', () => {
       'Deins, solange du zu den zehn aktivsten Abstimmenden gehörst.',
     )
   })
+
+  it('draws each badge’s icon, hidden from screen readers, with no emoji that needs an emoji font', async () => {
+    stubBadges()
+    renderRoute('/me/rewards')
+    const region = await screen.findByRole('region', { name: 'My badges' })
+
+    for (const name of ['First contribution', 'First win', 'Top-ten voter']) {
+      const badge = within(region).getByRole('article', { name })
+      expect(within(badge).getByRole('heading', { name })).toBeVisible()
+      const icon = badge.querySelector('svg')
+      expect(icon, `${name} has an icon`).not.toBeNull()
+      expect(icon).toHaveAttribute('aria-hidden', 'true')
+      expect(icon).toHaveAttribute('focusable', 'false')
+      // Neither pictographs nor the variation selector that asks for their emoji form.
+      expect(badge.textContent).not.toMatch(/[\p{Extended_Pictographic}\uFE0F]/u)
+    }
+  })
 })

@@ -292,14 +292,15 @@ describe('personal access tokens', () => {
     expect(table.getByRole('rowheader', { name: 'Reporting' })).toBeVisible()
   })
 
-  it('is linked from the navigation and the profile', async () => {
+  it('is linked from the profile’s developer section, not the main navigation', async () => {
     tokensApi([])
     const user = userEvent.setup()
     renderRoute('/me')
     await screen.findByRole('heading', { level: 1, name: 'My profile' })
-    expect(screen.getByRole('navigation', { name: 'Main' })).toContainElement(screen.getByRole('link', { name: 'Access tokens' }))
+    expect(within(screen.getByRole('navigation', { name: 'Main' })).queryByRole('link', { name: /token/i })).toBeNull()
+    const developers = within(screen.getByRole('region', { name: 'For developers' }))
 
-    await user.click(screen.getByRole('link', { name: 'Access tokens for integrations' }))
+    await user.click(developers.getByRole('link', { name: 'Access tokens for integrations' }))
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Personal access tokens' })).toBeVisible()
   })
