@@ -3,9 +3,10 @@
 // compressing anything per request (api/src/http/spa.rs picks the twin the client accepts).
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 
-const dir = join(import.meta.dirname, '..', 'dist', 'assets')
+const dir = fileURLToPath(new URL('../dist/assets', import.meta.url))
 const compressible = /\.(js|mjs|css|svg|json|txt|map|html)$/
 let raw = 0
 let brotli = 0
