@@ -76,7 +76,8 @@ use crate::error::{ErrorCode, FieldError, Problem};
         crate::campaigns::CampaignSort,
         crate::contributions::GallerySortParam,
         crate::microtasks::dto::TaskListFilter,
-        crate::domain::ClaimStatus
+        crate::domain::ClaimStatus,
+        crate::moderation::dto::ReportState
     )),
     modifiers(&BearerAuth)
 )]

@@ -14,6 +14,20 @@ diesel::table! {
         signup_via -> Nullable<Text>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        email_verified_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    account_links (id) {
+        id -> Text,
+        user_id -> Text,
+        purpose -> Text,
+        email -> Text,
+        token_hash -> Text,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
     }
 }
 
@@ -179,6 +193,11 @@ diesel::table! {
         reporter_id -> Text,
         reason -> Text,
         created_at -> Timestamp,
+        category -> Text,
+        resolution -> Nullable<Text>,
+        resolution_reason -> Nullable<Text>,
+        resolved_by -> Nullable<Text>,
+        resolved_at -> Nullable<Timestamp>,
     }
 }
 
@@ -770,6 +789,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     contribution_authors,
     contribution_revisions,
     reports,
+    account_links,
     moderation_actions,
     media,
     contribution_media,

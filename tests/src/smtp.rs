@@ -29,6 +29,21 @@ pub struct Mail {
     pub list_unsubscribe_post: String,
 }
 
+impl Mail {
+    /// Whether this is the mail asking to confirm the address (sent at every sign-up).
+    pub fn confirms_address(&self) -> bool {
+        self.body.contains("/verify-email/vfy_")
+    }
+
+    /// The first link in the body that contains `marker`.
+    pub fn link_with(&self, marker: &str) -> Option<String> {
+        self.body
+            .split_whitespace()
+            .find(|word| word.contains(marker))
+            .map(str::to_owned)
+    }
+}
+
 impl SmtpSink {
     /// Starts a sink, or `None` when `aiosmtpd` is not installed (a failure with
     /// `REQUIRE_SMTP=1`).
@@ -66,8 +81,8 @@ impl SmtpSink {
         self.dir.path().join("maildir")
     }
 
-    /// Every message received so far.
-    pub fn messages(&self) -> Vec<Mail> {
+    /// Every message received so far, in arrival order.
+    pub fn all_messages(&self) -> Vec<Mail> {
         let mut files: Vec<PathBuf> = ["new", "cur"]
             .iter()
             .filter_map(|sub| std::fs::read_dir(self.maildir().join(sub)).ok())
@@ -79,6 +94,23 @@ impl SmtpSink {
             .iter()
             .filter_map(|path| std::fs::read(path).ok())
             .map(|raw| parse(&raw))
+            .collect()
+    }
+
+    /// Every message received so far except the address confirmations that every sign-up
+    /// sends (a test of other mail counts only its own; [`Self::confirmations`] has those).
+    pub fn messages(&self) -> Vec<Mail> {
+        self.all_messages()
+            .into_iter()
+            .filter(|mail| !mail.confirms_address())
+            .collect()
+    }
+
+    /// The address confirmations received so far.
+    pub fn confirmations(&self) -> Vec<Mail> {
+        self.all_messages()
+            .into_iter()
+            .filter(Mail::confirms_address)
             .collect()
     }
 

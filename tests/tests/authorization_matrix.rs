@@ -28,6 +28,7 @@ fn sample_body(operation_id: &str) -> Option<Value> {
         "answer_authorship" => Some(json!({"accept": true})),
         "moderate_contribution" => Some(json!({"decision": "approve"})),
         "report_contribution" | "report_comment" => Some(json!({"reason": "spam"})),
+        "resolve_report" => Some(json!({"action": "keep"})),
         "create_comment" => Some(json!({"body": "matrix"})),
         "cast_vote" => Some(json!({"value": 1})),
         "update_award" => Some(json!({"status": "approved"})),

@@ -14,6 +14,7 @@ use crate::error::{ApiError, Problem};
 use crate::http::client_ip::ClientIp;
 use crate::http::json::ApiJson;
 use crate::http::no_store::no_store;
+use crate::mail::PublicUrl;
 
 /// Creates an account and signs it in. With `via` (a channel or referral code) or `visitor_id`
 /// (the id the client sent its visits with), the sign-up is credited to the campaign and first
@@ -39,6 +40,7 @@ pub async fn register(
     issuer: web::Data<TokenIssuer>,
     db: web::Data<Db>,
     clock: web::Data<Clock>,
+    public_url: web::Data<PublicUrl>,
     body: ApiJson<RegisterRequest>,
 ) -> Result<HttpResponse, ApiError> {
     limits.check_ip(ip.0)?;
@@ -61,7 +63,7 @@ pub async fn register(
     };
     let ttl = settings.refresh_token_ttl;
     let session = db
-        .run(move |conn| service::register(conn, account, ttl, clock.now()))
+        .run(move |conn| service::register(conn, account, ttl, &public_url.0, clock.now()))
         .await?;
     Ok(no_store(HttpResponse::Created()).json(respond(&issuer, session)?))
 }

@@ -3,7 +3,9 @@
 
 pub mod dto;
 mod handlers;
+pub mod links;
 mod profile;
+mod recovery;
 mod repo;
 mod service;
 mod sessions;
@@ -26,5 +28,9 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(sessions::list_sessions)
         .service(sessions::end_session)
         .service(sessions::end_other_sessions)
-        .service(sessions::change_password);
+        .service(sessions::change_password)
+        .service(recovery::request_password_reset)
+        .service(recovery::confirm_password_reset)
+        .service(recovery::verify_email)
+        .service(recovery::resend_email_verification);
 }

@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use chrono::{NaiveDateTime, TimeDelta};
 
+use super::links::{self, LinkPurpose};
 use super::repo::{self, NewRefreshToken, RefreshTokenRow};
 use crate::attribution;
 use crate::auth::sessions::{self, SessionRow};
@@ -62,6 +63,7 @@ pub fn register(
     conn: &mut DbConnection,
     account: NewAccount,
     ttl: Duration,
+    public_url: &str,
     at_domain: NaiveDateTime,
 ) -> Result<Session, ApiError> {
     write_transaction(conn, |conn| {
@@ -94,6 +96,8 @@ pub fn register(
             account.visitor_id.as_deref(),
             at_domain,
         )?;
+        let user = users::find(conn, &user_id)?.ok_or_else(|| ApiError::internal("account vanished"))?;
+        links::send(conn, &user, LinkPurpose::EmailVerification, public_url, at)?;
         start_session(conn, &user_id, account.user_agent.as_deref(), ttl)
     })
 }

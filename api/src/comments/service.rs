@@ -134,7 +134,18 @@ fn require_running(campaign: &CampaignRow, now: NaiveDateTime) -> Result<(), Api
 /// Deletes a comment (its author, or the organization's moderators). Deleting a deleted comment
 /// changes nothing.
 pub fn delete(conn: &mut DbConnection, actor: &str, id: &str, now: NaiveDateTime) -> Result<(), ApiError> {
-    write_transaction(conn, |conn| {
+    write_transaction(conn, |conn| delete_within(conn, actor, id, now))
+}
+
+/// [`delete`] inside the caller's transaction (the moderation desk hides a reported comment
+/// and settles its reports in one).
+pub(crate) fn delete_within(
+    conn: &mut DbConnection,
+    actor: &str,
+    id: &str,
+    now: NaiveDateTime,
+) -> Result<(), ApiError> {
+    {
         let (comment, campaign) = visible_comment(conn, Some(actor), id)?;
         if comment.deleted_at.is_some() {
             return Ok(());
@@ -159,7 +170,7 @@ pub fn delete(conn: &mut DbConnection, actor: &str, id: &str, now: NaiveDateTime
             actor,
             now,
         )
-    })
+    }
 }
 
 fn record(

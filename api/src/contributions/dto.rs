@@ -97,7 +97,7 @@ fn tags_schema() -> utoipa::openapi::Array {
     ArrayBuilder::new().items(tag).max_items(Some(10)).build()
 }
 
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct AuthorResponse {
     pub user_id: String,
     pub display_name: String,
@@ -106,7 +106,7 @@ pub struct AuthorResponse {
     pub accepted: bool,
 }
 
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct ContributionResponse {
     pub id: String,
     /// The campaign's id.

@@ -20,7 +20,7 @@ pub use contribution::ContributionStatus;
 pub use funding::{FundingModel, FundingOutcome, PaymentKind, PaymentOutcome, PaymentProvider, PledgeStatus};
 pub use locale::Locale;
 pub use microtask::{ClaimStatus, RetirementReason, RetirementRule, TaskStrategy};
-pub use moderation::{Decision, ReportTarget};
+pub use moderation::{Decision, ReportAction, ReportCategory, ReportTarget};
 pub use organization::Role;
 pub use phase::{Phase, Schedule, phase_at};
 pub use reach::{ChannelKind, SourceKind};

@@ -38,3 +38,31 @@ text_enum! {
         Comment = "comment",
     }
 }
+
+text_enum! {
+    /// What kind of problem a report is about.
+    pub enum ReportCategory {
+        /// Advertising, repeated or machine-made content.
+        Spam = "spam",
+        /// Insulting, hateful or otherwise against the rules of conduct.
+        Offensive = "offensive",
+        /// Someone else's work or trademark.
+        Copyright = "copyright",
+        /// Does not answer the campaign's brief.
+        OffBrief = "off_brief",
+        /// Anything else; the reason says what.
+        Other = "other",
+    }
+}
+
+text_enum! {
+    /// How a moderator settles the reports on a subject.
+    pub enum ReportAction {
+        /// The reports were unfounded: the subject stays as it is.
+        Keep = "keep",
+        /// Take the subject out of view (a reason is required; its authors see it).
+        Hide = "hide",
+        /// Refuse a contribution for good (a reason is required; its authors see it).
+        Reject = "reject",
+    }
+}

@@ -101,6 +101,8 @@ catalogue! {
     AuthSessionRequired = "auth.session_required" => FORBIDDEN,
     /// An account with this email exists already.
     EmailTaken = "account.email_taken" => CONFLICT,
+    /// The account's address is confirmed already.
+    EmailAlreadyVerified = "account.email_verified" => CONFLICT,
     /// The caller's uploads would exceed their quota. Params: `used`, `quota` (bytes).
     MediaQuotaExceeded = "media.quota_exceeded" => CONFLICT,
     /// The caller has as many personal access tokens as allowed. Params: `max`.
@@ -219,6 +221,11 @@ catalogue! {
     /// The invitation can no longer be accepted. Params: `reason` (`revoked`, `expired`,
     /// `used_up`).
     InvitationUnavailable = "invitation.unavailable" => GONE,
+    /// A mailed link (password reset, address confirmation) no longer works. Params: `reason`
+    /// (`unknown`, `used`, `expired`).
+    AccountLinkUnavailable = "account_link.unavailable" => GONE,
+    /// Comments are kept or hidden on the moderation desk, not rejected. Params: `action`.
+    ReportActionNotApplicable = "report.action_not_applicable" => UNPROCESSABLE_ENTITY,
     /// An import's CSV cannot be read. Params: `row`.
     ImportUnreadable = "import.unreadable" => UNPROCESSABLE_ENTITY,
     /// A rejection needs a reason the worker sees; pausing a worker too.
@@ -303,6 +310,8 @@ catalogue! {
     DecisionNotApplicable = "moderation.decision_not_applicable" => CONFLICT,
     /// The caller has reported this already.
     AlreadyReported = "report.duplicate" => CONFLICT,
+    /// The reports on this subject were settled meanwhile.
+    ReportResolved = "report.resolved" => CONFLICT,
     /// The comment has been deleted.
     CommentDeleted = "comment.deleted" => CONFLICT,
     /// Comments open once the contribution is published.

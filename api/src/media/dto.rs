@@ -8,7 +8,7 @@ use super::repo::MediaRow;
 use crate::API_PREFIX;
 
 /// An uploaded image.
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct MediaResponse {
     pub id: String,
     /// Where the image is served (relative to the API's origin).

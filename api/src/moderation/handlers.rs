@@ -1,7 +1,10 @@
 use actix_web::{HttpResponse, get, post, web};
 use validator::Validate;
 
-use super::dto::{ModerationActionResponse, ModerationRequest, QueueItem, ReportRequest, ReportResponse};
+use super::dto::{
+    DeskReport, ModerationActionResponse, ModerationRequest, QueueItem, ReportRequest, ReportResponse,
+    ReportState, ReportsQuery, ResolutionRequest, ResolutionResponse,
+};
 use super::service;
 use crate::auth::Auth;
 use crate::auth::scopes::{ContributionsRead, ContributionsWrite};
@@ -185,4 +188,81 @@ pub async fn get_moderation_queue(
         .run(move |conn| service::queue(conn, &auth.user_id, &campaign, after.as_deref(), limit))
         .await?;
     Ok(web::Json(paging.page("", queue)))
+}
+
+/// The moderation desk: a campaign's reports with their category, the reporter's reason and
+/// what they are about (the entry, or the comment and its entry) for an inline preview. Open
+/// reports oldest first; resolved ones newest first with how they were settled. With
+/// `target_id`, the reports on one contribution or comment (its audit). Staff only.
+#[utoipa::path(
+    tag = "moderation",
+    operation_id = "list_reports",
+    params(("id" = String, Path, description = "The campaign's id or slug"), ReportsQuery, PageQuery),
+    responses(
+        (status = 200, description = "A page of reports", body = Page<DeskReport>),
+        (status = 403, description = "Not the organization's staff", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such campaign", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = ["contributions:read"]))
+)]
+#[get("/campaigns/{id}/reports")]
+pub async fn list_reports(
+    auth: Auth<ContributionsRead>,
+    db: web::Data<Db>,
+    id: web::Path<String>,
+    query: web::Query<ReportsQuery>,
+    paging: Paging,
+) -> Result<web::Json<Page<DeskReport>>, ApiError> {
+    let ReportsQuery { status, target_id } = query.into_inner();
+    let state = status.unwrap_or(ReportState::Open);
+    let (after, limit) = (paging.after(state.as_str())?, paging.limit());
+    let campaign = id.into_inner();
+    let page = db
+        .run(move |conn| {
+            service::reports(
+                conn,
+                &auth.user_id,
+                &campaign,
+                state,
+                target_id.as_deref(),
+                after.as_deref(),
+                limit,
+            )
+        })
+        .await?;
+    Ok(web::Json(paging.page(state.as_str(), page)))
+}
+
+/// Settles the open reports on a report's subject at once: `keep` (unfounded; the subject
+/// stays), `hide` (a contribution leaves the gallery, a comment is deleted) or `reject` (a
+/// contribution is refused for good). Hiding and rejecting need a reason the authors see, and
+/// are written to the contribution's audit log. Moderators, managers and owners.
+#[utoipa::path(
+    tag = "moderation",
+    operation_id = "resolve_report",
+    params(("id" = String, Path, description = "The report's id")),
+    request_body = ResolutionRequest,
+    responses(
+        (status = 200, description = "Settled", body = ResolutionResponse),
+        (status = 404, description = "No such report, or not the caller's to see", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Settled meanwhile, or the action does not apply to the subject's status", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A reason is missing, or a comment cannot be rejected", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = ["contributions:write"]))
+)]
+#[post("/reports/{id}/resolution")]
+pub async fn resolve_report(
+    auth: Auth<ContributionsWrite>,
+    db: web::Data<Db>,
+    clock: web::Data<Clock>,
+    id: web::Path<String>,
+    body: ApiJson<ResolutionRequest>,
+) -> Result<web::Json<ResolutionResponse>, ApiError> {
+    let request = body.into_inner();
+    request.validate()?;
+    let id = id.into_inner();
+    Ok(web::Json(
+        db.run(move |conn| service::resolve(conn, &auth.user_id, &id, request, clock.now()))
+            .await?,
+    ))
 }

@@ -12,5 +12,7 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(handlers::report_contribution)
         .service(handlers::report_comment)
         .service(handlers::get_moderation_queue)
-        .service(handlers::list_reported_comments);
+        .service(handlers::list_reported_comments)
+        .service(handlers::list_reports)
+        .service(handlers::resolve_report);
 }

@@ -6,8 +6,12 @@ use std::collections::HashMap;
 
 use chrono::NaiveDateTime;
 
-use super::dto::{ModerationActionResponse, ModerationRequest, QueueItem, ReportRequest, ReportResponse};
-use super::repo::{self, ActionRow, NewReport};
+use super::dto::{
+    DeskReport, ModerationActionResponse, ModerationRequest, QueueItem, ReportRequest, ReportResponse,
+    ReportState, ResolutionRequest, ResolutionResponse,
+};
+use super::repo::{self, ActionRow, NewReport, ReportRow, Settlement};
+use crate::campaigns::repo as campaigns_repo;
 use crate::campaigns::view as campaigns;
 use crate::comments::dto::ReportedComment;
 use crate::comments::repo as comments_repo;
@@ -15,16 +19,18 @@ use crate::comments::service as comments;
 use crate::contributions::dto::ContributionResponse;
 use crate::contributions::events as contribution_events;
 use crate::contributions::lifecycle::grant_publication_points;
-use crate::contributions::repo::{self as contributions, ContributionChanges};
+use crate::contributions::repo::{self as contributions, ContributionChanges, ContributionRow};
 use crate::contributions::view::{respond, visible};
 use crate::db::{DbConnection, write_transaction};
-use crate::domain::{ContributionStatus, Decision, ReportTarget};
-use crate::error::{ApiError, ErrorCode};
+use crate::domain::Role;
+use crate::domain::{ContributionStatus, Decision, ReportAction, ReportCategory, ReportTarget};
+use crate::error::{ApiError, ErrorCode, FieldError};
 use crate::events::catalogue::ReportEventData;
 use crate::events::{self, Event, EventType};
-use crate::ids::new_id;
+use crate::ids::{looks_like_id, new_id};
 use crate::organizations::access::{require_staff, role_of};
 use crate::pagination::KeyedPage;
+use crate::users::repo as users;
 
 pub fn decide(
     conn: &mut DbConnection,
@@ -34,6 +40,22 @@ pub fn decide(
     now: NaiveDateTime,
 ) -> Result<ContributionResponse, ApiError> {
     write_transaction(conn, |conn| {
+        let row = decide_within(conn, actor, id, request, now)?;
+        respond(conn, vec![row])?
+            .pop()
+            .ok_or_else(|| ApiError::internal("contribution vanished"))
+    })
+}
+
+/// [`decide`] inside the caller's transaction; the contribution after the decision.
+fn decide_within(
+    conn: &mut DbConnection,
+    actor: &str,
+    id: &str,
+    request: ModerationRequest,
+    now: NaiveDateTime,
+) -> Result<ContributionRow, ApiError> {
+    {
         let (row, campaign) = visible(conn, Some(actor), id)?;
         require_staff(role_of(conn, &campaign.organization_id, actor)?)?;
         let takes_away = matches!(request.decision, Decision::Reject | Decision::Hide);
@@ -98,12 +120,8 @@ pub fn decide(
                 created_at: now,
             },
         )?;
-        let updated =
-            contributions::find(conn, &row.id)?.ok_or_else(|| ApiError::internal("contribution vanished"))?;
-        respond(conn, vec![updated])?
-            .pop()
-            .ok_or_else(|| ApiError::internal("contribution vanished"))
-    })
+        contributions::find(conn, &row.id)?.ok_or_else(|| ApiError::internal("contribution vanished"))
+    }
 }
 
 /// Reports a contribution or a comment to the moderators, once per person.
@@ -146,6 +164,7 @@ pub fn report(
             reporter_id: reporter.to_owned(),
             reason: request.reason.trim().to_owned(),
             created_at: now,
+            category: request.category.unwrap_or(ReportCategory::Other),
         };
         repo::insert_report(conn, &report)?;
         events::record(
@@ -166,6 +185,7 @@ pub fn report(
             id: report.id,
             target_type: target,
             target_id: report.target_id,
+            category: report.category,
             reason: report.reason,
             created_at: report.created_at.and_utc(),
         })
@@ -271,4 +291,185 @@ pub fn log(
             reason: action.reason,
         })
         .collect())
+}
+
+/// A page of a campaign's reports with their subjects, for the moderation desk (staff only).
+pub fn reports(
+    conn: &mut DbConnection,
+    actor: &str,
+    campaign_key: &str,
+    state: ReportState,
+    target_id: Option<&str>,
+    after: Option<&str>,
+    limit: usize,
+) -> Result<KeyedPage<DeskReport>, ApiError> {
+    let (campaign, role) = campaigns::for_participation(conn, Some(actor), campaign_key)?;
+    require_staff(role)?;
+    let open = state == ReportState::Open;
+    let rows = repo::list_reports(conn, &campaign.id, open, target_id, after, limit as i64 + 1)?;
+    let page = KeyedPage::from_rows(rows, limit, |row| row.id.clone());
+    let items = describe(conn, &campaign.id, page.items)?;
+    Ok(KeyedPage {
+        items,
+        next_key: page.next_key,
+    })
+}
+
+/// Reports with their subjects: the contribution (or the one a comment is on) and the comment,
+/// as staff see them, and how many reports are open on each subject.
+fn describe(
+    conn: &mut DbConnection,
+    campaign_id: &str,
+    rows: Vec<ReportRow>,
+) -> Result<Vec<DeskReport>, ApiError> {
+    let mut open: HashMap<String, i64> = repo::report_counts(conn, campaign_id, ReportTarget::Contribution)?
+        .into_iter()
+        .collect();
+    open.extend(repo::report_counts(conn, campaign_id, ReportTarget::Comment)?);
+    let comment_ids: Vec<String> = rows
+        .iter()
+        .filter(|row| row.target_type == ReportTarget::Comment)
+        .map(|row| row.target_id.clone())
+        .collect();
+    let comment_rows = comments_repo::find_many(conn, &comment_ids)?;
+    let mut contribution_ids: Vec<String> = rows
+        .iter()
+        .filter(|row| row.target_type == ReportTarget::Contribution)
+        .map(|row| row.target_id.clone())
+        .chain(comment_rows.iter().map(|comment| comment.contribution_id.clone()))
+        .collect();
+    contribution_ids.sort();
+    contribution_ids.dedup();
+    let on_of: HashMap<String, String> = comment_rows
+        .iter()
+        .map(|comment| (comment.id.clone(), comment.contribution_id.clone()))
+        .collect();
+    let mut comments: HashMap<String, _> = comments::respond(conn, comment_rows)?
+        .into_iter()
+        .map(|comment| (comment.id.clone(), comment))
+        .collect();
+    let found = contributions::find_many(conn, &contribution_ids)?;
+    let entries: HashMap<String, ContributionResponse> = respond(conn, found)?
+        .into_iter()
+        .map(|entry| (entry.id.clone(), entry))
+        .collect();
+    let mut reporters: Vec<String> = rows.iter().map(|row| row.reporter_id.clone()).collect();
+    reporters.sort();
+    reporters.dedup();
+    let names: HashMap<String, String> = users::display_names(conn, &reporters)?.into_iter().collect();
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let entry_id = match row.target_type {
+                ReportTarget::Contribution => Some(row.target_id.clone()),
+                ReportTarget::Comment => on_of.get(&row.target_id).cloned(),
+            };
+            DeskReport {
+                contribution: entry_id.and_then(|id| entries.get(&id).cloned()),
+                comment: match row.target_type {
+                    ReportTarget::Comment => comments.remove(&row.target_id),
+                    ReportTarget::Contribution => None,
+                },
+                open_reports_on_subject: open.get(&row.target_id).copied().unwrap_or(0),
+                reporter_display_name: names.get(&row.reporter_id).cloned().unwrap_or_default(),
+                id: row.id,
+                category: row.category,
+                reason: row.reason,
+                reporter_id: row.reporter_id,
+                created_at: row.created_at.and_utc(),
+                target_type: row.target_type,
+                target_id: row.target_id,
+                resolution: row.resolution,
+                resolution_reason: row.resolution_reason,
+                resolved_by: row.resolved_by,
+                resolved_at: row.resolved_at.map(|at| at.and_utc()),
+            }
+        })
+        .collect())
+}
+
+/// Settles the open reports on the subject of report `id`: keep it, or hide or reject it with
+/// a reason its authors see. All in one transaction: the reports are settled only if the
+/// subject's change goes through, and of parallel resolutions exactly one settles them.
+pub fn resolve(
+    conn: &mut DbConnection,
+    actor: &str,
+    id: &str,
+    request: ResolutionRequest,
+    now: NaiveDateTime,
+) -> Result<ResolutionResponse, ApiError> {
+    write_transaction(conn, |conn| {
+        let report = match looks_like_id(id) {
+            true => repo::find_report(conn, id)?,
+            false => None,
+        }
+        .ok_or_else(|| ApiError::not_found("report"))?;
+        let campaign =
+            campaigns_repo::find(conn, &report.campaign_id)?.ok_or_else(|| ApiError::not_found("report"))?;
+        // Whether a report exists is the staff's business only.
+        if !role_of(conn, &campaign.organization_id, actor)?.is_some_and(Role::moderates) {
+            return Err(ApiError::not_found("report"));
+        }
+        let takes_away = request.action != ReportAction::Keep;
+        if takes_away && request.reason.is_none() {
+            return Err(ApiError::invalid(
+                "reason",
+                ErrorCode::FieldRequired,
+                "say why: the authors will see it",
+            ));
+        }
+        if report.target_type == ReportTarget::Comment && request.action == ReportAction::Reject {
+            return Err(ApiError::fields(vec![
+                FieldError::new(
+                    "action",
+                    ErrorCode::ReportActionNotApplicable,
+                    "a comment is kept or hidden; only contributions are rejected",
+                )
+                .param("action", request.action.as_str()),
+            ]));
+        }
+        let settled = repo::settle_open(
+            conn,
+            report.target_type,
+            &report.target_id,
+            &Settlement {
+                action: request.action,
+                reason: request.reason.as_deref(),
+                by: actor,
+                at: now,
+            },
+        )?;
+        if settled == 0 {
+            return Err(ApiError::new(
+                ErrorCode::ReportResolved,
+                "the reports on this were settled meanwhile; reload the desk",
+            ));
+        }
+        match (report.target_type, request.action) {
+            (_, ReportAction::Keep) => {}
+            (ReportTarget::Contribution, action) => {
+                let decision = match action {
+                    ReportAction::Reject => Decision::Reject,
+                    _ => Decision::Hide,
+                };
+                let moderation = ModerationRequest {
+                    decision,
+                    reason: request.reason.clone(),
+                };
+                decide_within(conn, actor, &report.target_id, moderation, now)?;
+            }
+            (ReportTarget::Comment, ReportAction::Hide) => {
+                comments::delete_within(conn, actor, &report.target_id, now)?;
+            }
+            (ReportTarget::Comment, _) => unreachable!("refused above"),
+        }
+        Ok(ResolutionResponse {
+            target_type: report.target_type,
+            target_id: report.target_id,
+            action: request.action,
+            reason: request.reason,
+            resolved_reports: settled as i64,
+            resolved_at: now.and_utc(),
+        })
+    })
 }

@@ -123,6 +123,7 @@ fn erase(conn: &mut DbConnection, user_id: &str) -> Result<(), ApiError> {
     diesel::delete(organization_members::table.filter(organization_members::user_id.eq(user_id)))
         .execute(conn)?;
     crate::invitations::repo::forget(conn, user_id)?;
+    crate::accounts::links::forget(conn, user_id)?;
     diesel::delete(notifications::table.filter(notifications::recipient_id.eq(user_id))).execute(conn)?;
     diesel::delete(notification_preferences::table.filter(notification_preferences::user_id.eq(user_id)))
         .execute(conn)?;

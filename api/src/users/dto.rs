@@ -19,6 +19,8 @@ pub struct MeResponse {
     pub locale: Locale,
     /// Attributes the user agreed may be used for market research; `null` without consent.
     pub research: Option<ResearchProfile>,
+    /// Whether the holder confirmed the address by the link mailed at sign-up.
+    pub email_verified: bool,
     pub created_at: DateTime<Utc>,
 }
 
@@ -35,6 +37,7 @@ impl From<UserRow> for MeResponse {
             display_name: row.display_name,
             locale: row.locale,
             research,
+            email_verified: row.email_verified_at.is_some(),
             created_at: row.created_at.and_utc(),
         }
     }

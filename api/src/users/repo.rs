@@ -21,6 +21,8 @@ pub struct UserRow {
     pub signup_via: Option<String>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// When the holder confirmed the address by the mailed link; `None` until then.
+    pub email_verified_at: Option<NaiveDateTime>,
 }
 
 #[derive(Debug, Insertable)]
@@ -100,4 +102,16 @@ pub fn created_at_of(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec
         .filter(users::id.eq_any(ids))
         .select((users::id, users::created_at))
         .load(conn)
+}
+
+/// Marks the address confirmed, if it is still the account's address.
+pub fn mark_email_verified(
+    conn: &mut DbConnection,
+    id: &str,
+    email: &str,
+    at: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::update(users::table.find(id).filter(users::email.eq(email)))
+        .set(users::email_verified_at.eq(at))
+        .execute(conn)
 }

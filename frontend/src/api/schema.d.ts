@@ -44,6 +44,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mails a link to set a new password, valid for one hour and once. The answer is the same
+         *     whether or not an account has the address, so nobody learns who has one.
+         */
+        post: operations["request_password_reset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sets a new password with the mailed link. Every session of the account is signed out (a
+         *     thief who had the old password is out), and the address counts as confirmed (the link
+         *     reached it). A link works once: 410 `account_link.unavailable` otherwise.
+         */
+        post: operations["confirm_password_reset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/refresh": {
         parameters: {
             query?: never;
@@ -79,6 +120,26 @@ export interface paths {
          *     touch it came through.
          */
         post: operations["register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/verify-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirms the account's address with the link mailed at sign-up (works signed out, on any
+         *     device). A link works once: 410 `account_link.unavailable` otherwise.
+         */
+        post: operations["verify_email"];
         delete?: never;
         options?: never;
         head?: never;
@@ -623,6 +684,28 @@ export interface paths {
          *     Delete one with `DELETE /comments/{id}`.
          */
         get: operations["list_reported_comments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The moderation desk: a campaign's reports with their category, the reporter's reason and
+         *     what they are about (the entry, or the comment and its entry) for an inline preview. Open
+         *     reports oldest first; resolved ones newest first with how they were settled. With
+         *     `target_id`, the reports on one contribution or comment (its audit). Staff only.
+         */
+        get: operations["list_reports"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1228,6 +1311,26 @@ export interface paths {
         get: operations["list_my_claims"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/email-verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mails a new confirmation link to the signed-in account's address (the earlier one stops
+         *     working). 409 `account.email_verified` when it is confirmed already.
+         */
+        post: operations["resend_email_verification"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1875,6 +1978,28 @@ export interface paths {
         get: operations["get_readiness"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}/resolution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Settles the open reports on a report's subject at once: `keep` (unfounded; the subject
+         *     stays), `hide` (a contribution leaves the gallery, a comment is deleted) or `reject` (a
+         *     contribution is refused for good). Hiding and rejecting need a reason the authors see, and
+         *     are written to the contribution's audit log. Moderators, managers and owners.
+         */
+        post: operations["resolve_report"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2547,6 +2672,15 @@ export interface components {
             /** @description The top-level comment this one replies to; `null` for a top-level comment. */
             parent_id?: string | null;
         };
+        ConfirmPasswordResetRequest: {
+            /**
+             * Format: password
+             * @description At least 10 characters, and not the email address.
+             */
+            password: string;
+            /** @description The secret from the mailed link. */
+            token: string;
+        };
         /** @description A contribution's event. */
         ContributionEventData: {
             /** @description Co-authors named and not yet accepted (submitted). */
@@ -2856,6 +2990,33 @@ export interface components {
          * @enum {string}
          */
         DeliveryStatus: "pending" | "succeeded" | "failed";
+        /** @description One report on the moderation desk, with what it is about (staff only). */
+        DeskReport: {
+            category: components["schemas"]["ReportCategory"];
+            comment?: components["schemas"]["CommentResponse"] | null;
+            contribution?: components["schemas"]["ContributionResponse"] | null;
+            /** Format: date-time */
+            created_at: string;
+            id: string;
+            /**
+             * Format: int64
+             * @description How many reports are open on the same subject, this one included.
+             */
+            open_reports_on_subject: number;
+            /** @description The reporter's words. */
+            reason: string;
+            reporter_display_name: string;
+            reporter_id: string;
+            resolution?: components["schemas"]["ReportAction"] | null;
+            /** @description The moderator's reason (shown to the authors for hide and reject). */
+            resolution_reason?: string | null;
+            /** Format: date-time */
+            resolved_at?: string | null;
+            resolved_by?: string | null;
+            /** @description The reported contribution's or comment's id. */
+            target_id: string;
+            target_type: components["schemas"]["ReportTarget"];
+        };
         /**
          * @description Why an endpoint is switched off.
          *
@@ -2908,6 +3069,7 @@ export interface components {
          *     | `auth.insufficient_scope` | 403 | The token lacks the scope this operation needs. Params: `scope`. |
          *     | `auth.session_required` | 403 | Only a login session may do this; personal access tokens cannot. |
          *     | `account.email_taken` | 409 | An account with this email exists already. |
+         *     | `account.email_verified` | 409 | The account's address is confirmed already. |
          *     | `media.quota_exceeded` | 409 | The caller's uploads would exceed their quota. Params: `used`, `quota` (bytes). |
          *     | `token.limit_reached` | 409 | The caller has as many personal access tokens as allowed. Params: `max`. |
          *     | `forbidden` | 403 | Not allowed (a refusal reported by a library, without more detail). |
@@ -2964,6 +3126,8 @@ export interface components {
          *     | `task.image_unknown` | 422 | The image is not a media id of this server. |
          *     | `invitation.campaign_unknown` | 422 | An invitation names a campaign that is not the organization's. |
          *     | `invitation.unavailable` | 410 | The invitation can no longer be accepted. Params: `reason` (`revoked`, `expired`, `used_up`). |
+         *     | `account_link.unavailable` | 410 | A mailed link (password reset, address confirmation) no longer works. Params: `reason` (`unknown`, `used`, `expired`). |
+         *     | `report.action_not_applicable` | 422 | Comments are kept or hidden on the moderation desk, not rejected. Params: `action`. |
          *     | `import.unreadable` | 422 | An import's CSV cannot be read. Params: `row`. |
          *     | `review.reason_required` | 422 | A rejection needs a reason the worker sees; pausing a worker too. |
          *     | `pledge.below_minimum` | 422 | The amount is below the tier's minimum. Params: `minimum`. |
@@ -3004,6 +3168,7 @@ export interface components {
          *     | `contribution.co_author_answered` | 409 | The co-authorship has been answered already. |
          *     | `moderation.decision_not_applicable` | 409 | The decision does not apply to the contribution's status. Params: `decision`, `status`. |
          *     | `report.duplicate` | 409 | The caller has reported this already. |
+         *     | `report.resolved` | 409 | The reports on this subject were settled meanwhile. |
          *     | `comment.deleted` | 409 | The comment has been deleted. |
          *     | `comment.not_open` | 409 | Comments open once the contribution is published. |
          *     | `comment.closed` | 409 | The campaign has ended: comments are closed. |
@@ -3043,7 +3208,7 @@ export interface components {
          *     | `idempotency.in_flight` | 409 | A request with this `Idempotency-Key` is still being processed; retry after it ends. |
          * @enum {string}
          */
-        ErrorCode: "request.invalid" | "request.malformed_json" | "request.malformed_multipart" | "request.too_large" | "request.unsupported_media_type" | "route.not_found" | "route.method_not_allowed" | "not_found" | "rate_limited" | "service.unavailable" | "internal" | "auth.required" | "auth.malformed_header" | "auth.invalid_token" | "auth.invalid_personal_token" | "auth.invalid_refresh_token" | "auth.wrong_credentials" | "auth.account_gone" | "auth.insufficient_scope" | "auth.session_required" | "account.email_taken" | "media.quota_exceeded" | "token.limit_reached" | "forbidden" | "field.required" | "field.unknown" | "field.type" | "field.length" | "field.range" | "field.format" | "field.blank" | "field.duplicate" | "body.not_object" | "cursor.invalid" | "password.is_email" | "password.incorrect" | "schedule.order" | "schedule.missing" | "schedule.ended" | "rules.vote_budget_missing" | "rules.vote_budget_unexpected" | "prize_tiers.order" | "prize_tiers.currency" | "authors.shares_too_high" | "authors.invalid" | "contribution.parent_invalid" | "comment.parent_not_found" | "comment.reply_too_deep" | "vote.value_invalid" | "vote.unknown" | "media.empty" | "media.damaged" | "media.dimensions" | "media.one_file" | "media.unsupported_type" | "media.type_mismatch" | "media.not_yours" | "webhook.target_forbidden" | "webhook.https_required" | "webhook.campaign_foreign" | "currency.unknown" | "funding.backer_goal_missing" | "funding.backer_goal_unexpected" | "funding.stretch_goal_order" | "funding.simulated_payments_off" | "tier.window_order" | "tier.unknown" | "answer.invalid" | "answer_form.duplicate_option" | "answer_form.range" | "answer_form.incompatible" | "task_settings.consensus_k_missing" | "task.payload_empty" | "task.image_required" | "task.image_unknown" | "invitation.campaign_unknown" | "invitation.unavailable" | "import.unreadable" | "review.reason_required" | "pledge.below_minimum" | "payment.method_invalid" | "payment.declined" | "payment.amount_mismatch" | "idempotency.key_invalid" | "idempotency.key_reused" | "organization.not_member" | "organization.role_insufficient" | "campaign.managers_only" | "moderation.staff_only" | "campaign.invite_only" | "worker.paused" | "review.own_answer" | "contribution.not_author" | "contribution.not_submitter" | "contribution.not_co_author" | "comment.not_author" | "vote.self_vote" | "vote.jury_ended" | "vote.tallies_hidden" | "awards.not_public" | "slug.taken" | "channel.name_taken" | "conflict.exists" | "conflict.changed_meanwhile" | "account.pledges_open" | "organization.last_owner" | "campaign.ended" | "campaign.rules_frozen" | "campaign.not_draft" | "campaign.is_draft" | "campaign.voting_not_over" | "contribution.submissions_closed" | "contribution.limit_reached" | "contribution.final" | "contribution.co_author_answered" | "moderation.decision_not_applicable" | "report.duplicate" | "comment.deleted" | "comment.not_open" | "comment.closed" | "vote.voting_closed" | "vote.contribution_not_public" | "vote.invalidated" | "vote.budget_exceeded" | "awards.nothing_to_award" | "award.transition" | "webhook.limit_reached" | "funding.wrong_kind" | "funding.not_configured" | "funding.frozen" | "funding.window_open" | "tier.sold_out" | "tier.unavailable" | "tier.limit_below_taken" | "tier.has_pledges" | "pledge.exists" | "pledge.window_closed" | "pledge.transition" | "payment.not_manual" | "tasks.wrong_kind" | "tasks.not_configured" | "tasks.form_frozen" | "task.window_closed" | "task.full" | "task.retired" | "claim.exists" | "claim.check_due" | "claim.limit" | "claim.transition" | "claim.lease_expired" | "claim.lease_limit" | "review.overturn_window_passed" | "review.confirmation_required" | "idempotency.in_flight";
+        ErrorCode: "request.invalid" | "request.malformed_json" | "request.malformed_multipart" | "request.too_large" | "request.unsupported_media_type" | "route.not_found" | "route.method_not_allowed" | "not_found" | "rate_limited" | "service.unavailable" | "internal" | "auth.required" | "auth.malformed_header" | "auth.invalid_token" | "auth.invalid_personal_token" | "auth.invalid_refresh_token" | "auth.wrong_credentials" | "auth.account_gone" | "auth.insufficient_scope" | "auth.session_required" | "account.email_taken" | "account.email_verified" | "media.quota_exceeded" | "token.limit_reached" | "forbidden" | "field.required" | "field.unknown" | "field.type" | "field.length" | "field.range" | "field.format" | "field.blank" | "field.duplicate" | "body.not_object" | "cursor.invalid" | "password.is_email" | "password.incorrect" | "schedule.order" | "schedule.missing" | "schedule.ended" | "rules.vote_budget_missing" | "rules.vote_budget_unexpected" | "prize_tiers.order" | "prize_tiers.currency" | "authors.shares_too_high" | "authors.invalid" | "contribution.parent_invalid" | "comment.parent_not_found" | "comment.reply_too_deep" | "vote.value_invalid" | "vote.unknown" | "media.empty" | "media.damaged" | "media.dimensions" | "media.one_file" | "media.unsupported_type" | "media.type_mismatch" | "media.not_yours" | "webhook.target_forbidden" | "webhook.https_required" | "webhook.campaign_foreign" | "currency.unknown" | "funding.backer_goal_missing" | "funding.backer_goal_unexpected" | "funding.stretch_goal_order" | "funding.simulated_payments_off" | "tier.window_order" | "tier.unknown" | "answer.invalid" | "answer_form.duplicate_option" | "answer_form.range" | "answer_form.incompatible" | "task_settings.consensus_k_missing" | "task.payload_empty" | "task.image_required" | "task.image_unknown" | "invitation.campaign_unknown" | "invitation.unavailable" | "account_link.unavailable" | "report.action_not_applicable" | "import.unreadable" | "review.reason_required" | "pledge.below_minimum" | "payment.method_invalid" | "payment.declined" | "payment.amount_mismatch" | "idempotency.key_invalid" | "idempotency.key_reused" | "organization.not_member" | "organization.role_insufficient" | "campaign.managers_only" | "moderation.staff_only" | "campaign.invite_only" | "worker.paused" | "review.own_answer" | "contribution.not_author" | "contribution.not_submitter" | "contribution.not_co_author" | "comment.not_author" | "vote.self_vote" | "vote.jury_ended" | "vote.tallies_hidden" | "awards.not_public" | "slug.taken" | "channel.name_taken" | "conflict.exists" | "conflict.changed_meanwhile" | "account.pledges_open" | "organization.last_owner" | "campaign.ended" | "campaign.rules_frozen" | "campaign.not_draft" | "campaign.is_draft" | "campaign.voting_not_over" | "contribution.submissions_closed" | "contribution.limit_reached" | "contribution.final" | "contribution.co_author_answered" | "moderation.decision_not_applicable" | "report.duplicate" | "report.resolved" | "comment.deleted" | "comment.not_open" | "comment.closed" | "vote.voting_closed" | "vote.contribution_not_public" | "vote.invalidated" | "vote.budget_exceeded" | "awards.nothing_to_award" | "award.transition" | "webhook.limit_reached" | "funding.wrong_kind" | "funding.not_configured" | "funding.frozen" | "funding.window_open" | "tier.sold_out" | "tier.unavailable" | "tier.limit_below_taken" | "tier.has_pledges" | "pledge.exists" | "pledge.window_closed" | "pledge.transition" | "payment.not_manual" | "tasks.wrong_kind" | "tasks.not_configured" | "tasks.form_frozen" | "task.window_closed" | "task.full" | "task.retired" | "claim.exists" | "claim.check_due" | "claim.limit" | "claim.transition" | "claim.lease_expired" | "claim.lease_limit" | "review.overturn_window_passed" | "review.confirmation_required" | "idempotency.in_flight";
         /**
          * @description Every event type. Webhook bodies and the dispatcher use `{type, timestamp, data}`; `data` always carries `event_id`, `version`, `subject_id`, `organization_id`, `campaign_id` and `actor_id` beside the fields of its schema.
          *
@@ -3517,6 +3682,8 @@ export interface components {
             created_at: string;
             display_name: string;
             email: string;
+            /** @description Whether the holder confirmed the address by the link mailed at sign-up. */
+            email_verified: boolean;
             id: string;
             locale: components["schemas"]["Locale"];
             research?: components["schemas"]["ResearchProfile"] | null;
@@ -3832,6 +3999,37 @@ export interface components {
                 /** Format: date-time */
                 next_attempt_at?: string | null;
                 status: components["schemas"]["DeliveryStatus"];
+            }[];
+            /** @description Pass as `cursor` to get the next page of the same list; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list. */
+        Page_DeskReport: {
+            items: {
+                category: components["schemas"]["ReportCategory"];
+                comment?: components["schemas"]["CommentResponse"] | null;
+                contribution?: components["schemas"]["ContributionResponse"] | null;
+                /** Format: date-time */
+                created_at: string;
+                id: string;
+                /**
+                 * Format: int64
+                 * @description How many reports are open on the same subject, this one included.
+                 */
+                open_reports_on_subject: number;
+                /** @description The reporter's words. */
+                reason: string;
+                reporter_display_name: string;
+                reporter_id: string;
+                resolution?: components["schemas"]["ReportAction"] | null;
+                /** @description The moderator's reason (shown to the authors for hide and reject). */
+                resolution_reason?: string | null;
+                /** Format: date-time */
+                resolved_at?: string | null;
+                resolved_by?: string | null;
+                /** @description The reported contribution's or comment's id. */
+                target_id: string;
+                target_type: components["schemas"]["ReportTarget"];
             }[];
             /** @description Pass as `cursor` to get the next page of the same list; `null` on the last page. */
             next_cursor?: string | null;
@@ -4274,6 +4472,13 @@ export interface components {
             invitation_id?: string | null;
             user_id: string;
         };
+        PasswordResetRequest: {
+            /**
+             * @description The account's address; compared case-insensitively.
+             * @example ada@example.com
+             */
+            email: string;
+        };
         /**
          * @description A movement of money.
          * @enum {string}
@@ -4711,19 +4916,41 @@ export interface components {
              */
             visitor_id?: string | null;
         };
+        /**
+         * @description How a moderator settles the reports on a subject.
+         *
+         *     - `keep`: The reports were unfounded: the subject stays as it is.
+         *     - `hide`: Take the subject out of view (a reason is required; its authors see it).
+         *     - `reject`: Refuse a contribution for good (a reason is required; its authors see it).
+         * @enum {string}
+         */
+        ReportAction: "keep" | "hide" | "reject";
+        /**
+         * @description What kind of problem a report is about.
+         *
+         *     - `spam`: Advertising, repeated or machine-made content.
+         *     - `offensive`: Insulting, hateful or otherwise against the rules of conduct.
+         *     - `copyright`: Someone else's work or trademark.
+         *     - `off_brief`: Does not answer the campaign's brief.
+         *     - `other`: Anything else; the reason says what.
+         * @enum {string}
+         */
+        ReportCategory: "spam" | "offensive" | "copyright" | "off_brief" | "other";
         /** @description A report to the moderators. */
         ReportEventData: {
             target_id: string;
             target_type: components["schemas"]["ReportTarget"];
         };
         ReportRequest: {
+            category?: components["schemas"]["ReportCategory"] | null;
             /**
-             * @description What is wrong with it.
+             * @description What is wrong with it, in the reporter's words (moderators read it).
              * @example Copies another entry
              */
             reason: string;
         };
         ReportResponse: {
+            category: components["schemas"]["ReportCategory"];
             /** Format: date-time */
             created_at: string;
             id: string;
@@ -4732,6 +4959,11 @@ export interface components {
             target_id: string;
             target_type: components["schemas"]["ReportTarget"];
         };
+        /**
+         * @description Which reports the desk lists.
+         * @enum {string}
+         */
+        ReportState: "open" | "resolved";
         /**
          * @description What a report is about.
          * @enum {string}
@@ -4756,6 +4988,29 @@ export interface components {
              */
             country?: string | null;
             interests?: string[];
+        };
+        /**
+         * @description A moderator settles the reports on a subject. `keep` leaves it as it is (the reports were
+         *     unfounded); `hide` and `reject` take it away and need a reason its authors see. A comment can
+         *     be kept or hidden (deleted), not rejected.
+         */
+        ResolutionRequest: {
+            action: components["schemas"]["ReportAction"];
+            reason?: string | null;
+        };
+        /** @description What a resolution settled. */
+        ResolutionResponse: {
+            action: components["schemas"]["ReportAction"];
+            reason?: string | null;
+            /** Format: date-time */
+            resolved_at: string;
+            /**
+             * Format: int64
+             * @description The open reports on the subject that this settled (the one named included).
+             */
+            resolved_reports: number;
+            target_id: string;
+            target_type: components["schemas"]["ReportTarget"];
         };
         /**
          * @description Why a task retired.
@@ -5496,6 +5751,10 @@ export interface components {
              */
             file: string;
         };
+        VerifyEmailRequest: {
+            /** @description The secret from the mailed link. */
+            token: string;
+        };
         /** @description An anonymous exposure to a campaign. */
         VisitRequest: {
             /** @description The channel or referral code from the link, if any. */
@@ -5788,6 +6047,149 @@ export interface operations {
             };
         };
     };
+    request_password_reset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetRequest"];
+            };
+        };
+        responses: {
+            /** @description If an account has the address, a link is on its way */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The body cannot be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each invalid field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests for this address or from this network */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    confirm_password_reset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmPasswordResetRequest"];
+            };
+        };
+        responses: {
+            /** @description The password is set; sign in with it */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The body cannot be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The link is unknown, used or expired */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The new password is not allowed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many attempts from this network */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     refresh: {
         parameters: {
             query?: never;
@@ -5935,6 +6337,73 @@ export interface operations {
             };
             /** @description Too many attempts from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    verify_email: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyEmailRequest"];
+            };
+        };
+        responses: {
+            /** @description The address is confirmed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The body cannot be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The link is unknown, used or expired */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each invalid field */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8071,6 +8540,74 @@ export interface operations {
                 };
             };
             /** @description The token lacks the required scope, or the user the role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such campaign */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each invalid field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_reports: {
+        parameters: {
+            query?: {
+                /** @description Default `open`. */
+                status?: components["schemas"]["ReportState"];
+                /** @description Only the reports on this contribution or comment (its audit). */
+                target_id?: string;
+                /** @description Items per page: 1 to 100 (larger values are clamped), default 20. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page of the same list; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The campaign's id or slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of reports */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_DeskReport"];
+                };
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not the organization's staff */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11132,6 +11669,60 @@ export interface operations {
             };
         };
     };
+    resend_email_verification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A new link is on its way */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the required scope, or the user the role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The address is confirmed already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     export_me: {
         parameters: {
             query?: never;
@@ -13722,6 +14313,105 @@ export interface operations {
             };
             /** @description The database is not reachable */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resolve_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The report's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolutionRequest"];
+            };
+        };
+        responses: {
+            /** @description Settled */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResolutionResponse"];
+                };
+            };
+            /** @description The body cannot be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the required scope, or the user the role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such report, or not the caller's to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Settled meanwhile, or the action does not apply to the subject's status */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A reason is missing, or a comment cannot be rejected */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

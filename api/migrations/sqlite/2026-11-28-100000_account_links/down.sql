@@ -1,0 +1,2 @@
+DROP TABLE account_links;
+ALTER TABLE users DROP COLUMN email_verified_at;
