@@ -226,7 +226,24 @@ impl Contest {
 fn finalizing_gives_the_hand_computed_table_exactly_once_even_in_parallel() {
     let c = contest();
     c.finalize().problem(409);
+    let preview_path = format!("/api/v1/campaigns/{}/awards/preview", c.slug);
+    let preview = || c.server.client.call("GET", &preview_path, c.owner.token(), None);
+    assert_eq!(preview().problem(409)["code"], "campaign.voting_not_over");
     c.server.set_clock(&c.voting_close);
+    let previewed = preview().json();
+    let list_path = format!("/api/v1/campaigns/{}/awards", c.slug);
+    assert_eq!(
+        c.server
+            .client
+            .call("GET", &list_path, c.owner.token(), None)
+            .json(),
+        json!([]),
+        "a preview creates nothing"
+    );
+    c.server
+        .client
+        .call("GET", &preview_path, c.users["ada"].token(), None)
+        .problem(403);
 
     let barrier = Arc::new(Barrier::new(4));
     let results: Vec<(u16, Value)> = std::thread::scope(|scope| {
@@ -284,6 +301,14 @@ fn finalizing_gives_the_hand_computed_table_exactly_once_even_in_parallel() {
         splits.sort_by_key(|split| std::cmp::Reverse(split.2));
     }
     assert_eq!(table, expected, "{awards}");
+    let mut previewed_table = c.table(&previewed);
+    for (_, (_, _, _, splits)) in previewed_table.iter_mut() {
+        splits.sort_by_key(|split| std::cmp::Reverse(split.2));
+    }
+    assert_eq!(
+        previewed_table, table,
+        "the preview showed exactly what finalizing made"
+    );
     let paid: i64 = table
         .values()
         .flat_map(|(_, _, _, splits)| splits.iter().map(|s| s.2))
@@ -383,6 +408,36 @@ fn winners_go_public_at_close_and_statuses_move_with_points_paid_once() {
     assert_eq!(mine.len(), 2, "ada has a part in E1's and E3's awards: {ada}");
     assert!(mine.contains(&"paid") && mine.contains(&"cancelled"));
     assert_eq!(balance("eve")["awards"], json!([]), "a hidden entry never wins");
+
+    // The public sees the winners standing, not how payments stand; recipients see theirs.
+    let public = c.server.get(&list).json();
+    let seen: Vec<(&str, &Value)> = public
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| (c.entry_of(a["contribution_id"].as_str().unwrap()), &a["status"]))
+        .collect();
+    assert_eq!(
+        seen,
+        [("E1", &Value::Null), ("E2", &Value::Null)],
+        "a cancelled award is no win: {public}"
+    );
+    let as_ada = c
+        .server
+        .client
+        .call("GET", &list, c.users["ada"].token(), None)
+        .json();
+    assert_eq!(
+        as_ada[0]["status"], "paid",
+        "a recipient sees the payment of their award"
+    );
+    assert!(as_ada[1]["status"].is_null(), "but not of others'");
+    let as_owner = c.server.client.call("GET", &list, c.owner.token(), None).json();
+    assert_eq!(
+        as_owner.as_array().unwrap().len(),
+        3,
+        "the organiser sees every award"
+    );
     let kinds: Vec<String> = ada["badges"]
         .as_array()
         .unwrap()

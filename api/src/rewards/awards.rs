@@ -40,8 +40,21 @@ pub fn list(
             "winners are published when the campaign closes",
         ));
     }
-    let rows = repo::of_campaign(conn, &campaign.id)?;
-    respond(conn, rows)
+    let mut rows = repo::of_campaign(conn, &campaign.id)?;
+    if manager {
+        return respond(conn, rows);
+    }
+    // The public sees who won; a cancelled award is no longer a win, and how payments stand
+    // is the organiser's and the recipients' business.
+    rows.retain(|row| row.status != AwardStatus::Cancelled);
+    let mut awards = respond(conn, rows)?;
+    for award in &mut awards {
+        let receives = viewer.is_some_and(|viewer| award.splits.iter().any(|split| split.user_id == viewer));
+        if !receives {
+            award.status = None;
+        }
+    }
+    Ok(awards)
 }
 
 /// A manager moves an award along `pending -> approved -> paid`, or cancels it; approving pays
@@ -170,7 +183,7 @@ pub(super) fn respond(conn: &mut DbConnection, rows: Vec<AwardRow>) -> Result<Ve
                 })
                 .collect(),
             contribution_title: titles.get(&row.contribution_id).cloned().unwrap_or_default(),
-            status: row.status,
+            status: Some(row.status),
             created_at: row.created_at.and_utc(),
             updated_at: row.updated_at.and_utc(),
             id: row.id,

@@ -63,7 +63,9 @@ pub struct AwardResponse {
     pub amount_minor: i64,
     pub currency: String,
     pub points: i32,
-    pub status: AwardStatus,
+    /// Where the payment stands: shown to the organization's managers and to the award's
+    /// recipients; `null` for everyone else (the public sees winners, not payments).
+    pub status: Option<AwardStatus>,
     pub splits: Vec<AwardSplitResponse>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,

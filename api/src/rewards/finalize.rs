@@ -34,7 +34,50 @@ pub fn finalize(
 ) -> Result<(Vec<AwardResponse>, bool), ApiError> {
     // The ranking must include every vote cast: fold what is still pending first.
     while scores::fold::fold_pending(conn)? > 0 {}
-    write_transaction(conn, |conn| {
+    write_transaction(conn, |conn| create_within(conn, actor, campaign_key, now))
+}
+
+/// What finalizing would create now, without creating it: the same code path in a transaction
+/// that is always rolled back, so the preview cannot differ from the real thing (only the ids
+/// will). Once finalized, the awards as they are.
+pub fn preview(
+    conn: &mut DbConnection,
+    actor: &str,
+    campaign_key: &str,
+    now: NaiveDateTime,
+) -> Result<Vec<AwardResponse>, ApiError> {
+    /// Why the preview's transaction ends: always a rollback, carrying the outcome.
+    enum Rollback {
+        Preview(Vec<AwardResponse>),
+        Failed(ApiError),
+    }
+    impl From<diesel::result::Error> for Rollback {
+        fn from(error: diesel::result::Error) -> Self {
+            Rollback::Failed(error.into())
+        }
+    }
+    while scores::fold::fold_pending(conn)? > 0 {}
+    let outcome: Result<std::convert::Infallible, Rollback> = write_transaction(conn, |conn| {
+        Err(match create_within(conn, actor, campaign_key, now) {
+            Ok((awards, _)) => Rollback::Preview(awards),
+            Err(error) => Rollback::Failed(error),
+        })
+    });
+    match outcome {
+        Err(Rollback::Preview(awards)) => Ok(awards),
+        Err(Rollback::Failed(error)) => Err(error),
+        Ok(never) => match never {},
+    }
+}
+
+/// [`finalize`] inside the caller's transaction.
+fn create_within(
+    conn: &mut DbConnection,
+    actor: &str,
+    campaign_key: &str,
+    now: NaiveDateTime,
+) -> Result<(Vec<AwardResponse>, bool), ApiError> {
+    {
         let (campaign, role) = campaigns::for_participation(conn, Some(actor), campaign_key)?;
         require_manager(role)?;
         let guaranteed = match campaigns::phase_of(&campaign, now) {
@@ -87,7 +130,7 @@ pub fn finalize(
         )?;
         let rows = awards.into_iter().map(|(award, _)| award).collect();
         Ok((respond(conn, rows)?, true))
-    })
+    }
 }
 
 /// An award to be made: contribution, rank, title, amount in minor units, points.

@@ -68,6 +68,36 @@ pub async fn finalize_awards(
     })
 }
 
+/// What finalizing would create now, without creating anything (managers, once voting has
+/// closed): each rank's award and how it splits among authors, to check before confirming with
+/// `POST /campaigns/{id}/awards/finalize`. Ids in the preview are placeholders. Once finalized,
+/// the awards as they are.
+#[utoipa::path(
+    tag = "rewards",
+    operation_id = "preview_awards",
+    params(("id" = String, Path, description = "The campaign's id or slug")),
+    responses(
+        (status = 200, description = "The awards finalizing would create", body = Vec<AwardResponse>),
+        (status = 403, description = "Not an owner or manager", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such campaign", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Voting has not closed", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = ["campaigns:write"]))
+)]
+#[get("/campaigns/{id}/awards/preview")]
+pub async fn preview_awards(
+    auth: Auth<CampaignsWrite>,
+    db: web::Data<Db>,
+    clock: web::Data<Clock>,
+    id: web::Path<String>,
+) -> Result<web::Json<Vec<AwardResponse>>, ApiError> {
+    let campaign = id.into_inner();
+    Ok(web::Json(
+        db.run(move |conn| finalize::preview(conn, &auth.user_id, &campaign, clock.now()))
+            .await?,
+    ))
+}
+
 /// A campaign's awards with their splits and status: public once the campaign has closed, for
 /// its owners and managers as soon as they exist.
 #[utoipa::path(

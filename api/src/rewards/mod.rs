@@ -12,6 +12,7 @@ pub mod split;
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(handlers::get_my_rewards)
+        .service(handlers::preview_awards)
         .service(handlers::finalize_awards)
         .service(handlers::list_awards)
         .service(handlers::update_award)

@@ -66,6 +66,7 @@ export const rewardKeys = {
   /** My points, badges and awards (under `meKeys`). */
   mine: () => [...meKeys.all, 'rewards'] as const,
   awards: (campaignId: string) => [...rewardKeys.all, 'awards', campaignId] as const,
+  awardsPreview: (campaignId: string) => [...rewardKeys.all, 'awards', campaignId, 'preview'] as const,
   pointsLeaderboard: (campaignId: string) => [...rewardKeys.all, 'points-leaderboard', campaignId] as const,
 }
 

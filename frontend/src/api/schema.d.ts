@@ -278,6 +278,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/campaigns/{id}/awards/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What finalizing would create now, without creating anything (managers, once voting has
+         *     closed): each rank's award and how it splits among authors, to check before confirming with
+         *     `POST /campaigns/{id}/awards/finalize`. Ids in the preview are placeholders. Once finalized,
+         *     the awards as they are.
+         */
+        get: operations["preview_awards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/campaigns/{id}/backers": {
         parameters: {
             query?: never;
@@ -2391,7 +2413,7 @@ export interface components {
              */
             rank: number;
             splits: components["schemas"]["AwardSplitResponse"][];
-            status: components["schemas"]["AwardStatus"];
+            status?: components["schemas"]["AwardStatus"] | null;
             /** @description The prize tiers it won (several when a tie spans tiers). */
             title: string;
             /** Format: date-time */
@@ -6919,6 +6941,65 @@ export interface operations {
                 };
             };
             /** @description The token lacks the required scope, or the user the role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such campaign */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Voting has not closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    preview_awards: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign's id or slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The awards finalizing would create */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AwardResponse"][];
+                };
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an owner or manager */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -52,6 +52,7 @@ export const me = {
   email: 'ada@example.com',
   display_name: 'Ada',
   locale: 'en' as const,
+  email_verified: true,
   created_at: '2026-01-01T00:00:00Z',
 }
 

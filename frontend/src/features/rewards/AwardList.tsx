@@ -1,4 +1,5 @@
-// Awards with their splits: every recipient's share in the award's currency, and its status.
+// Awards with their splits: every recipient's share in the award's currency, and its status
+// (shown by the API to the organisers and to the award's recipients only).
 // The organisers' actions for an award, if any, render under it.
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -6,7 +7,7 @@ import { Link } from 'react-router'
 import { useFormat } from '../../i18n/format'
 import type { Award } from './queries'
 
-export function AwardStatusBadge({ status }: { status: Award['status'] }) {
+export function AwardStatusBadge({ status }: { status: NonNullable<Award['status']> }) {
   const { t } = useTranslation('rewards')
   return <span className={`badge award-${status}`}>{t(`award.status_${status}`)}</span>
 }
@@ -42,7 +43,13 @@ function AwardCard({ award, myUserId, actions }: { award: Award; myUserId?: stri
         {t('award.rank', { rank: format.number(award.rank) })}: <Link to={`/contributions/${award.contribution_id}`}>{award.contribution_title}</Link>
       </h3>
       <p>
-        {award.title} · <AwardStatusBadge status={award.status} />
+        {award.title}
+        {award.status && (
+          <>
+            {' · '}
+            <AwardStatusBadge status={award.status} />
+          </>
+        )}
       </p>
       <dl>
         <dt>{t('award.total')}</dt>

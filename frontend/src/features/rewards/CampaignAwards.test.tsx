@@ -27,10 +27,11 @@ describe('finalizing awards', () => {
   it.each([
     [201, 'The awards were created.'],
     [200, 'The awards had been finalized before; here they are.'],
-  ])('shows the awards with their splits after %i', async (status, message) => {
+  ])('previews the awards, then creates them on confirmation (%i)', async (status, message) => {
     startSession(authResponse())
     const fake = stub('judging', 'manager', {
       'GET /api/v1/campaigns/c1/awards': () => json([]),
+      'GET /api/v1/campaigns/c1/awards/preview': () => json([award()]),
       'POST /api/v1/campaigns/c1/awards/finalize': () => json([award()], status),
     })
     const user = userEvent.setup()
@@ -38,29 +39,50 @@ describe('finalizing awards', () => {
     const region = within(await awardsRegion())
     expect(await region.findByText('No awards yet.')).toBeVisible()
 
-    await user.click(region.getByRole('button', { name: 'Finalize awards' }))
+    await user.click(region.getByRole('button', { name: 'Preview awards' }))
+    const preview = within(await region.findByRole('region', { name: 'Preview: who would get what' }))
+    const planned = await preview.findByRole('article', { name: 'Rank 1: Wave bottle' })
+    expect(planned).toHaveTextContent('Total€500.01 and 100 points')
+    expect(fake.sent('POST /api/v1/campaigns/c1/awards/finalize')).toHaveLength(0)
+
+    await user.click(preview.getByRole('button', { name: 'Finalize these awards' }))
 
     expect(await region.findByRole('status')).toHaveTextContent(message)
     const card = region.getByRole('article', { name: 'Rank 1: Wave bottle' })
-    expect(card).toHaveTextContent('Total€500.01 and 100 points')
     expect(within(card).getByRole('table', { name: 'Split of “Wave bottle”' })).toHaveTextContent('GraceAuthor of the remixed entry€125.0025')
-    expect(region.queryByRole('button', { name: 'Finalize awards' })).not.toBeInTheDocument()
+    expect(region.queryByRole('button', { name: 'Finalize these awards' })).not.toBeInTheDocument()
     expect(fake.sent('POST /api/v1/campaigns/c1/awards/finalize')).toHaveLength(1)
   })
 
-  it('shows why when voting has not closed yet (409)', async () => {
+  it('goes back from the preview without creating anything', async () => {
     startSession(authResponse())
-    stub('judging', 'owner', {
+    const fake = stub('judging', 'owner', {
       'GET /api/v1/campaigns/c1/awards': () => json([]),
-      'POST /api/v1/campaigns/c1/awards/finalize': () => problem(409, 'Conflict', 'voting has not closed yet'),
+      'GET /api/v1/campaigns/c1/awards/preview': () => json([award()]),
     })
     const user = userEvent.setup()
     renderRoute('/c/summer-bottle')
     const region = within(await awardsRegion())
-    await user.click(await region.findByRole('button', { name: 'Finalize awards' }))
+    await user.click(await region.findByRole('button', { name: 'Preview awards' }))
+    await region.findByRole('article', { name: 'Rank 1: Wave bottle' })
+    await user.click(region.getByRole('button', { name: 'Back' }))
+    expect(region.getByRole('button', { name: 'Preview awards' })).toBeVisible()
+    expect(fake.sent('POST /api/v1/campaigns/c1/awards/finalize')).toHaveLength(0)
+  })
 
-    expect(await region.findByRole('alert')).toHaveTextContent('Conflict: voting has not closed yet')
-    expect(region.getByRole('button', { name: 'Finalize awards' })).toBeEnabled()
+  it('shows why when voting has not closed yet (409), with nothing to confirm', async () => {
+    startSession(authResponse())
+    stub('judging', 'owner', {
+      'GET /api/v1/campaigns/c1/awards': () => json([]),
+      'GET /api/v1/campaigns/c1/awards/preview': () => problem(409, 'Conflict', 'voting has not closed yet'),
+    })
+    const user = userEvent.setup()
+    renderRoute('/c/summer-bottle')
+    const region = within(await awardsRegion())
+    await user.click(await region.findByRole('button', { name: 'Preview awards' }))
+
+    expect(await region.findByRole('alert')).toHaveTextContent('voting has not closed yet')
+    expect(region.getByRole('button', { name: 'Finalize these awards' })).toBeDisabled()
   })
 
   it('is not offered before voting has closed, nor to members who do not manage', async () => {
@@ -130,14 +152,23 @@ describe('award status actions', () => {
 })
 
 describe('public winners', () => {
-  it('shows the winners once the campaign has closed', async () => {
+  it('shows the winners once the campaign has closed, without payment status for the public', async () => {
+    stub('closed', null, { 'GET /api/v1/campaigns/c1/awards': () => json([award({ status: null })]) })
+    renderRoute('/c/summer-bottle')
+    const winners = within(await screen.findByRole('region', { name: 'Winners' }))
+    const card = await winners.findByRole('article', { name: 'Rank 1: Wave bottle' })
+    expect(card).toHaveTextContent('First prize')
+    expect(card).not.toHaveTextContent(/Pending|Approved|Paid|Cancelled/)
+    expect(card).toHaveTextContent('Ada')
+    expect(winners.queryByRole('button')).not.toBeInTheDocument()
+  })
+
+  it('shows a recipient how the payment of their award stands', async () => {
     stub('closed', null, { 'GET /api/v1/campaigns/c1/awards': () => json([award({ status: 'paid' })]) })
     renderRoute('/c/summer-bottle')
     const winners = within(await screen.findByRole('region', { name: 'Winners' }))
     const card = await winners.findByRole('article', { name: 'Rank 1: Wave bottle' })
     expect(card).toHaveTextContent('First prize · Paid')
-    expect(card).toHaveTextContent('Ada')
-    expect(winners.queryByRole('button')).not.toBeInTheDocument()
   })
 
   it('leaves the section out when the API does not publish them (403)', async () => {

@@ -10,7 +10,15 @@ import type { Campaign } from '../campaigns/queries'
 import { useMe } from '../auth/useMe'
 import { canManage, useMyRole } from '../organizations/queries'
 import { AwardList } from './AwardList'
-import { NEXT_STATUSES, useCampaignAwards, useFinalizeAwards, useUpdateAward, type Award, type AwardStatus } from './queries'
+import {
+  NEXT_STATUSES,
+  useAwardsPreview,
+  useCampaignAwards,
+  useFinalizeAwards,
+  useUpdateAward,
+  type Award,
+  type AwardStatus,
+} from './queries'
 
 const VOTING_CLOSED = new Set<Campaign['phase']>(['judging', 'closed'])
 
@@ -54,15 +62,8 @@ export function ManageAwards({ campaign }: { campaign: Campaign }) {
     <section aria-labelledby="manage-awards-heading" className="awards admin-bar">
       <h2 id="manage-awards-heading">{t('manage.heading')}</h2>
       <QueryStatus query={awards} />
-      {awards.isSuccess && list.length === 0 && (
-        <>
-          <p>{t('manage.intro')}</p>
-          <div className="actions">
-            <button type="button" className="primary" disabled={finalize.isPending} onClick={() => finalize.mutate()}>
-              {finalize.isPending ? t('manage.finalizing') : t('manage.finalize')}
-            </button>
-          </div>
-        </>
+      {awards.isSuccess && list.length === 0 && !finalize.isSuccess && (
+        <FinalizeWithPreview campaign={campaign} finalizing={finalize.isPending} onConfirm={() => finalize.mutate()} />
       )}
       {finalize.isSuccess && (
         <p role="status">{finalize.data.created ? t('manage.created') : t('manage.alreadyFinalized')}</p>
@@ -82,6 +83,42 @@ export function ManageAwards({ campaign }: { campaign: Campaign }) {
   )
 }
 
+/** Finalizing in two steps: a preview of exactly what would be created, then the confirmation. */
+function FinalizeWithPreview({ campaign, finalizing, onConfirm }: { campaign: Campaign; finalizing: boolean; onConfirm: () => void }) {
+  const { t } = useTranslation('rewards')
+  const [previewing, setPreviewing] = useState(false)
+  const preview = useAwardsPreview(campaign.id, previewing)
+  if (!previewing) {
+    return (
+      <>
+        <p>{t('manage.intro')}</p>
+        <div className="actions">
+          <button type="button" className="primary" onClick={() => setPreviewing(true)}>
+            {t('manage.preview')}
+          </button>
+        </div>
+      </>
+    )
+  }
+  return (
+    <section aria-labelledby="awards-preview-heading" className="stack-sm">
+      <h3 id="awards-preview-heading">{t('manage.previewHeading')}</h3>
+      <p>{t('manage.previewIntro')}</p>
+      <QueryBoundary query={preview}>
+        {(planned) => (planned.length === 0 ? <p className="muted">{t('manage.previewEmpty')}</p> : <AwardList awards={planned} />)}
+      </QueryBoundary>
+      <div className="actions">
+        <button type="button" className="primary" disabled={finalizing || !preview.isSuccess} onClick={onConfirm}>
+          {finalizing ? t('manage.finalizing') : t('manage.finalize')}
+        </button>
+        <button type="button" disabled={finalizing} onClick={() => setPreviewing(false)}>
+          {t('manage.back')}
+        </button>
+      </div>
+    </section>
+  )
+}
+
 /** The status steps an award allows from where it stands, with an optional note. */
 export function AwardActions({ award, campaignId }: { award: Award; campaignId: string }) {
   const { t } = useTranslation('rewards')
@@ -89,7 +126,7 @@ export function AwardActions({ award, campaignId }: { award: Award; campaignId: 
   const [note, setNote] = useState('')
   const [done, setDone] = useState<AwardStatus | null>(null)
   const noteId = useId()
-  const next = NEXT_STATUSES[award.status]
+  const next = award.status ? NEXT_STATUSES[award.status] : []
   if (next.length === 0 && done === null) return null
 
   const move = (status: AwardStatus) => {
@@ -100,7 +137,7 @@ export function AwardActions({ award, campaignId }: { award: Award; campaignId: 
       {
         onSuccess: (changed) => {
           setNote('')
-          setDone(changed.status)
+          setDone(changed.status ?? null)
         },
       },
     )

@@ -53,6 +53,16 @@ export const rewardQueries = {
       queryFn: ({ signal }) => unwrap(api.GET('/api/v1/campaigns/{id}/awards', { params: { path: { id: campaignId } }, signal })),
       retry: (failures, error) => !(error instanceof ApiError && error.status < 500) && failures < 2,
     }),
+  /** What finalizing would create now (managers), fetched fresh each time it is shown. */
+  awardsPreview: (campaignId: string) =>
+    queryOptions({
+      queryKey: rewardKeys.awardsPreview(campaignId),
+      queryFn: ({ signal }) =>
+        unwrap(api.GET('/api/v1/campaigns/{id}/awards/preview', { params: { path: { id: campaignId } }, signal })),
+      staleTime: 0,
+      gcTime: 0,
+      retry: false,
+    }),
 }
 
 export function useMyRewards() {
@@ -68,6 +78,10 @@ export function hasPointsLeaderboard(campaign: Campaign): boolean {
 
 export function usePointsLeaderboard(campaignId: string) {
   return useInfiniteQuery(rewardQueries.pointsLeaderboard(campaignId))
+}
+
+export function useAwardsPreview(campaignId: string, enabled: boolean) {
+  return useQuery({ ...rewardQueries.awardsPreview(campaignId), enabled })
 }
 
 export function useCampaignAwards(campaignId: string, enabled = true) {
