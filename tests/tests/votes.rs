@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Barrier};
 
-use schwarm_tests::api::{User, at, shifted};
+use schwarm_tests::api::{PASSWORD, User, at, session, shifted};
 use schwarm_tests::{ServerOptions, TestResponse, TestServer};
 use serde_json::{Value, json};
 
@@ -562,5 +562,120 @@ fn four_fresh_accounts_on_one_device_are_flagged_with_reasons_and_can_be_invalid
     assert!(
         !remaining.to_string().contains("shared_device"),
         "invalidated votes are not flagged again"
+    );
+}
+
+#[test]
+fn a_micro_community_voting_once_each_for_a_friend_through_their_link_is_flagged() {
+    let v = voting(json!({}), 2, ServerOptions::new());
+    let friend = &v.authors[0];
+    let referral = v.server.client.call(
+        "POST",
+        &format!("/api/v1/campaigns/{}/referrals", v.campaign),
+        friend.token(),
+        None,
+    );
+    assert_eq!(referral.status, 201, "{}", referral.text());
+    let code = referral.json()["code"].as_str().unwrap().to_owned();
+    // Arrive through the link (a visit with it), sign up on that visit, vote once.
+    let through_link = |name: &str| {
+        let visitor = format!("visitor-of-{name}");
+        let visit = v.server.client.call(
+            "POST",
+            &format!("/api/v1/campaigns/{}/visits", v.campaign),
+            None,
+            Some(&json!({"visitor_id": visitor, "via": code})),
+        );
+        assert_eq!(visit.status, 200, "{}", visit.text());
+        let email = format!("{name}@example.com");
+        let res = v.server.client.call(
+            "POST",
+            "/api/v1/auth/register",
+            None,
+            Some(&json!({"email": email, "password": PASSWORD, "display_name": name, "via": code, "visitor_id": visitor})),
+        );
+        assert_eq!(res.status, 201, "{}", res.text());
+        session(&res.json(), &email)
+    };
+    let ring: Vec<User> = ["kim", "lou", "max"]
+        .iter()
+        .map(|name| through_link(name))
+        .collect();
+    for member in &ring {
+        assert_eq!(v.vote(member, &v.entries[0], 1).status, 200);
+    }
+    // Came through the link but voted for someone else: no part of the ring.
+    let fair = through_link("ned");
+    assert_eq!(v.vote(&fair, &v.entries[1], 1).status, 200);
+    // Voted for the friend without the link: nothing to say about it.
+    let stranger = v.server.client.register("stranger");
+    assert_eq!(v.vote(&stranger, &v.entries[0], 1).status, 200);
+
+    let integrity = format!("/api/v1/campaigns/{}/vote-integrity", v.campaign);
+    let flags = v
+        .server
+        .client
+        .call("GET", &integrity, v.owner.token(), None)
+        .json();
+    let rings: Vec<&Value> = flags
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["kind"] == "referral_ring")
+        .collect();
+    assert_eq!(rings.len(), 1, "{flags}");
+    let flag = rings[0];
+    let mut voters: Vec<&str> = flag["voter_ids"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|id| id.as_str().unwrap())
+        .collect();
+    voters.sort_unstable();
+    let mut expected: Vec<&str> = ring.iter().map(|member| member.id.as_str()).collect();
+    expected.sort_unstable();
+    assert_eq!(voters, expected);
+    let reason = flag["reason"].as_str().unwrap();
+    assert!(
+        reason.contains("author0's referral link") && reason.contains("3 of them signed up"),
+        "{reason}"
+    );
+    // The drill-down: who they are and what they did.
+    let mut names: Vec<&str> = flag["voters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|voter| voter["display_name"].as_str().unwrap())
+        .collect();
+    names.sort_unstable();
+    assert_eq!(names, ["kim", "lou", "max"]);
+    let votes = flag["votes"].as_array().unwrap();
+    assert_eq!(votes.len(), 3);
+    assert!(
+        votes
+            .iter()
+            .all(|vote| vote["contribution_title"] == "Entry 0" && vote["value"] == 1),
+        "{flag}"
+    );
+
+    let done = v.server.client.call(
+        "POST",
+        &format!("{integrity}/invalidate"),
+        v.owner.token(),
+        Some(&json!({"vote_ids": flag["vote_ids"], "reason": "friends of the author, through the author's link"})),
+    );
+    assert_eq!(done.json()["invalidated"], 3);
+    let after = v
+        .server
+        .client
+        .call("GET", &integrity, v.owner.token(), None)
+        .json();
+    assert!(
+        after
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| f["kind"] != "referral_ring"),
+        "invalidated votes raise no flag: {after}"
     );
 }

@@ -77,16 +77,56 @@ pub enum FlagKind {
     SharedDevice,
     /// A voter voted only for one author's contributions.
     SingleAuthorVoter,
+    /// Several voters arrived through one author's referral link and voted only for that
+    /// author's contributions (a micro-community voting for a friend).
+    ReferralRing,
 }
 
 /// A suspicion about some votes, with the reason a manager can check.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct IntegrityFlag {
     pub kind: FlagKind,
+    /// The reason in English; clients in other languages compose theirs from `kind`, `params`
+    /// and the counts of `voters` and `votes`.
     pub reason: String,
+    pub params: FlagParams,
     pub voter_ids: Vec<String>,
     /// The flagged votes still counted (invalidated ones are left out).
     pub vote_ids: Vec<String>,
+    /// The voters, to check who they are.
+    pub voters: Vec<FlaggedVoter>,
+    /// The votes, to check what they did; invalidate some or all of them by id.
+    pub votes: Vec<FlaggedVote>,
+}
+
+/// What a flag's reason names besides its voters and votes.
+#[derive(Debug, Clone, Default, Serialize, ToSchema)]
+pub struct FlagParams {
+    /// The author the votes all went to (`single_author_voter`, `referral_ring`).
+    pub author_name: Option<String>,
+    /// How many of a ring signed up on the visit through the link (`referral_ring`).
+    pub signed_up_through_link: Option<i64>,
+    /// The hour the burst happened in (`new_account_burst`).
+    pub hour: Option<DateTime<Utc>>,
+}
+
+/// A voter a flag covers.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct FlaggedVoter {
+    pub id: String,
+    pub display_name: String,
+    pub signed_up_at: DateTime<Utc>,
+}
+
+/// A vote a flag covers.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct FlaggedVote {
+    pub id: String,
+    pub voter_id: String,
+    pub contribution_id: String,
+    pub contribution_title: String,
+    pub value: i32,
+    pub cast_at: DateTime<Utc>,
 }
 
 #[derive(Debug, Deserialize, Validate, ToSchema)]

@@ -8,13 +8,19 @@
 //!   minutes of signing up, in the same hour;
 //! - at least [`NETWORK_MIN_VOTERS`] voters from one network prefix, or
 //!   [`DEVICE_MIN_VOTERS`] on one device;
-//! - a voter with at least [`RING_MIN_VOTES`] votes, all for one author's contributions.
+//! - a voter with at least [`RING_MIN_VOTES`] votes, all for one author's contributions;
+//! - at least [`REFERRAL_RING_MIN_VOTERS`] voters who came through one author's referral link
+//!   and voted only for that author's contributions: a micro-community of friends, each voting
+//!   once, which the single-author rule never sees under one vote per member.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::{NaiveDateTime, TimeDelta, Timelike};
 
-use super::dto::{FlagKind, IntegrityFlag, InvalidateVotesRequest, InvalidationResponse};
+use super::dto::{
+    FlagKind, FlagParams, FlaggedVote, FlaggedVoter, IntegrityFlag, InvalidateVotesRequest,
+    InvalidationResponse,
+};
 use super::repo::{self, VoteRow};
 use crate::campaigns::view as campaigns;
 use crate::contributions::repo as contributions;
@@ -31,6 +37,16 @@ pub const BURST_MIN_VOTERS: usize = 3;
 pub const NETWORK_MIN_VOTERS: usize = 3;
 pub const DEVICE_MIN_VOTERS: usize = 2;
 pub const RING_MIN_VOTES: usize = 3;
+pub const REFERRAL_RING_MIN_VOTERS: usize = 3;
+
+/// A flag before its voters and votes are spelled out.
+struct Suspicion {
+    kind: FlagKind,
+    reason: String,
+    params: FlagParams,
+    voter_ids: Vec<String>,
+    vote_ids: Vec<String>,
+}
 
 /// Loads the campaign and checks that `actor` manages it.
 fn managed(
@@ -55,7 +71,12 @@ pub fn flags(
         .collect();
     let contribution_ids: BTreeSet<String> = votes.iter().map(|v| v.contribution_id.clone()).collect();
     let contribution_ids: Vec<String> = contribution_ids.into_iter().collect();
-    let submitters: HashMap<String, String> = contributions::find_many(conn, &contribution_ids)?
+    let entries = contributions::find_many(conn, &contribution_ids)?;
+    let titles: HashMap<String, String> = entries
+        .iter()
+        .map(|row| (row.id.clone(), row.title.clone()))
+        .collect();
+    let submitters: HashMap<String, String> = entries
         .into_iter()
         .map(|row| (row.id, row.submitter_id))
         .collect();
@@ -71,16 +92,21 @@ pub fn flags(
         .collect();
     let signed_up: HashMap<String, NaiveDateTime> =
         users::created_at_of(conn, &voter_ids)?.into_iter().collect();
-    let names: HashMap<String, String> =
-        users::display_names(conn, &submitters.values().cloned().collect::<Vec<_>>())?
-            .into_iter()
-            .collect();
+    let mut people: Vec<String> = submitters
+        .values()
+        .cloned()
+        .chain(voter_ids.iter().cloned())
+        .collect();
+    people.sort();
+    people.dedup();
+    let names: HashMap<String, String> = users::display_names(conn, &people)?.into_iter().collect();
+    let referred = repo::referred_voters(conn, &campaign.id, &voter_ids)?;
 
     let mut flags = Vec::new();
     for vote in &votes {
         if authors.contains(&(vote.contribution_id.clone(), vote.voter_id.clone())) {
             let own = submitters.get(&vote.contribution_id) == Some(&vote.voter_id);
-            flags.push(IntegrityFlag {
+            flags.push(Suspicion {
                 kind: if own {
                     FlagKind::SelfVote
                 } else {
@@ -90,6 +116,7 @@ pub fn flags(
                     true => "voted for their own contribution".into(),
                     false => "voted for a contribution they co-author".into(),
                 },
+                params: FlagParams::default(),
                 voter_ids: vec![vote.voter_id.clone()],
                 vote_ids: vec![vote.id.clone()],
             });
@@ -119,6 +146,7 @@ pub fn flags(
             FlagKind::NewAccountBurst,
             BURST_MIN_VOTERS,
             &group,
+            Some(hour),
             |voters| {
                 format!(
                     "{voters} accounts voted within {NEW_ACCOUNT_MINUTES} minutes of signing up, in the hour from {} UTC",
@@ -149,7 +177,7 @@ pub fn flags(
             }
         }
         for group in groups.values() {
-            push_cluster(&mut flags, kind, min_voters, group, |voters| {
+            push_cluster(&mut flags, kind, min_voters, group, None, |voters| {
                 format!("{voters} voters voted from {what}")
             });
         }
@@ -159,7 +187,7 @@ pub fn flags(
     for vote in &votes {
         by_voter.entry(vote.voter_id.as_str()).or_default().push(vote);
     }
-    for (voter, cast) in by_voter {
+    for (voter, cast) in &by_voter {
         let favoured: BTreeSet<Option<&String>> =
             cast.iter().map(|v| submitters.get(&v.contribution_id)).collect();
         if cast.len() >= RING_MIN_VOTES && favoured.len() == 1 {
@@ -167,33 +195,115 @@ pub fn flags(
             let name = author
                 .and_then(|id| names.get(id))
                 .map_or("one author", String::as_str);
-            flags.push(IntegrityFlag {
+            flags.push(Suspicion {
+                params: FlagParams {
+                    author_name: author.and_then(|id| names.get(id)).cloned(),
+                    ..FlagParams::default()
+                },
                 kind: FlagKind::SingleAuthorVoter,
                 reason: format!(
                     "cast all {} of their votes for contributions by {name}",
                     cast.len()
                 ),
-                voter_ids: vec![voter.to_owned()],
+                voter_ids: vec![(*voter).to_owned()],
                 vote_ids: cast.iter().map(|v| v.id.clone()).collect(),
             });
         }
     }
-    Ok(flags)
+
+    // Who came through whose link and then voted only for that person's contributions.
+    let mut rings: BTreeMap<&str, Vec<(&str, bool)>> = BTreeMap::new();
+    for (voter, referrer, signed_up) in &referred {
+        let cast = by_voter.get(voter.as_str()).map_or(&[][..], Vec::as_slice);
+        let only_for_referrer = !cast.is_empty()
+            && cast
+                .iter()
+                .all(|vote| authors.contains(&(vote.contribution_id.clone(), referrer.clone())));
+        if only_for_referrer {
+            rings
+                .entry(referrer.as_str())
+                .or_default()
+                .push((voter.as_str(), *signed_up));
+        }
+    }
+    for (referrer, members) in rings {
+        if members.len() < REFERRAL_RING_MIN_VOTERS {
+            continue;
+        }
+        let name = names.get(referrer).map_or("one author", String::as_str);
+        let signed_up = members.iter().filter(|(_, signed_up)| *signed_up).count();
+        flags.push(Suspicion {
+            params: FlagParams {
+                author_name: names.get(referrer).cloned(),
+                signed_up_through_link: Some(signed_up as i64),
+                ..FlagParams::default()
+            },
+            kind: FlagKind::ReferralRing,
+            reason: format!(
+                "{} voters came through {name}'s referral link and voted only for {name}'s contributions ({signed_up} of them signed up through it)",
+                members.len()
+            ),
+            voter_ids: members.iter().map(|(voter, _)| (*voter).to_owned()).collect(),
+            vote_ids: members
+                .iter()
+                .flat_map(|(voter, _)| by_voter[voter].iter().map(|vote| vote.id.clone()))
+                .collect(),
+        });
+    }
+
+    let by_id: HashMap<&str, &VoteRow> = votes.iter().map(|vote| (vote.id.as_str(), vote)).collect();
+    Ok(flags
+        .into_iter()
+        .map(|flag| IntegrityFlag {
+            voters: flag
+                .voter_ids
+                .iter()
+                .map(|id| FlaggedVoter {
+                    id: id.clone(),
+                    display_name: names.get(id).cloned().unwrap_or_default(),
+                    signed_up_at: signed_up.get(id).copied().unwrap_or_default().and_utc(),
+                })
+                .collect(),
+            votes: flag
+                .vote_ids
+                .iter()
+                .filter_map(|id| by_id.get(id.as_str()))
+                .map(|vote| FlaggedVote {
+                    id: vote.id.clone(),
+                    voter_id: vote.voter_id.clone(),
+                    contribution_id: vote.contribution_id.clone(),
+                    contribution_title: titles.get(&vote.contribution_id).cloned().unwrap_or_default(),
+                    value: vote.value,
+                    cast_at: vote.created_at.and_utc(),
+                })
+                .collect(),
+            kind: flag.kind,
+            reason: flag.reason,
+            params: flag.params,
+            voter_ids: flag.voter_ids,
+            vote_ids: flag.vote_ids,
+        })
+        .collect())
 }
 
 /// Adds a flag for `group` if it holds at least `min_voters` distinct voters.
 fn push_cluster(
-    flags: &mut Vec<IntegrityFlag>,
+    flags: &mut Vec<Suspicion>,
     kind: FlagKind,
     min_voters: usize,
     group: &[&VoteRow],
+    hour: Option<NaiveDateTime>,
     reason: impl Fn(usize) -> String,
 ) {
     let voters: BTreeSet<&str> = group.iter().map(|v| v.voter_id.as_str()).collect();
     if voters.len() >= min_voters {
-        flags.push(IntegrityFlag {
+        flags.push(Suspicion {
             kind,
             reason: reason(voters.len()),
+            params: FlagParams {
+                hour: hour.map(|at| at.and_utc()),
+                ..FlagParams::default()
+            },
             voter_ids: voters.into_iter().map(str::to_owned).collect(),
             vote_ids: group.iter().map(|v| v.id.clone()).collect(),
         });

@@ -5,7 +5,7 @@ use diesel::prelude::*;
 
 use crate::db::DbConnection;
 use crate::domain::ContributionStatus;
-use crate::schema::{contributions, vote_invalidations, votes};
+use crate::schema::{campaign_participants, contributions, reach_sources, vote_invalidations, votes};
 
 #[derive(Debug, Clone, Queryable, Insertable)]
 #[diesel(table_name = votes)]
@@ -139,4 +139,26 @@ pub fn insert_invalidation(
         ))
         .execute(conn)
         .map(drop)
+}
+
+/// Of `voter_ids`, those who first came to the campaign through someone's referral link: voter,
+/// referrer, and whether they signed up on that visit.
+pub fn referred_voters(
+    conn: &mut DbConnection,
+    campaign_id: &str,
+    voter_ids: &[String],
+) -> QueryResult<Vec<(String, String, bool)>> {
+    campaign_participants::table
+        .inner_join(
+            reach_sources::table.on(campaign_participants::source_id.eq(reach_sources::id.nullable())),
+        )
+        .filter(campaign_participants::campaign_id.eq(campaign_id))
+        .filter(campaign_participants::user_id.eq_any(voter_ids))
+        .filter(reach_sources::referrer_id.is_not_null())
+        .select((
+            campaign_participants::user_id,
+            reach_sources::referrer_id.assume_not_null(),
+            campaign_participants::signed_up,
+        ))
+        .load(conn)
 }

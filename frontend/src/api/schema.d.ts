@@ -3304,7 +3304,40 @@ export interface components {
          * @description What a vote-integrity flag is about.
          * @enum {string}
          */
-        FlagKind: "self_vote" | "co_author_vote" | "new_account_burst" | "shared_network" | "shared_device" | "single_author_voter";
+        FlagKind: "self_vote" | "co_author_vote" | "new_account_burst" | "shared_network" | "shared_device" | "single_author_voter" | "referral_ring";
+        /** @description What a flag's reason names besides its voters and votes. */
+        FlagParams: {
+            /** @description The author the votes all went to (`single_author_voter`, `referral_ring`). */
+            author_name?: string | null;
+            /**
+             * Format: date-time
+             * @description The hour the burst happened in (`new_account_burst`).
+             */
+            hour?: string | null;
+            /**
+             * Format: int64
+             * @description How many of a ring signed up on the visit through the link (`referral_ring`).
+             */
+            signed_up_through_link?: number | null;
+        };
+        /** @description A vote a flag covers. */
+        FlaggedVote: {
+            /** Format: date-time */
+            cast_at: string;
+            contribution_id: string;
+            contribution_title: string;
+            id: string;
+            /** Format: int32 */
+            value: number;
+            voter_id: string;
+        };
+        /** @description A voter a flag covers. */
+        FlaggedVoter: {
+            display_name: string;
+            id: string;
+            /** Format: date-time */
+            signed_up_at: string;
+        };
         /**
          * @description When a funding campaign succeeds.
          *
@@ -3556,10 +3589,19 @@ export interface components {
         /** @description A suspicion about some votes, with the reason a manager can check. */
         IntegrityFlag: {
             kind: components["schemas"]["FlagKind"];
+            params: components["schemas"]["FlagParams"];
+            /**
+             * @description The reason in English; clients in other languages compose theirs from `kind`, `params`
+             *     and the counts of `voters` and `votes`.
+             */
             reason: string;
             /** @description The flagged votes still counted (invalidated ones are left out). */
             vote_ids: string[];
             voter_ids: string[];
+            /** @description The voters, to check who they are. */
+            voters: components["schemas"]["FlaggedVoter"][];
+            /** @description The votes, to check what they did; invalidate some or all of them by id. */
+            votes: components["schemas"]["FlaggedVote"][];
         };
         InvalidateVotesRequest: {
             /** @description Why, for the audit log. */
