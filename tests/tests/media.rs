@@ -97,10 +97,17 @@ fn the_content_decides_and_bad_files_get_the_right_problem() {
     // Far over: refused from its declared length before anything is read.
     let mut huge = png.clone();
     huge.resize(200_000, 0);
-    server
+    let refused = server
         .client
         .upload(&ada, "huge.png", "image/png", &huge)
         .problem(413);
+    assert_eq!(
+        refused["params"]["limit"], 2048,
+        "the file's limit, as a client can check it"
+    );
+    let limits = server.get("/api/v1/media/limits").json();
+    assert_eq!(limits["max_bytes"], 2048, "{limits}");
+    assert_eq!(limits["content_types"][0], "image/png", "{limits}");
 
     let json_body = server
         .client

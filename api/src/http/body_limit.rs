@@ -27,7 +27,9 @@ pub const IMPORT_MAX_BYTES: usize = 16 * 1024 * 1024;
 const MULTIPART_OVERHEAD: usize = 16 * 1024;
 
 impl BodyLimits {
-    fn for_request(&self, req: &ServiceRequest) -> usize {
+    /// The largest declared length accepted for `req`, and the limit to name in a refusal (an
+    /// upload's file limit, not the envelope's).
+    fn for_request(&self, req: &ServiceRequest) -> (usize, usize) {
         let multipart = req
             .headers()
             .get(CONTENT_TYPE)
@@ -35,9 +37,9 @@ impl BodyLimits {
             .is_some_and(|value| value.to_ascii_lowercase().starts_with("multipart/"));
         let import = req.path().ends_with("/tasks/import");
         match (multipart, import) {
-            (true, _) => self.upload + MULTIPART_OVERHEAD,
-            (false, true) => IMPORT_MAX_BYTES.max(self.json),
-            (false, false) => self.json,
+            (true, _) => (self.upload + MULTIPART_OVERHEAD, self.upload),
+            (false, true) => (IMPORT_MAX_BYTES.max(self.json), IMPORT_MAX_BYTES.max(self.json)),
+            (false, false) => (self.json, self.json),
         }
     }
 }
@@ -54,10 +56,10 @@ pub async fn enforce(
         .get(CONTENT_LENGTH)
         .and_then(|value| value.to_str().ok())
         .and_then(|value| value.parse::<u64>().ok());
-    if let (Some(limit), Some(declared)) = (limit, declared)
-        && declared > limit as u64
+    if let (Some((allowed, named)), Some(declared)) = (limit, declared)
+        && declared > allowed as u64
     {
-        let response = ApiError::too_large(limit).error_response();
+        let response = ApiError::too_large(named).error_response();
         return Ok(req.into_response(response).map_into_right_body());
     }
     Ok(next.call(req).await?.map_into_left_body())

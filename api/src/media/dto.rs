@@ -53,3 +53,14 @@ pub struct UploadMediaForm {
     #[schema(value_type = String, format = Binary)]
     pub file: Vec<u8>,
 }
+
+/// What an upload may be.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MediaLimits {
+    /// The largest file accepted (`MEDIA_MAX_BYTES`).
+    pub max_bytes: i64,
+    /// The image types accepted (recognised by their content, not their name).
+    pub content_types: Vec<String>,
+    /// Images per contribution.
+    pub max_per_contribution: i64,
+}

@@ -5,9 +5,10 @@ use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use futures_util::StreamExt;
 
 use super::MediaQuota;
-use super::dto::{MediaResponse, UploadMediaForm};
+use super::dto::{MediaLimits, MediaResponse, UploadMediaForm};
 use super::repo as media_repo;
 use super::service;
+use super::sniff;
 use super::store::MediaStore;
 use crate::auth::Auth;
 use crate::auth::scopes::MediaWrite;
@@ -63,6 +64,22 @@ pub async fn upload_media(
     Ok(HttpResponse::Created()
         .insert_header((header::LOCATION, response.url.clone()))
         .json(response))
+}
+
+/// What an upload may be, so a client checks a file before sending it.
+#[utoipa::path(
+    tag = "media",
+    operation_id = "get_media_limits",
+    responses((status = 200, description = "Success", body = MediaLimits)),
+    security(())
+)]
+#[get("/media/limits")]
+pub async fn get_media_limits(limits: web::Data<BodyLimits>) -> web::Json<MediaLimits> {
+    web::Json(MediaLimits {
+        max_bytes: limits.upload as i64,
+        content_types: sniff::ACCEPTED.iter().map(|kind| (*kind).to_owned()).collect(),
+        max_per_contribution: service::MAX_PER_CONTRIBUTION as i64,
+    })
 }
 
 /// The bytes of the multipart field `file` and the content type its part declares, refusing

@@ -16,5 +16,7 @@ pub use store::MediaStore;
 pub struct MediaQuota(pub i64);
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
-    cfg.service(handlers::upload_media).service(handlers::get_media);
+    cfg.service(handlers::upload_media)
+        .service(handlers::get_media_limits)
+        .service(handlers::get_media);
 }

@@ -1642,6 +1642,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/media/limits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What an upload may be, so a client checks a file before sending it. */
+        get: operations["get_media_limits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/media/{id}": {
         parameters: {
             query?: never;
@@ -3751,6 +3768,21 @@ export interface components {
             id: string;
             locale: components["schemas"]["Locale"];
             research?: components["schemas"]["ResearchProfile"] | null;
+        };
+        /** @description What an upload may be. */
+        MediaLimits: {
+            /** @description The image types accepted (recognised by their content, not their name). */
+            content_types: string[];
+            /**
+             * Format: int64
+             * @description The largest file accepted (`MEDIA_MAX_BYTES`).
+             */
+            max_bytes: number;
+            /**
+             * Format: int64
+             * @description Images per contribution.
+             */
+            max_per_contribution: number;
         };
         /** @description An uploaded image. */
         MediaResponse: {
@@ -12872,6 +12904,26 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_media_limits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MediaLimits"];
                 };
             };
         };
