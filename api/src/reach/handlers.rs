@@ -1,3 +1,4 @@
+use actix_web::http::header;
 use actix_web::{HttpResponse, get, post, web};
 use validator::Validate;
 
@@ -12,6 +13,7 @@ use crate::db::Db;
 use crate::error::{ApiError, Problem};
 use crate::http::client_ip::ClientIp;
 use crate::http::json::ApiJson;
+use crate::mail::PublicUrl;
 use crate::pagination::{Page, PageQuery, Paging};
 
 /// A campaign's invitation channels with their codes and shareable links (owners and
@@ -40,6 +42,40 @@ pub async fn list_channels(
         .run(move |conn| service::list_channels(conn, &auth.user_id, &campaign, after.as_deref(), limit))
         .await?;
     Ok(web::Json(paging.page("", channels)))
+}
+
+/// A channel's link as a QR code (SVG, at least 256 px, with its quiet zone) for offline
+/// channels: posters, packaging, events. Owners and managers.
+#[utoipa::path(
+    tag = "reach",
+    operation_id = "get_channel_qr",
+    params(
+        ("id" = String, Path, description = "The campaign's id or slug"),
+        ("channel_id" = String, Path, description = "The channel's id"),
+    ),
+    responses(
+        (status = 200, description = "The QR code", content_type = "image/svg+xml", body = String),
+        (status = 403, description = "Only the campaign's owners and managers see its channels", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such campaign or channel", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = ["campaigns:read"]))
+)]
+#[get("/campaigns/{id}/channels/{channel_id}/qr.svg")]
+pub async fn get_channel_qr(
+    auth: Auth<CampaignsRead>,
+    db: web::Data<Db>,
+    public_url: web::Data<PublicUrl>,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, ApiError> {
+    let (campaign, channel) = path.into_inner();
+    let base = public_url.0.clone();
+    let svg = db
+        .run(move |conn| service::channel_qr(conn, &auth.user_id, &campaign, &channel, &base))
+        .await?;
+    Ok(HttpResponse::Ok()
+        .content_type("image/svg+xml")
+        .insert_header((header::CACHE_CONTROL, "private, max-age=3600"))
+        .body(svg))
 }
 
 /// Opens an invitation channel (a newsletter, a community such as "design forum X", a social

@@ -14,6 +14,7 @@ pub struct VisitRateLimit(pub KeyedRateLimit<IpAddr>);
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(handlers::list_channels)
+        .service(handlers::get_channel_qr)
         .service(handlers::create_channel)
         .service(handlers::create_referral)
         .service(handlers::record_visit);

@@ -152,3 +152,31 @@ pub fn my_referral(
         ))
     })
 }
+
+/// A channel's link as a QR code (SVG) for printed matter: posters, packaging, event signs.
+/// `public_url` makes the link absolute, as a phone camera needs it.
+pub fn channel_qr(
+    conn: &mut DbConnection,
+    actor: &str,
+    campaign_key: &str,
+    channel_id: &str,
+    public_url: &str,
+) -> Result<String, ApiError> {
+    let campaign = managed(conn, actor, campaign_key)?;
+    let no_such = || ApiError::not_found("channel");
+    if !crate::ids::looks_like_id(channel_id) {
+        return Err(no_such());
+    }
+    let channel = repo::sources_by_id(conn, &[channel_id.to_owned()])?
+        .into_iter()
+        .find(|row| row.campaign_id == campaign.id && row.referrer_id.is_none())
+        .ok_or_else(no_such)?;
+    let url = format!("{public_url}{}", link(&campaign.slug, &channel.code));
+    let code = qrcode::QrCode::with_error_correction_level(url.as_bytes(), qrcode::EcLevel::M)
+        .map_err(|error| ApiError::internal(format!("a QR code for {url}: {error}")))?;
+    Ok(code
+        .render::<qrcode::render::svg::Color>()
+        .min_dimensions(256, 256)
+        .quiet_zone(true)
+        .build())
+}
