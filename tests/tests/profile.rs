@@ -113,3 +113,73 @@ fn profile_updates_are_validated_and_cannot_touch_protected_fields() {
     );
     assert_eq!(renamed["email"], "ada@example.com");
 }
+
+#[test]
+fn people_are_found_by_part_of_their_name_or_their_exact_email_never_showing_it() {
+    let server = TestServer::start();
+    let client = &server.client;
+    let register = |email: &str, name: &str| {
+        let res = client.call(
+            "POST",
+            "/api/v1/auth/register",
+            None,
+            Some(&json!({"email": email, "password": schwarm_tests::api::PASSWORD, "display_name": name})),
+        );
+        assert_eq!(res.status, 201, "{}", res.text());
+        schwarm_tests::api::session(&res.json(), email)
+    };
+    let bob = register("bob@example.com", "Bob");
+    register("anna@example.com", "Anna Schmidt");
+    let joanne = register("jo@example.com", "joanne");
+    register("percent@example.com", "100% Ann");
+    let search = |query: &str| client.call("GET", &format!("/api/v1/users?{query}"), bob.token(), None);
+    let names = |query: &str| -> Vec<String> {
+        let res = search(query);
+        assert_eq!(res.status, 200, "{}", res.text());
+        let found = res.json();
+        assert!(
+            found
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|user| user.get("email").is_none()),
+            "{found}"
+        );
+        found
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|user| user["display_name"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(
+        names("q=ANN"),
+        ["100% Ann", "Anna Schmidt", "joanne"],
+        "case-insensitive, by name"
+    );
+    assert_eq!(
+        names("q=0%25%20a"),
+        ["100% Ann"],
+        "a % in the text is a %, not a wildcard"
+    );
+    assert_eq!(names("q=_nn"), Vec::<String>::new(), "an _ in the text is an _");
+    assert_eq!(names("email=%20JO@Example.com"), ["joanne"]);
+    assert_eq!(names("email=nobody@example.com"), Vec::<String>::new());
+    let short = search("q=a").problem(422);
+    assert_eq!(
+        (short["field"].as_str(), short["code"].as_str()),
+        (Some("q"), Some("field.length"))
+    );
+    assert_eq!(client.call("GET", "/api/v1/users?q=ann", None, None).status, 401);
+
+    // A deleted account is found neither by name nor by its old address.
+    let deleted = client.call(
+        "DELETE",
+        "/api/v1/me",
+        joanne.token(),
+        Some(&json!({"password": schwarm_tests::api::PASSWORD})),
+    );
+    assert_eq!(deleted.status, 204, "{}", deleted.text());
+    assert_eq!(names("q=deleted"), Vec::<String>::new());
+    assert_eq!(names("email=jo@example.com"), Vec::<String>::new());
+}

@@ -7,6 +7,7 @@ use super::dto::CampaignResponse;
 use super::repo::{self, ListFilter, ListSort, WindowBound};
 use super::view::respond;
 use crate::db::DbConnection;
+use crate::db::search::contains_pattern;
 use crate::domain::{CampaignKind, CampaignStatus, Phase};
 use crate::error::{ApiError, ErrorCode};
 use crate::organizations::access::{require_manager, role_of};
@@ -82,7 +83,7 @@ pub fn list(
         window,
         kind: query.kind,
         organization_id,
-        text: query.text.as_deref().map(like_pattern),
+        text: query.text.as_deref().map(contains_pattern),
         sort,
         limit: query.limit as i64 + 1,
     };
@@ -111,29 +112,9 @@ fn parse_closing_key(raw: &str) -> Option<(NaiveDateTime, String)> {
     Some((close, id.to_owned()))
 }
 
-/// `%text%`, lower-case, with LIKE's wildcards in the user's text escaped.
-fn like_pattern(text: &str) -> String {
-    let escaped: String = text
-        .trim()
-        .to_lowercase()
-        .chars()
-        .flat_map(|c| match c {
-            '%' | '_' | '\\' => vec!['\\', c],
-            c => vec![c],
-        })
-        .collect();
-    format!("%{escaped}%")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn like_patterns_escape_wildcards() {
-        assert_eq!(like_pattern(" Bottle "), "%bottle%");
-        assert_eq!(like_pattern("100%_x"), "%100\\%\\_x%");
-    }
 
     #[test]
     fn closing_cursors_round_trip() {

@@ -4,6 +4,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::DbConnection;
+use crate::db::search::lower;
 use crate::domain::{CampaignKind, CampaignStatus, Eligibility, Phase, VotingMethod};
 use crate::schema::{campaign_prize_tiers as tiers, campaigns};
 
@@ -246,11 +247,6 @@ pub enum ListSort {
     Newest { after: Option<String> },
     /// Earliest voting close first; continue after (close, id).
     ClosingSoon { after: Option<(NaiveDateTime, String)> },
-}
-
-diesel::define_sql_function! {
-    /// SQL `lower()`, on both backends, for case-insensitive search.
-    fn lower(text: diesel::sql_types::Text) -> diesel::sql_types::Text;
 }
 
 pub fn list(conn: &mut DbConnection, filter: &ListFilter) -> QueryResult<Vec<CampaignRow>> {

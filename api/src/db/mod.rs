@@ -5,6 +5,7 @@ mod connection;
 pub mod migrations;
 mod pool;
 pub mod raw;
+pub mod search;
 pub mod text_enum;
 mod transaction;
 

@@ -132,7 +132,7 @@ fn erase(conn: &mut DbConnection, user_id: &str) -> Result<(), ApiError> {
             users::email.eq(format!("deleted-{user_id}@deleted.invalid")),
             users::display_name.eq(DELETED_NAME),
             // No argon2 hash has this form: nobody can sign in as the account again.
-            users::password_hash.eq("!deleted"),
+            users::password_hash.eq(crate::users::repo::DELETED_PASSWORD_HASH),
             users::research_consent.eq(false),
             users::country.eq(None::<String>),
             users::birth_year.eq(None::<i32>),

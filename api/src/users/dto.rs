@@ -135,3 +135,16 @@ pub fn encode_interests(interests: &[String]) -> String {
 pub fn decode_interests(stored: &str) -> Vec<String> {
     serde_json::from_str(stored).unwrap_or_default()
 }
+
+/// Finding people to add as co-authors or members.
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct UserSearchQuery {
+    /// Part of a display name (2 to 80 characters), case-insensitive.
+    #[param(min_length = 2, max_length = 80)]
+    pub q: Option<String>,
+    /// An exact email address: answers the one account with it, or none. Limited per minute like
+    /// sign-in attempts, so nobody checks a list of addresses.
+    #[param(max_length = 254)]
+    pub email: Option<String>,
+}

@@ -1,8 +1,9 @@
 use actix_web::{HttpResponse, get, web};
 
-use super::dto::{MeResponse, PublicUserResponse};
+use super::dto::{MeResponse, PublicUserResponse, UserSearchQuery};
 use super::service;
 use crate::auth::Auth;
+use crate::auth::rate_limit::AuthRateLimits;
 use crate::auth::scopes::ProfileRead;
 use crate::db::Db;
 use crate::error::{ApiError, Problem};
@@ -38,4 +39,37 @@ pub async fn get_user(db: web::Data<Db>, id: web::Path<String>) -> Result<HttpRe
     let id = id.into_inner();
     let user = db.run(move |conn| service::find(conn, &id)).await?;
     Ok(HttpResponse::Ok().json(PublicUserResponse::from(user)))
+}
+
+/// People to add as co-authors or organization members: by part of their display name (up to 10,
+/// by name) or by their exact email address (one or none). Public profiles only; the email is
+/// never shown. Signed in.
+#[utoipa::path(
+    tag = "users",
+    operation_id = "search_users",
+    params(UserSearchQuery),
+    responses(
+        (status = 200, description = "The people found", body = Vec<PublicUserResponse>),
+        (status = 422, description = "Neither `q` (2 to 80 characters) nor `email` given", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many email lookups", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = ["profile:read"]))
+)]
+#[get("/users")]
+pub async fn search_users(
+    auth: Auth<ProfileRead>,
+    limits: web::Data<AuthRateLimits>,
+    db: web::Data<Db>,
+    query: web::Query<UserSearchQuery>,
+) -> Result<web::Json<Vec<PublicUserResponse>>, ApiError> {
+    let UserSearchQuery { q, email } = query.into_inner();
+    if email.is_some() {
+        limits.check_account("user-lookup", &auth.user_id)?;
+    }
+    let found = db
+        .run(move |conn| service::search(conn, q.as_deref(), email.as_deref()))
+        .await?;
+    Ok(web::Json(
+        found.into_iter().map(PublicUserResponse::from).collect(),
+    ))
 }

@@ -6,5 +6,7 @@ pub mod repo;
 pub mod service;
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
-    cfg.service(handlers::get_me).service(handlers::get_user);
+    cfg.service(handlers::get_me)
+        .service(handlers::search_users)
+        .service(handlers::get_user);
 }

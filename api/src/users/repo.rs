@@ -4,6 +4,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::DbConnection;
+use crate::db::search::lower;
 use crate::domain::Locale;
 use crate::schema::users;
 
@@ -115,3 +116,18 @@ pub fn mark_email_verified(
         .set(users::email_verified_at.eq(at))
         .execute(conn)
 }
+
+/// Up to `limit` accounts whose display name contains the pattern (see
+/// [`crate::db::search::contains_pattern`]), by name; deleted accounts never.
+pub fn search_by_name(conn: &mut DbConnection, pattern: &str, limit: i64) -> QueryResult<Vec<UserRow>> {
+    users::table
+        .filter(lower(users::display_name).like(pattern).escape('\\'))
+        .filter(users::password_hash.ne(DELETED_PASSWORD_HASH))
+        .order((users::display_name.asc(), users::id.asc()))
+        .limit(limit)
+        .load(conn)
+}
+
+/// The password hash a deleted account keeps: no argon2 hash has this form, so nobody signs in as
+/// it again (set by the account's deletion).
+pub const DELETED_PASSWORD_HASH: &str = "!deleted";

@@ -4,7 +4,8 @@
 use super::dto::{UpdateMeRequest, encode_interests};
 use super::repo::{self, UserChanges, UserRow};
 use crate::db::DbConnection;
-use crate::error::{ApiError, ErrorCode};
+use crate::db::search::contains_pattern;
+use crate::error::{ApiError, ErrorCode, FieldError};
 use crate::ids::{looks_like_id, now};
 
 /// The signed-in user's account; a valid token whose account is gone is a 401.
@@ -61,4 +62,36 @@ fn profile_changes(update: UpdateMeRequest) -> UserChanges {
         }
     }
     changes
+}
+
+/// How many people a name search answers.
+const SEARCH_LIMIT: i64 = 10;
+
+/// People by part of their display name, or the one with an exact email address.
+pub fn search(
+    conn: &mut DbConnection,
+    q: Option<&str>,
+    email: Option<&str>,
+) -> Result<Vec<UserRow>, ApiError> {
+    if let Some(email) = email {
+        let normalized = email.trim().to_lowercase();
+        return Ok(repo::find_by_email(conn, &normalized)?
+            .filter(|user| user.password_hash != repo::DELETED_PASSWORD_HASH)
+            .into_iter()
+            .collect());
+    }
+    let text = q.map(str::trim).unwrap_or_default();
+    let length = text.chars().count();
+    if !(2..=80).contains(&length) {
+        return Err(ApiError::fields(vec![
+            FieldError::new(
+                "q",
+                ErrorCode::FieldLength,
+                "give 2 to 80 characters of a name, or an email",
+            )
+            .param("min", 2)
+            .param("max", 80),
+        ]));
+    }
+    Ok(repo::search_by_name(conn, &contains_pattern(text), SEARCH_LIMIT)?)
 }
