@@ -74,6 +74,16 @@ pub fn search(
     email: Option<&str>,
 ) -> Result<Vec<UserRow>, ApiError> {
     if let Some(email) = email {
+        if email.chars().count() > 254 {
+            return Err(ApiError::fields(vec![
+                FieldError::new(
+                    "email",
+                    ErrorCode::FieldLength,
+                    "an email address has at most 254 characters",
+                )
+                .param("max", 254),
+            ]));
+        }
         let normalized = email.trim().to_lowercase();
         return Ok(repo::find_by_email(conn, &normalized)?
             .filter(|user| user.password_hash != repo::DELETED_PASSWORD_HASH)
