@@ -82,10 +82,11 @@ if [ -n "$chromium" ] && [ -x "$chromium" ]; then
   # The server's domain clock reads this file; the voting e2e test writes an instant into it. The
   # micro-tasking test waits for the sweep to expire a lease: it sweeps every 200 ms here.
   export TEST_CLOCK_FILE="$e2e_dir/clock"
-  (cd "$e2e_dir" && STATIC_DIR="$OLDPWD/frontend/dist" SIMULATED_PAYMENTS=true MICROTASKS_SWEEP_INTERVAL_MS=200 start_server "$SCHWARM_BIN" "$e2e_dir/server.log" \
+  # Mail goes to files under DATA_DIR (no SMTP_URL): the account-recovery test reads its links.
+  (cd "$e2e_dir" && STATIC_DIR="$OLDPWD/frontend/dist" DATA_DIR="$e2e_dir/data" SMTP_URL= SIMULATED_PAYMENTS=true MICROTASKS_SWEEP_INTERVAL_MS=200 start_server "$SCHWARM_BIN" "$e2e_dir/server.log" \
     && echo "$SERVER_URL $SERVER_PID" >"$e2e_dir/server")
   read -r SERVER_URL SERVER_PID <"$e2e_dir/server"
-  (cd frontend && CHROMIUM_PATH="$chromium" E2E_BASE_URL="$SERVER_URL" npm run test:e2e --silent)
+  (cd frontend && CHROMIUM_PATH="$chromium" E2E_BASE_URL="$SERVER_URL" E2E_MAIL_DIR="$e2e_dir/data/mail" npm run test:e2e --silent)
 else
   skip_or_fail REQUIRE_BROWSER "browser end-to-end tests" "no Chromium: apt-get install chromium, or set CHROMIUM_PATH"
 fi

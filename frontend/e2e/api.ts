@@ -4,6 +4,7 @@
 import createClient, { type Client } from 'openapi-fetch'
 import type { components, paths } from '../src/api/schema.js'
 import { e2eBaseUrl } from './env.ts'
+import { instantIn } from './time.ts'
 
 type Schemas = components['schemas']
 export type Api = Client<paths>
@@ -54,4 +55,49 @@ export function campaignRules(changes: Partial<Schemas['RulesDto']> = {}): Schem
     contribution_target: null,
     ...changes,
   }
+}
+
+/** Uploads `png` (see png.ts) as its owner's image, for a contribution or a task to show. */
+export function uploadPng(api: Api, png: Buffer, filename: string): Promise<Schemas['MediaResponse']> {
+  return must(
+    api.POST('/api/v1/media', {
+      body: { file: '' },
+      bodySerializer: () => {
+        const form = new FormData()
+        form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), filename)
+        return form
+      },
+    }),
+    `upload ${filename}`,
+  )
+}
+
+/**
+ * A new organization `slug` and its published campaign `title`, open for submissions from five
+ * minutes ago for a day (voting the day after), by the rules of `campaignRules(rules)`.
+ */
+export async function openCampaign(
+  api: Api,
+  { slug, name, title, rules = {} }: { slug: string; name: string; title: string; rules?: Partial<Schemas['RulesDto']> },
+): Promise<Schemas['CampaignResponse']> {
+  await must(api.POST('/api/v1/organizations', { body: { name, slug } }), 'organization')
+  const campaign = await must(
+    api.POST('/api/v1/organizations/{slug}/campaigns', {
+      params: { path: { slug } },
+      body: {
+        kind: 'idea',
+        title,
+        rules: campaignRules(rules),
+        schedule: {
+          submissions_open_at: instantIn(-5),
+          submissions_close_at: instantIn(24 * 60),
+          voting_open_at: instantIn(24 * 60),
+          voting_close_at: instantIn(48 * 60),
+        },
+      },
+    }),
+    'campaign',
+  )
+  await must(api.POST('/api/v1/campaigns/{id}/publish', { params: { path: { id: campaign.id } } }), 'publish')
+  return campaign
 }

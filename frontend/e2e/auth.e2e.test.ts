@@ -48,7 +48,7 @@ describe('account and session', () => {
     await page.reload()
     await page.getByRole('link', { name: 'Mein Profil' }).click()
     await page.getByRole('heading', { level: 1, name: 'Mein Profil' }).waitFor()
-    expect(await page.getByText(email).isVisible()).toBe(true)
+    expect(await page.getByText(email, { exact: true }).isVisible()).toBe(true)
 
     await page.getByRole('button', { name: 'Abmelden' }).click()
     await page.getByRole('link', { name: 'Anmelden' }).waitFor()

@@ -57,12 +57,26 @@ export async function signUp(
   await page.getByRole('link', { name: words.profile }).waitFor()
 }
 
-/** Fills the sign-in form `page` shows, submits it, and waits until the user is signed in. */
-export async function signIn(page: Page, user: { email: string; password: string }): Promise<void> {
-  await page.getByLabel('Email').fill(user.email)
-  await page.getByLabel('Password').fill(user.password)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.getByRole('link', { name: 'My profile' }).waitFor()
+/** The sign-in form's words and the header's link for a signed-in user, in the UI's languages. */
+const SIGN_IN_WORDS = {
+  en: { email: 'Email', password: 'Password', submit: 'Sign in', profile: 'My profile' },
+  de: { email: 'E-Mail', password: 'Passwort', submit: 'Anmelden', profile: 'Mein Profil' },
+} as const
+
+/**
+ * Fills the sign-in form `page` shows, submits it, and waits until the user is signed in;
+ * `language` is the one the UI speaks.
+ */
+export async function signIn(
+  page: Page,
+  user: { email: string; password: string },
+  language: keyof typeof SIGN_IN_WORDS = 'en',
+): Promise<void> {
+  const words = SIGN_IN_WORDS[language]
+  await page.getByLabel(words.email).fill(user.email)
+  await page.getByLabel(words.password).fill(user.password)
+  await page.getByRole('button', { name: words.submit }).click()
+  await page.getByRole('link', { name: words.profile }).waitFor()
 }
 
 /**
@@ -84,15 +98,19 @@ export async function seriousAccessibilityViolations(page: Page): Promise<string
     )
 }
 
-/** Where `saveScreenshot` puts its files (git ignores `test-results/`). */
-export const SCREENSHOT_DIR = join(fileURLToPath(new URL('..', import.meta.url)), 'test-results', 'screenshots')
+/** Where `saveScreenshot` puts its files: `E2E_SCREENSHOT_DIR`, else `test-results/screenshots` (git ignores it). */
+export const SCREENSHOT_DIR =
+  process.env.E2E_SCREENSHOT_DIR || join(fileURLToPath(new URL('..', import.meta.url)), 'test-results', 'screenshots')
 
-/** Saves a full-page screenshot as `test-results/screenshots/<name>.png`; throws if the file is not written. */
-export async function saveScreenshot(page: Page, name: string): Promise<string> {
+/**
+ * Saves a full-page screenshot (or, with `fullPage: false`, what the viewport shows: a dialog over
+ * the page) as `<SCREENSHOT_DIR>/<name>.png`; throws if the file is not written.
+ */
+export async function saveScreenshot(page: Page, name: string, { fullPage = true }: { fullPage?: boolean } = {}): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true })
   const path = join(SCREENSHOT_DIR, `${name}.png`)
   rmSync(path, { force: true })
-  await page.screenshot({ path, fullPage: true, animations: 'disabled' })
+  await page.screenshot({ path, fullPage, animations: 'disabled' })
   if (statSync(path).size === 0) throw new Error(`screenshot ${path} is empty`)
   return path
 }

@@ -25,3 +25,18 @@ export function clockFile(): string {
   }
   return path
 }
+
+/**
+ * The folder the server writes its mail into when it has no SMTP server (`DATA_DIR/mail`, one
+ * `.eml` file per message), from `E2E_MAIL_DIR`, for tests that follow a mailed link.
+ */
+export function mailDir(): string {
+  const path = process.env.E2E_MAIL_DIR
+  if (!path) {
+    throw new Error(
+      'E2E_MAIL_DIR is not set. Start the server without SMTP_URL (it then writes each mail as a file under ' +
+        'DATA_DIR/mail) and run the e2e tests with E2E_MAIL_DIR=<that DATA_DIR>/mail.',
+    )
+  }
+  return path
+}

@@ -142,7 +142,11 @@ describe('reach', () => {
     await insight.goto(`${baseUrl}/c/${campaign.slug}`)
     expect((await organiserVisit).ok()).toBe(true)
     const awards = insight.getByRole('region', { name: 'Awards' })
-    await awards.getByRole('button', { name: 'Finalize awards' }).click()
+    // Finalizing shows who would get what first, then creates it on confirmation.
+    await awards.getByRole('button', { name: 'Preview awards' }).click()
+    const preview = awards.getByRole('region', { name: 'Preview: who would get what' })
+    await preview.getByRole('article', { name: `Rank 1: Forum wave ${run}` }).waitFor()
+    await preview.getByRole('button', { name: 'Finalize these awards' }).click()
     await awards.getByRole('status').getByText('The awards were created.').waitFor()
     const winner = awards.getByRole('article', { name: `Rank 1: Forum wave ${run}` })
     await winner.getByText('First prize').waitFor()

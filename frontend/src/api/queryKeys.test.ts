@@ -55,10 +55,14 @@ describe('query keys', () => {
     expect(reaches(contributionKeys.galleries(), contributionKeys.detail('k1'))).toBe(false)
     expect(reaches(contributionKeys.details(), contributionKeys.revisions('k1'))).toBe(false)
     expect(reaches(contributionKeys.galleries(), contributionKeys.revisions('k1'))).toBe(false)
-    for (const key of [moderationKeys.queue('c1'), moderationKeys.reportedComments('c1'), moderationKeys.log('k1')]) {
+    const openReports = moderationKeys.reports('c1', { status: 'open', targetId: null })
+    const entryHistory = moderationKeys.reports('c1', { status: 'resolved', targetId: 'k1' })
+    for (const key of [moderationKeys.queue('c1'), openReports, entryHistory, moderationKeys.log('k1')]) {
       expect(reaches(moderationKeys.all, key)).toBe(true)
     }
-    expect(reaches(moderationKeys.reportedCommentLists(), moderationKeys.queue('c1'))).toBe(false)
+    expect(reaches(moderationKeys.reportLists(), openReports)).toBe(true)
+    expect(reaches(moderationKeys.reportLists(), entryHistory)).toBe(true)
+    expect(reaches(moderationKeys.reportLists(), moderationKeys.queue('c1'))).toBe(false)
     expect(reaches(moderationKeys.all, commentKeys.thread('k1'))).toBe(false)
   })
 

@@ -47,8 +47,11 @@ export const commentKeys = {
 export const moderationKeys = {
   all: ['moderation'] as const,
   queue: (campaignId: string) => [...moderationKeys.all, 'queue', campaignId] as const,
-  reportedCommentLists: () => [...moderationKeys.all, 'reported-comments'] as const,
-  reportedComments: (campaignId: string) => [...moderationKeys.reportedCommentLists(), campaignId] as const,
+  /** Every list of the moderation desk: a resolution, a deleted comment or a new report changes them. */
+  reportLists: () => [...moderationKeys.all, 'reports'] as const,
+  /** A campaign's reports, open or resolved, all or those on one subject (`targetId`). */
+  reports: (campaignId: string, filters: { status: 'open' | 'resolved'; targetId: string | null }) =>
+    [...moderationKeys.reportLists(), campaignId, filters] as const,
   /** The decisions on one contribution. */
   log: (contributionId: string) => [...moderationKeys.all, 'log', contributionId] as const,
 }
@@ -182,4 +185,19 @@ export const workKeys = {
 
 export const statusKeys = {
   health: () => ['health'] as const,
+}
+
+/**
+ * People found to add to a form (co-authors, members), by part of a name or by an exact email
+ * address. Only the signed-in see them (under `meKeys`), so nobody after them reuses a lookup.
+ */
+export const peopleKeys = {
+  all: () => [...meKeys.all, 'people'] as const,
+  byName: (text: string) => [...peopleKeys.all(), 'name', text] as const,
+  byEmail: (address: string) => [...peopleKeys.all(), 'email', address] as const,
+}
+
+export const mediaKeys = {
+  /** What an upload may be (the same for everyone, so not under `meKeys`). */
+  limits: () => ['media', 'limits'] as const,
 }

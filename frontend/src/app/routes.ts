@@ -4,25 +4,19 @@ import { RegisterPage } from '../features/auth/RegisterPage'
 import { RequireAuth } from '../features/auth/RequireAuth'
 import { CampaignPage } from '../features/campaign-page/CampaignPage'
 import { DiscoverPage } from '../features/campaigns/DiscoverPage'
-import { EditCampaignPage, NewCampaignPage } from '../features/campaigns/editor/CampaignEditorPage'
 import { ContributePage } from '../features/contributions/ContributePage'
 import { ContributionPage } from '../features/contributions/ContributionPage'
 import { EditContributionPage } from '../features/contributions/EditContributionPage'
 import { MyPledgesPage } from '../features/funding/MyPledgesPage'
-import { ModerationQueuePage } from '../features/moderation/ModerationQueuePage'
 import { NotFoundPage } from '../features/not-found/NotFoundPage'
 import { NotificationsPage } from '../features/notifications/NotificationsPage'
 import { UnsubscribePage } from '../features/notifications/UnsubscribePage'
-import { MembersPage } from '../features/organizations/MembersPage'
 import { OrganizationPage } from '../features/organizations/OrganizationPage'
 import { OrganizationsPage } from '../features/organizations/OrganizationsPage'
 import { ProfilePage } from '../features/profile/ProfilePage'
-import { ChannelsPage } from '../features/reach/ChannelsPage'
 import { MyRewardsPage } from '../features/rewards/MyRewardsPage'
 import { StatusPage } from '../features/status/StatusPage'
 import { MyTimelinePage } from '../features/timeline/MyTimelinePage'
-import { TokensPage } from '../features/tokens/TokensPage'
-import { VoteIntegrityPage } from '../features/votes/VoteIntegrityPage'
 import { Loading } from '../ui/QueryStates'
 import { Layout } from './Layout'
 
@@ -42,6 +36,26 @@ export const routes: RouteObject[] = [
       { path: 'o/:slug', Component: OrganizationPage },
       // Where an email's unsubscribe link leads; the token is the credential.
       { path: 'unsubscribe', Component: UnsubscribePage },
+      {
+        // Asking for a link to set a new password; the sign-in page links here.
+        path: 'password-reset',
+        lazy: async () => ({
+          Component: (await import('../features/auth/recovery/RequestPasswordResetPage')).RequestPasswordResetPage,
+        }),
+        HydrateFallback: Loading,
+      },
+      {
+        // Where the mailed links lead (the token is the credential): set a new password, confirm
+        // the address. Opened once in a while: load them on the way there.
+        path: 'password-reset/:token',
+        lazy: async () => ({ Component: (await import('../features/auth/recovery/PasswordResetPage')).PasswordResetPage }),
+        HydrateFallback: Loading,
+      },
+      {
+        path: 'verify-email/:token',
+        lazy: async () => ({ Component: (await import('../features/auth/recovery/VerifyEmailPage')).VerifyEmailPage }),
+        HydrateFallback: Loading,
+      },
       {
         // Where invitation links and mails lead (`/invitations/inv_…`); the token is the credential.
         // Opened once per invitation: load it on the way there.
@@ -64,7 +78,12 @@ export const routes: RouteObject[] = [
             lazy: async () => ({ Component: (await import('../features/microtasks/MyWorkPage')).MyWorkPage }),
             HydrateFallback: Loading,
           },
-          { path: 'me/tokens', Component: TokensPage },
+          {
+            path: 'me/tokens',
+            // For developers, from the profile: load it on the way there.
+            lazy: async () => ({ Component: (await import('../features/tokens/TokensPage')).TokensPage }),
+            HydrateFallback: Loading,
+          },
           {
             path: 'me/security',
             // Visited now and then, from the profile: load it on the way there.
@@ -73,10 +92,30 @@ export const routes: RouteObject[] = [
           },
           { path: 'notifications', Component: NotificationsPage },
           { path: 'c/:slug/contribute', Component: ContributePage },
-          { path: 'c/:slug/edit', Component: EditCampaignPage },
-          { path: 'c/:slug/moderation', Component: ModerationQueuePage },
-          { path: 'c/:slug/vote-integrity', Component: VoteIntegrityPage },
-          { path: 'c/:slug/channels', Component: ChannelsPage },
+          {
+            path: 'c/:slug/edit',
+            // The campaign editor: only organisers need it (one chunk with the page for new campaigns).
+            lazy: async () => ({ Component: (await import('../features/campaigns/editor/CampaignEditorPage')).EditCampaignPage }),
+            HydrateFallback: Loading,
+          },
+          {
+            path: 'c/:slug/moderation',
+            // The moderation desk: only an organization's staff need it.
+            lazy: async () => ({ Component: (await import('../features/moderation/ModerationQueuePage')).ModerationQueuePage }),
+            HydrateFallback: Loading,
+          },
+          {
+            path: 'c/:slug/vote-integrity',
+            // Only a campaign's managers need it.
+            lazy: async () => ({ Component: (await import('../features/votes/VoteIntegrityPage')).VoteIntegrityPage }),
+            HydrateFallback: Loading,
+          },
+          {
+            path: 'c/:slug/channels',
+            // Only a campaign's managers need it (with its QR codes).
+            lazy: async () => ({ Component: (await import('../features/reach/ChannelsPage')).ChannelsPage }),
+            HydrateFallback: Loading,
+          },
           {
             path: 'c/:slug/analytics',
             // Its charting library is most of the bundle and only organisers need it: load it on the way there.
@@ -102,8 +141,18 @@ export const routes: RouteObject[] = [
             HydrateFallback: Loading,
           },
           { path: 'contributions/:id/edit', Component: EditContributionPage },
-          { path: 'o/:slug/members', Component: MembersPage },
-          { path: 'o/:slug/campaigns/new', Component: NewCampaignPage },
+          {
+            path: 'o/:slug/members',
+            // Only an organization's staff need it.
+            lazy: async () => ({ Component: (await import('../features/organizations/MembersPage')).MembersPage }),
+            HydrateFallback: Loading,
+          },
+          {
+            path: 'o/:slug/campaigns/new',
+            // The campaign editor, as above.
+            lazy: async () => ({ Component: (await import('../features/campaigns/editor/CampaignEditorPage')).NewCampaignPage }),
+            HydrateFallback: Loading,
+          },
           {
             path: 'o/:slug/invitations',
             // Only an organization's managers need it: load it on the way there.

@@ -54,6 +54,22 @@ export const en = {
   },
   report: {
     open: 'Report',
+    category: 'What kind of problem is it?',
+    categoryMissing: 'Pick the kind of problem.',
+    categories: {
+      spam: 'Spam',
+      offensive: 'Offensive',
+      copyright: 'Copyright',
+      off_brief: 'Off the brief',
+      other: 'Something else',
+    },
+    categoryHints: {
+      spam: 'Advertising, the same thing again and again, or machine-made content.',
+      offensive: 'Insulting, hateful, or against the rules of conduct.',
+      copyright: 'Someone else’s work or trademark, used without their permission.',
+      off_brief: 'Does not answer what the campaign asks for.',
+      other: 'Anything else: say what in your own words below.',
+    },
     reason: 'What is wrong with it?',
     submit: 'Send report',
     cancel: 'Cancel',
@@ -62,6 +78,9 @@ export const en = {
   copy: {
     copied: 'Copied to the clipboard.',
     failed: 'Could not copy. Select the text and copy it yourself.',
+  },
+  share: {
+    button: 'Share',
   },
   confirm: {
     question: 'Are you sure?',
@@ -169,6 +188,22 @@ export const de: Translation<typeof en> = {
   },
   report: {
     open: 'Melden',
+    category: 'Um welche Art von Problem geht es?',
+    categoryMissing: 'Wähle die Art des Problems.',
+    categories: {
+      spam: 'Spam',
+      offensive: 'Beleidigend',
+      copyright: 'Urheberrecht',
+      off_brief: 'Am Thema vorbei',
+      other: 'Etwas anderes',
+    },
+    categoryHints: {
+      spam: 'Werbung, immer wieder dasselbe oder maschinell erzeugte Inhalte.',
+      offensive: 'Beleidigend, hasserfüllt oder gegen die Verhaltensregeln.',
+      copyright: 'Werk oder Marke von jemand anderem, ohne Erlaubnis verwendet.',
+      off_brief: 'Geht nicht auf das ein, worum die Kampagne bittet.',
+      other: 'Etwas anderes: Beschreibe es unten in deinen Worten.',
+    },
     reason: 'Was stimmt damit nicht?',
     submit: 'Meldung senden',
     cancel: 'Abbrechen',
@@ -177,6 +212,9 @@ export const de: Translation<typeof en> = {
   copy: {
     copied: 'In die Zwischenablage kopiert.',
     failed: 'Kopieren ging nicht. Markiere den Text und kopiere ihn selbst.',
+  },
+  share: {
+    button: 'Teilen',
   },
   confirm: {
     question: 'Bist du sicher?',

@@ -55,6 +55,20 @@ export function formatDecimal(language: string, value: number, digits: number): 
   return new Intl.NumberFormat(language, { maximumFractionDigits: digits }).format(value)
 }
 
+/**
+ * How far off an instant is, in its largest whole unit: "in 2 days" / "in 2 Tagen", "in 5 hours",
+ * "in 1 minute" (never "tomorrow": a day and 20 hours is "in 1 day"); `null` once it has passed.
+ */
+export function formatIn(language: string, at: number, now: number): string | null {
+  const seconds = Math.floor((at - now) / 1000)
+  if (seconds <= 0) return null
+  const format = new Intl.RelativeTimeFormat(language, { numeric: 'always' })
+  if (seconds >= 86_400) return format.format(Math.floor(seconds / 86_400), 'day')
+  if (seconds >= 3600) return format.format(Math.floor(seconds / 3600), 'hour')
+  if (seconds >= 60) return format.format(Math.floor(seconds / 60), 'minute')
+  return format.format(seconds, 'second')
+}
+
 /** The formatters, bound to the current UI language (re-rendering when it changes). */
 export function useFormat() {
   const { i18n } = useTranslation()
@@ -69,5 +83,6 @@ export function useFormat() {
     date: (iso: string) => formatDate(language, iso),
     number: (value: number) => formatNumber(language, value),
     decimal: (value: number, digits: number) => formatDecimal(language, value, digits),
+    in: (at: number, now: number) => formatIn(language, at, now),
   }
 }

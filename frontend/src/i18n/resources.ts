@@ -2,11 +2,14 @@
 // pages everyone opens use it (it is bundled with the app), to `LazyModules` when only a lazily
 // loaded page does (its strings then arrive with that page; see registerLazyStrings).
 import * as auth from '../features/auth/strings'
+import type * as recovery from '../features/auth/recovery/strings'
 import * as campaignPage from '../features/campaign-page/strings'
-import * as campaignEditor from '../features/campaigns/editor/strings'
+import type * as organiserTools from '../features/campaign-page/organiser/strings'
+import type * as campaignEditor from '../features/campaigns/editor/strings'
 import * as campaigns from '../features/campaigns/strings'
 import * as comments from '../features/comments/strings'
 import * as contributions from '../features/contributions/strings'
+import type * as lightbox from '../features/contributions/lightbox/strings'
 import * as funding from '../features/funding/strings'
 import type * as insight from '../features/insight/strings'
 import type * as invitations from '../features/invitations/strings'
@@ -16,13 +19,15 @@ import * as moderation from '../features/moderation/strings'
 import * as notFound from '../features/not-found/strings'
 import * as notifications from '../features/notifications/strings'
 import * as organizations from '../features/organizations/strings'
+import * as people from '../features/people/strings'
 import * as profile from '../features/profile/strings'
 import * as reach from '../features/reach/strings'
 import * as rewards from '../features/rewards/strings'
+import type * as awardsManager from '../features/rewards/manage/strings'
 import type * as security from '../features/security/strings'
 import * as status from '../features/status/strings'
 import * as timeline from '../features/timeline/strings'
-import * as tokens from '../features/tokens/strings'
+import type * as tokens from '../features/tokens/strings'
 import * as votes from '../features/votes/strings'
 import type * as webhooks from '../features/webhooks/strings'
 import * as common from './common'
@@ -32,17 +37,16 @@ const modules = {
   auth,
   campaigns,
   campaignPage,
-  campaignEditor,
   contributions,
   media,
   comments,
   moderation,
   organizations,
+  people,
   profile,
   rewards,
   notFound,
   status,
-  tokens,
   votes,
   reach,
   timeline,
@@ -57,6 +61,12 @@ export interface LazyModules {
   microtasks: typeof microtasks
   security: typeof security
   invitations: typeof invitations
+  organiserTools: typeof organiserTools
+  awardsManager: typeof awardsManager
+  lightbox: typeof lightbox
+  recovery: typeof recovery
+  campaignEditor: typeof campaignEditor
+  tokens: typeof tokens
 }
 export type LazyNamespace = keyof LazyModules
 

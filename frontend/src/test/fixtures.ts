@@ -469,3 +469,25 @@ export function anInvitationPreview(overrides: Partial<Schemas['InvitationPrevie
     ...overrides,
   }
 }
+
+/** Cleo's open report of “Wave bottle” (`k1`) as spam, as the moderation desk lists it. */
+export function aDeskReport(overrides: Partial<Schemas['DeskReport']> = {}): Schemas['DeskReport'] {
+  return {
+    id: 'r1',
+    category: 'spam',
+    reason: 'Buy cheap watches',
+    reporter_id: 'u3',
+    reporter_display_name: 'Cleo',
+    created_at: '2026-01-03T09:00:00Z',
+    target_type: 'contribution',
+    target_id: 'k1',
+    contribution: aContribution(),
+    comment: null,
+    open_reports_on_subject: 1,
+    resolution: null,
+    resolution_reason: null,
+    resolved_by: null,
+    resolved_at: null,
+    ...overrides,
+  }
+}

@@ -1,6 +1,7 @@
 import '@testing-library/jest-dom/vitest'
 import { cleanup } from '@testing-library/react'
 import { afterEach, beforeAll } from 'vitest'
+import { resetServerClock } from '../api/serverClock'
 import { endSession } from '../api/session'
 import { i18n } from '../i18n'
 import { loadErrorMessages } from '../i18n/errors'
@@ -13,8 +14,10 @@ beforeAll(async () => {
 
 afterEach(async () => {
   cleanup()
-  // Tests share the i18n instance and the session module: give the next test a clean start.
+  // Tests share the i18n instance, the session module and the server's clock: give the next test a clean start.
   endSession()
+  resetServerClock()
   localStorage.clear()
+  sessionStorage.clear()
   await i18n.changeLanguage('en')
 })

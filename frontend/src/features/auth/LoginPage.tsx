@@ -1,12 +1,13 @@
 import { useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useNavigate, useSearchParams } from 'react-router'
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router'
 import { ApiError } from '../../api/errors'
 import { TextField } from '../../forms/Field'
 import { FormAlert } from '../../forms/FormAlert'
 import { fieldsIn } from '../../forms/problem'
 import { useFocusFirstProblem } from '../../forms/useFocusFirstProblem'
 import { useFormProblem } from '../../forms/useFormProblem'
+import { isAfterPasswordReset } from './accountLinks'
 import { safeNext } from './safeNext'
 import { useLogin } from './useAuthMutations'
 
@@ -14,6 +15,8 @@ export function LoginPage() {
   const { t } = useTranslation('auth')
   const [params] = useSearchParams()
   const navigate = useNavigate()
+  // Sent here by the password reset: say that the new password is set (until a sign-in is tried).
+  const afterReset = isAfterPasswordReset(useLocation().state)
   const login = useLogin()
   const [email, setEmail] = useState('')
   const [password, setPassword] = useState('')
@@ -33,6 +36,11 @@ export function LoginPage() {
       <title>{t('login.pageTitle')}</title>
       <h1>{t('login.heading')}</h1>
       <form ref={form} onSubmit={submit} className="stack">
+        {afterReset && login.isIdle && (
+          <p role="status" className="notice">
+            {t('login.passwordReset')}
+          </p>
+        )}
         {wrongCredentials && (
           <div role="alert" className="alert" tabIndex={-1} data-form-alert>
             <p>{t('login.wrongCredentials')}</p>
@@ -61,6 +69,12 @@ export function LoginPage() {
           {login.isPending ? t('login.submitting') : t('login.submit')}
         </button>
       </form>
+      <p>
+        {/* The address typed so far goes along in the state, not the URL (which servers log). */}
+        <Link to="/password-reset" state={email.trim() === '' ? undefined : { email: email.trim() }}>
+          {t('login.forgot')}
+        </Link>
+      </p>
       <p>
         {t('login.noAccount')} <Link to={`/register${params.size ? `?${params}` : ''}`}>{t('login.registerLink')}</Link>
       </p>

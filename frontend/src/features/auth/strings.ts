@@ -1,4 +1,5 @@
-// Strings of sign-in, registration and sign-out.
+// Strings of sign-in, registration and sign-out. The pages mailed links lead to (a new password,
+// the address confirmed) have theirs in recovery/strings.ts, loaded with them.
 import type { Translation } from '../../i18n/strings'
 
 export const en = {
@@ -12,6 +13,8 @@ export const en = {
     noAccount: 'New here?',
     registerLink: 'Create an account',
     wrongCredentials: 'The email or password is wrong.',
+    forgot: 'Forgot your password?',
+    passwordReset: 'Your new password is set, and you were signed out on every device. Sign in with it now.',
   },
   register: {
     pageTitle: 'Register · Schwarm',
@@ -43,6 +46,8 @@ export const de: Translation<typeof en> = {
     noAccount: 'Neu hier?',
     registerLink: 'Konto anlegen',
     wrongCredentials: 'E-Mail oder Passwort ist falsch.',
+    forgot: 'Passwort vergessen?',
+    passwordReset: 'Dein neues Passwort ist gesetzt, und du wurdest auf allen Geräten abgemeldet. Melde dich jetzt damit an.',
   },
   register: {
     pageTitle: 'Registrieren · Schwarm',

@@ -6,6 +6,8 @@ import { switchLanguage } from '../../i18n'
 import { authResponse, json, me, stubApi } from '../../test/fakeApi'
 import { aCampaign, aFunding, anOrganization, aPage } from '../../test/fixtures'
 import { renderRoute } from '../../test/renderRoute'
+// The organiser's tools load lazily: imported up front, so their first load does not eat a query's wait.
+import './organiser/CampaignAdminBar'
 
 const campaign = aCampaign({
   summary: 'Design our bottle',

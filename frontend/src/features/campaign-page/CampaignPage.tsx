@@ -1,10 +1,12 @@
-// The campaign page composes the features that show a campaign (its schedule, prizes and rules,
-// the invitation box, a funding campaign's progress and pledge form, awards, both rankings and the
-// gallery) and the organiser's tools. It is the top of them: they import the campaign's data from
+// The campaign page composes the features that show a campaign (what it is doing now and what to
+// do in it, its schedule, prizes and rules, the invitation box, a funding campaign's progress and
+// pledge form, awards, both rankings and the gallery) and the organiser's tools (loaded only for
+// the campaign's staff). It is the top of them: they import the campaign's data from
 // features/campaigns, never this page. A crowdfunding campaign takes pledges, not contributions or
 // votes: it shows no prizes, awards, rankings or gallery; nor does a micro-task campaign, whose
 // participants answer tasks in the task runner (`/c/:slug/work`, loaded lazily: the page only
 // links there).
+import { lazy, Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { Markdown } from '../../ui/Markdown'
@@ -17,6 +19,7 @@ import { useCampaign, type Campaign } from '../campaigns/queries'
 import { RulesList } from '../campaigns/RulesList'
 import { Gallery } from '../contributions/Gallery'
 import { BackCampaignLink, FundingProgressSection, PledgeSection } from '../funding/FundingSections'
+import { canModerate, useMyRole } from '../organizations/queries'
 import { InviteFriends } from '../reach/InviteFriends'
 import { useCampaignVisit } from '../reach/useCampaignVisit'
 import { CampaignAwards } from '../rewards/CampaignAwards'
@@ -24,21 +27,18 @@ import { PointsLeaderboard } from '../rewards/PointsLeaderboard'
 import { hasPointsLeaderboard } from '../rewards/queries'
 import { Leaderboard } from '../votes/Leaderboard'
 import { hasLeaderboard } from '../votes/queries'
-import { CampaignAdminBar } from './CampaignAdminBar'
+import { PhaseStatus } from './PhaseStatus'
 
-function ContributeCall({ campaign }: { campaign: Campaign }) {
-  const { t } = useTranslation('campaignPage')
-  const signedIn = useSignedIn()
-  if (campaign.phase !== 'submission') return <p className="muted">{t('page.contributionsClosed')}</p>
-  const to = `/c/${campaign.slug}/contribute`
-  return signedIn ? (
-    <Link className="button primary" to={to}>
-      {t('page.contribute')}
-    </Link>
-  ) : (
-    <Link className="button primary" to={`/login?next=${encodeURIComponent(to)}`}>
-      {t('page.signInToContribute')}
-    </Link>
+// The organiser's tools arrive only for the campaign's staff, with their strings.
+const CampaignAdminBar = lazy(async () => ({ default: (await import('./organiser/CampaignAdminBar')).CampaignAdminBar }))
+
+function OrganiserTools({ campaign }: { campaign: Campaign }) {
+  const { role } = useMyRole(campaign.organization)
+  if (!canModerate(role)) return null
+  return (
+    <Suspense fallback={null}>
+      <CampaignAdminBar campaign={campaign} />
+    </Suspense>
   )
 }
 
@@ -115,9 +115,9 @@ function CampaignView({ campaign: data }: { campaign: Campaign }) {
         <h1>{data.title}</h1>
         {data.summary && <p className="lead">{data.summary}</p>}
         {data.phase === 'draft' && <p className="notice">{t('page.draftNotice')}</p>}
-        {funding ? <BackCampaignLink campaign={data} /> : tasks ? <WorkCall campaign={data} /> : <ContributeCall campaign={data} />}
+        {funding ? <BackCampaignLink campaign={data} /> : tasks ? <WorkCall campaign={data} /> : <PhaseStatus campaign={data} />}
       </header>
-      <CampaignAdminBar campaign={data} />
+      <OrganiserTools campaign={data} />
       {funding && <FundingProgressSection campaign={data} />}
       <div className="columns">
         <section aria-labelledby="brief-heading" className="main-column">

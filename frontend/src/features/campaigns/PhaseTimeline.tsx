@@ -1,6 +1,7 @@
 // The campaign's schedule as two windows (a crowdfunding campaign's as its one funding window, a
-// micro-task campaign's as its one work window), the current one marked, with a countdown to the next boundary. When a boundary passes, the campaign is
-// fetched again: its phase is the server's word.
+// micro-task campaign's as its one work window), the current one marked, with a countdown to the
+// next boundary on the server's clock (see api/serverClock.ts). When a boundary passes, the
+// campaign is fetched again: its phase is the server's word.
 import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -8,7 +9,7 @@ import { campaignKeys } from '../../api/queryKeys'
 import { useFormat } from '../../i18n/format'
 import type { Campaign } from './queries'
 import { hasOneWindow, nextBoundary, remainingUntil } from './schedule'
-import { useNow } from '../../ui/useNow'
+import { useServerNow } from '../../ui/useNow'
 
 function Countdown({ at, now }: { at: number; now: number }) {
   const { t } = useTranslation()
@@ -28,7 +29,8 @@ export function PhaseTimeline({ campaign }: { campaign: Campaign }) {
   const { t } = useTranslation('campaigns')
   const format = useFormat()
   const queryClient = useQueryClient()
-  const now = useNow()
+  // Boundaries pass on the server's clock, which decides the phase.
+  const now = useServerNow()
   const { schedule, phase } = campaign
   // A one-window campaign's words: its funding or its work.
   const single = hasOneWindow(campaign.kind) ? (campaign.kind === 'funding' ? 'funding' : 'work') : null

@@ -4,6 +4,7 @@ import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQ
 import { api } from '../../api/client'
 import { unwrap, unwrapEmpty } from '../../api/errors'
 import { campaignKeys, type CampaignListFilters } from '../../api/queryKeys'
+import { noteServerClock } from '../../api/serverClock'
 import type { Schemas } from '../../api/types'
 
 export type Campaign = Schemas['CampaignResponse']
@@ -25,10 +26,15 @@ export const campaignQueries = {
       initialPageParam: undefined as string | undefined,
       getNextPageParam: (page) => page.next_cursor ?? undefined,
     }),
+  /** One campaign; its response's `Date` sets the server's clock that countdowns count on. */
   detail: (idOrSlug: string) =>
     queryOptions({
       queryKey: campaignKeys.detail(idOrSlug),
-      queryFn: ({ signal }) => unwrap(api.GET('/api/v1/campaigns/{id}', { params: { path: { id: idOrSlug } }, signal })),
+      queryFn: async ({ signal }) => {
+        const call = api.GET('/api/v1/campaigns/{id}', { params: { path: { id: idOrSlug } }, signal })
+        noteServerClock((await call).response)
+        return unwrap(call)
+      },
     }),
 }
 

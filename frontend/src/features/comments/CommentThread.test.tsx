@@ -104,6 +104,7 @@ it('says kindly that a comment was already reported (409)', async () => {
   renderRoute('/contributions/k1')
 
   await user.click(await screen.findByRole('button', { name: 'Report the comment by Bea' }))
+  await user.click(screen.getByRole('radio', { name: 'Spam' }))
   await user.type(screen.getByRole('textbox', { name: /^What is wrong with it/ }), 'Spam')
   await user.click(screen.getByRole('button', { name: 'Send report' }))
 
@@ -111,5 +112,5 @@ it('says kindly that a comment was already reported (409)', async () => {
     'You have already reported this comment. The moderators will look at it.',
   )
   expect(screen.queryByRole('alert')).toBeNull()
-  expect(await fake.sent('POST /api/v1/comments/m1/reports')[0].json()).toEqual({ reason: 'Spam' })
+  expect(await fake.sent('POST /api/v1/comments/m1/reports')[0].json()).toEqual({ category: 'spam', reason: 'Spam' })
 })

@@ -1,5 +1,5 @@
 // Comment queries and mutations. Keys come from `commentKeys` (a contribution's thread); deleting
-// a comment also refreshes the moderators' lists of reported comments.
+// a comment also refreshes the moderation desk's lists of reports.
 import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query'
 import { api } from '../../api/client'
 import { unwrap, unwrapEmpty } from '../../api/errors'
@@ -56,15 +56,15 @@ export function useDeleteComment(comment: Pick<Comment, 'id' | 'contribution_id'
         },
       )
       void queryClient.invalidateQueries({ queryKey: commentKeys.thread(comment.contribution_id) })
-      void queryClient.invalidateQueries({ queryKey: moderationKeys.reportedCommentLists() })
+      void queryClient.invalidateQueries({ queryKey: moderationKeys.reportLists() })
     },
   })
 }
 
 export function useReportComment(commentId: string) {
   return useMutation({
-    mutationFn: (reason: string) =>
-      unwrap(api.POST('/api/v1/comments/{id}/reports', { params: { path: { id: commentId } }, body: { reason } })),
+    mutationFn: (body: Schemas['ReportRequest']) =>
+      unwrap(api.POST('/api/v1/comments/{id}/reports', { params: { path: { id: commentId } }, body })),
   })
 }
 

@@ -1,8 +1,12 @@
-// The co-author rows of the contribute form: a user id and a share in percent each. Shares are
-// basis points on the wire; the submitter keeps what is left, shown live.
+// The co-author rows of the contribute form: a person (found by name or email, sent as their user
+// id) and a share in percent each. Shares are basis points on the wire; the submitter keeps what is
+// left, shown live.
 import { useTranslation } from 'react-i18next'
 import { TextField } from '../../forms/Field'
 import { useFormat } from '../../i18n/format'
+import { useMe } from '../auth/useMe'
+import { PersonPicker } from '../people/PersonPicker'
+import type { Person } from '../people/queries'
 import { shareBasisPoints, type CoAuthorRow } from './coAuthors'
 
 
@@ -19,6 +23,15 @@ export function CoAuthorsField({ rows, onChange, fieldErrors }: Props) {
   const update = (key: number, change: Partial<CoAuthorRow>) =>
     onChange(rows.map((row) => (row.key === key ? { ...row, ...change } : row)))
   const listErrors = fieldErrors.co_authors
+  const me = useMe()
+  // Not offered: the submitter (an author already), and whoever another row names.
+  const unavailable = (key: number) => (person: Person) => {
+    if (person.id === me.data?.id) return t('form.coAuthorIsYou')
+    if (rows.some((other) => other.key !== key && other.person?.id === person.id)) {
+      return t('form.coAuthorTwice', { name: person.display_name })
+    }
+    return undefined
+  }
 
   return (
     <fieldset className={listErrors ? 'invalid' : undefined} aria-describedby="co-authors-hint">
@@ -30,12 +43,13 @@ export function CoAuthorsField({ rows, onChange, fieldErrors }: Props) {
         const number = index + 1
         return (
           <div key={row.key} className="row">
-            <TextField
-              label={t('form.coAuthorId', { number })}
+            <PersonPicker
+              label={t('form.coAuthor', { number })}
               required
-              value={row.userId}
-              onChange={(event) => update(row.key, { userId: event.target.value.trim() })}
+              value={row.person}
+              onChange={(person) => update(row.key, { person })}
               errors={fieldErrors[`co_authors[${index}].user_id`]}
+              unavailable={unavailable(row.key)}
             />
             <TextField
               label={t('form.coAuthorShare', { number })}
@@ -59,7 +73,7 @@ export function CoAuthorsField({ rows, onChange, fieldErrors }: Props) {
       {listErrors && <p className="field-error" role="alert">{listErrors.join(' ')}</p>}
       <button
         type="button"
-        onClick={() => onChange([...rows, { key: Date.now() + rows.length, userId: '', sharePercent: '' }])}
+        onClick={() => onChange([...rows, { key: Date.now() + rows.length, person: null, sharePercent: '' }])}
       >
         {t('form.addCoAuthor')}
       </button>

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react'
+import { screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { expect, it } from 'vitest'
 import { startSession } from '../../api/session'
@@ -13,6 +13,12 @@ it('sends co-author shares in basis points and shows their errors at the row', a
   const fake = stubApi({
     'GET /api/v1/me': () => json(me),
     'GET /api/v1/campaigns/summer-bottle': () => json(campaign),
+    // Ada herself matches too, but she submits: she is not offered as her own co-author.
+    'GET /api/v1/users': () =>
+      json([
+        { id: me.id, display_name: 'Ada', created_at: me.created_at },
+        { id: 'u2', display_name: 'Adam', created_at: '2026-01-02T00:00:00Z' },
+      ]),
     'POST /api/v1/campaigns/c1/contributions': () =>
       problem(422, 'Unprocessable Entity', 'invalid fields: co_authors[0].user_id', [
         { field: 'co_authors[0].user_id', message: 'no such user' },
@@ -23,16 +29,21 @@ it('sends co-author shares in basis points and shows their errors at the row', a
   await user.type(await screen.findByRole('textbox', { name: /^Title/ }), 'Wave')
   await user.type(screen.getByRole('textbox', { name: /^Tags/ }), 'summer, wave, summer')
   await user.click(screen.getByRole('button', { name: 'Add a co-author' }))
-  await user.type(screen.getByRole('textbox', { name: /User id of co-author 1/ }), 'u2')
+  await user.type(screen.getByRole('combobox', { name: /^Co-author 1/ }), 'Ada')
+  expect(await screen.findByRole('option', { name: /^Adam/ })).toBeVisible()
+  expect(within(screen.getByRole('listbox')).getAllByRole('option')).toHaveLength(1)
+  await user.keyboard('{ArrowDown}{Enter}')
+  expect(screen.getByRole('group', { name: /^Co-author 1/ })).toHaveTextContent('Adam')
   await user.type(screen.getByRole('spinbutton', { name: /Share of co-author 1 in %/ }), '25.5')
   expect(screen.getByText('Your share: 74.5%')).toBeVisible()
 
   await user.click(screen.getByRole('button', { name: 'Submit' }))
 
-  const userId = await screen.findByRole('textbox', { name: /User id of co-author 1/ })
+  const coAuthor = await screen.findByRole('group', { name: /^Co-author 1/ })
   await screen.findByText('no such user')
-  expect(userId).toHaveAttribute('aria-invalid', 'true')
-  expect(userId).toHaveFocus()
+  expect(coAuthor).toHaveAttribute('aria-invalid', 'true')
+  expect(coAuthor).toHaveAccessibleDescription('no such user')
+  expect(coAuthor).toHaveFocus()
   expect(await fake.sent('POST /api/v1/campaigns/c1/contributions')[0].json()).toEqual({
     title: 'Wave',
     body: '',

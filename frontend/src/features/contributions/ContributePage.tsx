@@ -41,7 +41,7 @@ function ContributeForm({ campaign }: { campaign: Campaign }) {
         title: content.title,
         body: content.body,
         tags: parseTags(content.tags),
-        co_authors: coAuthors.map((row) => ({ user_id: row.userId, share_bp: shareBasisPoints(row.sharePercent) })),
+        co_authors: coAuthors.map((row) => ({ user_id: row.person?.id ?? '', share_bp: shareBasisPoints(row.sharePercent) })),
         parent_id: parentId,
         media_ids: mediaIds(media),
       },

@@ -9,6 +9,7 @@ import { useMe } from '../auth/useMe'
 import { useCampaign, type Campaign } from '../campaigns/queries'
 import { CommentThread } from '../comments/CommentThread'
 import { ContributionMedia } from '../media/ContributionMedia'
+import { EntryReports } from '../moderation/EntryReports'
 import { ModerationLog } from '../moderation/ModerationLog'
 import { canModerate, useMyRole } from '../organizations/queries'
 import { VoteControls } from '../votes/VoteControls'
@@ -113,7 +114,12 @@ function ContributionView({ contribution, campaign }: { contribution: Contributi
         viewer={{ userId: myId, moderates, canComment: myId !== undefined && closed === null }}
         closedReason={closed && t(closed, { ns: 'comments' })}
       />
-      {moderates && <ModerationLog contributionId={contribution.id} />}
+      {moderates && (
+        <>
+          <EntryReports campaign={campaign} contributionId={contribution.id} />
+          <ModerationLog contributionId={contribution.id} />
+        </>
+      )}
     </article>
   )
 }

@@ -1,8 +1,10 @@
 import { parseScaled } from '../../forms/decimal'
+import type { PickedPerson } from '../people/queries'
 
 export interface CoAuthorRow {
   key: number
-  userId: string
+  /** Who, once picked: the form sends their id. */
+  person: PickedPerson | null
   sharePercent: string
 }
 

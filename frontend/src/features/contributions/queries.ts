@@ -14,16 +14,19 @@ const PAGE_SIZE = 24
 const REVISIONS_PAGE_SIZE = 20
 
 export const contributionQueries = {
-  gallery: (campaignId: string, sort: GallerySort, seed: string) =>
+  /**
+   * A page of the gallery in one order. A shuffle (`random`) stays the same for one `seed`, across
+   * pages and visits: without one, the API shuffles for the signed-in user.
+   */
+  gallery: (campaignId: string, sort: GallerySort, seed: string | null) =>
     infiniteQueryOptions({
-      queryKey: contributionKeys.gallery(campaignId, sort, seed),
+      queryKey: contributionKeys.gallery(campaignId, sort, seed ?? 'me'),
       queryFn: ({ pageParam, signal }) =>
         unwrap(
           api.GET('/api/v1/campaigns/{id}/contributions', {
             params: {
               path: { id: campaignId },
-              // The seed keeps a shuffle stable across pages, also for visitors who are not signed in.
-              query: { sort, seed: sort === 'random' ? seed : undefined, limit: PAGE_SIZE, cursor: pageParam },
+              query: { sort, seed: sort === 'random' ? (seed ?? undefined) : undefined, limit: PAGE_SIZE, cursor: pageParam },
             },
             signal,
           }),
@@ -52,7 +55,7 @@ export const contributionQueries = {
     }),
 }
 
-export function useGallery(campaignId: string, sort: GallerySort, seed: string) {
+export function useGallery(campaignId: string, sort: GallerySort, seed: string | null) {
   return useInfiniteQuery(contributionQueries.gallery(campaignId, sort, seed))
 }
 
@@ -142,7 +145,7 @@ export function useAnswerAuthorship(id: string) {
 
 export function useReportContribution(id: string) {
   return useMutation({
-    mutationFn: (reason: string) =>
-      unwrap(api.POST('/api/v1/contributions/{id}/reports', { params: { path: { id } }, body: { reason } })),
+    mutationFn: (body: Schemas['ReportRequest']) =>
+      unwrap(api.POST('/api/v1/contributions/{id}/reports', { params: { path: { id } }, body })),
   })
 }

@@ -1,4 +1,5 @@
-// Strings of the gallery, contribution pages and the contribute form.
+// Strings of the gallery, contribution pages and the contribute form. The gallery's lightbox brings
+// its own (lightbox/strings.ts).
 import type { Translation } from '../../i18n/strings'
 
 export const en = {
@@ -12,6 +13,12 @@ export const en = {
     empty: 'No contributions yet.',
     beFirst: 'Be the first to contribute.',
     by: 'by {{authors}}',
+    view: 'Show “{{title}}” larger',
+    place_ordinal_one: '{{count}}st place',
+    place_ordinal_two: '{{count}}nd place',
+    place_ordinal_few: '{{count}}rd place',
+    place_ordinal_other: '{{count}}th place',
+    winner: '{{place}} · {{prize}}',
   },
   detail: {
     pageTitle: '{{title}} · Schwarm',
@@ -65,8 +72,10 @@ export const en = {
     removeRemix: 'Not a remix',
     images: 'Images',
     coAuthors: 'Co-authors',
-    coAuthorsHint: 'Everyone else who made it. Ask them for their user id (shown on their profile page).',
-    coAuthorId: 'User id of co-author {{number}}',
+    coAuthorsHint: 'Everyone else who made it: find them by name or email address. They need an account.',
+    coAuthor: 'Co-author {{number}}',
+    coAuthorIsYou: 'That is you: as the one who submits, you are an author already.',
+    coAuthorTwice: '{{name}} is named as a co-author already.',
     coAuthorShare: 'Share of co-author {{number}} in %',
     addCoAuthor: 'Add a co-author',
     removeCoAuthor: 'Remove co-author {{number}}',
@@ -94,6 +103,12 @@ export const de: Translation<typeof en> = {
     empty: 'Noch keine Beiträge.',
     beFirst: 'Reiche als Erste oder Erster etwas ein.',
     by: 'von {{authors}}',
+    view: '„{{title}}“ groß ansehen',
+    place_ordinal_one: '{{count}}. Platz',
+    place_ordinal_two: '{{count}}. Platz',
+    place_ordinal_few: '{{count}}. Platz',
+    place_ordinal_other: '{{count}}. Platz',
+    winner: '{{place}} · {{prize}}',
   },
   detail: {
     pageTitle: '{{title}} · Schwarm',
@@ -147,8 +162,10 @@ export const de: Translation<typeof en> = {
     removeRemix: 'Kein Remix',
     images: 'Bilder',
     coAuthors: 'Mitautorinnen und Mitautoren',
-    coAuthorsHint: 'Alle anderen, die daran mitgewirkt haben. Frag sie nach ihrer Nutzer-ID (steht auf ihrer Profilseite).',
-    coAuthorId: 'Nutzer-ID von Mitautor {{number}}',
+    coAuthorsHint: 'Alle anderen, die daran mitgewirkt haben: Finde sie über Namen oder E-Mail-Adresse. Sie brauchen ein Konto.',
+    coAuthor: 'Mitautor {{number}}',
+    coAuthorIsYou: 'Das bist du selbst: Wer einreicht, gehört schon zu den Autoren.',
+    coAuthorTwice: '{{name}} ist schon als Mitautor genannt.',
     coAuthorShare: 'Anteil von Mitautor {{number}} in %',
     addCoAuthor: 'Mitautor hinzufügen',
     removeCoAuthor: 'Mitautor {{number}} entfernen',

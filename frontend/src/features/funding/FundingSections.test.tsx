@@ -6,6 +6,8 @@ import { switchLanguage } from '../../i18n'
 import { authResponse, json, me, problem, stubApi, type Handler } from '../../test/fakeApi'
 import { aCampaign, aFunding, anOrganization, aPage, aPledge, aTier } from '../../test/fixtures'
 import { renderRoute } from '../../test/renderRoute'
+// The organiser's tools load lazily: imported up front, so their first load does not eat a query's wait.
+import '../campaign-page/organiser/CampaignAdminBar'
 
 const campaign = aCampaign({ kind: 'funding', summary: 'Fund our bottle' })
 

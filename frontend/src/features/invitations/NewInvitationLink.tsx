@@ -5,6 +5,7 @@
 import { useId, type Ref } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CopyField } from '../../ui/CopyField'
+import { ShareButton } from '../../ui/ShareButton'
 
 interface Props {
   url: string
@@ -16,21 +17,6 @@ interface Props {
 export function NewInvitationLink({ url, organizationName, headingRef, onDone }: Props) {
   const { t } = useTranslation('invitations')
   const id = useId()
-  // Only where the browser offers it; elsewhere copying is the way.
-  const canShare = typeof navigator.share === 'function'
-
-  async function share() {
-    try {
-      await navigator.share({
-        title: t('link.shareTitle', { name: organizationName }),
-        text: t('link.shareText', { name: organizationName }),
-        url,
-      })
-    } catch {
-      // Closing the share sheet rejects too; the link is still there to copy.
-    }
-  }
-
   return (
     <section aria-labelledby={id} className="notice stack-sm new-invitation">
       <h2 id={id} ref={headingRef} tabIndex={-1}>
@@ -41,11 +27,12 @@ export function NewInvitationLink({ url, organizationName, headingRef, onDone }:
       </p>
       <CopyField label={t('link.label')} value={url} copyLabel={t('link.copy')} />
       <div className="button-row">
-        {canShare && (
-          <button type="button" onClick={() => void share()}>
-            {t('link.share')}
-          </button>
-        )}
+        <ShareButton
+          url={url}
+          label={t('link.share')}
+          title={t('link.shareTitle', { name: organizationName })}
+          text={t('link.shareText', { name: organizationName })}
+        />
         <button type="button" onClick={onDone}>
           {t('link.done')}
         </button>

@@ -5,6 +5,7 @@ import { startSession } from '../../api/session'
 import { authResponse, json, me, stubApi } from '../../test/fakeApi'
 import { media, stubXhr } from '../../test/fakeXhr'
 import { aCampaign } from '../../test/fixtures'
+import { i18n } from '../../i18n'
 import { renderRoute } from '../../test/renderRoute'
 
 const campaign = aCampaign()
@@ -90,4 +91,27 @@ it('says a file is too large (413) or empty (422) next to the picker', async () 
   expect(alert).toHaveTextContent('empty.png was not added: the file is empty or damaged')
   expect(screen.getByText('No images yet.')).toBeVisible()
   expect(screen.getByRole('button', { name: 'Submit' })).toBeEnabled()
+})
+
+it('refuses a file over the limit before sending it, naming the limit, in German', async () => {
+  await i18n.changeLanguage('de')
+  startSession(authResponse('access-1'))
+  const uploads = stubXhr()
+  stubApi({
+    'GET /api/v1/me': () => json(me),
+    'GET /api/v1/campaigns/summer-bottle': () => json(campaign),
+    'GET /api/v1/media/limits': () => json({ max_bytes: 2 * 1024 ** 2, content_types: ['image/png'], max_per_contribution: 10 }),
+  })
+  const user = userEvent.setup()
+  renderRoute('/c/summer-bottle/contribute')
+  const picker = within(await screen.findByRole('group', { name: 'Bilder' }))
+  expect(await picker.findByText(/Jede Datei bis 2 MB\./)).toBeVisible()
+
+  const poster = new File([new Uint8Array(3 * 1024 ** 2)], 'poster.png', { type: 'image/png' })
+  await user.upload(screen.getByLabelText('Bilder hinzufügen'), [poster, png('small.png')])
+
+  expect(await picker.findByRole('alert')).toHaveTextContent('poster.png wurde nicht hinzugefügt: Sie hat 3 MB; erlaubt sind höchstens 2 MB.')
+  await waitFor(() => expect(uploads).toHaveLength(1))
+  const sent = uploads[0].body?.get('file')
+  expect(sent instanceof File && sent.name).toBe('small.png')
 })

@@ -4,6 +4,7 @@
 import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react'
 import { flushSync } from 'react-dom'
 import { useTranslation } from 'react-i18next'
+import { megabytes, useMediaLimits } from './limits'
 import { move, newKey, type ItemsChange, type MediaItem } from './mediaItems'
 import { ACCEPTED_TYPES, uploadMedia } from './upload'
 import { describeUploadError } from './uploadProblem'
@@ -30,8 +31,10 @@ function release(item: MediaItem) {
 }
 
 export function MediaPicker({ label, items, onChange, max, alt, errors }: Props) {
-  const { t } = useTranslation('media')
+  const { t, i18n } = useTranslation('media')
   const { t: tCommon } = useTranslation()
+  const limits = useMediaLimits()
+  const maxBytes = limits.data?.max_bytes
   const id = useId()
   const [failures, setFailures] = useState<string[]>([])
   const uploads = useRef(new Map<string, AbortController>())
@@ -72,7 +75,7 @@ export function MediaPicker({ label, items, onChange, max, alt, errors }: Props)
         onChange((current) => current.filter((other) => other.key !== key))
         release(item)
         if (controller.signal.aborted) return
-        const message = describeUploadError(error, t, tCommon)
+        const message = describeUploadError(error, t, tCommon, i18n.language)
         setFailures((current) => [...current, t('picker.failed', { name: file.name, message })])
       })
       .finally(() => uploads.current.delete(key))
@@ -83,11 +86,21 @@ export function MediaPicker({ label, items, onChange, max, alt, errors }: Props)
     // Clear the input so picking the same file again (after removing it) fires a change.
     event.target.value = ''
     setFailures([])
+    // A file over the limit is refused here, before it is sent (the server would refuse it too).
+    const tooLarge = maxBytes === undefined ? [] : files.filter((file) => file.size > maxBytes)
+    const fitting = files.filter((file) => !tooLarge.includes(file))
     const room = single ? 1 : max - items.length
-    files.slice(0, room).forEach(upload)
-    for (const file of files.slice(Math.max(room, 0))) {
-      setFailures((current) => [...current, t('picker.failed', { name: file.name, message: t('error.tooMany', { max }) })])
-    }
+    fitting.slice(0, room).forEach(upload)
+    const refused = [
+      ...tooLarge.map((file) =>
+        t('picker.failed', {
+          name: file.name,
+          message: t('error.tooLargeBy', { size: megabytes(i18n.language, file.size), limit: megabytes(i18n.language, maxBytes ?? 0) }),
+        }),
+      ),
+      ...fitting.slice(Math.max(room, 0)).map((file) => t('picker.failed', { name: file.name, message: t('error.tooMany', { max }) })),
+    ]
+    if (refused.length > 0) setFailures((current) => [...current, ...refused])
   }
 
   function remove(item: MediaItem) {
@@ -104,6 +117,7 @@ export function MediaPicker({ label, items, onChange, max, alt, errors }: Props)
       <legend>{label}</legend>
       <p id={hintId} className="hint">
         {single ? t('picker.hintOne') : t('picker.hint', { max })}
+        {maxBytes !== undefined && ` ${t('picker.hintSize', { limit: megabytes(i18n.language, maxBytes) })}`}
       </p>
       {items.length === 0 ? (
         <p className="muted">{t('picker.none')}</p>

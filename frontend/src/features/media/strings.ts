@@ -8,6 +8,7 @@ export const en = {
     replace: 'Replace image',
     hint: 'PNG, JPEG, WebP or GIF. Up to {{max}} images; the first one is the thumbnail.',
     hintOne: 'PNG, JPEG, WebP or GIF.',
+    hintSize: 'Each file up to {{limit}}.',
     count: '{{count}} of {{max}} images',
     none: 'No images yet.',
     uploading: 'Uploading {{name}}',
@@ -21,6 +22,8 @@ export const en = {
   },
   error: {
     tooLarge: 'the file is too large.',
+    tooLargeLimit: 'the file is too large: at most {{limit}}.',
+    tooLargeBy: 'it has {{size}}; at most {{limit}} are allowed.',
     notImage: 'it is not a PNG, JPEG, WebP or GIF image (or its content does not match its name).',
     damaged: 'the file is empty or damaged, or the image is wider or taller than 16384 pixels.',
     tooMany: 'at most {{max}} images.',
@@ -39,6 +42,7 @@ export const de: Translation<typeof en> = {
     replace: 'Bild ersetzen',
     hint: 'PNG, JPEG, WebP oder GIF. Bis zu {{max}} Bilder; das erste ist das Vorschaubild.',
     hintOne: 'PNG, JPEG, WebP oder GIF.',
+    hintSize: 'Jede Datei bis {{limit}}.',
     count: '{{count}} von {{max}} Bildern',
     none: 'Noch keine Bilder.',
     uploading: '{{name}} wird hochgeladen',
@@ -52,6 +56,8 @@ export const de: Translation<typeof en> = {
   },
   error: {
     tooLarge: 'Die Datei ist zu groß.',
+    tooLargeLimit: 'Die Datei ist zu groß: höchstens {{limit}}.',
+    tooLargeBy: 'Sie hat {{size}}; erlaubt sind höchstens {{limit}}.',
     notImage: 'Das ist kein PNG-, JPEG-, WebP- oder GIF-Bild (oder der Inhalt passt nicht zum Namen).',
     damaged: 'Die Datei ist leer oder beschädigt, oder das Bild ist breiter oder höher als 16384 Pixel.',
     tooMany: 'höchstens {{max}} Bilder.',

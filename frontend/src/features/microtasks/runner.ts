@@ -8,6 +8,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { api } from '../../api/client'
 import { retryAfterOf, unwrap } from '../../api/errors'
 import { workKeys } from '../../api/queryKeys'
+import { clockSkew } from '../../api/serverClock'
 import type { Claim } from './queries'
 
 /** A claim as the runner holds it: `skew` is the server's clock minus this browser's, in ms. */
@@ -23,13 +24,9 @@ export type NextTask =
   /** Every task left is leased by others; some may come back after `retryAfter` seconds. */
   | { kind: 'busy'; retryAfter: number }
 
-/**
- * The server's clock minus this browser's, from a response's `Date` (whole seconds, so half a
- * second is added); 0 without one.
- */
-export function clockSkew(response: Response, receivedAt = Date.now()): number {
-  const sent = Date.parse(response.headers.get('Date') ?? '')
-  return Number.isNaN(sent) ? 0 : sent + 500 - receivedAt
+/** The server's clock minus this browser's, from a response's `Date`; 0 without one. */
+function skewOf(response: Response, receivedAt = Date.now()): number {
+  return clockSkew(response, receivedAt) ?? 0
 }
 
 /** Milliseconds left of a lease, on the server's clock. */
@@ -48,14 +45,14 @@ export async function claimNext(campaignId: string): Promise<NextTask> {
   const receivedAt = Date.now()
   const claim = await unwrap(call)
   const created = Date.parse(claim.created_at)
-  return { kind: 'claimed', claim, skew: Number.isNaN(created) ? clockSkew(response, receivedAt) : created - receivedAt }
+  return { kind: 'claimed', claim, skew: Number.isNaN(created) ? skewOf(response, receivedAt) : created - receivedAt }
 }
 
 /** A lease I hold in this campaign that is still running (a reload, another tab), to answer first. */
 export async function heldClaim(campaignId: string): Promise<HeldClaim | null> {
   const call = api.GET('/api/v1/me/claims', { params: { query: { campaign: campaignId, status: 'active', limit: 5 } } })
   const page = await unwrap(call)
-  const skew = clockSkew((await call).response)
+  const skew = skewOf((await call).response)
   const held = page.items.map((claim) => ({ claim, skew })).find((candidate) => leaseLeft(candidate) > 0)
   return held ?? null
 }

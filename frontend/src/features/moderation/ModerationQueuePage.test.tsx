@@ -13,7 +13,7 @@ it('asks for the reason the API requires to reject, then records the decision', 
   const fake = stubApi({
     'GET /api/v1/me': () => json(me),
     'GET /api/v1/campaigns/summer-bottle': () => json(aCampaign()),
-    'GET /api/v1/campaigns/c1/moderation-queue': () => json(aPage([{ contribution, report_count: 2 }])),
+    'GET /api/v1/campaigns/c1/moderation-queue': () => json(aPage([{ contribution, report_count: 0 }])),
     'POST /api/v1/contributions/k1/moderation': async (request) => {
       const body = await request.json()
       return body.reason
@@ -24,9 +24,9 @@ it('asks for the reason the API requires to reject, then records the decision', 
     },
   })
   const user = userEvent.setup()
-  renderRoute('/c/summer-bottle/moderation')
+  renderRoute('/c/summer-bottle/moderation?view=approval')
   const item = within(await screen.findByRole('form', { name: 'Decision on “Wave bottle”' }))
-  expect(screen.getByText('Reported 2 times')).toBeVisible()
+  expect(screen.getByRole('tab', { name: 'Waiting for approval' })).toHaveAttribute('aria-selected', 'true')
 
   await user.click(item.getByRole('button', { name: 'Reject' }))
 
@@ -45,26 +45,44 @@ it('asks for the reason the API requires to reject, then records the decision', 
   })
 })
 
+it('lists only the entries waiting for approval: reported public ones are on the desk', async () => {
+  startSession(authResponse())
+  stubApi({
+    'GET /api/v1/me': () => json(me),
+    'GET /api/v1/campaigns/summer-bottle': () => json(aCampaign()),
+    'GET /api/v1/campaigns/c1/moderation-queue': () =>
+      json(
+        aPage([
+          { contribution: aContribution({ id: 'k2', title: 'Loud bottle' }), report_count: 3 },
+          { contribution, report_count: 0 },
+        ]),
+      ),
+  })
+  renderRoute('/c/summer-bottle/moderation?view=approval')
+
+  expect(await screen.findByRole('heading', { level: 2, name: 'Wave bottle' })).toBeVisible()
+  expect(screen.queryByText('Loud bottle')).toBeNull()
+})
+
 it('says when the entry changed meanwhile, and shows it as it stands now', async () => {
   startSession(authResponse())
-  let queue = [{ contribution: aContribution({ authors: [] }), report_count: 1 }]
+  let queue = [{ contribution, report_count: 0 }]
   stubApi({
     'GET /api/v1/me': () => json(me),
     'GET /api/v1/campaigns/summer-bottle': () => json(aCampaign()),
     'GET /api/v1/campaigns/c1/moderation-queue': () => json(aPage(queue)),
     'POST /api/v1/contributions/k1/moderation': () => {
-      // Its authors edited it first: it is back in review.
-      queue = [{ contribution, report_count: 1 }]
+      // Its authors edited it first: it waits again, with its new title.
+      queue = [{ contribution: { ...contribution, title: 'Wave bottle, second try' }, report_count: 0 }]
       return problem(409, 'Conflict', 'the contribution changed meanwhile', undefined, 'conflict.changed_meanwhile')
     },
   })
   const user = userEvent.setup()
-  renderRoute('/c/summer-bottle/moderation')
+  renderRoute('/c/summer-bottle/moderation?view=approval')
   const item = within(await screen.findByRole('form', { name: 'Decision on “Wave bottle”' }))
 
-  await user.click(item.getByRole('button', { name: 'Hide' }))
+  await user.click(item.getByRole('button', { name: 'Approve' }))
 
   expect(await item.findByRole('alert')).toHaveTextContent('This entry changed while you were deciding')
-  expect(await item.findByRole('button', { name: 'Approve' })).toBeVisible()
-  expect(item.queryByRole('button', { name: 'Hide' })).toBeNull()
+  expect(await screen.findByRole('heading', { level: 2, name: 'Wave bottle, second try' })).toBeVisible()
 })

@@ -1,12 +1,27 @@
-// Moderation queries and mutations. Keys come from `moderationKeys`: a campaign's queue and its
-// reported comments, and the decisions on one contribution.
-import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+// Moderation queries and mutations. Keys come from `moderationKeys`: a campaign's queue, the
+// desk's lists of reports (open or resolved, all or on one subject), and the decisions on one
+// contribution.
+import {
+  infiniteQueryOptions,
+  queryOptions,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type QueryClient,
+} from '@tanstack/react-query'
 import { api } from '../../api/client'
 import { ApiError, unwrap } from '../../api/errors'
-import { contributionKeys, moderationKeys } from '../../api/queryKeys'
+import { commentKeys, contributionKeys, moderationKeys } from '../../api/queryKeys'
 import type { Schemas } from '../../api/types'
 
 export type Decision = Schemas['Decision']
+export type DeskReport = Schemas['DeskReport']
+export type ReportAction = Schemas['ReportAction']
+export type ReportState = Schemas['ReportState']
+
+/** The desk groups reports by subject: the largest page the API serves keeps a subject's reports together. */
+const REPORTS_PAGE = 100
 
 export const moderationQueries = {
   queue: (campaignId: string) =>
@@ -22,13 +37,17 @@ export const moderationQueries = {
       initialPageParam: undefined as string | undefined,
       getNextPageParam: (page) => page.next_cursor ?? undefined,
     }),
-  reportedComments: (campaignId: string) =>
+  /** Open reports oldest first, resolved ones newest first; with `targetId`, those on one subject. */
+  reports: (campaignId: string, status: ReportState, targetId: string | null = null) =>
     infiniteQueryOptions({
-      queryKey: moderationKeys.reportedComments(campaignId),
+      queryKey: moderationKeys.reports(campaignId, { status, targetId }),
       queryFn: ({ pageParam, signal }) =>
         unwrap(
-          api.GET('/api/v1/campaigns/{id}/reported-comments', {
-            params: { path: { id: campaignId }, query: { cursor: pageParam } },
+          api.GET('/api/v1/campaigns/{id}/reports', {
+            params: {
+              path: { id: campaignId },
+              query: { status, target_id: targetId ?? undefined, limit: REPORTS_PAGE, cursor: pageParam },
+            },
             signal,
           }),
         ),
@@ -47,12 +66,17 @@ export function useModerationQueue(campaignId: string) {
   return useInfiniteQuery(moderationQueries.queue(campaignId))
 }
 
-export function useReportedComments(campaignId: string) {
-  return useInfiniteQuery(moderationQueries.reportedComments(campaignId))
+export function useReports(campaignId: string, status: ReportState, targetId: string | null = null) {
+  return useInfiniteQuery(moderationQueries.reports(campaignId, status, targetId))
 }
 
 export function useModerationLog(contributionId: string) {
   return useQuery(moderationQueries.log(contributionId))
+}
+
+/** Whether `error` is the API's refusal with `code`. */
+export function hasCode(error: unknown, code: Schemas['ErrorCode']): boolean {
+  return error instanceof ApiError && error.problem?.code === code
 }
 
 export function useModerate(contributionId: string) {
@@ -67,10 +91,75 @@ export function useModerate(contributionId: string) {
     },
     onError: (error) => {
       // Its authors edited it or another moderator decided first: show it as it stands now.
-      if (error instanceof ApiError && error.problem?.code === 'conflict.changed_meanwhile') {
+      if (hasCode(error, 'conflict.changed_meanwhile')) {
         void queryClient.invalidateQueries({ queryKey: moderationKeys.all })
         void queryClient.invalidateQueries({ queryKey: contributionKeys.detail(contributionId) })
       }
     },
+  })
+}
+
+/** One resolution: any open report on the subject names it; the API settles all of them. */
+export interface Resolution {
+  reportId: string
+  /** The entry the subject is, or that the reported comment is on: its page and gallery change. */
+  contributionId: string | null
+  body: Schemas['ResolutionRequest']
+}
+
+function resolve({ reportId, body }: Resolution) {
+  return unwrap(api.POST('/api/v1/reports/{id}/resolution', { params: { path: { id: reportId } }, body }))
+}
+
+/** After resolutions: the desk, the queue and the logs, and the entries' pages, galleries and comments. */
+function refreshAfter(queryClient: QueryClient, contributionIds: readonly (string | null)[]) {
+  void queryClient.invalidateQueries({ queryKey: moderationKeys.all })
+  void queryClient.invalidateQueries({ queryKey: contributionKeys.galleries() })
+  for (const id of new Set(contributionIds)) {
+    if (id === null) continue
+    void queryClient.invalidateQueries({ queryKey: contributionKeys.detail(id) })
+    void queryClient.invalidateQueries({ queryKey: commentKeys.thread(id) })
+  }
+}
+
+export function useResolveReport() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: resolve,
+    onSuccess: (_, resolution) => refreshAfter(queryClient, [resolution.contributionId]),
+    onError: (error) => {
+      // Another moderator settled them first: show the desk as it stands now.
+      if (hasCode(error, 'report.resolved')) void queryClient.invalidateQueries({ queryKey: moderationKeys.reportLists() })
+    },
+  })
+}
+
+/** How one resolution of a bulk run went: `error` is null when it went through. */
+export interface BulkOutcome<T> {
+  item: T
+  error: unknown
+}
+
+/**
+ * Resolves several subjects the same way, one request after the other; a refusal does not stop
+ * the others. `onDone` counts the requests answered so far (for a progress bar).
+ */
+export function useBulkResolve<T extends Resolution>() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: async ({ items, onDone }: { items: readonly T[]; onDone: (answered: number) => void }) => {
+      const outcomes: BulkOutcome<T>[] = []
+      for (const item of items) {
+        try {
+          await resolve(item)
+          outcomes.push({ item, error: null })
+        } catch (error) {
+          outcomes.push({ item, error })
+        }
+        onDone(outcomes.length)
+      }
+      return outcomes
+    },
+    onSettled: (_, __, { items }) => refreshAfter(queryClient, items.map((item) => item.contributionId)),
   })
 }

@@ -131,7 +131,7 @@ describe('the inbox', () => {
     const link = (name: string) => screen.getByRole('link', { name })
     expect(link('3 new comments on “Wave bottle”.')).toHaveAttribute('href', '/contributions/k1')
     expect(link('Your contribution “Wave bottle” was rejected: Off topic')).toHaveAttribute('href', '/contributions/k1')
-    expect(link('An entry in “Summer bottle” is waiting for moderation.')).toHaveAttribute('href', '/c/summer-bottle/moderation')
+    expect(link('An entry in “Summer bottle” is waiting for moderation.')).toHaveAttribute('href', '/c/summer-bottle/moderation?view=approval')
     expect(link('Voting has opened in “Summer bottle”.')).toHaveAttribute('href', '/c/summer-bottle')
     expect(link('Your award “First prize” is paid.')).toHaveAttribute('href', '/me/rewards')
     expect(link('The webhook to https://hooks.example.com/schwarm was switched off after failing for days.')).toHaveAttribute(

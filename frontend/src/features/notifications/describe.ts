@@ -54,7 +54,7 @@ export function useDescribeNotification(): (notification: Notification) => Notif
         }
       // The staff's notices lead to where they act on them.
       case 'entries_waiting':
-        return { text: t('kind.entriesWaiting', { count, campaign }), href: slug ? `/c/${slug}/moderation` : null }
+        return { text: t('kind.entriesWaiting', { count, campaign }), href: slug ? `/c/${slug}/moderation?view=approval` : null }
       case 'report_received':
         return { text: t('kind.reportReceived', { count, campaign }), href: slug ? `/c/${slug}/moderation` : null }
       case 'voting_opened':

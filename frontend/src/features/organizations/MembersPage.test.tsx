@@ -13,13 +13,14 @@ const members = [
 ]
 
 describe('MembersPage', () => {
-  it('lets an owner change a role and add a member by user id', async () => {
+  it('lets an owner change a role and add a member found by name', async () => {
     startSession(authResponse())
     const fake = stubApi({
       'GET /api/v1/me': () => json(me),
       'GET /api/v1/organizations/acme': () => json(organization),
       'GET /api/v1/me/organizations': () => json({ items: [{ organization, role: 'owner' }], next_cursor: null }),
       'GET /api/v1/organizations/acme/members': () => json({ items: members, next_cursor: null }),
+      'GET /api/v1/users': () => json([{ id: 'u3', display_name: 'Linus', created_at: '2026-01-03T00:00:00Z' }]),
       'PUT /api/v1/organizations/acme/members/u2': () => json({ ...members[1], role: 'moderator' }),
       'PUT /api/v1/organizations/acme/members/u3': () => problem(404, 'Not Found', 'no such user'),
     })
@@ -29,7 +30,10 @@ describe('MembersPage', () => {
     expect(await table.findByRole('rowheader', { name: 'Grace' })).toBeVisible()
 
     await user.selectOptions(table.getByRole('combobox', { name: 'Role of Grace' }), 'Moderator')
-    await user.type(screen.getByRole('textbox', { name: /User id/ }), 'u3')
+    await user.type(screen.getByRole('combobox', { name: /^Person/ }), 'Lin')
+    await user.click(await screen.findByRole('option', { name: /Linus/ }))
+    expect(screen.getByRole('group', { name: /^Person/ })).toHaveTextContent('Linus')
+    expect(new URL(fake.sent('GET /api/v1/users')[0].url).searchParams.get('q')).toBe('Lin')
     await user.click(screen.getByRole('button', { name: 'Add member' }))
 
     expect(await screen.findByRole('alert')).toHaveTextContent('Not Found: no such user')

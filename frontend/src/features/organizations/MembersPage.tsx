@@ -4,7 +4,7 @@ import { useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { ApiError } from '../../api/errors'
-import { SelectField, TextField } from '../../forms/Field'
+import { SelectField } from '../../forms/Field'
 import { FormAlert } from '../../forms/FormAlert'
 import { fieldsIn } from '../../forms/problem'
 import { useFocusFirstProblem } from '../../forms/useFocusFirstProblem'
@@ -13,6 +13,8 @@ import { useFormat } from '../../i18n/format'
 import { ConfirmButton } from '../../ui/ConfirmButton'
 import { ErrorAlert, Loading, QueryBoundary } from '../../ui/QueryStates'
 import { useMe } from '../auth/useMe'
+import { PersonPicker } from '../people/PersonPicker'
+import type { PickedPerson } from '../people/queries'
 import { canManage, useMembers, useMyRole, useOrganization, usePutMember, useRemoveMember, type Role } from './queries'
 
 const ROLES: readonly Role[] = ['owner', 'manager', 'moderator', 'juror']
@@ -20,7 +22,7 @@ const ROLES: readonly Role[] = ['owner', 'manager', 'moderator', 'juror']
 function AddMemberForm({ slug }: { slug: string }) {
   const { t } = useTranslation('organizations')
   const put = usePutMember(slug)
-  const [userId, setUserId] = useState('')
+  const [person, setPerson] = useState<PickedPerson | null>(null)
   const [role, setRole] = useState<Role>('moderator')
   const form = useRef<HTMLFormElement>(null)
   const problem = useFormProblem(put.error, fieldsIn(['role']))
@@ -28,14 +30,15 @@ function AddMemberForm({ slug }: { slug: string }) {
 
   function submit(event: FormEvent) {
     event.preventDefault()
-    put.mutate({ userId: userId.trim(), role }, { onSuccess: () => setUserId('') })
+    if (person === null) return
+    put.mutate({ userId: person.id, role }, { onSuccess: () => setPerson(null) })
   }
   return (
     <form ref={form} onSubmit={submit} className="stack" aria-labelledby="add-member-heading">
       <h2 id="add-member-heading">{t('members.addHeading')}</h2>
       <p className="hint">{t('members.addHint')}</p>
       <FormAlert problem={problem} />
-      <TextField label={t('members.userId')} required value={userId} onChange={(event) => setUserId(event.target.value)} />
+      <PersonPicker label={t('members.person')} required value={person} onChange={setPerson} />
       <SelectField
         label={t('members.role')}
         value={role}

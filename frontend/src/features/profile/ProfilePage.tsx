@@ -4,6 +4,7 @@ import { useFormat } from '../../i18n/format'
 import { QueryBoundary } from '../../ui/QueryStates'
 import { useMe } from '../auth/useMe'
 import { NotificationSettingsSection } from '../notifications/NotificationSettingsSection'
+import { EmailVerificationNotice } from './EmailVerificationNotice'
 import { ProfileForm } from './ProfileForm'
 
 /** `/me`: the signed-in user's account and profile. */
@@ -17,6 +18,7 @@ export function ProfilePage() {
         <div className="narrow">
           <title>{t('pageTitle')}</title>
           <h1>{t('heading')}</h1>
+          <EmailVerificationNotice key={`email-${account.id}`} account={account} />
           <section aria-labelledby="account-heading">
             <h2 id="account-heading">{t('account')}</h2>
             <dl>

@@ -28,6 +28,15 @@ export const en = {
   saved: 'Your profile was saved.',
   developers: 'For developers',
   developersIntro: 'Scripts and other tools can use the Schwarm API on your behalf with a personal access token.',
+  verifyNotice: {
+    label: 'Confirm your email address',
+    text: 'Please confirm that {{email}} is yours: open the link we mailed you when you signed up.',
+    resend: 'Send the link again',
+    resending: 'Sending…',
+    sent: 'A new link is on its way to {{email}}. It works for seven days; earlier links no longer do.',
+    confirmed: 'Your email address is confirmed already.',
+    dismiss: 'Hide this notice',
+  },
 }
 
 export const de: Translation<typeof en> = {
@@ -57,4 +66,13 @@ export const de: Translation<typeof en> = {
   saved: 'Dein Profil wurde gespeichert.',
   developers: 'Für Entwicklerinnen und Entwickler',
   developersIntro: 'Skripte und andere Werkzeuge können mit einem persönlichen Zugriffstoken in deinem Namen die Schwarm-API nutzen.',
+  verifyNotice: {
+    label: 'Bestätige deine E-Mail-Adresse',
+    text: 'Bitte bestätige, dass {{email}} dir gehört: Öffne den Link aus der E-Mail, die wir dir beim Anlegen deines Kontos geschickt haben.',
+    resend: 'Link noch einmal schicken',
+    resending: 'Wird gesendet …',
+    sent: 'Ein neuer Link ist unterwegs an {{email}}. Er gilt sieben Tage lang; frühere Links funktionieren nicht mehr.',
+    confirmed: 'Deine E-Mail-Adresse ist bereits bestätigt.',
+    dismiss: 'Hinweis ausblenden',
+  },
 }

@@ -6,6 +6,8 @@ import { switchLanguage } from '../../i18n'
 import { authResponse, json, me, problem, stubApi } from '../../test/fakeApi'
 import { anOrganization, aPage, campaignPageRoutes, publishedCampaign as campaign, visited } from '../../test/fixtures'
 import { renderRoute } from '../../test/renderRoute'
+// The organiser's tools load lazily: imported up front, so their first load does not eat a query's wait.
+import '../campaign-page/organiser/CampaignAdminBar'
 
 function channel(id: string, name: string, kind: string, code: string) {
   return { id, name, kind, code, link: `/c/summer-bottle?via=${code}`, created_at: '2026-03-01T12:00:00Z' }
@@ -49,6 +51,31 @@ describe('invitation channels', () => {
 
     expect(await item.findByText('Copied to the clipboard.')).toBeVisible()
     expect(await navigator.clipboard.readText()).toBe(`${origin()}/c/summer-bottle?via=k3x9q2mz7w`)
+  })
+
+  it('shows a channel’s QR code on request, to download as SVG', async () => {
+    const fake = channelsApi([channel('ch1', 'Design forum', 'community', 'k3x9q2mz7w')])
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 29 29"><path d="M4 4h7v7H4z"/></svg>'
+    fake.fetch.mockImplementation(async (request: Request) => {
+      fake.requests.push(request.clone())
+      const path = new URL(request.url).pathname
+      if (path === '/api/v1/campaigns/c1/channels/ch1/qr.svg') return new Response(svg, { headers: { 'Content-Type': 'image/svg+xml' } })
+      if (path === '/api/v1/campaigns/c1/channels') return json({ items: [channel('ch1', 'Design forum', 'community', 'k3x9q2mz7w')], next_cursor: null })
+      if (path === '/api/v1/campaigns/summer-bottle') return json(campaign)
+      return json(me)
+    })
+    const user = userEvent.setup()
+    renderRoute('/c/summer-bottle/channels')
+    const item = within((await screen.findByRole('heading', { level: 3, name: 'Design forum' })).closest('li') as HTMLElement)
+    expect(item.queryByRole('img')).not.toBeInTheDocument()
+
+    await user.click(item.getByRole('button', { name: 'QR code of “Design forum”' }))
+
+    const image = await item.findByRole('img', { name: 'QR code of the link of “Design forum”' })
+    expect(decodeURIComponent(image.getAttribute('src') ?? '')).toBe(`data:image/svg+xml;charset=utf-8,${svg}`)
+    expect(item.getByRole('link', { name: 'Download SVG (for print)' })).toHaveAttribute('download', 'summer-bottle-k3x9q2mz7w.svg')
+    expect(item.getByRole('button', { name: 'Download PNG' })).toBeVisible()
+    expect(item.getByRole('button', { name: 'Hide QR code of “Design forum”' })).toHaveAttribute('aria-expanded', 'true')
   })
 
   it('opens a channel and shows its link in the list', async () => {

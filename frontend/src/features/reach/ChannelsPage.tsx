@@ -12,13 +12,15 @@ import { useFocusFirstProblem } from '../../forms/useFocusFirstProblem'
 import { useFormProblem } from '../../forms/useFormProblem'
 import { useFormat } from '../../i18n/format'
 import { CopyField } from '../../ui/CopyField'
+import { ShareButton } from '../../ui/ShareButton'
 import { LoadMore } from '../../ui/LoadMore'
 import { EmptyState, QueryBoundary } from '../../ui/QueryStates'
 import { CampaignSubpage } from '../campaigns/CampaignSubpage'
 import type { Campaign } from '../campaigns/queries'
+import { ChannelQrCode } from './ChannelQrCode'
 import { absoluteLink, CHANNEL_KINDS, useChannels, useCreateChannel, type Channel, type ChannelKind } from './queries'
 
-function ChannelItem({ channel }: { channel: Channel }) {
+function ChannelItem({ channel, campaign }: { channel: Channel; campaign: Campaign }) {
   const { t } = useTranslation('reach')
   const format = useFormat()
   return (
@@ -34,6 +36,14 @@ function ChannelItem({ channel }: { channel: Channel }) {
         copyLabel={t('channels.copy')}
         copyContext={t('channels.copyContext', { name: channel.name })}
       />
+      <div className="button-row">
+        <ShareButton
+          url={absoluteLink(channel.link)}
+          title={t('channels.shareTitle', { campaign: campaign.title })}
+          context={t('channels.copyContext', { name: channel.name })}
+        />
+      </div>
+      <ChannelQrCode campaignId={campaign.id} campaignSlug={campaign.slug} channel={channel} />
     </li>
   )
 }
@@ -56,7 +66,7 @@ function ChannelList({ campaign }: { campaign: Campaign }) {
           <>
             <ul className="channel-list">
               {items.map((channel) => (
-                <ChannelItem key={channel.id} channel={channel} />
+                <ChannelItem key={channel.id} channel={channel} campaign={campaign} />
               ))}
             </ul>
             {channels.hasNextPage && (

@@ -5,6 +5,7 @@ import { useEffect, useId, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useFormat } from '../../i18n/format'
 import { CopyField } from '../../ui/CopyField'
+import { ShareButton } from '../../ui/ShareButton'
 import { ErrorAlert } from '../../ui/QueryStates'
 import { absoluteLink, useMyReferral, type Referral } from './queries'
 
@@ -71,6 +72,7 @@ export function InviteFriends({ campaignId, pointsPerReferral, headingLevel = 2,
             copyLabel={t('invite.copy')}
             copyContext={forCampaign}
           />
+          <ShareButton url={absoluteLink(data.link)} title={t('invite.shareTitle', { campaign: campaignTitle ?? '' })} context={forCampaign} />
           <ReferralStats referral={data} />
         </>
       ) : (

@@ -6,6 +6,9 @@ import type { Schemas } from '../../api/types'
 import { authResponse, json, me, problem, stubApi, type Handler } from '../../test/fakeApi'
 import { aCampaign, anAward as award, anOrganization, aPage } from '../../test/fixtures'
 import { renderRoute } from '../../test/renderRoute'
+// The organiser's tools load lazily: imported up front, so their first load does not eat a query's wait.
+import '../campaign-page/organiser/CampaignAdminBar'
+import './manage/ManageAwards'
 
 const campaign = (phase: Schemas['Phase']) => aCampaign({ phase, rules: { remix_credit_percent: 25 } })
 

@@ -3,10 +3,15 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
+import { registerLazyStrings } from '../../i18n'
 import { CreateTokenForm } from './CreateTokenForm'
 import { NewTokenSecret } from './NewTokenSecret'
 import type { CreatedToken } from './queries'
+import * as strings from './strings'
 import { TokenTable } from './TokenTable'
+
+// This page's strings arrive with it (see registerLazyStrings).
+registerLazyStrings('tokens', strings)
 
 export function TokensPage() {
   const { t } = useTranslation('tokens')

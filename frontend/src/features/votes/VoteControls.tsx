@@ -1,6 +1,7 @@
 // The voter's controls for one contribution in the campaign's voting method, and the mark of the
 // vote already given. Changes show at once (optimistic) and return if the API refuses them.
-import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useState, type FormEvent } from 'react'
+import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation } from 'react-router'
 import type { Schemas } from '../../api/types'
@@ -14,18 +15,21 @@ import { describeVoteError } from './voteError'
 type Contribution = Pick<Schemas['ContributionResponse'], 'id' | 'title' | 'authors'>
 
 /** "You gave 3 stars": my vote on a contribution, in the method's words. */
+function myVoteText(method: Schemas['VotingMethod'], value: number, t: TFunction<'votes'>): string {
+  return method === 'stars'
+    ? t('vote.yoursStars', { count: value })
+    : method === 'budget'
+      ? t('vote.yoursPoints', { count: value })
+      : value < 0
+        ? t('vote.yoursDown')
+        : t('vote.yoursUp')
+}
+
+/** My vote on a contribution, in the method's words, where the controls do not show it. */
 export function MyVoteMark({ method, value }: { method: Schemas['VotingMethod']; value: number | undefined }) {
   const { t } = useTranslation('votes')
   if (value === undefined) return null
-  const text =
-    method === 'stars'
-      ? t('vote.yoursStars', { count: value })
-      : method === 'budget'
-        ? t('vote.yoursPoints', { count: value })
-        : value < 0
-          ? t('vote.yoursDown')
-          : t('vote.yoursUp')
-  return <p className="my-vote">{text}</p>
+  return <p className="my-vote">{myVoteText(method, value, t)}</p>
 }
 
 interface MethodProps {
@@ -68,32 +72,10 @@ function UpDown({ value, busy, cast }: MethodProps) {
   )
 }
 
-// Arrow keys walk a radio group one star at a time: wait until the choice settles before sending.
-const STAR_SETTLE_MS = 400
-
+/** Stars, cast on an explicit choice (a click, or Enter on the focused star; see StarRating). */
 function Stars({ title, value, cast }: MethodProps) {
   const { t } = useTranslation('votes')
-  const [draft, setDraft] = useState<number | undefined>()
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined)
-  useEffect(() => () => clearTimeout(timer.current), [])
-  const choose = (stars: number) => {
-    setDraft(stars)
-    clearTimeout(timer.current)
-    timer.current = setTimeout(() => {
-      setDraft(undefined)
-      if (stars !== value) cast(stars)
-    }, STAR_SETTLE_MS)
-  }
-  return (
-    <>
-      <StarRating label={t('vote.stars', { title })} value={draft ?? value} onChange={choose} />
-      {value !== undefined && draft === undefined && (
-        <button type="button" className="link-button" onClick={() => cast(null)}>
-          {t('vote.retract')}
-        </button>
-      )}
-    </>
-  )
+  return <StarRating label={t('vote.stars', { title })} value={value} onCast={(stars) => stars !== value && cast(stars)} />
 }
 
 function Budget({ title, value, votes, busy, cast }: MethodProps) {
@@ -159,6 +141,7 @@ export function VoteControls({ campaign, contribution }: { campaign: Campaign; c
   if (own && !campaign.rules.allow_self_vote) return <p className="muted">{t('vote.ownEntry')}</p>
 
   const Control = CONTROLS[method]
+  const cast = (next: number | null) => vote.mutate({ contributionId: contribution.id, value: next })
   return (
     <div className="vote-controls" role="group" aria-label={t('vote.label', { title: contribution.title })} aria-busy={vote.isPending}>
       <div className="actions">
@@ -167,10 +150,27 @@ export function VoteControls({ campaign, contribution }: { campaign: Campaign; c
           value={value}
           votes={myVotes.data}
           busy={vote.isPending || myVotes.isPending}
-          cast={(next) => vote.mutate({ contributionId: contribution.id, value: next })}
+          cast={cast}
         />
       </div>
-      {method !== 'upvote' && <MyVoteMark method={method} value={value} />}
+      {method === 'stars' ? (
+        // What is cast, always in its place (a card does not grow when its vote arrives), and the
+        // way to take it back.
+        <p className="vote-status">
+          {value === undefined ? (
+            <span className="muted">{t('vote.notYet')}</span>
+          ) : (
+            <>
+              <strong>{myVoteText(method, value, t)}</strong>
+              <button type="button" className="link-button" onClick={() => cast(null)}>
+                {t('vote.retract')}
+              </button>
+            </>
+          )}
+        </p>
+      ) : (
+        method !== 'upvote' && <MyVoteMark method={method} value={value} />
+      )}
       {vote.isError && (
         <p role="alert" className="field-error">
           {describeVoteError(vote.error, t, tCommon)}

@@ -149,7 +149,7 @@ describe('voting', () => {
     expect(row).toHaveTextContent('1Wave bottle0.814.251,23400')
   })
 
-  it('rates with stars by keyboard and keeps the device id stable across votes', async () => {
+  it('rates with stars by keyboard on an explicit choice and keeps the device id stable across votes', async () => {
     let stars: number | undefined
     const fake = campaignApi(campaignWith({ voting_method: 'stars' }), {
       'GET /api/v1/campaigns/c1/votes/me': () => json(myVotes('stars', stars ? [vote('k1', stars)] : [])),
@@ -162,20 +162,20 @@ describe('voting', () => {
         return new Response(null, { status: 204 })
       },
     })
-    // No pause between keys: the controls wait 400 ms after the last star before they vote, so the
-    // walk must not leave the event loop, or a busy machine could let that timer run in between.
-    const user = userEvent.setup({ delay: null })
+    const user = userEvent.setup()
     renderRoute('/contributions/k1')
 
     const rating = await screen.findByRole('group', { name: 'Stars for “Wave bottle”' })
-    act(() => within(rating).getByRole('radio', { name: '1 star' }).focus())
-    await user.keyboard('[Space][ArrowRight][ArrowRight]')
-    expect(within(rating).getByRole('radio', { name: '3 stars' })).toBeChecked()
-
-    // Walking the stars sends one vote, for where the walk stopped.
+    act(() => within(rating).getByRole('button', { name: '1 star' }).focus())
+    await user.keyboard('[ArrowRight][ArrowRight]')
+    expect(within(rating).getByRole('button', { name: '3 stars' })).toHaveFocus()
+    // Walking the stars casts nothing; Enter on the third casts three, once.
+    expect(fake.sent('PUT /api/v1/contributions/k1/vote')).toHaveLength(0)
+    await user.keyboard('[Enter]')
     await waitFor(() => expect(fake.sent('PUT /api/v1/contributions/k1/vote')).toHaveLength(1))
     expect(await fake.sent('PUT /api/v1/contributions/k1/vote')[0]?.json()).toEqual({ value: 3 })
     expect(await screen.findByText('You gave 3 stars')).toBeVisible()
+    expect(within(rating).getByRole('button', { name: '3 stars' })).toHaveAttribute('aria-pressed', 'true')
 
     await user.click(screen.getByRole('button', { name: 'Take my vote back' }))
     await waitFor(() => expect(fake.sent('DELETE /api/v1/contributions/k1/vote')).toHaveLength(1))
@@ -238,7 +238,8 @@ describe('voting', () => {
     renderRoute('/c/summer-bottle')
     const gallery = await screen.findByRole('region', { name: 'Gallery' })
     expect(await within(gallery).findByText('You gave 4 stars')).toBeVisible()
-    expect(within(gallery).queryByRole('radio')).toBeNull()
+    expect(within(gallery).queryByRole('group', { name: 'Stars for “Wave bottle”' })).toBeNull()
+    expect(within(gallery).queryByRole('button', { name: /stars?$/ })).toBeNull()
   })
 })
 

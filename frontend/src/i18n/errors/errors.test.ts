@@ -111,6 +111,18 @@ describe('refusalMessage', () => {
     )
   })
 
+  it('says why a mailed link no longer works, by its reason', () => {
+    const link = (reason?: string) => ({ code: 'account_link.unavailable', params: reason === undefined ? {} : { reason } })
+    expect(refusalMessage(link('expired'), german)).toBe('Dieser Link ist abgelaufen. Bitte fordere einen neuen an.')
+    expect(refusalMessage(link('used'), english)).toBe(
+      'This link has been used already, or a newer one was sent since: only the newest link works, once.',
+    )
+    expect(refusalMessage(link('unknown'), german)).toMatch(/^Dieser Link ist ungültig\./)
+    // A reason this client does not know yet: the general message.
+    expect(refusalMessage(link('revoked'), english)).toBe('This link no longer works. Please ask for a new one.')
+    expect(refusalMessage(link(), german)).toBe('Dieser Link funktioniert nicht mehr. Bitte fordere einen neuen an.')
+  })
+
   it('knows nothing of a code a newer server may send', () => {
     expect(refusalMessage({ code: 'teleport.too_far', params: {} }, german)).toBeUndefined()
   })

@@ -58,6 +58,7 @@ export interface Refusal {
 const CHOOSING_PARAM: Record<string, string> = {
   not_found: 'resource',
   'invitation.unavailable': 'reason',
+  'account_link.unavailable': 'reason',
   'vote.value_invalid': 'method',
 }
 /** Bounds that pick `_between`, `_min` or `_max` by which of them are present. */

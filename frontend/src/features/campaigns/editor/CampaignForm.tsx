@@ -8,6 +8,7 @@ import { ApiError } from '../../../api/errors'
 import { FormAlert } from '../../../forms/FormAlert'
 import { useFocusFirstProblem } from '../../../forms/useFocusFirstProblem'
 import { useFormProblem } from '../../../forms/useFormProblem'
+import { registerLazyStrings } from '../../../i18n'
 import { isUploading } from '../../media/mediaItems'
 import { BasicsStep } from './BasicsStep'
 import type { CampaignDraft } from './draft'
@@ -18,6 +19,10 @@ import { RulesStep } from './RulesStep'
 import { ScheduleStep } from './ScheduleStep'
 import { STEPS, stepOfField, type Step } from './steps'
 import type { StepProps } from './StepProps'
+import * as strings from './strings'
+
+// The editor's strings arrive with it (see registerLazyStrings): only organisers open it.
+registerLazyStrings('campaignEditor', strings)
 
 const STEP_COMPONENTS: Record<Step, (props: StepProps) => React.ReactNode> = {
   basics: BasicsStep,

@@ -1,21 +1,26 @@
 // The organiser's buttons on a campaign page, offered only where the lifecycle allows them;
-// the API still decides, and its answer is shown.
+// the API still decides, and its answer is shown. Loaded only for the campaign's staff.
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ApiError } from '../../api/errors'
-import type { Schemas } from '../../api/types'
+import { ApiError } from '../../../api/errors'
+import type { Schemas } from '../../../api/types'
+import { registerLazyStrings } from '../../../i18n'
 import { Link, useNavigate } from 'react-router'
-import { ConfirmButton } from '../../ui/ConfirmButton'
-import { ErrorAlert } from '../../ui/QueryStates'
-import { useCampaignLifecycle, useDeleteCampaign, type Campaign, type LifecycleAction } from '../campaigns/queries'
-import { canManage, canModerate, useMyRole } from '../organizations/queries'
+import { ConfirmButton } from '../../../ui/ConfirmButton'
+import { ErrorAlert } from '../../../ui/QueryStates'
+import { useCampaignLifecycle, useDeleteCampaign, type Campaign, type LifecycleAction } from '../../campaigns/queries'
+import { canManage, canModerate, useMyRole } from '../../organizations/queries'
+import * as strings from './strings'
+
+// These tools' strings arrive with them (see registerLazyStrings).
+registerLazyStrings('organiserTools', strings)
 
 const CANCELLABLE = new Set(['scheduled', 'submission', 'review', 'voting'])
 
 const isProblem = (error: unknown, code: Schemas['ErrorCode']) => error instanceof ApiError && error.problem?.code === code
 
 export function CampaignAdminBar({ campaign }: { campaign: Campaign }) {
-  const { t } = useTranslation('campaignPage')
+  const { t } = useTranslation('organiserTools')
   const { role } = useMyRole(campaign.organization)
   const lifecycle = useCampaignLifecycle(campaign.id)
   const remove = useDeleteCampaign(campaign.id)
@@ -33,26 +38,26 @@ export function CampaignAdminBar({ campaign }: { campaign: Campaign }) {
   }
   return (
     <section aria-labelledby="admin-heading" className="admin-bar">
-      <h2 id="admin-heading">{t('admin.heading')}</h2>
+      <h2 id="admin-heading">{t('heading')}</h2>
       <div className="actions">
         {manager && campaign.phase !== 'closed' && campaign.phase !== 'cancelled' && (
           <Link className="button" to={`/c/${campaign.slug}/edit`}>
-            {t('admin.edit')}
+            {t('edit')}
           </Link>
         )}
         {contest && campaign.phase !== 'draft' && (
           <Link className="button" to={`/c/${campaign.slug}/moderation`}>
-            {t('admin.moderation')}
+            {t('moderation')}
           </Link>
         )}
         {manager && (
           <Link className="button" to={`/c/${campaign.slug}/channels`}>
-            {t('admin.channels')}
+            {t('channels')}
           </Link>
         )}
         {manager && campaign.phase !== 'draft' && (
           <Link className="button" to={`/c/${campaign.slug}/analytics`}>
-            {t('admin.analytics')}
+            {t('analytics')}
           </Link>
         )}
         {manager && campaign.kind === 'funding' && (
@@ -62,7 +67,7 @@ export function CampaignAdminBar({ campaign }: { campaign: Campaign }) {
         )}
         {manager && campaign.kind === 'microtask' && (
           <Link className="button" to={`/c/${campaign.slug}/tasks`}>
-            {t('admin.tasks')}
+            {t('tasks')}
           </Link>
         )}
         {manager && contest && campaign.phase !== 'draft' && (
@@ -72,27 +77,27 @@ export function CampaignAdminBar({ campaign }: { campaign: Campaign }) {
         )}
         {manager && campaign.phase === 'draft' && (
           <ConfirmButton
-            label={t('admin.publish')}
-            action={t('admin.publishAction')}
-            question={t('admin.publishQuestion')}
+            label={t('publish')}
+            action={t('publishAction')}
+            question={t('publishQuestion')}
             busy={busy}
             onConfirm={() => run('publish')}
           />
         )}
         {manager && campaign.phase === 'judging' && (
           <ConfirmButton
-            label={t('admin.close')}
-            action={t('admin.closeAction')}
-            question={t('admin.closeQuestion')}
+            label={t('close')}
+            action={t('closeAction')}
+            question={t('closeQuestion')}
             busy={busy}
             onConfirm={() => run('close')}
           />
         )}
         {manager && CANCELLABLE.has(campaign.phase) && (
           <ConfirmButton
-            label={t('admin.cancel')}
-            action={t('admin.cancelAction')}
-            question={t('admin.cancelQuestion')}
+            label={t('cancel')}
+            action={t('cancelAction')}
+            question={t('cancelQuestion')}
             danger
             busy={busy}
             onConfirm={() => run('cancel')}
@@ -100,9 +105,9 @@ export function CampaignAdminBar({ campaign }: { campaign: Campaign }) {
         )}
         {manager && campaign.phase === 'draft' && (
           <ConfirmButton
-            label={t('admin.delete')}
-            action={t('admin.deleteAction')}
-            question={t('admin.deleteQuestion')}
+            label={t('delete')}
+            action={t('deleteAction')}
+            question={t('deleteQuestion')}
             danger
             busy={busy}
             onConfirm={() =>
@@ -111,13 +116,13 @@ export function CampaignAdminBar({ campaign }: { campaign: Campaign }) {
           />
         )}
       </div>
-      {done && <p role="status">{t('admin.done')}</p>}
+      {done && <p role="status">{t('done')}</p>}
       {lifecycle.isError &&
         (isProblem(lifecycle.error, 'funding.not_configured') ? (
           // A funding campaign is published once its goal is set: say where that is done.
           <div role="alert" className="alert">
             <p>
-              {t('admin.fundingFirst')} <Link to={`/c/${campaign.slug}/funding`}>{t('admin.fundingLink')}</Link>
+              {t('fundingFirst')} <Link to={`/c/${campaign.slug}/funding`}>{t('fundingLink')}</Link>
             </p>
           </div>
         ) : (

@@ -1,0 +1,106 @@
+// Strings of the pages mailed links lead to: asking for a new password, setting it, confirming the
+// address. Loaded with those pages (see registerLazyStrings); the sign-in page's link to them is in
+// the auth strings, the profile's notice about an unconfirmed address in the profile's.
+import type { Translation } from '../../../i18n/strings'
+
+export const en = {
+  request: {
+    pageTitle: 'Forgot your password? · Schwarm',
+    heading: 'Forgot your password?',
+    intro: 'Enter the email address of your account, and we will mail you a link to set a new password.',
+    email: 'Email',
+    submit: 'Send link',
+    submitting: 'Sending…',
+    sent: 'If an account uses {{email}}, a link to set a new password is on its way. It works for one hour, and once.',
+    sentHint: 'Nothing after a few minutes? Look in your spam folder, or check the address and ask again.',
+    again: 'Ask again',
+    backToLogin: 'Back to sign in',
+  },
+  reset: {
+    pageTitle: 'Set a new password · Schwarm',
+    heading: 'Set a new password',
+    intro: 'Afterwards you are signed out on every device, and sign in again with the new password.',
+    password: 'New password',
+    passwordHint: 'At least 10 characters, and not your email address.',
+    repeat: 'Repeat password',
+    submit: 'Set password',
+    submitting: 'Setting the password…',
+    tooShort: 'Use at least {{min}} characters.',
+    mismatch: 'The two passwords differ. Type the same one twice.',
+    unavailable: {
+      expired: 'This link has expired: a link to set a new password works for one hour.',
+      used: 'This link has been used already, or you asked for a newer one since. Only the newest link works, and only once.',
+      unknown: 'This link is not valid. Perhaps it was cut short: open it from the mail once more.',
+    },
+    askAgain: 'Ask for a new link',
+  },
+  verify: {
+    pageTitle: 'Confirm your email address · Schwarm',
+    heading: 'Confirm your email address',
+    working: 'Confirming your address…',
+    done: 'Your email address is confirmed. Thank you!',
+    toProfile: 'Go to my profile',
+    signIn: 'Sign in',
+    unavailable: {
+      expired: 'This link has expired: a confirmation link works for seven days.',
+      used: 'This link has been used already, or a newer one was sent since. Only the newest link works, and only once.',
+      unknown: 'This link is not valid. Perhaps it was cut short: open it from the mail once more.',
+    },
+    confirmedAlready: 'Your email address is confirmed already: there is nothing more to do.',
+    resend: 'Send me a new link',
+    resending: 'Sending…',
+    resent: 'A new link is on its way to {{email}}. It works for seven days.',
+    signInToResend: 'Sign in to ask for a new link',
+  },
+}
+
+export const de: Translation<typeof en> = {
+  request: {
+    pageTitle: 'Passwort vergessen? · Schwarm',
+    heading: 'Passwort vergessen?',
+    intro: 'Gib die E-Mail-Adresse deines Kontos ein. Wir schicken dir einen Link, mit dem du ein neues Passwort setzt.',
+    email: 'E-Mail',
+    submit: 'Link senden',
+    submitting: 'Wird gesendet …',
+    sent: 'Falls ein Konto die Adresse {{email}} nutzt, ist ein Link für ein neues Passwort unterwegs. Er gilt eine Stunde lang und funktioniert einmal.',
+    sentHint: 'Nach ein paar Minuten noch nichts da? Sieh im Spam-Ordner nach, oder prüfe die Adresse und fordere den Link noch einmal an.',
+    again: 'Noch einmal anfordern',
+    backToLogin: 'Zurück zur Anmeldung',
+  },
+  reset: {
+    pageTitle: 'Neues Passwort setzen · Schwarm',
+    heading: 'Neues Passwort setzen',
+    intro: 'Danach bist du auf allen Geräten abgemeldet und meldest dich mit dem neuen Passwort wieder an.',
+    password: 'Neues Passwort',
+    passwordHint: 'Mindestens 10 Zeichen und nicht deine E-Mail-Adresse.',
+    repeat: 'Passwort wiederholen',
+    submit: 'Passwort setzen',
+    submitting: 'Passwort wird gesetzt …',
+    tooShort: 'Verwende mindestens {{min}} Zeichen.',
+    mismatch: 'Die beiden Passwörter sind verschieden. Gib zweimal dasselbe ein.',
+    unavailable: {
+      expired: 'Dieser Link ist abgelaufen: Ein Link für ein neues Passwort gilt eine Stunde lang.',
+      used: 'Dieser Link wurde schon benutzt, oder du hast inzwischen einen neueren angefordert. Nur der neueste Link funktioniert, und nur einmal.',
+      unknown: 'Dieser Link ist ungültig. Vielleicht wurde er abgeschnitten: Öffne ihn noch einmal aus der E-Mail.',
+    },
+    askAgain: 'Neuen Link anfordern',
+  },
+  verify: {
+    pageTitle: 'E-Mail-Adresse bestätigen · Schwarm',
+    heading: 'E-Mail-Adresse bestätigen',
+    working: 'Deine Adresse wird bestätigt …',
+    done: 'Deine E-Mail-Adresse ist bestätigt. Danke!',
+    toProfile: 'Zu meinem Profil',
+    signIn: 'Anmelden',
+    unavailable: {
+      expired: 'Dieser Link ist abgelaufen: Ein Bestätigungslink gilt sieben Tage lang.',
+      used: 'Dieser Link wurde schon benutzt, oder inzwischen wurde ein neuerer verschickt. Nur der neueste Link funktioniert, und nur einmal.',
+      unknown: 'Dieser Link ist ungültig. Vielleicht wurde er abgeschnitten: Öffne ihn noch einmal aus der E-Mail.',
+    },
+    confirmedAlready: 'Deine E-Mail-Adresse ist bereits bestätigt: Es gibt nichts mehr zu tun.',
+    resend: 'Neuen Link schicken',
+    resending: 'Wird gesendet …',
+    resent: 'Ein neuer Link ist unterwegs an {{email}}. Er gilt sieben Tage lang.',
+    signInToResend: 'Melde dich an, um einen neuen Link anzufordern',
+  },
+}

@@ -1,0 +1,51 @@
+// Strings of the organiser's tools on a campaign page (edit, moderation, channels, analytics, the
+// lifecycle). Loaded with those tools (see registerLazyStrings): participants never need them.
+import type { Translation } from '../../../i18n/strings'
+
+export const en = {
+  heading: 'Organiser tools',
+  edit: 'Edit',
+  moderation: 'Moderation queue',
+  channels: 'Invitation channels',
+  analytics: 'Analytics',
+  tasks: 'Tasks and review',
+  publish: 'Publish',
+  publishAction: 'publish',
+  publishQuestion: 'Publish? Everyone will see it, and its phase follows its schedule.',
+  close: 'Close',
+  closeAction: 'close',
+  closeQuestion: 'Close the campaign for good?',
+  cancel: 'Cancel campaign',
+  cancelAction: 'cancel it',
+  cancelQuestion: 'Cancel the campaign? Participants will see it was cancelled.',
+  delete: 'Delete draft',
+  deleteAction: 'delete',
+  deleteQuestion: 'Delete this draft for good?',
+  done: 'Done.',
+  fundingFirst: 'A crowdfunding campaign is published once its funding goal and rules are set.',
+  fundingLink: 'Set them now',
+}
+
+export const de: Translation<typeof en> = {
+  heading: 'Werkzeuge für Veranstalter',
+  edit: 'Bearbeiten',
+  moderation: 'Moderation',
+  channels: 'Einladungskanäle',
+  analytics: 'Auswertung',
+  tasks: 'Aufgaben und Prüfung',
+  publish: 'Veröffentlichen',
+  publishAction: 'veröffentlichen',
+  publishQuestion: 'Veröffentlichen? Alle sehen sie dann, und ihre Phase folgt dem Zeitplan.',
+  close: 'Abschließen',
+  closeAction: 'abschließen',
+  closeQuestion: 'Die Kampagne endgültig abschließen?',
+  cancel: 'Kampagne absagen',
+  cancelAction: 'absagen',
+  cancelQuestion: 'Die Kampagne absagen? Teilnehmende sehen, dass sie abgesagt wurde.',
+  delete: 'Entwurf löschen',
+  deleteAction: 'löschen',
+  deleteQuestion: 'Diesen Entwurf endgültig löschen?',
+  done: 'Erledigt.',
+  fundingFirst: 'Eine Crowdfunding-Kampagne wird veröffentlicht, sobald Finanzierungsziel und Regeln festgelegt sind.',
+  fundingLink: 'Jetzt festlegen',
+}
