@@ -85,6 +85,10 @@ fn a_draft_is_private_until_published() {
     );
     assert_eq!(draft["organization"], "acme");
     assert_eq!(
+        draft["organization_name"], "acme brand",
+        "the brand as people know it"
+    );
+    assert_eq!(
         draft["rules"]["max_contributions_per_member"], 1,
         "defaults are filled in"
     );

@@ -219,6 +219,8 @@ pub struct CampaignResponse {
     pub slug: String,
     /// The organization's slug.
     pub organization: String,
+    /// The organization's name, as people know the brand.
+    pub organization_name: String,
     pub kind: CampaignKind,
     pub title: String,
     pub summary: String,

@@ -144,14 +144,21 @@ pub(super) fn respond(
         tiers.entry(tier.campaign_id.clone()).or_default().push(tier);
     }
     let organization_ids: Vec<String> = rows.iter().map(|row| row.organization_id.clone()).collect();
-    let slugs = organizations::slugs_by_id(conn, &organization_ids)?;
+    let organizations = organizations::names_by_id(conn, &organization_ids)?;
     Ok(rows
         .into_iter()
         .map(|row| {
             let parts = to_response_parts(&row, tiers.get(&row.id).map(Vec::as_slice).unwrap_or_default());
             CampaignResponse {
                 phase: phase_of(&row, now),
-                organization: slugs.get(&row.organization_id).cloned().unwrap_or_default(),
+                organization: organizations
+                    .get(&row.organization_id)
+                    .map(|(slug, _)| slug.clone())
+                    .unwrap_or_default(),
+                organization_name: organizations
+                    .get(&row.organization_id)
+                    .map(|(_, name)| name.clone())
+                    .unwrap_or_default(),
                 kind: row.kind,
                 schedule: parts.schedule,
                 rules: parts.rules,

@@ -88,6 +88,14 @@ pub fn lock(conn: &mut DbConnection, organization_id: &str) -> QueryResult<()> {
     Ok(())
 }
 
+/// Id, slug and name of each of `ids`.
+pub fn names(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<(String, String, String)>> {
+    organizations::table
+        .filter(organizations::id.eq_any(ids))
+        .select((organizations::id, organizations::slug, organizations::name))
+        .load(conn)
+}
+
 pub fn slugs(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<(String, String)>> {
     organizations::table
         .filter(organizations::id.eq_any(ids))

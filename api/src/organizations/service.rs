@@ -59,6 +59,17 @@ pub fn find(conn: &mut DbConnection, slug: &str) -> Result<OrganizationRow, ApiE
 }
 
 /// Slugs of organizations by id (for responses that name their organization).
+/// Slug and name of each of `ids`, by id.
+pub fn names_by_id(
+    conn: &mut DbConnection,
+    ids: &[String],
+) -> Result<std::collections::HashMap<String, (String, String)>, ApiError> {
+    Ok(repo::names(conn, ids)?
+        .into_iter()
+        .map(|(id, slug, name)| (id, (slug, name)))
+        .collect())
+}
+
 pub fn slugs_by_id(
     conn: &mut DbConnection,
     ids: &[String],

@@ -2547,6 +2547,8 @@ export interface components {
             kind: components["schemas"]["CampaignKind"];
             /** @description The organization's slug. */
             organization: string;
+            /** @description The organization's name, as people know the brand. */
+            organization_name: string;
             participation_points: components["schemas"]["PointsDto"];
             /** @description Derived from the schedule and the server's clock at the time of the response. */
             phase: components["schemas"]["Phase"];
@@ -3999,6 +4001,8 @@ export interface components {
                 kind: components["schemas"]["CampaignKind"];
                 /** @description The organization's slug. */
                 organization: string;
+                /** @description The organization's name, as people know the brand. */
+                organization_name: string;
                 participation_points: components["schemas"]["PointsDto"];
                 /** @description Derived from the schedule and the server's clock at the time of the response. */
                 phase: components["schemas"]["Phase"];

@@ -48,6 +48,7 @@ export function aCampaign({ rules, participation_points, ...overrides }: Campaig
     id: 'c1',
     slug: 'summer-bottle',
     organization: 'acme',
+    organization_name: 'ACME',
     kind: 'design',
     title: 'Summer bottle',
     summary: '',
