@@ -165,8 +165,25 @@ fn shares_and_co_authors_are_checked() {
 fn the_limit_per_member_holds_and_withdrawing_frees_a_place() {
     let (server, _, campaign) = setup(json!({"max_contributions_per_member": 2}));
     let ada = server.client.register("ada");
+    let allowance = || {
+        let res = server.client.call(
+            "GET",
+            &format!("/api/v1/campaigns/{campaign}/submission-allowance"),
+            ada.token(),
+            None,
+        );
+        assert_eq!(res.status, 200, "{}", res.text());
+        let body = res.json();
+        (
+            body["limit"].as_i64().unwrap(),
+            body["used"].as_i64().unwrap(),
+            body["remaining"].as_i64().unwrap(),
+        )
+    };
+    assert_eq!(allowance(), (2, 0, 2), "told before the form is filled");
     let first = submit(&server, &ada, &campaign, json!({"title": "One"})).json();
     submit(&server, &ada, &campaign, json!({"title": "Two"}));
+    assert_eq!(allowance(), (2, 2, 0));
     let refused = submit(&server, &ada, &campaign, json!({"title": "Three"})).problem(409);
     assert!(
         refused["detail"].as_str().unwrap().contains("limit of 2"),
@@ -185,6 +202,7 @@ fn the_limit_per_member_holds_and_withdrawing_frees_a_place() {
             .status,
         204
     );
+    assert_eq!(allowance(), (2, 1, 1), "a withdrawn entry no longer counts");
     assert_eq!(
         submit(&server, &ada, &campaign, json!({"title": "Three"})).status,
         201

@@ -126,3 +126,13 @@ pub struct ContributionResponse {
     pub updated_at: DateTime<Utc>,
     pub published_at: Option<DateTime<Utc>>,
 }
+
+/// How many contributions the caller may still submit to a campaign.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SubmissionAllowance {
+    /// The campaign's `max_contributions_per_member`.
+    pub limit: i64,
+    /// The caller's contributions that count against it (not withdrawn or rejected).
+    pub used: i64,
+    pub remaining: i64,
+}

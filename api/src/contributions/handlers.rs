@@ -4,7 +4,8 @@ use utoipa::IntoParams;
 use validator::Validate;
 
 use super::dto::{
-    AuthorshipRequest, ContributionResponse, CreateContributionRequest, UpdateContributionRequest,
+    AuthorshipRequest, ContributionResponse, CreateContributionRequest, SubmissionAllowance,
+    UpdateContributionRequest,
 };
 use super::gallery::{self, Gallery, GallerySort};
 use super::revisions::{self, RevisionResponse};
@@ -259,4 +260,29 @@ pub async fn contribution_revisions(
         .run(move |conn| revisions::history(conn, viewer.as_deref(), &id, before.as_deref(), limit))
         .await?;
     Ok(web::Json(paging.page("newest", page)))
+}
+
+/// How many more contributions the caller may submit to the campaign: its limit, how many of
+/// theirs count against it and what is left (the contribute form says so before it is filled).
+#[utoipa::path(
+    tag = "contributions",
+    operation_id = "get_submission_allowance",
+    params(("id" = String, Path, description = "The campaign's id or slug")),
+    responses(
+        (status = 200, description = "Success", body = SubmissionAllowance),
+        (status = 404, description = "No such campaign", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = ["contributions:read"]))
+)]
+#[get("/campaigns/{id}/submission-allowance")]
+pub async fn get_submission_allowance(
+    auth: Auth<ContributionsRead>,
+    db: web::Data<Db>,
+    id: web::Path<String>,
+) -> Result<web::Json<SubmissionAllowance>, ApiError> {
+    let campaign = id.into_inner();
+    Ok(web::Json(
+        db.run(move |conn| lifecycle::allowance(conn, &auth.user_id, &campaign))
+            .await?,
+    ))
 }

@@ -7,7 +7,9 @@ use std::collections::HashSet;
 
 use chrono::NaiveDateTime;
 
-use super::dto::{ContributionResponse, CreateContributionRequest, UpdateContributionRequest};
+use super::dto::{
+    ContributionResponse, CreateContributionRequest, SubmissionAllowance, UpdateContributionRequest,
+};
 use super::events;
 use super::repo::{self, AuthorRow, ContributionChanges, ContributionRow, NewContribution};
 use super::revisions;
@@ -408,4 +410,22 @@ pub fn answer_authorship(
 fn encode_tags(tags: &[String]) -> String {
     let trimmed: Vec<&str> = tags.iter().map(|tag| tag.trim()).collect();
     serde_json::to_string(&trimmed).unwrap_or_else(|_| "[]".into())
+}
+
+/// How many more contributions `user_id` may submit to a campaign now, so a client says so
+/// before the form is filled: the campaign's limit, what counts against it (contributions not
+/// withdrawn or rejected), and what is left.
+pub fn allowance(
+    conn: &mut DbConnection,
+    user_id: &str,
+    campaign_key: &str,
+) -> Result<SubmissionAllowance, ApiError> {
+    let (campaign, _) = campaigns::for_participation(conn, Some(user_id), campaign_key)?;
+    let limit = i64::from(campaign.max_contributions_per_member);
+    let used = repo::count_active_by_submitter(conn, &campaign.id, user_id)?;
+    Ok(SubmissionAllowance {
+        limit,
+        used,
+        remaining: (limit - used).max(0),
+    })
 }

@@ -19,5 +19,6 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(handlers::update_contribution)
         .service(handlers::withdraw_contribution)
         .service(handlers::answer_authorship)
-        .service(handlers::contribution_revisions);
+        .service(handlers::contribution_revisions)
+        .service(handlers::get_submission_allowance);
 }

@@ -14,6 +14,9 @@ import type { QueryOf } from './types'
 export const meKeys = {
   all: ['me'] as const,
   account: () => [...meKeys.all, 'account'] as const,
+  /** How many more contributions I may submit, per campaign. */
+  submissionAllowances: () => [...meKeys.all, 'submission-allowance'] as const,
+  submissionAllowance: (campaignId: string) => [...meKeys.submissionAllowances(), campaignId] as const,
 }
 
 /** The filters of a campaign list (`GET /campaigns` without its paging). */

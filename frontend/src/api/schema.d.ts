@@ -756,6 +756,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/campaigns/{id}/submission-allowance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How many more contributions the caller may submit to the campaign: its limit, how many of
+         *     theirs count against it and what is left (the contribute form says so before it is filled).
+         */
+        get: operations["get_submission_allowance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/campaigns/{id}/task-progress": {
         parameters: {
             query?: never;
@@ -5462,6 +5482,21 @@ export interface components {
             /** @example A second colour */
             title: string;
         };
+        /** @description How many contributions the caller may still submit to a campaign. */
+        SubmissionAllowance: {
+            /**
+             * Format: int64
+             * @description The campaign's `max_contributions_per_member`.
+             */
+            limit: number;
+            /** Format: int64 */
+            remaining: number;
+            /**
+             * Format: int64
+             * @description The caller's contributions that count against it (not withdrawn or rejected).
+             */
+            used: number;
+        };
         /** @description The answer, shaped as the campaign's form says. */
         SubmitAnswerRequest: {
             answer: unknown;
@@ -8879,6 +8914,56 @@ export interface operations {
             };
             /** @description Invalid input; `errors` names each invalid field */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_submission_allowance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign's id or slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionAllowance"];
+                };
+            };
+            /** @description No valid credentials (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the required scope, or the user the role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such campaign */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -4,6 +4,7 @@ import { expect, it } from 'vitest'
 import { startSession } from '../../api/session'
 import { authResponse, json, me, problem, stubApi } from '../../test/fakeApi'
 import { aCampaign } from '../../test/fixtures'
+import { i18n } from '../../i18n'
 import { renderRoute } from '../../test/renderRoute'
 
 const campaign = aCampaign()
@@ -52,4 +53,33 @@ it('sends co-author shares in basis points and shows their errors at the row', a
     parent_id: 'p1',
     media_ids: [],
   })
+})
+
+it('says before any typing that the entry limit is reached, in German', async () => {
+  await i18n.changeLanguage('de')
+  startSession(authResponse())
+  const fake = stubApi({
+    'GET /api/v1/me': () => json(me),
+    'GET /api/v1/campaigns/summer-bottle': () => json(campaign),
+    'GET /api/v1/campaigns/c1/submission-allowance': () => json({ limit: 1, used: 1, remaining: 0 }),
+  })
+  renderRoute('/c/summer-bottle/contribute')
+  expect(
+    await screen.findByText('Du hast deinen Beitrag zu dieser Kampagne eingereicht: Jedes Mitglied kann 1 einreichen. Zieh ihn zurück, um einen anderen einzureichen.'),
+  ).toBeVisible()
+  expect(screen.queryByRole('textbox', { name: /^Titel/ })).not.toBeInTheDocument()
+  expect(screen.getByRole('link', { name: 'Zurück zur Kampagne' })).toHaveAttribute('href', '/c/summer-bottle')
+  expect(fake.sent('POST /api/v1/campaigns/c1/contributions')).toHaveLength(0)
+})
+
+it('tells how many entries are left where more than one is allowed', async () => {
+  startSession(authResponse())
+  stubApi({
+    'GET /api/v1/me': () => json(me),
+    'GET /api/v1/campaigns/summer-bottle': () => json(campaign),
+    'GET /api/v1/campaigns/c1/submission-allowance': () => json({ limit: 3, used: 1, remaining: 2 }),
+  })
+  renderRoute('/c/summer-bottle/contribute')
+  expect(await screen.findByText('You can submit 2 more of 3 entries.')).toBeVisible()
+  expect(screen.getByRole('textbox', { name: /^Title/ })).toBeVisible()
 })

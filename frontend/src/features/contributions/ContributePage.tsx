@@ -13,7 +13,7 @@ import { shareBasisPoints, type CoAuthorRow } from './coAuthors'
 import { CoAuthorsField } from './CoAuthorsField'
 import { ContentFields, type Content } from './ContentFields'
 import { isContentField, isMediaField } from './contentFieldPaths'
-import { useCreateContribution } from './queries'
+import { useCreateContribution, useSubmissionAllowance } from './queries'
 import { parseTags } from './tags'
 
 function isFormField(path: string): boolean {
@@ -82,6 +82,31 @@ function ContributeForm({ campaign }: { campaign: Campaign }) {
 }
 
 /** `/c/:slug/contribute[?parent=<id>]`: submit a contribution, or a remix of one. */
+/** The form, once it is clear there is room for another entry; otherwise why not, before any typing. */
+function WithinAllowance({ campaign }: { campaign: Campaign }) {
+  const { t } = useTranslation('contributions')
+  const allowance = useSubmissionAllowance(campaign.id)
+  // Without an answer (yet, or at all) the form shows: the server still checks the limit.
+  if (allowance.data?.remaining === 0) {
+    return (
+      <div className="notice stack-sm" role="status">
+        <p>{t('form.limitReached', { count: allowance.data.limit })}</p>
+        <p>
+          <Link to={`/c/${campaign.slug}`}>{t('form.toCampaign')}</Link>
+        </p>
+      </div>
+    )
+  }
+  return (
+    <>
+      {allowance.data && allowance.data.limit > 1 && (
+        <p className="hint">{t('form.allowance', { remaining: allowance.data.remaining, count: allowance.data.limit })}</p>
+      )}
+      <ContributeForm campaign={campaign} />
+    </>
+  )
+}
+
 export function ContributePage() {
   const { t } = useTranslation('contributions')
   return (
@@ -91,7 +116,7 @@ export function ContributePage() {
       heading={(campaign) => t('form.newHeading', { campaign: campaign.title })}
     >
       {(campaign) =>
-        campaign.phase === 'submission' ? <ContributeForm campaign={campaign} /> : <p className="notice">{t('form.closed')}</p>
+        campaign.phase === 'submission' ? <WithinAllowance campaign={campaign} /> : <p className="notice">{t('form.closed')}</p>
       }
     </CampaignSubpage>
   )

@@ -3,7 +3,7 @@
 import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api } from '../../api/client'
 import { ApiError, unwrap, unwrapEmpty } from '../../api/errors'
-import { contributionKeys, moderationKeys } from '../../api/queryKeys'
+import { contributionKeys, meKeys, moderationKeys } from '../../api/queryKeys'
 import type { Schemas } from '../../api/types'
 
 export type Contribution = Schemas['ContributionResponse']
@@ -88,7 +88,17 @@ function useContributionRefresher() {
     if (contribution) queryClient.setQueryData(contributionQueries.detail(contribution.id).queryKey, contribution)
     void queryClient.invalidateQueries({ queryKey: contributionKeys.galleries() })
     void queryClient.invalidateQueries({ queryKey: moderationKeys.all })
+    void queryClient.invalidateQueries({ queryKey: meKeys.submissionAllowances() })
   }
+}
+
+/** How many more contributions the signed-in user may submit to a campaign (told before the form). */
+export function useSubmissionAllowance(campaignId: string) {
+  return useQuery({
+    queryKey: meKeys.submissionAllowance(campaignId),
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/v1/campaigns/{id}/submission-allowance', { params: { path: { id: campaignId } }, signal })),
+  })
 }
 
 export function useCreateContribution(campaignId: string) {

@@ -84,6 +84,11 @@ export const en = {
     submitting: 'Submitting…',
     save: 'Save changes',
     closed: 'Submissions for this campaign are not open.',
+    limitReached_one: 'You have submitted your entry to this campaign: each member may submit {{count}}. Withdraw it to submit another.',
+    limitReached_other: 'You have submitted {{count}} entries to this campaign, as many as each member may. Withdraw one to submit another.',
+    allowance_one: 'You can submit {{remaining}} more of {{count}} entry.',
+    allowance_other: 'You can submit {{remaining}} more of {{count}} entries.',
+    toCampaign: 'Back to the campaign',
     editClosed: 'This contribution can no longer be changed.',
     backToReview:
       'This campaign reviews every entry. Your contribution is public now: if you save changes, it goes back to the moderators and leaves the gallery until they approve it again.',
@@ -174,6 +179,11 @@ export const de: Translation<typeof en> = {
     submitting: 'Wird eingereicht …',
     save: 'Änderungen speichern',
     closed: 'Für diese Kampagne sind Einreichungen nicht geöffnet.',
+    limitReached_one: 'Du hast deinen Beitrag zu dieser Kampagne eingereicht: Jedes Mitglied kann {{count}} einreichen. Zieh ihn zurück, um einen anderen einzureichen.',
+    limitReached_other: 'Du hast {{count}} Beiträge zu dieser Kampagne eingereicht, so viele wie jedes Mitglied darf. Zieh einen zurück, um einen anderen einzureichen.',
+    allowance_one: 'Du kannst noch {{remaining}} von {{count}} Beitrag einreichen.',
+    allowance_other: 'Du kannst noch {{remaining}} von {{count}} Beiträgen einreichen.',
+    toCampaign: 'Zurück zur Kampagne',
     editClosed: 'Dieser Beitrag kann nicht mehr geändert werden.',
     backToReview:
       'Diese Kampagne prüft jeden Beitrag. Dein Beitrag ist gerade öffentlich: Wenn du Änderungen speicherst, geht er zurück an die Moderation und verschwindet aus der Galerie, bis sie ihn erneut freigibt.',
