@@ -19,6 +19,7 @@ use crate::http::client_ip::ClientIp;
 use crate::http::json::ApiJson;
 use crate::mail::PublicUrl;
 use crate::users::repo as users;
+use crate::users::service as users_service;
 
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -121,8 +122,7 @@ pub async fn confirm_password_reset(
     let user = db
         .run(move |conn| {
             let link = links::peek(conn, &peeked, LinkPurpose::PasswordReset)?;
-            users::find(conn, &link.user_id)?
-                .ok_or_else(|| ApiError::new(ErrorCode::AuthAccountGone, "this account no longer exists"))
+            users_service::me(conn, &link.user_id)
         })
         .await?;
     service::check_password_policy(&request.password, &user.email, "password")?;
@@ -195,8 +195,7 @@ pub async fn resend_email_verification(
     let (url, now) = (public_url.0.clone(), clock.now());
     db.run(move |conn| {
         write_transaction(conn, |conn| {
-            let user = users::find(conn, &auth.user_id)?
-                .ok_or_else(|| ApiError::new(ErrorCode::AuthAccountGone, "this account no longer exists"))?;
+            let user = users_service::me(conn, &auth.user_id)?;
             if user.email_verified_at.is_some() {
                 return Err(ApiError::new(
                     ErrorCode::EmailAlreadyVerified,
