@@ -442,6 +442,26 @@ fn hiding_from_the_desk_tells_the_author_why_and_is_in_the_entrys_audit() {
         .json();
     assert_eq!(log.as_array().unwrap().len(), 1);
     assert_eq!(log[0]["decision"], "hide");
+    // Rejecting a reported entry from its page answers its reports too.
+    let copier = w.server.client.register("copier");
+    let other = submit(&w, &copier, &campaign, "Copied bottle");
+    report(
+        &w,
+        &reporter,
+        "contributions",
+        &other,
+        json!({"category": "copyright", "reason": "Copied"}),
+    );
+    moderate(
+        &w,
+        &w.moderator,
+        &other,
+        json!({"decision": "reject", "reason": "A copy"}),
+    );
+    assert!(
+        desk(&w, &w.moderator, &campaign, "").is_empty(),
+        "no open report is left behind"
+    );
     let audit = desk(
         &w,
         &w.moderator,

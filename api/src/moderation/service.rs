@@ -106,6 +106,25 @@ fn decide_within(
         };
         let reason = if takes_away { request.reason.clone() } else { None };
         contribution_events::record(conn, event_type, &row, to, &campaign, actor, reason, now)?;
+        // Taking an entry away answers the reports on it, wherever the decision was made (the
+        // desk settles them itself first, so this then finds none open).
+        if takes_away {
+            let action = match request.decision {
+                Decision::Reject => ReportAction::Reject,
+                _ => ReportAction::Hide,
+            };
+            repo::settle_open(
+                conn,
+                ReportTarget::Contribution,
+                &row.id,
+                &Settlement {
+                    action,
+                    reason: request.reason.as_deref(),
+                    by: actor,
+                    at: now,
+                },
+            )?;
+        }
         repo::insert_action(
             conn,
             &ActionRow {
