@@ -225,6 +225,7 @@ diesel::table! {
         height -> Integer,
         sha256 -> Text,
         created_at -> Timestamp,
+        variant_widths -> Nullable<Text>,
     }
 }
 

@@ -10,7 +10,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { registeredApi } from './api.ts'
-import { collectPageErrors, launchChromium, saveScreenshot, seriousAccessibilityViolations } from './browser.ts'
+import { collectPageErrors, launchChromium, openNavigation, saveScreenshot, seriousAccessibilityViolations } from './browser.ts'
 import { e2eBaseUrl } from './env.ts'
 import { linkInMail, mailTo } from './mail.ts'
 
@@ -29,7 +29,7 @@ async function signInGerman(page: Page, user: { email: string; password: string 
   await page.getByLabel('E-Mail').fill(user.email)
   await page.getByLabel('Passwort').fill(user.password)
   await page.getByRole('button', { name: 'Anmelden' }).click()
-  await page.getByRole('link', { name: 'Mein Profil' }).waitFor()
+  await page.getByRole('link', { name: 'Mein Profil', includeHidden: true }).waitFor({ state: 'attached' })
 }
 
 describe('account recovery', () => {
@@ -55,7 +55,7 @@ describe('account recovery', () => {
     // 1. Signed in, the profile asks to confirm the address.
     await page.goto(`${baseUrl}/login`)
     await signInGerman(page, user)
-    await page.getByRole('link', { name: 'Mein Profil' }).click()
+    await (await openNavigation(page)).getByRole('link', { name: 'Mein Profil' }).click()
     await page.getByRole('heading', { level: 1, name: 'Mein Profil' }).waitFor()
     const notice = page.getByRole('region', NOTICE)
     await notice.getByText(`Bitte bestätige, dass ${user.email} dir gehört`).waitFor()
@@ -73,8 +73,10 @@ describe('account recovery', () => {
     expect(await page.getByRole('region', NOTICE).count()).toBe(0)
 
     // 3. Signed out, "Passwort vergessen?" on the sign-in page asks for a link, with a neutral answer.
-    await page.getByRole('button', { name: 'Abmelden' }).click()
-    await page.getByRole('link', { name: 'Anmelden' }).first().click()
+    await (await openNavigation(page)).getByRole('button', { name: 'Abmelden' }).click()
+    // Signing out leads home (closing the menu); then the menu offers to sign in.
+    await page.waitForURL((url) => url.pathname === '/')
+    await (await openNavigation(page)).getByRole('link', { name: 'Anmelden' }).click()
     await page.getByRole('heading', { level: 1, name: 'Anmelden' }).waitFor()
     await page.getByLabel('E-Mail').fill(user.email)
     await page.getByRole('link', { name: 'Passwort vergessen?' }).click()

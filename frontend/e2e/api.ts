@@ -74,11 +74,18 @@ export function uploadPng(api: Api, png: Buffer, filename: string): Promise<Sche
 
 /**
  * A new organization `slug` and its published campaign `title`, open for submissions from five
- * minutes ago for a day (voting the day after), by the rules of `campaignRules(rules)`.
+ * minutes ago for a day (voting the day after), by the rules of `campaignRules(rules)`, with
+ * `prizeTiers` (none unless given).
  */
 export async function openCampaign(
   api: Api,
-  { slug, name, title, rules = {} }: { slug: string; name: string; title: string; rules?: Partial<Schemas['RulesDto']> },
+  {
+    slug,
+    name,
+    title,
+    rules = {},
+    prizeTiers,
+  }: { slug: string; name: string; title: string; rules?: Partial<Schemas['RulesDto']>; prizeTiers?: Schemas['PrizeTierDto'][] },
 ): Promise<Schemas['CampaignResponse']> {
   await must(api.POST('/api/v1/organizations', { body: { name, slug } }), 'organization')
   const campaign = await must(
@@ -88,6 +95,7 @@ export async function openCampaign(
         kind: 'idea',
         title,
         rules: campaignRules(rules),
+        ...(prizeTiers ? { prize_tiers: prizeTiers } : {}),
         schedule: {
           submissions_open_at: instantIn(-5),
           submissions_close_at: instantIn(24 * 60),

@@ -3,7 +3,7 @@ import { mkdirSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import axe from 'axe-core'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
 
 const CHROMIUM_ARGS = [
   '--headless',
@@ -34,6 +34,19 @@ export function collectPageErrors(page: Page): string[] {
   return errors
 }
 
+/**
+ * The header's navigation, shown: on a phone its "Menu" button opens it first (a wide screen shows
+ * it inline). For clicking its links: `(await openNavigation(page)).getByRole('link', …)`.
+ */
+export async function openNavigation(page: Page): Promise<Locator> {
+  const nav = page.locator('#site-nav')
+  await nav.waitFor({ state: 'attached' })
+  const toggle = page.locator('.menu-toggle[aria-controls="site-nav"]')
+  if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click()
+  await nav.waitFor()
+  return nav
+}
+
 /** The registration form's words and the header's link for a signed-in user, in the UI's languages. */
 const SIGN_UP_WORDS = {
   en: { displayName: 'Display name', email: 'Email', password: 'Password', submit: 'Create account', profile: 'My profile' },
@@ -54,7 +67,8 @@ export async function signUp(
   await page.getByLabel(words.email).fill(user.email)
   await page.getByLabel(words.password).fill(user.password)
   await page.getByRole('button', { name: words.submit }).click()
-  await page.getByRole('link', { name: words.profile }).waitFor()
+  // The header's link (in the folded menu on a phone: there, but not shown).
+  await page.getByRole('link', { name: words.profile, includeHidden: true }).waitFor({ state: 'attached' })
 }
 
 /** The sign-in form's words and the header's link for a signed-in user, in the UI's languages. */
@@ -76,7 +90,8 @@ export async function signIn(
   await page.getByLabel(words.email).fill(user.email)
   await page.getByLabel(words.password).fill(user.password)
   await page.getByRole('button', { name: words.submit }).click()
-  await page.getByRole('link', { name: words.profile }).waitFor()
+  // The header's link (in the folded menu on a phone: there, but not shown).
+  await page.getByRole('link', { name: words.profile, includeHidden: true }).waitFor({ state: 'attached' })
 }
 
 /**

@@ -3,7 +3,7 @@
 // contributes, finds the contribution in the gallery, and reads the page in German.
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { collectPageErrors, launchChromium } from './browser.ts'
+import { collectPageErrors, launchChromium, openNavigation } from './browser.ts'
 import { e2eBaseUrl } from './env.ts'
 import { localInput } from './time.ts'
 
@@ -36,11 +36,11 @@ describe('participation journey', () => {
     await page.getByLabel('Email').fill(`ada-${run}@example.com`)
     await page.getByLabel('Password').fill('correct horse battery')
     await page.getByRole('button', { name: 'Create account' }).click()
-    await page.getByRole('link', { name: 'My profile' }).waitFor()
+    await page.getByRole('link', { name: 'My profile', includeHidden: true }).waitFor({ state: 'attached' })
     expect(new URL(page.url()).pathname).toBe('/')
 
     // Create an organization.
-    await page.getByRole('link', { name: 'For organisers' }).click()
+    await (await openNavigation(page)).getByRole('link', { name: 'For organisers' }).click()
     await page.getByLabel('Name').fill(`Acme ${run}`)
     await page.getByRole('textbox', { name: /^Address/ }).fill(`acme-${run}`)
     await page.getByRole('button', { name: 'Create organization' }).click()
@@ -66,7 +66,7 @@ describe('participation journey', () => {
 
     // The new organization is among mine (the list was fetched empty before it existed), and its
     // page lists the draft to its owner, marked, with a link to edit it.
-    await page.getByRole('link', { name: 'For organisers' }).click()
+    await (await openNavigation(page)).getByRole('link', { name: 'For organisers' }).click()
     const mine = page.getByRole('region', { name: 'My organizations' })
     await mine.getByRole('listitem').filter({ hasText: `Acme ${run}` }).filter({ hasText: 'Owner' }).waitFor()
     await mine.getByRole('link', { name: `Acme ${run}` }).click()
@@ -99,7 +99,7 @@ describe('participation journey', () => {
     await gallery.getByRole('link', { name: `Wave bottle ${run}` }).waitFor()
 
     // Switch to German.
-    await page.getByLabel('Language').selectOption('de')
+    await (await openNavigation(page)).getByLabel('Language').selectOption('de')
     await page.getByRole('region', { name: 'Galerie' }).waitFor()
     expect(await page.getByRole('link', { name: 'Beitrag einreichen' }).isVisible()).toBe(true)
     expect(await page.locator('html').getAttribute('lang')).toBe('de')

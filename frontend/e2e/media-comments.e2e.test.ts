@@ -3,7 +3,7 @@
 // replies and deletes the comment.
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { collectPageErrors, launchChromium } from './browser.ts'
+import { collectPageErrors, launchChromium, openNavigation } from './browser.ts'
 import { e2eBaseUrl } from './env.ts'
 import { localInput } from './time.ts'
 
@@ -40,8 +40,8 @@ describe('images and comments', () => {
     await page.getByLabel('Email').fill(`grace-${run}@example.com`)
     await page.getByLabel('Password').fill('correct horse battery')
     await page.getByRole('button', { name: 'Create account' }).click()
-    await page.getByRole('link', { name: 'My profile' }).waitFor()
-    await page.getByRole('link', { name: 'For organisers' }).click()
+    await page.getByRole('link', { name: 'My profile', includeHidden: true }).waitFor({ state: 'attached' })
+    await (await openNavigation(page)).getByRole('link', { name: 'For organisers' }).click()
     await page.getByLabel('Name').fill(`Globex ${run}`)
     await page.getByRole('textbox', { name: /^Address/ }).fill(`globex-${run}`)
     await page.getByRole('button', { name: 'Create organization' }).click()

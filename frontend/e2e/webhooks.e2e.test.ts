@@ -6,7 +6,7 @@
 // switches it off and on again, then finds an empty inbox behind the bell.
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { collectPageErrors, launchChromium, saveScreenshot, seriousAccessibilityViolations, signUp } from './browser.ts'
+import { collectPageErrors, launchChromium, openNavigation, saveScreenshot, seriousAccessibilityViolations, signUp } from './browser.ts'
 import { e2eBaseUrl } from './env.ts'
 
 const baseUrl = e2eBaseUrl()
@@ -34,7 +34,7 @@ describe('webhooks and notifications', () => {
     await page.goto(`${baseUrl}/register`)
     await signUp(page, { displayName: `Wanda ${run}`, email: `wanda-${run}@example.com`, password: 'correct horse battery' })
 
-    await page.getByRole('link', { name: 'For organisers' }).click()
+    await (await openNavigation(page)).getByRole('link', { name: 'For organisers' }).click()
     await page.getByLabel('Name').fill(`Hooks ${run}`)
     await page.getByRole('textbox', { name: /^Address/ }).fill(`hooks-${run}`)
     await page.getByRole('button', { name: 'Create organization' }).click()
@@ -98,7 +98,7 @@ describe('webhooks and notifications', () => {
     expect(await endpoint.getByText(/^Switched off/).count()).toBe(0)
 
     // Nothing has happened to this user yet: the bell has no number and the inbox says so.
-    await page.getByRole('link', { name: 'Notifications', exact: true }).click()
+    await (await openNavigation(page)).getByRole('link', { name: 'Notifications', exact: true }).click()
     await page.getByRole('heading', { level: 1, name: 'Notifications' }).waitFor()
     await page.getByText(/^No notifications yet\./).waitFor()
     expect(await seriousAccessibilityViolations(page), 'empty inbox').toEqual([])

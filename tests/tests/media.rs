@@ -251,3 +251,60 @@ fn with_an_s3_bucket_the_bytes_live_in_the_bucket() {
     assert_eq!(element("Key").len(), 1, "one object under media/: {listing}");
     assert_eq!(element("Size"), [png.len().to_string()], "{listing}");
 }
+
+#[test]
+fn a_large_image_gets_smaller_copies_for_galleries_and_phones() {
+    let server = TestServer::start();
+    let ada = server.client.register("ada");
+    let picture = image::RgbImage::from_fn(1200, 900, |x, y| {
+        image::Rgb([(x % 256) as u8, (y % 256) as u8, 128])
+    });
+    let mut png = Vec::new();
+    image::DynamicImage::ImageRgb8(picture)
+        .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .unwrap();
+    let res = server.client.upload(&ada, "poster.png", "image/png", &png);
+    assert_eq!(res.status, 201, "{}", res.text());
+    let media = res.json();
+    let variants: Vec<(i64, i64, String)> = media["variants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| {
+            (
+                v["width"].as_i64().unwrap(),
+                v["height"].as_i64().unwrap(),
+                v["url"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    let url = media["url"].as_str().unwrap();
+    assert_eq!(
+        variants,
+        [
+            (480, 360, format!("{url}?w=480")),
+            (960, 720, format!("{url}?w=960"))
+        ],
+        "narrower copies, same shape"
+    );
+    for (width, height, variant_url) in &variants {
+        let copy = server.get(variant_url);
+        assert_eq!(copy.status, 200);
+        assert_eq!(copy.content_type(), "image/jpeg");
+        let decoded = image::load_from_memory(&copy.body).unwrap();
+        assert_eq!(
+            (i64::from(decoded.width()), i64::from(decoded.height())),
+            (*width, *height)
+        );
+    }
+    // A width that was not made serves the original.
+    let original = server.get(&format!("{url}?w=123"));
+    assert_eq!((original.status, original.content_type()), (200, "image/png"));
+    assert_eq!(original.body, png);
+    // A small image has no copies.
+    let small = server
+        .client
+        .upload(&ada, "dot.png", "image/png", &tiny_png())
+        .json();
+    assert_eq!(small["variants"], json!([]));
+}

@@ -20,13 +20,36 @@ pub struct MediaResponse {
     pub size: i64,
     pub width: i32,
     pub height: i32,
+    /// Smaller JPEG copies (for `srcset`), narrowest first; none for a small image.
+    pub variants: Vec<MediaVariant>,
     pub created_at: DateTime<Utc>,
+}
+
+/// A smaller copy of an image.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct MediaVariant {
+    pub width: i32,
+    pub height: i32,
+    #[schema(example = "/api/v1/media/0193a0a4-5c1e-7c3a-9c55-3f1f2b9d6e10?w=480")]
+    pub url: String,
 }
 
 impl From<MediaRow> for MediaResponse {
     fn from(row: MediaRow) -> Self {
+        let variants = row
+            .variants()
+            .into_iter()
+            .map(|width| MediaVariant {
+                width: i32::try_from(width).unwrap_or(i32::MAX),
+                height: i32::try_from(i64::from(row.height) * i64::from(width) / i64::from(row.width.max(1)))
+                    .unwrap_or(i32::MAX)
+                    .max(1),
+                url: format!("{}?w={width}", media_url(&row.id)),
+            })
+            .collect();
         MediaResponse {
             url: media_url(&row.id),
+            variants,
             id: row.id,
             content_type: row.content_type,
             size: row.size_bytes,

@@ -10,6 +10,7 @@ use super::repo as media_repo;
 use super::service;
 use super::sniff;
 use super::store::MediaStore;
+use super::variants;
 use crate::auth::Auth;
 use crate::auth::scopes::MediaWrite;
 use crate::clock::Clock;
@@ -64,6 +65,14 @@ pub async fn upload_media(
     Ok(HttpResponse::Created()
         .insert_header((header::LOCATION, response.url.clone()))
         .json(response))
+}
+
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct MediaQuery {
+    /// A smaller copy's width, from the media's `variants`; the original when there is none.
+    #[param(minimum = 1)]
+    pub w: Option<u32>,
 }
 
 /// What an upload may be, so a client checks a file before sending it.
@@ -150,7 +159,7 @@ async fn read_file_field(
 #[utoipa::path(
     tag = "media",
     operation_id = "get_media",
-    params(("id" = String, Path, description = "The media's id")),
+    params(("id" = String, Path, description = "The media's id"), MediaQuery),
     responses(
         (status = 200, description = "The image",
             content(
@@ -173,6 +182,7 @@ pub async fn get_media(
     db: web::Data<Db>,
     store: web::Data<MediaStore>,
     id: web::Path<String>,
+    query: web::Query<MediaQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let no_such = || ApiError::not_found("media");
@@ -197,16 +207,27 @@ pub async fn get_media(
     {
         return Err(no_such());
     }
-    let Some(bytes) = store.get(&row.id).await? else {
-        log::error!("media {} has a row but no bytes in the store", row.id);
+    // A smaller copy when one of that width was made; otherwise the original.
+    let copy = query.w.filter(|width| row.variants().contains(width));
+    let (key, content_type, tag) = match copy {
+        Some(width) => (
+            variants::key(&row.id, width),
+            "image/jpeg".to_owned(),
+            format!("\"{}-w{width}\"", &row.sha256[..32.min(row.sha256.len())]),
+        ),
+        None => (
+            row.id.clone(),
+            row.content_type.clone(),
+            format!("\"{}\"", &row.sha256[..32.min(row.sha256.len())]),
+        ),
+    };
+    let Some(bytes) = store.get(&key).await? else {
+        log::error!("media {key} has a row but no bytes in the store");
         return Err(no_such());
     };
     Ok(HttpResponse::Ok()
-        .content_type(row.content_type)
-        .insert_header((
-            header::ETAG,
-            format!("\"{}\"", &row.sha256[..32.min(row.sha256.len())]),
-        ))
+        .content_type(content_type)
+        .insert_header((header::ETAG, tag))
         .insert_header(CacheControl(match shown_by.is_empty() {
             // Covers and loose uploads never change.
             true => vec![

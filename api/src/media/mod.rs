@@ -8,6 +8,7 @@ pub(crate) mod repo;
 pub mod service;
 pub mod sniff;
 pub mod store;
+pub mod variants;
 
 pub use store::MediaStore;
 

@@ -18,6 +18,20 @@ pub struct MediaRow {
     pub height: i32,
     pub sha256: String,
     pub created_at: NaiveDateTime,
+    /// The widths of the smaller copies made of it (see `variants`), comma-separated.
+    pub variant_widths: Option<String>,
+}
+
+impl MediaRow {
+    /// The widths of its smaller copies, smallest first.
+    pub fn variants(&self) -> Vec<u32> {
+        self.variant_widths
+            .as_deref()
+            .unwrap_or_default()
+            .split(',')
+            .filter_map(|width| width.trim().parse().ok())
+            .collect()
+    }
 }
 
 pub fn insert(conn: &mut DbConnection, row: &MediaRow) -> QueryResult<()> {

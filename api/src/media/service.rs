@@ -6,7 +6,7 @@ use chrono::NaiveDateTime;
 
 use super::repo::{self, MediaRow};
 use super::store::MediaStore;
-use super::{metadata, sniff};
+use super::{metadata, sniff, variants};
 use crate::db::{Db, DbConnection, lock_key, write_transaction};
 use crate::digest::sha256_hex;
 use crate::error::{ApiError, ErrorCode, FieldError};
@@ -39,7 +39,27 @@ pub async fn upload(
         height: i32::try_from(image.height).unwrap_or(i32::MAX),
         sha256: sha256_hex(&bytes),
         created_at: now,
+        variant_widths: None,
     };
+    // Smaller copies for galleries and phones, made once here on a blocking thread.
+    let original = bytes.clone();
+    let width = image.width;
+    let copies = actix_web::web::block(move || variants::make(&original, width))
+        .await
+        .unwrap_or_default();
+    let mut row = row;
+    for (copy_width, jpeg) in &copies {
+        store
+            .put(&variants::key(&row.id, *copy_width), Bytes::from(jpeg.clone()))
+            .await?;
+    }
+    if !copies.is_empty() {
+        let widths: Vec<String> = copies
+            .iter()
+            .map(|(copy_width, _)| copy_width.to_string())
+            .collect();
+        row.variant_widths = Some(widths.join(","));
+    }
     store.put(&row.id, bytes).await?;
     let recorded = row.clone();
     let recording = db.run(move |conn| {
@@ -63,11 +83,15 @@ pub async fn upload(
         })
     });
     if let Err(err) = recording.await {
-        if let Err(cleanup) = store.delete(&row.id).await {
-            log::warn!(
-                "media {} left in the store after a failed upload: {cleanup}",
-                row.id
-            );
+        let keys = std::iter::once(row.id.clone()).chain(
+            row.variants()
+                .into_iter()
+                .map(|width| variants::key(&row.id, width)),
+        );
+        for key in keys {
+            if let Err(cleanup) = store.delete(&key).await {
+                log::warn!("media {key} left in the store after a failed upload: {cleanup}");
+            }
         }
         return Err(err);
     }

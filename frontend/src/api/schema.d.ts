@@ -3866,6 +3866,17 @@ export interface components {
              * @example /api/v1/media/0193a0a4-5c1e-7c3a-9c55-3f1f2b9d6e10
              */
             url: string;
+            /** @description Smaller JPEG copies (for `srcset`), narrowest first; none for a small image. */
+            variants: components["schemas"]["MediaVariant"][];
+            /** Format: int32 */
+            width: number;
+        };
+        /** @description A smaller copy of an image. */
+        MediaVariant: {
+            /** Format: int32 */
+            height: number;
+            /** @example /api/v1/media/0193a0a4-5c1e-7c3a-9c55-3f1f2b9d6e10?w=480 */
+            url: string;
             /** Format: int32 */
             width: number;
         };
@@ -13112,7 +13123,10 @@ export interface operations {
     };
     get_media: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description A smaller copy's width, from the media's `variants`; the original when there is none. */
+                w?: number;
+            };
             header?: never;
             path: {
                 /** @description The media's id */
@@ -13147,6 +13161,15 @@ export interface operations {
             };
             /** @description No such media, or only shown by entries that were taken down */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each invalid field */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,9 +1,12 @@
 import { useTranslation } from 'react-i18next'
-import { Link, NavLink, useNavigate } from 'react-router'
+import { Link, NavLink, useLocation, useNavigate } from 'react-router'
 import { useMe } from '../features/auth/useMe'
 import { useSignedIn } from '../features/auth/useSession'
 import { useSignOut } from '../features/auth/useAuthMutations'
 import { NotificationBell } from '../features/notifications/NotificationBell'
+
+/** The pages that sign people in: their own `next` is passed on, never themselves. */
+const AUTH_PAGES = new Set(['/login', '/register'])
 
 /** Sign in / register, or who is signed in with their notifications, profile and sign-out. */
 export function AccountMenu() {
@@ -12,12 +15,17 @@ export function AccountMenu() {
   const me = useMe()
   const signOut = useSignOut()
   const navigate = useNavigate()
+  const location = useLocation()
 
   if (!signedIn) {
+    // Back to this page afterwards (an invitation's campaign, an entry to vote on); the invitation
+    // code itself is remembered by the visit, not the link.
+    const here = `${location.pathname}${location.search}`
+    const back = AUTH_PAGES.has(location.pathname) ? location.search : here === '/' ? '' : `?${new URLSearchParams({ next: here })}`
     return (
       <>
-        <NavLink to="/login">{t('nav.signIn')}</NavLink>
-        <Link to="/register" className="button primary">
+        <NavLink to={`/login${back}`}>{t('nav.signIn')}</NavLink>
+        <Link to={`/register${back}`} className="button primary">
           {t('nav.register')}
         </Link>
       </>

@@ -1,5 +1,6 @@
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, NavLink, Outlet } from 'react-router'
+import { Link, NavLink, Outlet, useLocation } from 'react-router'
 import { useSessionEndReason, useSignedIn } from '../features/auth/useSession'
 import { AccountMenu } from './AccountMenu'
 import { LanguageSwitcher } from './LanguageSwitcher'
@@ -16,19 +17,7 @@ export function Layout() {
       <a href="#main" className="skip-link">
         {t('skipToContent')}
       </a>
-      <header className="site-header">
-        <Link to="/" className="brand" aria-label={t('brandLink')}>
-          {t('brand')}
-        </Link>
-        <nav aria-label={t('nav.label')} className="site-nav">
-          <NavLink to="/" end>
-            {t('nav.discover')}
-          </NavLink>
-          <NavLink to="/organizations">{t('nav.organisers')}</NavLink>
-          <AccountMenu />
-          <LanguageSwitcher />
-        </nav>
-      </header>
+      <SiteHeader />
       <main id="main" className="site-main" tabIndex={-1}>
         {!signedIn && endReason === 'expired' && (
           <p role="status" className="notice">
@@ -43,5 +32,70 @@ export function Layout() {
         </p>
       </footer>
     </>
+  )
+}
+
+/**
+ * The logo and the navigation. A wide screen shows the navigation inline; on a phone (see
+ * index.css) a "Menu" button opens it as a panel under the header, which closes again on Esc
+ * (focus back on the button), on navigation and on a click outside the header.
+ */
+function SiteHeader() {
+  const { t } = useTranslation()
+  const [open, setOpen] = useState(false)
+  const header = useRef<HTMLElement>(null)
+  const toggle = useRef<HTMLButtonElement>(null)
+  const { pathname, search } = useLocation()
+
+  // Navigating (a link in the panel, or back/forward) closes it; focus moves to <main> then.
+  const [shownFor, setShownFor] = useState(pathname + search)
+  if (shownFor !== pathname + search) {
+    setShownFor(pathname + search)
+    setOpen(false)
+  }
+
+  useEffect(() => {
+    if (!open) return
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return
+      setOpen(false)
+      toggle.current?.focus()
+    }
+    const onPointer = (event: PointerEvent | MouseEvent) => {
+      if (event.target instanceof Node && !header.current?.contains(event.target)) setOpen(false)
+    }
+    document.addEventListener('keydown', onKey)
+    document.addEventListener('pointerdown', onPointer)
+    return () => {
+      document.removeEventListener('keydown', onKey)
+      document.removeEventListener('pointerdown', onPointer)
+    }
+  }, [open])
+
+  return (
+    <header className="site-header" ref={header}>
+      <Link to="/" className="brand" aria-label={t('brandLink')}>
+        {t('brand')}
+      </Link>
+      <button
+        ref={toggle}
+        type="button"
+        className="menu-toggle"
+        aria-expanded={open}
+        aria-controls="site-nav"
+        onClick={() => setOpen((was) => !was)}
+      >
+        <span aria-hidden="true" className="menu-icon" />
+        {t('nav.menu')}
+      </button>
+      <nav id="site-nav" aria-label={t('nav.label')} className={open ? 'site-nav open' : 'site-nav'}>
+        <NavLink to="/" end>
+          {t('nav.discover')}
+        </NavLink>
+        <NavLink to="/organizations">{t('nav.organisers')}</NavLink>
+        <AccountMenu />
+        <LanguageSwitcher />
+      </nav>
+    </header>
   )
 }

@@ -10,6 +10,7 @@ export const en = {
   skipToContent: 'Skip to content',
   nav: {
     label: 'Main',
+    menu: 'Menu',
     discover: 'Campaigns',
     organisers: 'For organisers',
     profile: 'My profile',
@@ -21,6 +22,9 @@ export const en = {
     register: 'Register',
     signOut: 'Sign out',
     signedInAs: 'Signed in as {{name}}',
+  },
+  table: {
+    scrollHint: 'Swipe sideways (or use the arrow keys) to see every column.',
   },
   language: {
     label: 'Language',
@@ -144,6 +148,7 @@ export const de: Translation<typeof en> = {
   skipToContent: 'Zum Inhalt springen',
   nav: {
     label: 'Hauptmenü',
+    menu: 'Menü',
     discover: 'Kampagnen',
     organisers: 'Für Veranstalter',
     profile: 'Mein Profil',
@@ -155,6 +160,9 @@ export const de: Translation<typeof en> = {
     register: 'Registrieren',
     signOut: 'Abmelden',
     signedInAs: 'Angemeldet als {{name}}',
+  },
+  table: {
+    scrollHint: 'Seitlich wischen (oder Pfeiltasten nutzen), um alle Spalten zu sehen.',
   },
   language: {
     label: 'Sprache',

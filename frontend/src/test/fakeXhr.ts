@@ -56,6 +56,7 @@ export function media(id: string) {
     size: 68,
     width: 1,
     height: 1,
+    variants: [],
     created_at: '2026-01-01T00:00:00Z',
   }
 }

@@ -6,10 +6,12 @@ import { endSession } from '../api/session'
 import { i18n } from '../i18n'
 import { loadErrorMessages } from '../i18n/errors'
 import { LANGUAGES } from '../i18n/languages'
+import { loadMarkdownRenderer } from '../ui/markdownLoader'
 
 // The refusals' messages load lazily in the app; tests have them from the start, in every language.
+// So is the Markdown renderer: imported up front, so markdown renders at once and no test waits on its load.
 beforeAll(async () => {
-  await Promise.all(LANGUAGES.map((language) => loadErrorMessages(i18n, language)))
+  await Promise.all([...LANGUAGES.map((language) => loadErrorMessages(i18n, language)), loadMarkdownRenderer()])
 })
 
 afterEach(async () => {

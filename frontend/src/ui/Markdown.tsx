@@ -1,58 +1,33 @@
-// Renders user-written markdown (briefs, contributions, organization descriptions) safely: raw
-// HTML in the source is dropped, never rendered, and react-markdown's default URL filter removes
-// `javascript:` and the like.
-import type { ComponentProps } from 'react'
-import ReactMarkdown, { type Components, type ExtraProps } from 'react-markdown'
+// User-written markdown (briefs, contributions, organization descriptions). The renderer
+// (react-markdown, see MarkdownRenderer.tsx) loads on first use, out of the initial bundle: until it
+// arrives the text shows as plain paragraphs in the same box, so little moves when it does.
+import { useEffect, useState } from 'react'
+import { loadedMarkdownRenderer, loadMarkdownRenderer, type Renderer } from './markdownLoader'
+import type { HeadingLevel } from './MarkdownRenderer'
 
-/** Whether `src` is served by this site (a relative URL or this origin): only those load as images. */
-function sameOrigin(src: string | undefined): boolean {
-  if (!src) return false
-  try {
-    return new URL(src, window.location.href).origin === window.location.origin
-  } catch {
-    return false
-  }
+export type { HeadingLevel }
+
+function useRenderer(): Renderer | null {
+  const [renderer, setRenderer] = useState(loadedMarkdownRenderer)
+  useEffect(() => {
+    if (renderer) return
+    let current = true
+    void loadMarkdownRenderer().then((module) => {
+      if (current) setRenderer(module)
+    })
+    return () => {
+      current = false
+    }
+  }, [renderer])
+  return renderer
 }
 
-const components: Components = {
-  // An image from another site would tell it the address of everyone who reads the text: it
-  // becomes a link to the image instead (the Content-Security-Policy would refuse to load it too).
-  img: ({ node: _node, src, alt }) =>
-    typeof src === 'string' && sameOrigin(src) ? (
-      <img src={src} alt={alt ?? ''} loading="lazy" />
-    ) : (
-      <a href={typeof src === 'string' ? src : undefined} rel="nofollow ugc noopener noreferrer">
-        {alt || src}
-      </a>
-    ),
-  // Links lead off-site to content we do not vouch for.
-  a: ({ node: _node, ...props }) => <a {...props} rel="nofollow ugc noopener noreferrer" />,
-}
-
-/** The level a `#` in user text becomes: the first free level below the heading the text sits under. */
-export type HeadingLevel = 2 | 3 | 4
-
-const TAGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'] as const
-
-/**
- * The page owns the h1 and its sections: headings in user text move down as a block, `#` to `top`
- * and every deeper level with it, so their order survives (the deepest ones share h6). The CSS
- * sizes `.markdown` headings by the level they end up at.
- */
-function shiftedHeadings(top: HeadingLevel): Components {
-  return Object.fromEntries(
-    TAGS.map((tag, depth) => {
-      const Shifted = TAGS[Math.min(top - 1 + depth, TAGS.length - 1)]
-      const Heading = ({ node: _node, ...props }: ComponentProps<'h1'> & ExtraProps) => <Shifted {...props} />
-      return [tag, Heading]
-    }),
-  )
-}
-
-const COMPONENTS: Record<HeadingLevel, Components> = {
-  2: { ...components, ...shiftedHeadings(2) },
-  3: { ...components, ...shiftedHeadings(3) },
-  4: { ...components, ...shiftedHeadings(4) },
+/** The source's paragraphs as they are, while the renderer loads. */
+function PlainParagraphs({ source }: { source: string }) {
+  return source
+    .split(/\n\s*\n/)
+    .filter((paragraph) => paragraph.trim() !== '')
+    .map((paragraph, index) => <p key={index}>{paragraph}</p>)
 }
 
 /**
@@ -60,26 +35,25 @@ const COMPONENTS: Record<HeadingLevel, Components> = {
  * sits under (the default suits text under a page's h2 sections).
  */
 export function Markdown({ source, headingLevel = 3 }: { source: string; headingLevel?: HeadingLevel }) {
+  const renderer = useRenderer()
+  if (renderer) return <renderer.MarkdownRenderer source={source} headingLevel={headingLevel} />
   return (
     <div className="markdown">
-      <ReactMarkdown skipHtml components={COMPONENTS[headingLevel]}>
-        {source}
-      </ReactMarkdown>
+      <PlainParagraphs source={source} />
     </div>
   )
 }
 
 /**
  * The text of user-written markdown without its formatting, paragraph by paragraph: for excerpts
- * (a gallery tile), where emphasis, links and lists would only clutter and raw syntax (`*one*`)
- * would read as noise.
+ * (a gallery tile), where emphasis, links and lists would only clutter.
  */
 export function MarkdownText({ source, className }: { source: string; className?: string }) {
+  const renderer = useRenderer()
+  if (renderer) return <renderer.MarkdownTextRenderer source={source} className={className} />
   return (
     <div className={className}>
-      <ReactMarkdown skipHtml allowedElements={['p']} unwrapDisallowed>
-        {source}
-      </ReactMarkdown>
+      <PlainParagraphs source={source} />
     </div>
   )
 }

@@ -1,6 +1,6 @@
 // A ranking as a table: the rank, what is ranked (the row's header: a contribution, a person),
 // then its numbers, right-aligned. The campaign page shows two: contributions by score and
-// participants by points.
+// participants by points. On a phone each row becomes a card (.card-table), its figures labelled.
 import type { ReactNode } from 'react'
 import { useFormat } from '../i18n/format'
 
@@ -24,7 +24,7 @@ export function RankingTable<Row>({ rows, rowKey, rank, rankHeader, name, number
   const format = useFormat()
   return (
     <div className="table-scroll">
-      <table>
+      <table className="card-table">
         <thead>
           <tr>
             <th scope="col">{rankHeader}</th>
@@ -39,10 +39,10 @@ export function RankingTable<Row>({ rows, rowKey, rank, rankHeader, name, number
         <tbody>
           {rows.map((row) => (
             <tr key={rowKey(row)}>
-              <td>{format.number(rank(row))}</td>
+              <td data-label={rankHeader}>{format.number(rank(row))}</td>
               <th scope="row">{name.cell(row)}</th>
               {numbers.map((column) => (
-                <td key={column.header} className="num">
+                <td key={column.header} className="num" data-label={column.header}>
                   {column.cell(row)}
                 </td>
               ))}

@@ -110,7 +110,7 @@ function CampaignView({ campaign: data }: { campaign: Campaign }) {
         {data.cover_url && <img className="cover" src={data.cover_url} alt={t('image.cover', { ns: 'media', title: data.title })} />}
         <p className="muted">
           <PhaseBadge phase={data.phase} kind={data.kind} />{' '}
-          <Link to={`/o/${data.organization}`}>{t('page.by', { organization: data.organization })}</Link>
+          <Link to={`/o/${data.organization}`}>{t('page.by', { organization: data.organization_name || data.organization })}</Link>
         </p>
         <h1>{data.title}</h1>
         {data.summary && <p className="lead">{data.summary}</p>}

@@ -24,6 +24,27 @@ export const en = {
   },
   card: {
     by: 'by {{organization}}',
+    prizes: 'Prizes worth {{amount}}',
+    deadline: {
+      submissionsOpen: 'Opens {{when}}',
+      submissionsClose: 'Entries close {{when}}',
+      fundingClose: 'Funding ends {{when}}',
+      workClose: 'Tasks close {{when}}',
+      votingOpen: 'Voting opens {{when}}',
+      votingClose: 'Voting ends {{when}}',
+    },
+  },
+  home: {
+    howHeading: 'How it works',
+    how: {
+      contribute: 'Brands ask, you contribute ideas and designs.',
+      vote: 'Everyone votes for the best.',
+      win: 'The best win prizes and points.',
+      more: 'Back crowdfunding campaigns or earn with small tasks, too.',
+    },
+    openHeading: 'Open now',
+    closingHeading: 'Closing soon',
+    allHeading: 'All campaigns',
   },
   timeline: {
     heading: 'Schedule',
@@ -100,6 +121,27 @@ export const de: Translation<typeof en> = {
   },
   card: {
     by: 'von {{organization}}',
+    prizes: 'Preise im Wert von {{amount}}',
+    deadline: {
+      submissionsOpen: 'Startet {{when}}',
+      submissionsClose: 'Einreichung endet {{when}}',
+      fundingClose: 'Finanzierung endet {{when}}',
+      workClose: 'Aufgaben enden {{when}}',
+      votingOpen: 'Abstimmung beginnt {{when}}',
+      votingClose: 'Abstimmung endet {{when}}',
+    },
+  },
+  home: {
+    howHeading: 'So funktioniert’s',
+    how: {
+      contribute: 'Marken fragen, du bringst Ideen und Designs ein.',
+      vote: 'Alle stimmen für die besten ab.',
+      win: 'Die besten gewinnen Preise und Punkte.',
+      more: 'Außerdem: Crowdfunding unterstützen oder mit kleinen Aufgaben verdienen.',
+    },
+    openHeading: 'Jetzt offen',
+    closingHeading: 'Endet bald',
+    allHeading: 'Alle Kampagnen',
   },
   timeline: {
     heading: 'Zeitplan',

@@ -6,6 +6,7 @@ import { BadgeIcon } from '../rewards/BadgeIcon'
 import type { Award } from '../rewards/queries'
 import { VoteControls } from '../votes/VoteControls'
 import type { Contribution } from './queries'
+import { srcSetOf } from '../media/srcSet'
 
 /** "1st place · First prize": a winning entry's mark (the rank of its tie group and its prize). */
 export function WinnerBadge({ award }: { award: Pick<Award, 'rank' | 'title'> }) {
@@ -55,7 +56,17 @@ export function ContributionCard({ contribution, campaign, award, framed, frameI
           onFocus={onPreview}
         >
           {/* Its own size, so the page does not jump when it arrives; the frame crops it to 4:3. */}
-          <img src={cover.url} alt={contribution.title} width={cover.width} height={cover.height} loading="lazy" decoding="async" />
+          <img
+            src={cover.url}
+            srcSet={srcSetOf(cover)}
+            // A card is the full width of a phone, a column of the grid elsewhere.
+            sizes="(max-width: 600px) 100vw, 360px"
+            alt={contribution.title}
+            width={cover.width}
+            height={cover.height}
+            loading="lazy"
+            decoding="async"
+          />
         </button>
       ) : (
         framed && (

@@ -11,7 +11,9 @@ import { renderRoute } from '../../test/renderRoute'
 import './lightbox/Lightbox'
 
 function image(id: string, width: number, height: number): Schemas['MediaResponse'] {
-  return { id, url: `/api/v1/media/${id}`, content_type: 'image/png', size: 1000, width, height, created_at: '2026-01-01T00:00:00Z' }
+  // The server's smaller copies: 480 px wide where the original is wider.
+  const variants = width > 480 ? [{ width: 480, height: Math.round((height * 480) / width), url: `/api/v1/media/${id}?w=480` }] : []
+  return { id, url: `/api/v1/media/${id}`, content_type: 'image/png', size: 1000, width, height, variants, created_at: '2026-01-01T00:00:00Z' }
 }
 
 // A tall poster, a square, a text without an image, and a landscape with a second image.
@@ -51,6 +53,8 @@ describe('gallery cards', () => {
     expect(img).toHaveAttribute('height', '1800')
     expect(img).toHaveAttribute('loading', 'lazy')
     expect(img).toHaveAttribute('decoding', 'async')
+    // A phone loads the server's 480 px copy, not the poster itself.
+    expect(img).toHaveAttribute('srcset', '/api/v1/media/m1?w=480 480w, /api/v1/media/m1 600w')
     // The image is a button that opens the lightbox; the title links to the entry.
     expect(img.closest('button')).toHaveAccessibleName('Show “Wave poster” larger')
     const card = within(img.closest('article') as HTMLElement)

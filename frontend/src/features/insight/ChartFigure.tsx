@@ -2,6 +2,7 @@
 // technology, out of the tab order), and the same numbers follow as a table that screen readers
 // read, or that everyone sees where `showTable` is set.
 import { useId, type ReactNode } from 'react'
+import { TableScroll } from '../../ui/TableScroll'
 
 interface ChartFigureProps {
   /** What the chart shows, in a sentence. */
@@ -22,7 +23,7 @@ export function ChartFigure({ caption, chart, table, showTable }: ChartFigurePro
       <div className="chart" aria-hidden="true">
         {chart}
       </div>
-      <div className={showTable ? 'table-scroll' : 'visually-hidden'}>{table}</div>
+      {showTable ? <TableScroll label={caption}>{table}</TableScroll> : <div className="visually-hidden">{table}</div>}
     </figure>
   )
 }

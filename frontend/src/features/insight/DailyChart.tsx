@@ -33,14 +33,20 @@ export function DailyChart({ daily }: { daily: DailyAnalytics[] }) {
           margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
         >
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="day" tickFormatter={(day: string) => format.day(day, 'short')} tick={{ fill: 'currentColor' }} />
+          <XAxis
+            dataKey="day"
+            interval="preserveStartEnd"
+            minTickGap={16}
+            tickFormatter={(day: string) => format.day(day, 'short')}
+            tick={{ fill: 'currentColor' }}
+          />
           <YAxis allowDecimals={false} tickFormatter={(value: number) => format.number(value)} tick={{ fill: 'currentColor' }} width={48} />
           <Tooltip
             labelFormatter={(day) => format.day(String(day))}
             formatter={(value) => format.number(Number(value))}
             contentStyle={{ background: 'var(--bg)', borderColor: 'var(--border)' }}
           />
-          <Legend />
+          <Legend wrapperStyle={{ lineHeight: 1.6 }} />
           {SERIES.map((series, index) => (
             <Line
               key={series}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { useFormat } from '../../i18n/format'
 import { EmptyState } from '../../ui/QueryStates'
 import type { Analytics } from './queries'
+import { TableScroll } from '../../ui/TableScroll'
 
 export function ReferralsPanel({ referrals }: { referrals: Analytics['referrals'] }) {
   const { t } = useTranslation('insight')
@@ -32,7 +33,7 @@ export function ReferralsPanel({ referrals }: { referrals: Analytics['referrals'
           <p>{t('referrals.empty')}</p>
         </EmptyState>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label={t('referrals.top')}>
           <table>
             <caption>{t('referrals.top')}</caption>
             <thead>
@@ -60,7 +61,7 @@ export function ReferralsPanel({ referrals }: { referrals: Analytics['referrals'
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </div>
   )

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next'
 import { useFormat } from '../../i18n/format'
 import { EmptyState } from '../../ui/QueryStates'
 import type { SegmentAnalytics } from './queries'
+import { TableScroll } from '../../ui/TableScroll'
 
 const DIMENSIONS = ['country', 'age_band', 'interest'] as const
 type Dimension = (typeof DIMENSIONS)[number]
@@ -51,7 +52,7 @@ export function SegmentsTable({ segments, minGroupSize, minGroupNetworks, publis
       ) : (
         <div className="segment-grid">
           {groups.map((group) => (
-            <div key={group.dimension} className="table-scroll">
+            <TableScroll key={group.dimension} label={label(group.dimension)}>
               <table>
                 <caption>{label(group.dimension)}</caption>
                 <thead>
@@ -75,7 +76,7 @@ export function SegmentsTable({ segments, minGroupSize, minGroupNetworks, publis
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           ))}
         </div>
       )}

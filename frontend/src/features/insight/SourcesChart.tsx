@@ -42,7 +42,8 @@ export function SourcesChart({ analytics }: { analytics: Analytics }) {
           margin={{ top: 16, right: 16, bottom: 8, left: 8 }}
         >
           <CartesianGrid vertical={false} strokeDasharray="3 3" />
-          <XAxis dataKey="name" interval={0} tick={{ fill: 'currentColor', fontSize: 12 }} />
+          {/* Names that would overlap on a narrow screen are left out: the table beneath names every source. */}
+          <XAxis dataKey="name" interval="preserveStartEnd" minTickGap={8} tick={{ fill: 'currentColor', fontSize: 12 }} />
           <YAxis domain={[0, top || 0.02]} tickFormatter={percent} tick={{ fill: 'currentColor' }} width={56} />
           <Bar dataKey="rate" fill={SERIES_COLORS[1]} isAnimationActive={false} />
           <ReferenceLine

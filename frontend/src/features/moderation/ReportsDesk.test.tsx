@@ -20,6 +20,7 @@ const wave = aContribution({
       height: 480,
       content_type: 'image/png',
       size: 1000,
+      variants: [],
       created_at: '2026-01-01T00:00:00Z',
     },
   ],

@@ -8,6 +8,7 @@ import { MarkdownText } from '../../ui/Markdown'
 import type { DeskReport } from './queries'
 import type { Subject } from './subjects'
 import { useSubjectName } from './useSubjectName'
+import { srcSetOf } from '../media/srcSet'
 
 type Named = Pick<Subject, 'targetType' | 'contribution' | 'comment'>
 
@@ -63,7 +64,18 @@ export function SubjectPreview({ subject }: { subject: Named }) {
   const cover = entry.media.at(0)
   return (
     <div className={cover ? 'desk-preview with-thumb' : 'desk-preview'}>
-      {cover && <img className="desk-thumb" src={cover.url} alt={entry.title} loading="lazy" width={cover.width} height={cover.height} />}
+      {cover && (
+        <img
+          className="desk-thumb"
+          src={cover.url}
+          srcSet={srcSetOf(cover)}
+          sizes="160px"
+          alt={entry.title}
+          loading="lazy"
+          width={cover.width}
+          height={cover.height}
+        />
+      )}
       {entry.body ? <MarkdownText className="excerpt" source={entry.body} /> : null}
     </div>
   )

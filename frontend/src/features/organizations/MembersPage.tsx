@@ -72,7 +72,7 @@ function MemberTable({ slug, manager }: { slug: string; manager: boolean }) {
       {(data) => (
         <>
           <div className="table-scroll">
-            <table>
+            <table className="card-table">
               <thead>
                 <tr>
                   <th scope="col">{t('members.name')}</th>
@@ -87,7 +87,7 @@ function MemberTable({ slug, manager }: { slug: string; manager: boolean }) {
                   return (
                     <tr key={member.user_id}>
                       <th scope="row">{member.display_name}</th>
-                      <td>
+                      <td data-label={t('members.role')}>
                         {manager ? (
                           <select
                             aria-label={t('members.roleOf', { name: member.display_name })}
@@ -108,7 +108,7 @@ function MemberTable({ slug, manager }: { slug: string; manager: boolean }) {
                           t(`role.${member.role}`, { ns: 'common' })
                         )}
                       </td>
-                      <td>{format.date(member.joined_at)}</td>
+                      <td data-label={t('members.joined')}>{format.date(member.joined_at)}</td>
                       <td>
                         {(manager || isMe) && (
                           <ConfirmButton

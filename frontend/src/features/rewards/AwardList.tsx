@@ -66,7 +66,7 @@ function AwardCard({ award, myUserId, actions }: { award: Award; myUserId?: stri
         </p>
       )}
       <div className="table-scroll">
-        <table>
+        <table className="card-table">
           <caption className="visually-hidden">{t('award.splits', { title: award.contribution_title })}</caption>
           <thead>
             <tr>
@@ -84,9 +84,13 @@ function AwardCard({ award, myUserId, actions }: { award: Award; myUserId?: stri
             {award.splits.map((split) => (
               <tr key={`${split.user_id}-${split.reason}`}>
                 <th scope="row">{split.user_id === myUserId ? t('award.you', { name: split.display_name }) : split.display_name}</th>
-                <td>{t(`award.reason_${split.reason}`)}</td>
-                <td className="num">{money(split.amount_minor)}</td>
-                <td className="num">{format.number(split.points)}</td>
+                <td data-label={t('award.reason')}>{t(`award.reason_${split.reason}`)}</td>
+                <td className="num" data-label={t('award.amount')}>
+                  {money(split.amount_minor)}
+                </td>
+                <td className="num" data-label={t('award.points')}>
+                  {format.number(split.points)}
+                </td>
               </tr>
             ))}
           </tbody>

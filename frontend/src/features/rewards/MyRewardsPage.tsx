@@ -8,13 +8,14 @@ import { useMe } from '../auth/useMe'
 import { AwardList } from './AwardList'
 import { BadgeList } from './BadgeList'
 import { useMyRewards, type LedgerEntry } from './queries'
+import { TableScroll } from '../../ui/TableScroll'
 
 function LedgerTable({ entries }: { entries: LedgerEntry[] }) {
   const { t } = useTranslation('rewards')
   const format = useFormat()
   const signed = new Intl.NumberFormat(format.language, { signDisplay: 'exceptZero' })
   return (
-    <div className="table-scroll">
+    <TableScroll label={t('mine.ledgerTable')}>
       <table>
         <thead>
           <tr>
@@ -38,7 +39,7 @@ function LedgerTable({ entries }: { entries: LedgerEntry[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   )
 }
 

@@ -8,6 +8,7 @@ import { LoadMore } from '../../ui/LoadMore'
 import { EmptyState, ErrorAlert, QueryBoundary } from '../../ui/QueryStates'
 import { useNow } from '../../ui/useNow'
 import { useRevokeToken, useTokens, type Token } from './queries'
+import { TableScroll } from '../../ui/TableScroll'
 
 // Expiry is shown by the day; a minute's lag in marking a token expired is fine.
 const EXPIRY_TICK_MS = 60_000
@@ -44,7 +45,7 @@ export function TokenTable() {
                 <p>{t('list.empty')}</p>
               </EmptyState>
             ) : (
-              <div className="table-scroll">
+              <TableScroll label={t('list.heading')}>
                 <table className="token-table">
                   <thead>
                     <tr>
@@ -95,7 +96,7 @@ export function TokenTable() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
             )}
             {tokens.hasNextPage && (
               <LoadMore hasMore loading={tokens.isFetchingNextPage} onLoadMore={() => void tokens.fetchNextPage()} />

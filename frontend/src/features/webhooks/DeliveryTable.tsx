@@ -7,6 +7,7 @@ import { useFormat } from '../../i18n/format'
 import { LoadMore } from '../../ui/LoadMore'
 import { ErrorAlert, QueryBoundary } from '../../ui/QueryStates'
 import { useDeliveries, useRedeliver, type Delivery } from './queries'
+import { TableScroll } from '../../ui/TableScroll'
 
 type Attempt = Delivery['attempt_log'][number]
 
@@ -91,7 +92,7 @@ export function DeliveryTable({ webhookId }: { webhookId: string }) {
           if (items.length === 0) return <p className="muted">{t('deliveries.empty')}</p>
           return (
             <>
-              <div className="table-scroll">
+              <TableScroll label={t('deliveries.heading')}>
                 <table className="delivery-table">
                   <thead>
                     <tr>
@@ -162,7 +163,7 @@ export function DeliveryTable({ webhookId }: { webhookId: string }) {
                     })}
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
               {deliveries.hasNextPage && (
                 <LoadMore
                   hasMore
