@@ -301,6 +301,14 @@ fn a_large_image_gets_smaller_copies_for_galleries_and_phones() {
     let original = server.get(&format!("{url}?w=123"));
     assert_eq!((original.status, original.content_type()), (200, "image/png"));
     assert_eq!(original.body, png);
+    for width in ["0", "16385", "2147483648"] {
+        let refused = server.get(&format!("{url}?w={width}"));
+        assert!(
+            [400, 422].contains(&refused.status),
+            "w={width}: {}",
+            refused.text()
+        );
+    }
     // A small image has no copies.
     let small = server
         .client

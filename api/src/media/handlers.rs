@@ -16,7 +16,7 @@ use crate::auth::scopes::MediaWrite;
 use crate::clock::Clock;
 use crate::db::Db;
 use crate::domain::ContributionStatus;
-use crate::error::{ApiError, ErrorCode, Problem};
+use crate::error::{ApiError, ErrorCode, FieldError, Problem};
 use crate::http::body_limit::BodyLimits;
 use crate::ids::looks_like_id;
 
@@ -70,10 +70,14 @@ pub async fn upload_media(
 #[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct MediaQuery {
-    /// A smaller copy's width, from the media's `variants`; the original when there is none.
-    #[param(minimum = 1)]
-    pub w: Option<u32>,
+    /// A smaller copy's width, from the media's `variants`; the original when there is no copy
+    /// of that width.
+    #[param(minimum = 1, maximum = 16384)]
+    pub w: Option<i32>,
 }
+
+/// The largest width asked for: no image is wider (see `sniff`).
+const MAX_WIDTH: i32 = 16_384;
 
 /// What an upload may be, so a client checks a file before sending it.
 #[utoipa::path(
@@ -208,7 +212,23 @@ pub async fn get_media(
         return Err(no_such());
     }
     // A smaller copy when one of that width was made; otherwise the original.
-    let copy = query.w.filter(|width| row.variants().contains(width));
+    let copy = match query.w {
+        Some(width) if !(1..=MAX_WIDTH).contains(&width) => {
+            return Err(ApiError::fields(vec![
+                FieldError::new(
+                    "w",
+                    ErrorCode::FieldRange,
+                    format!("a width from 1 to {MAX_WIDTH}"),
+                )
+                .param("min", 1)
+                .param("max", MAX_WIDTH),
+            ]));
+        }
+        Some(width) => u32::try_from(width)
+            .ok()
+            .filter(|width| row.variants().contains(width)),
+        None => None,
+    };
     let (key, content_type, tag) = match copy {
         Some(width) => (
             variants::key(&row.id, width),

@@ -13124,7 +13124,10 @@ export interface operations {
     get_media: {
         parameters: {
             query?: {
-                /** @description A smaller copy's width, from the media's `variants`; the original when there is none. */
+                /**
+                 * @description A smaller copy's width, from the media's `variants`; the original when there is no copy
+                 *     of that width.
+                 */
                 w?: number;
             };
             header?: never;
