@@ -118,6 +118,18 @@ fn the_content_decides_and_bad_files_get_the_right_problem() {
         .client
         .send_as("POST", "/api/v1/media", ada.token(), &content_type, &body);
     assert_eq!(wrong_field.problem(422)["errors"][0]["field"], "picture");
+    // The image followed by a part the form does not declare: refused, naming that part.
+    let (content_type, mut body) = multipart_file("file", "dot.png", "image/png", &png);
+    let boundary = content_type.rsplit('=').next().unwrap().to_owned();
+    body.truncate(body.len() - format!("--{boundary}--\r\n").len());
+    body.extend_from_slice(
+        format!("--{boundary}\r\ncontent-disposition: form-data; name=\"caption\"\r\n\r\nhi\r\n--{boundary}--\r\n")
+            .as_bytes(),
+    );
+    let extra_part = server
+        .client
+        .send_as("POST", "/api/v1/media", ada.token(), &content_type, &body);
+    assert_eq!(extra_part.problem(422)["errors"][0]["field"], "caption");
     let anonymous = server
         .client
         .send_as("POST", "/api/v1/media", None, &content_type, &body);
