@@ -60,6 +60,13 @@ pub async fn run(config: Config) -> Result<(), StartError> {
         source,
     })?;
     let jwt_secret = secrets::load_jwt_secret(&config.jwt_secret, &config.data_dir)?;
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let hashing = crate::auth::password::concurrency_for(config.password_hashing_memory_bytes, cores);
+    crate::auth::password::limit_concurrency(hashing);
+    log::info!(
+        "password hashing: {hashing} at once ({} MiB budget)",
+        config.password_hashing_memory_bytes >> 20
+    );
     log::info!("opening database {:?}", config.database_url);
     let db = Db::open(&config)?;
     let metrics =

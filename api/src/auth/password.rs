@@ -21,17 +21,36 @@ pub static VERIFICATIONS: LazyLock<IntCounterVec> = LazyLock::new(|| {
     IntCounterVec::new(opts, &["outcome"]).expect("valid metric")
 });
 
+/// Memory one argon2 computation takes: m = 19456 KiB (the OWASP minimum, the crate default).
+pub const HASH_MEMORY_BYTES: usize = 19456 * 1024;
+
 /// At most this many argon2 computations (19 MiB each) run at once on a replica, however many
-/// requests arrive from however many addresses: the rest wait their turn without memory, so a
-/// flood of logins slows down instead of exhausting memory. One per core keeps every core busy.
-static HASHING: LazyLock<tokio::sync::Semaphore> = LazyLock::new(|| {
-    let cores = std::thread::available_parallelism().map_or(1, usize::from);
-    tokio::sync::Semaphore::new(cores)
-});
+/// requests arrive from however many addresses: the rest wait their turn holding no memory, so a
+/// sign-up burst at a campaign launch slows down instead of exhausting memory. Set once at start
+/// by [`limit_concurrency`]; one per core until then (tests that hash without a server).
+static HASHING: OnceLock<tokio::sync::Semaphore> = OnceLock::new();
+
+/// How many hashes may run at once for a memory budget: as many as fit, never more than the
+/// cores can compute (more would only queue inside the CPU), never fewer than one.
+pub fn concurrency_for(memory_budget_bytes: usize, cores: usize) -> usize {
+    (memory_budget_bytes / HASH_MEMORY_BYTES).clamp(1, cores.max(1))
+}
+
+/// Sets the replica's hashing limit (once, at start; later calls change nothing).
+pub fn limit_concurrency(permits: usize) {
+    let _ = HASHING.set(tokio::sync::Semaphore::new(permits.max(1)));
+}
+
+fn hashing() -> &'static tokio::sync::Semaphore {
+    HASHING.get_or_init(|| {
+        let cores = std::thread::available_parallelism().map_or(1, usize::from);
+        tokio::sync::Semaphore::new(cores)
+    })
+}
 
 /// [`hash`] on a blocking thread, within the replica's hashing limit.
 pub async fn hash_limited(password: String) -> Result<String, ApiError> {
-    let _turn = HASHING.acquire().await.map_err(ApiError::internal)?;
+    let _turn = hashing().acquire().await.map_err(ApiError::internal)?;
     actix_web::web::block(move || hash(&password))
         .await
         .map_err(ApiError::internal)?
@@ -39,7 +58,7 @@ pub async fn hash_limited(password: String) -> Result<String, ApiError> {
 
 /// [`verify`] on a blocking thread, within the replica's hashing limit.
 pub async fn verify_limited(password: String, stored: Option<String>) -> Result<bool, ApiError> {
-    let _turn = HASHING.acquire().await.map_err(ApiError::internal)?;
+    let _turn = hashing().acquire().await.map_err(ApiError::internal)?;
     actix_web::web::block(move || verify(&password, stored.as_deref()))
         .await
         .map_err(ApiError::internal)
@@ -111,6 +130,17 @@ mod tests {
         assert!(hashed.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{hashed}");
         assert!(verify("correct horse battery", Some(&hashed)));
         assert!(!verify("wrong horse battery", Some(&hashed)));
+    }
+
+    #[test]
+    fn the_limit_fits_the_memory_budget_and_the_cores() {
+        assert_eq!(
+            concurrency_for(64 << 20, 8),
+            3,
+            "three 19 MiB hashes fit in 64 MiB"
+        );
+        assert_eq!(concurrency_for(64 << 20, 2), 2, "no more than the cores");
+        assert_eq!(concurrency_for(1 << 20, 4), 1, "always at least one");
     }
 
     #[test]
