@@ -123,8 +123,10 @@ fn the_content_decides_and_bad_files_get_the_right_problem() {
     let boundary = content_type.rsplit('=').next().unwrap().to_owned();
     body.truncate(body.len() - format!("--{boundary}--\r\n").len());
     body.extend_from_slice(
-        format!("--{boundary}\r\ncontent-disposition: form-data; name=\"caption\"\r\n\r\nhi\r\n--{boundary}--\r\n")
-            .as_bytes(),
+        format!(
+            "--{boundary}\r\ncontent-disposition: form-data; name=\"caption\"\r\n\r\nhi\r\n--{boundary}--\r\n"
+        )
+        .as_bytes(),
     );
     let extra_part = server
         .client
