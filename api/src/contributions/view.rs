@@ -21,6 +21,16 @@ pub(crate) fn visible(
     viewer: Option<&str>,
     id: &str,
 ) -> Result<(ContributionRow, CampaignRow), ApiError> {
+    visible_with_role(conn, viewer, id).map(|(row, campaign, _)| (row, campaign))
+}
+
+/// [`visible`], with the viewer's role in the campaign's organization, read on the way (callers
+/// that need it then ask no second time).
+pub(crate) fn visible_with_role(
+    conn: &mut DbConnection,
+    viewer: Option<&str>,
+    id: &str,
+) -> Result<(ContributionRow, CampaignRow, Option<Role>), ApiError> {
     let no_such = || ApiError::not_found("contribution");
     let row = match looks_like_id(id) {
         true => repo::find(conn, id)?.ok_or_else(no_such)?,
@@ -29,7 +39,7 @@ pub(crate) fn visible(
     let (campaign, role) =
         campaigns::for_participation(conn, viewer, &row.campaign_id).map_err(|_| no_such())?;
     if row.status.is_public() {
-        return Ok((row, campaign));
+        return Ok((row, campaign, role));
     }
     let is_author = match viewer {
         Some(user) => repo::find_author(conn, &row.id, user)?.is_some(),
@@ -37,7 +47,7 @@ pub(crate) fn visible(
     };
     let is_staff = role.is_some_and(Role::moderates);
     if is_author || is_staff {
-        Ok((row, campaign))
+        Ok((row, campaign, role))
     } else {
         Err(no_such())
     }

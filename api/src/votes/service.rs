@@ -14,7 +14,7 @@ use crate::attribution;
 use crate::campaigns::repo::CampaignRow;
 use crate::campaigns::view as campaigns;
 use crate::contributions::repo as contributions;
-use crate::contributions::view::visible;
+use crate::contributions::view::visible_with_role;
 use crate::counters::segments;
 use crate::db::{DbConnection, lock_key, write_transaction};
 use crate::domain::{Phase, PointsSource, Role, VotingMethod};
@@ -23,7 +23,6 @@ use crate::events::catalogue::VoteEventData;
 use crate::events::{self, Event, EventType};
 use crate::ids::new_id;
 use crate::ledger::{self, Grant};
-use crate::organizations::access::role_of;
 use crate::pagination::KeyedPage;
 use crate::scores;
 use crate::scores::standings::{RankBy, ranked_page, require_tallies_visible};
@@ -81,7 +80,7 @@ pub fn cast(
     now: NaiveDateTime,
 ) -> Result<VoteResponse, ApiError> {
     write_transaction(conn, |conn| {
-        let (contribution, campaign) = visible(conn, Some(voter), contribution_id)?;
+        let (contribution, campaign, role) = visible_with_role(conn, Some(voter), contribution_id)?;
         if !contribution.status.is_public() {
             return Err(ApiError::new(
                 ErrorCode::VoteTargetNotPublic,
@@ -89,7 +88,6 @@ pub fn cast(
             ));
         }
         require_voting_open(&campaign, now)?;
-        let role = role_of(conn, &campaign.organization_id, voter)?;
         crate::invitations::require_eligible(conn, &campaign, voter, role)?;
         if !campaign.allow_self_vote && shares_in(conn, &contribution, voter)? {
             return Err(ApiError::new(
@@ -197,13 +195,13 @@ pub fn retract(
     now: NaiveDateTime,
 ) -> Result<(), ApiError> {
     write_transaction(conn, |conn| {
-        let (contribution, campaign) = visible(conn, Some(voter), contribution_id)?;
+        let (contribution, campaign, role) = visible_with_role(conn, Some(voter), contribution_id)?;
         require_voting_open(&campaign, now)?;
         lock_key(conn, &format!("vote:{}:{voter}", campaign.id))?;
         let Some(vote) = repo::find(conn, &contribution.id, voter)? else {
             return Ok(());
         };
-        require_standing(&vote, role_of(conn, &campaign.organization_id, voter)?)?;
+        require_standing(&vote, role)?;
         repo::delete(conn, &vote.id)?;
         ballot_changed(conn, &vote, Some(vote.value), None)?;
         record(
