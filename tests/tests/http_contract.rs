@@ -214,6 +214,25 @@ fn metrics_count_requests_by_route_and_status_and_show_the_pool() {
     );
     assert!(text.contains("schwarm_db_pool_max_connections 10"), "{text}");
     assert!(text.contains("schwarm_db_pool_connections "), "{text}");
+
+    // Every statement sent to the database is counted: the readiness probe sends at least one.
+    let statements = || {
+        let text = server
+            .client
+            .get_with("/api/v1/metrics", &[("Authorization", &bearer)])
+            .text();
+        text.lines()
+            .find_map(|line| line.strip_prefix("schwarm_db_statements_total "))
+            .and_then(|value| value.trim().parse::<u64>().ok())
+            .unwrap_or_else(|| panic!("no schwarm_db_statements_total in\n{text}"))
+    };
+    let before = statements();
+    assert_eq!(server.get("/api/v1/ready").status, 200);
+    let after = statements();
+    assert!(
+        after > before,
+        "the probe's statements were not counted: {before} -> {after}"
+    );
 }
 
 #[test]

@@ -6,6 +6,7 @@ pub mod migrations;
 mod pool;
 pub mod raw;
 pub mod search;
+pub mod statements;
 pub mod text_enum;
 mod transaction;
 

@@ -42,14 +42,16 @@ impl ManageConnection for Manager {
     type Error = ConnectError;
 
     fn connect(&self) -> Result<DbConnection, ConnectError> {
-        match &self.url {
-            DatabaseUrl::Postgres(url) => Ok(DbConnection::Postgres(PgConnection::establish(url)?)),
+        let mut conn = match &self.url {
+            DatabaseUrl::Postgres(url) => DbConnection::Postgres(PgConnection::establish(url)?),
             DatabaseUrl::Sqlite(path) => {
                 let mut conn = SqliteConnection::establish(&path.to_string_lossy())?;
                 conn.batch_execute(SQLITE_PRAGMAS)?;
-                Ok(DbConnection::Sqlite(conn))
+                DbConnection::Sqlite(conn)
             }
-        }
+        };
+        conn.set_instrumentation(super::statements::count);
+        Ok(conn)
     }
 
     fn is_valid(&self, conn: &mut DbConnection) -> Result<(), ConnectError> {

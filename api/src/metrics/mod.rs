@@ -51,6 +51,7 @@ impl Metrics {
         };
         registry.register(Box::new(crate::auth::password::VERIFICATIONS.clone()))?;
         registry.register(Box::new(crate::jobs::FAILURES.clone()))?;
+        registry.register(Box::new(crate::db::statements::STATEMENTS.clone()))?;
         let jobs = IntGaugeVec::new(
             Opts::new(
                 format!("{NAMESPACE}_jobs"),
