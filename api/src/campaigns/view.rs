@@ -62,10 +62,18 @@ pub(super) fn visible(
             Some(user) => role_of(conn, &row.organization_id, user)?,
             None => None,
         };
-        // A draft's existence is private: outsiders get the same 404 as for nothing at all.
-        require_manager(role).map_err(|_| no_such_campaign())?;
+        admits(&row, role)?;
     }
     Ok(row)
+}
+
+/// Whether someone with `role` in the organization may see the campaign at all: a draft's
+/// existence is private, so outsiders get the same 404 as for nothing at all.
+pub(crate) fn admits(row: &CampaignRow, role: Option<Role>) -> Result<(), ApiError> {
+    if row.status == CampaignStatus::Draft {
+        require_manager(role).map_err(|_| no_such_campaign())?;
+    }
+    Ok(())
 }
 
 /// A campaign as a participant reaches it: published (drafts are 404 to non-managers), with

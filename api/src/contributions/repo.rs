@@ -3,9 +3,10 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use crate::campaigns::repo::CampaignRow;
 use crate::db::DbConnection;
 use crate::domain::ContributionStatus;
-use crate::schema::{contribution_authors as authors, contributions};
+use crate::schema::{campaigns, contribution_authors as authors, contributions, users};
 
 #[derive(Debug, Clone, Queryable)]
 pub struct ContributionRow {
@@ -78,6 +79,19 @@ pub fn find(conn: &mut DbConnection, id: &str) -> QueryResult<Option<Contributio
     contributions::table.find(id).first(conn).optional()
 }
 
+/// A contribution and its campaign in one round trip.
+pub fn find_with_campaign(
+    conn: &mut DbConnection,
+    id: &str,
+) -> QueryResult<Option<(ContributionRow, CampaignRow)>> {
+    contributions::table
+        .inner_join(campaigns::table)
+        .filter(contributions::id.eq(id))
+        .select((contributions::all_columns, campaigns::all_columns))
+        .first(conn)
+        .optional()
+}
+
 /// Applies `changes` only if the contribution is still `expected`; false when a parallel
 /// request moved it first (the caller answers 409 instead of deciding twice).
 pub fn update_from(
@@ -115,6 +129,16 @@ pub fn authors_of(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<Au
     authors::table
         .filter(authors::contribution_id.eq_any(ids))
         .order(authors::share_bp.desc())
+        .load(conn)
+}
+
+/// [`authors_of`] with each author's display name, in one round trip.
+pub fn authors_with_names(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<(AuthorRow, String)>> {
+    authors::table
+        .inner_join(users::table)
+        .filter(authors::contribution_id.eq_any(ids))
+        .order(authors::share_bp.desc())
+        .select((authors::all_columns, users::display_name))
         .load(conn)
 }
 

@@ -12,7 +12,7 @@ use crate::error::ApiError;
 use crate::ids::looks_like_id;
 use crate::media::dto::MediaResponse;
 use crate::media::repo as media_repo;
-use crate::users::repo as users;
+use crate::organizations::access::role_of;
 
 /// May `viewer` see this contribution? Public ones: everyone. Others: its authors and the
 /// organization's owners, managers and moderators. Otherwise it does not exist (404).
@@ -32,12 +32,15 @@ pub(crate) fn visible_with_role(
     id: &str,
 ) -> Result<(ContributionRow, CampaignRow, Option<Role>), ApiError> {
     let no_such = || ApiError::not_found("contribution");
-    let row = match looks_like_id(id) {
-        true => repo::find(conn, id)?.ok_or_else(no_such)?,
+    let (row, campaign) = match looks_like_id(id) {
+        true => repo::find_with_campaign(conn, id)?.ok_or_else(no_such)?,
         false => return Err(no_such()),
     };
-    let (campaign, role) =
-        campaigns::for_participation(conn, viewer, &row.campaign_id).map_err(|_| no_such())?;
+    let role = match viewer {
+        Some(user) => role_of(conn, &campaign.organization_id, user)?,
+        None => None,
+    };
+    campaigns::admits(&campaign, role).map_err(|_| no_such())?;
     if row.status.is_public() {
         return Ok((row, campaign, role));
     }
@@ -77,19 +80,13 @@ pub(crate) fn respond(
     rows: Vec<ContributionRow>,
 ) -> Result<Vec<ContributionResponse>, ApiError> {
     let ids: Vec<String> = rows.iter().map(|row| row.id.clone()).collect();
-    let mut authors: HashMap<String, Vec<AuthorRow>> = HashMap::new();
-    for author in repo::authors_of(conn, &ids)? {
+    let mut authors: HashMap<String, Vec<(AuthorRow, String)>> = HashMap::new();
+    for (author, name) in repo::authors_with_names(conn, &ids)? {
         authors
             .entry(author.contribution_id.clone())
             .or_default()
-            .push(author);
+            .push((author, name));
     }
-    let user_ids: Vec<String> = authors
-        .values()
-        .flatten()
-        .map(|author| author.user_id.clone())
-        .collect();
-    let names: HashMap<String, String> = users::display_names(conn, &user_ids)?.into_iter().collect();
     let mut media: HashMap<String, Vec<MediaResponse>> = HashMap::new();
     for (contribution_id, row) in media_repo::of_contributions(conn, &ids)? {
         media.entry(contribution_id).or_default().push(row.into());
@@ -101,8 +98,8 @@ pub(crate) fn respond(
                 .remove(&row.id)
                 .unwrap_or_default()
                 .into_iter()
-                .map(|author| AuthorResponse {
-                    display_name: names.get(&author.user_id).cloned().unwrap_or_default(),
+                .map(|(author, display_name)| AuthorResponse {
+                    display_name,
                     accepted: author.accepted_at.is_some(),
                     share_bp: author.share_bp,
                     user_id: author.user_id,
