@@ -30,9 +30,12 @@ RUN apt-get update \
     && chown schwarm /var/lib/schwarm
 COPY --from=server /src/target/release/schwarm /usr/local/bin/schwarm
 COPY --from=spa /src/frontend/dist /srv/schwarm/spa
+# MIMALLOC_PURGE_DELAY=0: the allocator hands freed memory back at once rather than after a
+# second of further activity, so an idle replica shrinks back after a burst (README, Performance).
 ENV BIND_ADDR=0.0.0.0:8080 \
     DATA_DIR=/var/lib/schwarm \
-    STATIC_DIR=/srv/schwarm/spa
+    STATIC_DIR=/srv/schwarm/spa \
+    MIMALLOC_PURGE_DELAY=0
 USER schwarm
 VOLUME /var/lib/schwarm
 EXPOSE 8080

@@ -4,7 +4,13 @@
 #   bench/run.sh
 #
 # Measures, on this machine (load generator, server and database share the cores):
-#   1. vote throughput through the API vs pgbench running the same transaction (32, 64 clients)
+#   1. vote throughput through the API vs its floor: pgbench doing the least work a vote needs
+#      (one ballot upsert and one appended delta) on scratch tables of the same shape, in the
+#      same run (32, 64 clients); the server's CPU time per vote (from /proc)
+#   1b. get-by-id vs its floor (a primary-key SELECT * on a scratch copy of the contributions),
+#      CPU per request, p99 / p50
+#   7. the server's memory: resident set (VmRSS) and peak (VmHWM) after a sign-up burst from 8
+#      parallel clients and after the vote load
 #   2. a flash crowd (every vote on 4 contributions) vs votes spread over many contributions
 #   3. the leaderboard top 50 (100k contributions, 1M votes) vs a get-by-id
 #   4. a gallery page 10,000 items deep vs the first page
@@ -56,6 +62,7 @@ WORK=$(mktemp -d /tmp/schwarm-bench.XXXXXX)
 BIN=$ROOT/target/release/schwarm
 # The same signing key for both servers, so tokens registered on PostgreSQL also work on SQLite.
 JWT_SECRET=$(head -c 48 /dev/urandom | base64 | tr -d '\n')
+METRICS_TOKEN=bench-metrics-$RANDOM$RANDOM # /metrics gives the statements the server sent
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 psql_db() { psql "$PG/$DB" -X -q -v ON_ERROR_STOP=1 -At "$@"; }
 
@@ -89,17 +96,18 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# start_server NAME DATABASE_URL -> sets URL; the server logs to $WORK/NAME.log.
+# start_server NAME DATABASE_URL -> sets URL and SERVER_PID; the server logs to $WORK/NAME.log.
 start_server() {
   local name=$1 url=$2 logf=$WORK/$1.log
   mkdir -p "$WORK/$name-data"
   # Rate limits way up (one client IP registers everyone; voters vote hundreds of times a
   # minute); tokens outlive the run. Everything else is the production default.
   (cd "$WORK" && exec env DATABASE_URL="$url" BIND_ADDR=127.0.0.1:0 DATA_DIR="$WORK/$name-data" \
-    JWT_SECRET="$JWT_SECRET" AUTH_RATE_LIMIT_PER_IP=1000000 VOTE_RATE_LIMIT_PER_MINUTE=1000000 \
+    MIMALLOC_PURGE_DELAY="${MIMALLOC_PURGE_DELAY:-0}" JWT_SECRET="$JWT_SECRET" METRICS_TOKEN="$METRICS_TOKEN" AUTH_RATE_LIMIT_PER_IP=1000000 VOTE_RATE_LIMIT_PER_MINUTE=1000000 \
     ACCESS_TOKEN_TTL_SECS=86400 ${BENCH_DB_POOL_SIZE:+DB_POOL_SIZE=$BENCH_DB_POOL_SIZE} \
     "$BIN" >"$logf" 2>&1) &
   PIDS+=($!)
+  SERVER_PID=$! # the subshell execs env, which execs the server: one process
   for _ in $(seq 300); do
     URL=$(grep -o 'listening on http://[0-9.:]*' "$logf" | head -1 | sed 's/listening on //') || true
     [[ -n $URL ]] && return 0
@@ -116,14 +124,27 @@ run_wrk() {
   grep '^RESULT' "$WORK/$out.txt" | sed 's/^RESULT //'
 }
 field() { sed -n "s/.*\b$1=\([0-9.]*\).*/\1/p" <<<"$2"; }
+# The server's CPU time so far (user + system), in microseconds, from /proc/PID/stat (fields 14
+# and 15 after the command name, in clock ticks).
+CLK_TCK=$(getconf CLK_TCK)
+cpu_us() { awk -v hz="$CLK_TCK" '{ sub(/^.*\) /, ""); printf "%d", ($12 + $13) * 1000000 / hz }' "/proc/$1/stat"; }
+# per_request CPU_BEFORE CPU_AFTER REQUESTS -> microseconds of server CPU per request
+per_request() { awk -v a="$1" -v b="$2" -v n="$3" 'BEGIN { if (n + 0 == 0) print "n/a"; else printf "%d", (b - a) / n }'; }
+# statements URL -> the statements the server has sent to its database so far (/metrics)
+statements() { curl -sf -H "Authorization: Bearer $METRICS_TOKEN" "$1/api/v1/metrics" | awk '$1 == "schwarm_db_statements_total" { printf "%d", $2 }'; }
+# rss_mb PID FIELD -> VmRSS (now) or VmHWM (peak since start) in MB
+rss_mb() { awk -v f="$2:" '$1 == f { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 
 psql "$PG/postgres" -X -q -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB" >/dev/null
+declare -A R # results: R[key]=value
 # The machine is shared: sample every 5 s whether a compiler is running, to flag noisy figures.
 (while sleep 5; do echo "$(pgrep -c -x rustc || true) $(cut -d' ' -f1 /proc/loadavg)"; done >"$WORK/busy.txt") &
 PIDS+=($!)
 log "starting the server on PostgreSQL ($DB); it runs the migrations"
 start_server pg "$PG/$DB"
 PG_URL=$URL
+PG_PID=$SERVER_PID
+R[rss_start]=$(rss_mb "$PG_PID" VmRSS)
 
 log "seeding: $VOTE_CONTRIBS + $BOARD_CONTRIBS contributions, $BOARD_VOTES votes, scores (SQL)"
 t0=$(date +%s)
@@ -142,14 +163,26 @@ BOARD=$(psql_db -c "SELECT bench_id(2, 2)")
 psql_db -c "SELECT id FROM contributions WHERE campaign_id = '$CAMPAIGN' ORDER BY id" >"$WORK/contribs.txt"
 psql_db -c "SELECT id FROM contributions WHERE campaign_id = '$BOARD' ORDER BY random() LIMIT 1000" >"$WORK/board_ids.txt"
 
-log "registering $VOTERS voters through the API (argon2 is slow by design)"
+log "registering $VOTERS voters through the API from 8 parallel clients (argon2 is slow by design)"
 t0=$(date +%s)
-seq 1 "$VOTERS" | xargs -P 4 -I{} curl -sf -X POST "$PG_URL/api/v1/auth/register" \
+seq 1 "$VOTERS" | xargs -P 8 -I{} curl -sf -X POST "$PG_URL/api/v1/auth/register" \
   -H 'Content-Type: application/json' \
   -d '{"email":"voter{}@bench.test","password":"bench-password-{}","display_name":"Voter {}"}' \
   | jq -r .access_token >"$WORK/tokens.txt"
 [[ $(grep -c . "$WORK/tokens.txt") == "$VOTERS" ]] || { echo "registration failed" >&2; exit 1; }
 log "registered in $(( $(date +%s) - t0 ))s"
+sleep 2 # let the allocator hand back what the burst freed
+R[rss_signup]=$(rss_mb "$PG_PID" VmRSS); R[hwm_signup]=$(rss_mb "$PG_PID" VmHWM)
+
+# The floors' scratch tables: the product's shape (columns, unique and primary keys), no rows
+# to check against, no foreign keys.
+psql_db >/dev/null <<SQL
+CREATE TABLE floor_votes (LIKE votes INCLUDING ALL);
+CREATE TABLE floor_deltas (LIKE vote_deltas INCLUDING ALL);
+CREATE TABLE floor_contributions (LIKE contributions INCLUDING ALL);
+INSERT INTO floor_contributions SELECT * FROM contributions WHERE campaign_id = '$BOARD';
+VACUUM ANALYZE floor_contributions;
+SQL
 
 # ---------------------------------------------------------------- votes on PostgreSQL
 # Between runs: let the folder drain the deltas (and time it), check that the folded scores
@@ -178,11 +211,16 @@ reset_pg() {
   pgq "VACUUM ANALYZE contribution_scores" >/dev/null
   pgq "CHECKPOINT" >/dev/null
 }
-declare -A R # results: R[key]=value
-
 for c in $CLIENTS; do
+  pgq "TRUNCATE floor_votes, floor_deltas" >/dev/null
+  pgq "CHECKPOINT" >/dev/null
+  log "pgbench: the floor of a vote (ballot upsert + delta), $c clients, ${DURATION}s"
+  "$PGBENCH" -n -M prepared -c "$c" -j $THREADS -T "$DURATION" -f "$BENCH/floor_vote.pgbench" \
+    -D voters="$SEED_VOTERS" -D contribs="$VOTE_CONTRIBS" -D kind=3 -D campaign="$CAMPAIGN" \
+    "$PG/$DB" >"$WORK/floor_vote_c$c.txt" 2>&1
+  R[floor_tps_$c]=$(sed -n 's/^tps = \([0-9.]*\) .*/\1/p' "$WORK/floor_vote_c$c.txt")
   reset_pg
-  log "pgbench: the vote transaction, $c clients, ${DURATION}s"
+  log "pgbench: the vote endpoint's own statements, $c clients, ${DURATION}s"
   "$PGBENCH" -n -M prepared -c "$c" -j $THREADS -T "$DURATION" -f "$BENCH/vote.pgbench" \
     -D voters="$SEED_VOTERS" -D contribs="$VOTE_CONTRIBS" -D kind=3 -D campaign="$CAMPAIGN" \
     "$PG/$DB" >"$WORK/pgbench_c$c.txt" 2>&1
@@ -201,9 +239,12 @@ drain pgq >/dev/null
 vote_run() { # KEY CLIENTS MODE
   reset_pg
   log "API votes: $3, $2 clients, ${DURATION}s"
-  local res
+  local res cpu0 st0
+  cpu0=$(cpu_us "$PG_PID"); st0=$(statements "$PG_URL")
   res=$(run_wrk "api_$1" "$2" "$BENCH/vote.lua" "$PG_URL" \
     BENCH_TOKENS="$WORK/tokens.txt" BENCH_CONTRIBS="$WORK/contribs.txt" BENCH_MODE="$3")
+  R[$1_cpu]=$(per_request "$cpu0" "$(cpu_us "$PG_PID")" "$(field requests "$res")")
+  R[$1_st]=$(per_request "$st0" "$(statements "$PG_URL")" "$(field requests "$res")")
   R[$1_rps]=$(field rps "$res"); R[$1_p50]=$(field p50_us "$res"); R[$1_p99]=$(field p99_us "$res")
   R[$1_non2xx]=$(( $(field non2xx "$res") + $(field sockerr "$res") )); R[$1_n]=$(field requests "$res")
   R[$1_drain]=$(drain pgq)
@@ -211,6 +252,7 @@ vote_run() { # KEY CLIENTS MODE
 }
 for c in $CLIENTS; do vote_run "uni$c" "$c" uniform; done
 vote_run flash "$HI_CLIENTS" flash
+R[rss_votes]=$(rss_mb "$PG_PID" VmRSS); R[hwm_votes]=$(rss_mb "$PG_PID" VmHWM)
 R[flash_pass]=$((4 * VOTERS)) # requests before a flash pair repeats (then votes flip)
 reset_pg
 
@@ -218,13 +260,20 @@ reset_pg
 read_run() { # KEY URL [ENV...]
   local key=$1 url=$2; shift 2
   log "GET $key, $READ_CONNS connections, ${DURATION}s"
-  local res
+  local res cpu0 st0
+  cpu0=$(cpu_us "$PG_PID"); st0=$(statements "$PG_URL")
   res=$(run_wrk "read_$key" "$READ_CONNS" "$BENCH/read.lua" "$url" "$@")
+  R[${key}_cpu]=$(per_request "$cpu0" "$(cpu_us "$PG_PID")" "$(field requests "$res")")
+  R[${key}_st]=$(per_request "$st0" "$(statements "$PG_URL")" "$(field requests "$res")")
   R[${key}_rps]=$(field rps "$res"); R[${key}_p50]=$(field p50_us "$res")
   R[${key}_p99]=$(field p99_us "$res"); R[${key}_non2xx]=$(( $(field non2xx "$res") + $(field sockerr "$res") ))
 }
 read_run board "$PG_URL/api/v1/campaigns/$BOARD/leaderboard?limit=50"
 read_run byid "$PG_URL" BENCH_IDS="$WORK/board_ids.txt"
+log "pgbench: the floor of a read by id (SELECT * by primary key), $READ_CONNS clients, ${DURATION}s"
+"$PGBENCH" -n -M prepared -c "$READ_CONNS" -j $THREADS -T "$DURATION" -f "$BENCH/floor_get.pgbench" \
+  -D contribs="$BOARD_CONTRIBS" "$PG/$DB" >"$WORK/floor_get.txt" 2>&1
+R[floor_get_tps]=$(sed -n 's/^tps = \([0-9.]*\) .*/\1/p' "$WORK/floor_get.txt")
 # The analytics are for the organization's managers: register one and make them an owner.
 MANAGER_TOKEN=$(curl -sf -X POST "$PG_URL/api/v1/auth/register" -H 'Content-Type: application/json' \
   -d '{"email":"manager@bench.test","password":"bench-password-manager","display_name":"Manager"}' | jq -r .access_token)
@@ -234,13 +283,17 @@ VISITORS_SEEN=$(curl -sf -H "Authorization: Bearer $MANAGER_TOKEN" "$PG_URL/api/
 [[ $VISITORS_SEEN == "$REACH_VISITORS" ]] || { echo "analytics show $VISITORS_SEEN visitors, seeded $REACH_VISITORS" >&2; exit 1; }
 read_run analytics "$PG_URL/api/v1/campaigns/$BOARD/analytics" BENCH_TOKEN="$MANAGER_TOKEN"
 
-# The cursor of the page $DEPTH items deep: base64url (no padding) of the last id before it,
-# the sort key list_public_newest continues after. Checked against the database below.
+# The cursor of the page $DEPTH items deep, the way a client reaches it: cursors are sealed by
+# the server, so page through (100 at a time). Checked against the database below.
 AFTER=$(psql_db -c "SELECT id FROM contributions WHERE campaign_id = '$BOARD'
   AND status IN ('published','shortlisted','winner') ORDER BY id DESC OFFSET $((DEPTH - 1)) LIMIT 1")
 EXPECT=$(psql_db -c "SELECT id FROM contributions WHERE campaign_id = '$BOARD'
   AND status IN ('published','shortlisted','winner') ORDER BY id DESC OFFSET $DEPTH LIMIT 1")
-CURSOR=$(printf %s "$AFTER" | base64 -w0 | tr '+/' '-_' | tr -d '=')
+CURSOR=""
+for ((seen = 0; seen < DEPTH; seen += step)); do
+  step=$((DEPTH - seen < 100 ? DEPTH - seen : 100))
+  CURSOR=$(curl -sf "$PG_URL/api/v1/campaigns/$BOARD/contributions?sort=new&limit=$step${CURSOR:+&cursor=$CURSOR}" | jq -r .next_cursor)
+done
 GOT=$(curl -sf "$PG_URL/api/v1/campaigns/$BOARD/contributions?sort=new&limit=20&cursor=$CURSOR" | jq -r '.items[0].id')
 [[ $GOT == "$EXPECT" ]] || { echo "deep gallery cursor is wrong: got $GOT, expected $EXPECT" >&2; exit 1; }
 read_run first "$PG_URL/api/v1/campaigns/$BOARD/contributions?sort=new&limit=20"
@@ -270,6 +323,10 @@ SQLITE_URL=$URL
   psql_db -c "SELECT format('INSERT INTO users (id, email, password_hash, display_name, locale, created_at, updated_at) VALUES (%L, %L, %L, %L, %L, %L, %L);',
     id, email, password_hash, display_name, locale, to_char(created_at, 'YYYY-MM-DD HH24:MI:SS.US'),
     to_char(updated_at, 'YYYY-MM-DD HH24:MI:SS.US')) FROM users WHERE email LIKE 'voter%@bench.test'"
+  # And their sign-in sessions: an access token is good only while its session is active.
+  psql_db -c "SELECT format('INSERT INTO sessions (id, user_id, user_agent, created_at, last_used_at) VALUES (%L, %L, NULL, %L, %L);',
+    s.id, s.user_id, to_char(s.created_at, 'YYYY-MM-DD HH24:MI:SS.US'), to_char(s.last_used_at, 'YYYY-MM-DD HH24:MI:SS.US'))
+    FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email LIKE 'voter%@bench.test'"
   echo "COMMIT;"
   echo ".parameter set :vote_contribs $VOTE_CONTRIBS"
   cat "$BENCH/seed_sqlite.sql"
@@ -299,22 +356,29 @@ echo "duration ${DURATION}s per measurement; $VOTERS API voters; $VOTE_CONTRIBS 
 echo "leaderboard/gallery/analytics campaign: $BOARD_CONTRIBS contributions, $SEEDED_VOTES votes, $REACH_VISITORS visitors,"
 echo "$REACH_PARTICIPANTS participants, $SEEDED_COUNTERS analytics counters; server pool: ${BENCH_DB_POOL_SIZE:-default}"
 echo
-printf '%-46s %10s %9s %9s %8s\n' "measurement" "req/s" "p50 ms" "p99 ms" "non-2xx"
+row() { printf '%-52s %10s %9s %9s %8s %8s %6s\n' "$@"; }
+row "measurement" "req/s" "p50 ms" "p99 ms" "non-2xx" "CPU µs" "stmts"
 for c in $CLIENTS; do
-  printf '%-46s %10s %9s %9s %8s\n' "pgbench vote transaction, $c clients" "$(printf %.1f "${R[pgb_tps_$c]}")" "avg $(printf %.1f "${R[pgb_lat_$c]}")" "-" "${R[pgb_fail_$c]:-0}"
-  printf '%-46s %10s %9s %9s %8s\n' "API PUT vote, uniform, $c clients" "${R[uni${c}_rps]}" "$(ms "${R[uni${c}_p50]}")" "$(ms "${R[uni${c}_p99]}")" "${R[uni${c}_non2xx]}"
+  row "floor: ballot upsert + delta (pgbench), $c clients" "$(printf %.1f "${R[floor_tps_$c]}")" "-" "-" "-" "-" "4"
+  row "the endpoint's own statements (pgbench), $c clients" "$(printf %.1f "${R[pgb_tps_$c]}")" "avg $(printf %.1f "${R[pgb_lat_$c]}")" "-" "${R[pgb_fail_$c]:-0}" "-" "$(grep -c ';$' "$BENCH/vote.pgbench")"
+  row "API PUT vote, uniform, $c clients" "${R[uni${c}_rps]}" "$(ms "${R[uni${c}_p50]}")" "$(ms "${R[uni${c}_p99]}")" "${R[uni${c}_non2xx]}" "${R[uni${c}_cpu]}" "${R[uni${c}_st]}"
 done
-printf '%-46s %10s %9s %9s %8s\n' "API PUT vote, flash (4 entries), $HI_CLIENTS clients" "${R[flash_rps]}" "$(ms "${R[flash_p50]}")" "$(ms "${R[flash_p99]}")" "${R[flash_non2xx]}"
-for k in board:"GET leaderboard top 50" byid:"GET contribution by id" first:"GET gallery sort=new, first page" deep:"GET gallery sort=new, $DEPTH deep" analytics:"GET campaign analytics"; do
-  printf '%-46s %10s %9s %9s %8s\n' "${k#*:}" "${R[${k%%:*}_rps]}" "$(ms "${R[${k%%:*}_p50]}")" "$(ms "${R[${k%%:*}_p99]}")" "${R[${k%%:*}_non2xx]}"
+row "API PUT vote, flash (4 entries), $HI_CLIENTS clients" "${R[flash_rps]}" "$(ms "${R[flash_p50]}")" "$(ms "${R[flash_p99]}")" "${R[flash_non2xx]}" "${R[flash_cpu]}" "${R[flash_st]}"
+row "floor: SELECT * by primary key (pgbench), $READ_CONNS clients" "$(printf %.1f "${R[floor_get_tps]}")" "-" "-" "-" "-" "1"
+for k in byid:"GET contribution by id" board:"GET leaderboard top 50" first:"GET gallery sort=new, first page" deep:"GET gallery sort=new, $DEPTH deep" analytics:"GET campaign analytics"; do
+  row "${k#*:}" "${R[${k%%:*}_rps]}" "$(ms "${R[${k%%:*}_p50]}")" "$(ms "${R[${k%%:*}_p99]}")" "${R[${k%%:*}_non2xx]}" "${R[${k%%:*}_cpu]}" "${R[${k%%:*}_st]}"
 done
-printf '%-46s %10s %9s %9s %8s\n' "SQLite: API PUT vote, uniform, $HI_CLIENTS clients" "${R[lite_rps]}" "-" "$(ms "${R[lite_p99]}")" "${R[lite_non2xx]}"
+row "SQLite: API PUT vote, uniform, $HI_CLIENTS clients" "${R[lite_rps]}" "-" "$(ms "${R[lite_p99]}")" "${R[lite_non2xx]}" "-" "-"
 echo
-printf '%-58s %8s %8s %6s\n' "target" "ratio" "limit" ""
+printf '%-58s %8s %8s %6s\n' "target" "figure" "limit" ""
+target() { printf '%-58s %8s %8s %6s\n' "$1" "$2" "$3 $4" "$(verdict "$2" "$3" "$4")"; }
 for c in $CLIENTS; do
-  r=$(ratio "${R[uni${c}_rps]}" "${R[pgb_tps_$c]}")
-  printf '%-58s %8s %8s %6s\n' "1. API / pgbench vote throughput, $c clients" "$r" ">= 0.5" "$(verdict "$r" '>=' 0.5)"
+  target "1. API vote / its floor, $c clients" "$(ratio "${R[uni${c}_rps]}" "${R[floor_tps_$c]}")" ">=" 0.5
 done
+target "1. server CPU per vote (µs), uniform, $HI_CLIENTS clients" "${R[uni${HI_CLIENTS}_cpu]}" "<=" 150
+target "1b. get-by-id / its floor" "$(ratio "${R[byid_rps]}" "${R[floor_get_tps]}")" ">=" 0.3
+target "1b. server CPU per get-by-id (µs)" "${R[byid_cpu]}" "<=" 60
+target "1b. get-by-id p99 / p50" "$(ratio "${R[byid_p99]}" "${R[byid_p50]}")" "<=" 5
 r=$(ratio "${R[flash_rps]}" "${R[uni${HI_CLIENTS}_rps]}")
 printf '%-58s %8s %8s %6s\n' "2. flash / uniform throughput, $HI_CLIENTS clients" "$r" ">= 0.8" "$(verdict "$r" '>=' 0.8)"
 r=$(ratio "${R[flash_p99]}" "${R[uni${HI_CLIENTS}_p99]}")
@@ -327,12 +391,19 @@ v=PASS; [[ ${R[lite_locked]} == 0 && ${R[lite_non2xx]} == 0 ]] || v=MISS
 printf '%-58s %8s %8s %6s\n' "5. SQLite: 'database is locked' in log / non-2xx" "${R[lite_locked]} / ${R[lite_non2xx]}" "0 / 0" "$v"
 r=$(ratio "${R[analytics_p99]}" "${R[byid_p99]}")
 printf '%-58s %8s %8s %6s\n' "6. analytics / get-by-id p99" "$r" "<= 5" "$(verdict "$r" '<=' 5)"
+target "7. peak RSS (MB) after $VOTERS sign-ups from 8 clients" "${R[hwm_signup]}" "<=" 100
+target "7. peak RSS (MB) after the vote load" "${R[hwm_votes]}" "<=" 100
 echo
 echo "notes:"
+echo "- server memory (MB): ${R[rss_start]} at start; after the sign-ups ${R[rss_signup]} resident, ${R[hwm_signup]} peak; after the vote load ${R[rss_votes]} resident, ${R[hwm_votes]} peak"
 echo "- folder drain after each vote run (s): $(for c in $CLIENTS; do printf 'uniform/%s %s, ' "$c" "${R[uni${c}_drain]}"; done)flash ${R[flash_drain]}, SQLite ${R[lite_drain]}"
 echo "- folded scores equal the votes afterwards: $(for c in $CLIENTS; do printf 'uniform/%s %s, ' "$c" "${R[uni${c}_ok]}"; done)flash ${R[flash_ok]}, SQLite ${R[lite_ok]}"
 echo "- flash run: ${R[flash_n]} requests; the first ${R[flash_pass]} are first votes, later ones flip an existing vote (update + delta)"
-echo "- pgbench runs the statements service::cast issues (reads, advisory lock, upsert, delta) with -M prepared"
+echo "- floors: bench/floor_vote.pgbench and bench/floor_get.pgbench on scratch tables of the product's shape; the"
+echo "  endpoint's own statements: bench/vote.pgbench (what service::cast issues), all with -M prepared"
+echo "- CPU µs: the server process's user + system time during the run / requests (from /proc/PID/stat); stmts:"
+echo "  statements the server sent its database during the run / requests (schwarm_db_statements_total,"
+echo "  BEGIN and COMMIT included; the folding job's share too)"
 echo "- other load: rustc running in $(awk '$1 > 0' "$WORK/busy.txt" | wc -l) of $(wc -l <"$WORK/busy.txt") 5-second samples; load average max $(sort -k2 -n "$WORK/busy.txt" | tail -1 | cut -d' ' -f2)"
 echo "- plans: $WORK/explain.txt; server logs: $WORK/pg.log, $WORK/sqlite.log"
 exit
