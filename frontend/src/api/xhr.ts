@@ -3,6 +3,7 @@
 // Each sends the session's token like the auth middleware does, refreshing it once on a 401.
 import { ApiError, isProblem } from './errors'
 import { refreshAccessToken } from './refresh'
+import { prepareForRefusal } from './refusals'
 import { getAccessToken, getRefreshToken } from './session'
 import type { paths } from './types'
 
@@ -70,6 +71,7 @@ export async function postWithProgress(request: XhrRequest, options: ProgressOpt
     }
   }
   if (result.status < 200 || result.status >= 300) {
+    await prepareForRefusal()
     throw new ApiError(result.status, isProblem(result.body) ? result.body : undefined)
   }
   return result

@@ -1,9 +1,12 @@
+import { lazy, Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, NavLink, useLocation, useNavigate } from 'react-router'
 import { useMe } from '../features/auth/useMe'
 import { useSignedIn } from '../features/auth/useSession'
 import { useSignOut } from '../features/auth/useAuthMutations'
-import { NotificationBell } from '../features/notifications/NotificationBell'
+
+// Only signed-in people see the bell: it arrives with their first page, not in everyone's frame.
+const NotificationBell = lazy(async () => ({ default: (await import('../features/notifications/NotificationBell')).NotificationBell }))
 
 /** The pages that sign people in: their own `next` is passed on, never themselves. */
 const AUTH_PAGES = new Set(['/login', '/register'])
@@ -33,7 +36,11 @@ export function AccountMenu() {
   }
   return (
     <>
-      <NotificationBell />
+      {/* The bell and its words (the notifications namespace) arrive on its first render: its
+          place is kept until then, so the header does not move. */}
+      <Suspense fallback={<span className="bell" aria-hidden="true" />}>
+        <NotificationBell />
+      </Suspense>
       <NavLink to="/me/timeline">{t('nav.timeline')}</NavLink>
       <NavLink to="/me/rewards">{t('nav.rewards')}</NavLink>
       <NavLink to="/me/pledges">{t('nav.pledges')}</NavLink>

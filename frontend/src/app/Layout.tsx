@@ -1,9 +1,11 @@
-import { useEffect, useRef, useState } from 'react'
+import { Suspense, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, NavLink, Outlet, useLocation } from 'react-router'
 import { useSessionEndReason, useSignedIn } from '../features/auth/useSession'
+import { Loading } from '../ui/QueryStates'
 import { AccountMenu } from './AccountMenu'
 import { LanguageSwitcher } from './LanguageSwitcher'
+import { PageErrorBoundary } from './PageErrorBoundary'
 import { useFocusMainOnNavigate } from './useFocusMainOnNavigate'
 
 /** The page frame every route renders into. */
@@ -12,6 +14,7 @@ export function Layout() {
   const signedIn = useSignedIn()
   const endReason = useSessionEndReason()
   useFocusMainOnNavigate()
+  const { pathname } = useLocation()
   return (
     <>
       <a href="#main" className="skip-link">
@@ -24,7 +27,13 @@ export function Layout() {
             {t('error.sessionEnded')} <Link to="/login">{t('nav.signIn')}</Link>
           </p>
         )}
-        <Outlet />
+        {/* Pages load on the way to them (routes.ts), and so do strings a page's route did not
+            bring: "Loading…" (a status line) in the frame until they are there. */}
+        <PageErrorBoundary at={pathname}>
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
+        </PageErrorBoundary>
       </main>
       <footer className="site-footer">
         <p>

@@ -1,173 +1,170 @@
 import type { RouteObject } from 'react-router'
-import { LoginPage } from '../features/auth/LoginPage'
-import { RegisterPage } from '../features/auth/RegisterPage'
 import { RequireAuth } from '../features/auth/RequireAuth'
-import { CampaignPage } from '../features/campaign-page/CampaignPage'
-import { DiscoverPage } from '../features/campaigns/DiscoverPage'
-import { ContributePage } from '../features/contributions/ContributePage'
-import { ContributionPage } from '../features/contributions/ContributionPage'
-import { EditContributionPage } from '../features/contributions/EditContributionPage'
-import { MyPledgesPage } from '../features/funding/MyPledgesPage'
-import { NotFoundPage } from '../features/not-found/NotFoundPage'
-import { NotificationsPage } from '../features/notifications/NotificationsPage'
-import { UnsubscribePage } from '../features/notifications/UnsubscribePage'
-import { OrganizationPage } from '../features/organizations/OrganizationPage'
-import { OrganizationsPage } from '../features/organizations/OrganizationsPage'
-import { ProfilePage } from '../features/profile/ProfilePage'
-import { MyRewardsPage } from '../features/rewards/MyRewardsPage'
-import { StatusPage } from '../features/status/StatusPage'
-import { MyTimelinePage } from '../features/timeline/MyTimelinePage'
-import { Loading } from '../ui/QueryStates'
 import { Layout } from './Layout'
+import { lazyPage } from './lazyPage'
 
-/** The route table, shared by the browser router and the tests' memory routers. */
+/**
+ * The route table, shared by the browser router and the tests' memory routers. Every page loads on
+ * the way to it (lazyPage), so the app's own chunk holds the frame alone.
+ */
 export const routes: RouteObject[] = [
   {
     Component: Layout,
     children: [
-      { index: true, Component: DiscoverPage },
-      { path: 'login', Component: LoginPage },
-      { path: 'register', Component: RegisterPage },
-      { path: 'status', Component: StatusPage },
-      // Also where invitation links lead (`/c/:slug?via=code`): the page counts the visit.
-      { path: 'c/:slug', Component: CampaignPage },
-      { path: 'contributions/:id', Component: ContributionPage },
-      { path: 'organizations', Component: OrganizationsPage },
-      { path: 'o/:slug', Component: OrganizationPage },
-      // Where an email's unsubscribe link leads; the token is the credential.
-      { path: 'unsubscribe', Component: UnsubscribePage },
+      // The front page: what a first visit loads besides the frame.
+      { index: true, Component: lazyPage(async () => (await import('../features/campaigns/DiscoverPage')).DiscoverPage, ['campaigns', 'media']) },
+      { path: 'login', Component: lazyPage(async () => (await import('../features/auth/LoginPage')).LoginPage, ['auth']) },
+      { path: 'register', Component: lazyPage(async () => (await import('../features/auth/RegisterPage')).RegisterPage, ['auth']) },
+      { path: 'status', Component: lazyPage(async () => (await import('../features/status/StatusPage')).StatusPage, ['status']) },
       {
-        // Asking for a link to set a new password; the sign-in page links here.
-        path: 'password-reset',
-        lazy: async () => ({
-          Component: (await import('../features/auth/recovery/RequestPasswordResetPage')).RequestPasswordResetPage,
-        }),
-        HydrateFallback: Loading,
+        // Also where invitation links lead (`/c/:slug?via=code`): the page counts the visit. The
+        // strings of a phase, kind or role's sections (votes, awards, invitations, pledges) arrive
+        // when a campaign shows them.
+        path: 'c/:slug',
+        Component: lazyPage(async () => (await import('../features/campaign-page/CampaignPage')).CampaignPage, [
+          'campaignPage',
+          'campaigns',
+          'contributions',
+          'media',
+        ]),
       },
       {
-        // Where the mailed links lead (the token is the credential): set a new password, confirm
-        // the address. Opened once in a while: load them on the way there.
+        path: 'contributions/:id',
+        Component: lazyPage(async () => (await import('../features/contributions/ContributionPage')).ContributionPage, [
+          'contributions',
+          'comments',
+          'media',
+          'moderation',
+          'votes',
+        ]),
+      },
+      {
+        path: 'organizations',
+        Component: lazyPage(async () => (await import('../features/organizations/OrganizationsPage')).OrganizationsPage, ['organizations']),
+      },
+      {
+        path: 'o/:slug',
+        Component: lazyPage(async () => (await import('../features/organizations/OrganizationPage')).OrganizationPage, [
+          'organizations',
+          'campaigns',
+          'media',
+        ]),
+      },
+      // Where an email's unsubscribe link leads; the token is the credential.
+      {
+        path: 'unsubscribe',
+        Component: lazyPage(async () => (await import('../features/notifications/UnsubscribePage')).UnsubscribePage, ['notifications']),
+      },
+      // Asking for a link to set a new password; the sign-in page links here.
+      {
+        path: 'password-reset',
+        Component: lazyPage(async () => (await import('../features/auth/recovery/RequestPasswordResetPage')).RequestPasswordResetPage),
+      },
+      // Where the mailed links lead (the token is the credential): set a new password, confirm the address.
+      {
         path: 'password-reset/:token',
-        lazy: async () => ({ Component: (await import('../features/auth/recovery/PasswordResetPage')).PasswordResetPage }),
-        HydrateFallback: Loading,
+        Component: lazyPage(async () => (await import('../features/auth/recovery/PasswordResetPage')).PasswordResetPage),
       },
       {
         path: 'verify-email/:token',
-        lazy: async () => ({ Component: (await import('../features/auth/recovery/VerifyEmailPage')).VerifyEmailPage }),
-        HydrateFallback: Loading,
+        Component: lazyPage(async () => (await import('../features/auth/recovery/VerifyEmailPage')).VerifyEmailPage),
       },
+      // Where invitation links and mails lead (`/invitations/inv_…`); the token is the credential.
       {
-        // Where invitation links and mails lead (`/invitations/inv_…`); the token is the credential.
-        // Opened once per invitation: load it on the way there.
         path: 'invitations/:token',
-        lazy: async () => ({ Component: (await import('../features/invitations/AcceptInvitationPage')).AcceptInvitationPage }),
-        HydrateFallback: Loading,
+        Component: lazyPage(async () => (await import('../features/invitations/AcceptInvitationPage')).AcceptInvitationPage),
       },
       {
         Component: RequireAuth,
         children: [
           // Also where emails link the notification settings: `/me#notifications`.
-          { path: 'me', Component: ProfilePage },
-          { path: 'me/rewards', Component: MyRewardsPage },
-          { path: 'me/timeline', Component: MyTimelinePage },
+          { path: 'me', Component: lazyPage(async () => (await import('../features/profile/ProfilePage')).ProfilePage, ['profile', 'notifications']) },
+          { path: 'me/rewards', Component: lazyPage(async () => (await import('../features/rewards/MyRewardsPage')).MyRewardsPage, ['rewards']) },
+          {
+            path: 'me/timeline',
+            Component: lazyPage(async () => (await import('../features/timeline/MyTimelinePage')).MyTimelinePage, ['timeline', 'reach']),
+          },
           // Also where a "payment failed" notification leads.
-          { path: 'me/pledges', Component: MyPledgesPage },
+          { path: 'me/pledges', Component: lazyPage(async () => (await import('../features/funding/MyPledgesPage')).MyPledgesPage, ['funding']) },
+          // Only workers of micro-task campaigns need it.
+          { path: 'me/work', Component: lazyPage(async () => (await import('../features/microtasks/MyWorkPage')).MyWorkPage) },
+          // For developers, from the profile.
+          { path: 'me/tokens', Component: lazyPage(async () => (await import('../features/tokens/TokensPage')).TokensPage) },
+          // Visited now and then, from the profile.
+          { path: 'me/security', Component: lazyPage(async () => (await import('../features/security/SecurityPage')).SecurityPage) },
           {
-            path: 'me/work',
-            // Only workers of micro-task campaigns need it: load it on the way there.
-            lazy: async () => ({ Component: (await import('../features/microtasks/MyWorkPage')).MyWorkPage }),
-            HydrateFallback: Loading,
+            path: 'notifications',
+            Component: lazyPage(async () => (await import('../features/notifications/NotificationsPage')).NotificationsPage, ['notifications']),
           },
           {
-            path: 'me/tokens',
-            // For developers, from the profile: load it on the way there.
-            lazy: async () => ({ Component: (await import('../features/tokens/TokensPage')).TokensPage }),
-            HydrateFallback: Loading,
+            path: 'c/:slug/contribute',
+            Component: lazyPage(async () => (await import('../features/contributions/ContributePage')).ContributePage, [
+              'contributions',
+              'media',
+              'people',
+            ]),
           },
-          {
-            path: 'me/security',
-            // Visited now and then, from the profile: load it on the way there.
-            lazy: async () => ({ Component: (await import('../features/security/SecurityPage')).SecurityPage }),
-            HydrateFallback: Loading,
-          },
-          { path: 'notifications', Component: NotificationsPage },
-          { path: 'c/:slug/contribute', Component: ContributePage },
+          // The campaign editor: only organisers need it (one chunk with the page for new campaigns).
           {
             path: 'c/:slug/edit',
-            // The campaign editor: only organisers need it (one chunk with the page for new campaigns).
-            lazy: async () => ({ Component: (await import('../features/campaigns/editor/CampaignEditorPage')).EditCampaignPage }),
-            HydrateFallback: Loading,
+            Component: lazyPage(async () => (await import('../features/campaigns/editor/CampaignEditorPage')).EditCampaignPage, ['media']),
           },
+          // The moderation desk: only an organization's staff need it.
           {
             path: 'c/:slug/moderation',
-            // The moderation desk: only an organization's staff need it.
-            lazy: async () => ({ Component: (await import('../features/moderation/ModerationQueuePage')).ModerationQueuePage }),
-            HydrateFallback: Loading,
+            Component: lazyPage(async () => (await import('../features/moderation/ModerationQueuePage')).ModerationQueuePage, ['moderation']),
           },
+          // Only a campaign's managers need it.
           {
             path: 'c/:slug/vote-integrity',
-            // Only a campaign's managers need it.
-            lazy: async () => ({ Component: (await import('../features/votes/VoteIntegrityPage')).VoteIntegrityPage }),
-            HydrateFallback: Loading,
+            Component: lazyPage(async () => (await import('../features/votes/VoteIntegrityPage')).VoteIntegrityPage, ['votes']),
           },
-          {
-            path: 'c/:slug/channels',
-            // Only a campaign's managers need it (with its QR codes).
-            lazy: async () => ({ Component: (await import('../features/reach/ChannelsPage')).ChannelsPage }),
-            HydrateFallback: Loading,
-          },
+          // Only a campaign's managers need it (with its QR codes).
+          { path: 'c/:slug/channels', Component: lazyPage(async () => (await import('../features/reach/ChannelsPage')).ChannelsPage, ['reach']) },
+          // Its charting library is most of the bundle and only organisers need it.
           {
             path: 'c/:slug/analytics',
-            // Its charting library is most of the bundle and only organisers need it: load it on the way there.
-            lazy: async () => ({ Component: (await import('../features/insight/AnalyticsPage')).AnalyticsPage }),
-            HydrateFallback: Loading,
+            Component: lazyPage(async () => (await import('../features/insight/AnalyticsPage')).AnalyticsPage, ['reach']),
           },
+          // Only a funding campaign's managers need it.
           {
             path: 'c/:slug/funding',
-            // Only a funding campaign's managers need it: load it on the way there.
-            lazy: async () => ({ Component: (await import('../features/funding/FundingDashboardPage')).FundingDashboardPage }),
-            HydrateFallback: Loading,
+            Component: lazyPage(async () => (await import('../features/funding/FundingDashboardPage')).FundingDashboardPage, ['funding']),
           },
-          {
-            path: 'c/:slug/work',
-            // The task runner: only a micro-task campaign's workers need it.
-            lazy: async () => ({ Component: (await import('../features/microtasks/TaskRunnerPage')).TaskRunnerPage }),
-            HydrateFallback: Loading,
-          },
+          // The task runner: only a micro-task campaign's workers need it.
+          { path: 'c/:slug/work', Component: lazyPage(async () => (await import('../features/microtasks/TaskRunnerPage')).TaskRunnerPage) },
+          // Only a micro-task campaign's managers need it.
           {
             path: 'c/:slug/tasks',
-            // Only a micro-task campaign's managers need it: load it on the way there.
-            lazy: async () => ({ Component: (await import('../features/microtasks/TaskDashboardPage')).TaskDashboardPage }),
-            HydrateFallback: Loading,
+            Component: lazyPage(async () => (await import('../features/microtasks/TaskDashboardPage')).TaskDashboardPage, ['media']),
           },
-          { path: 'contributions/:id/edit', Component: EditContributionPage },
+          {
+            path: 'contributions/:id/edit',
+            Component: lazyPage(async () => (await import('../features/contributions/EditContributionPage')).EditContributionPage, [
+              'contributions',
+              'media',
+            ]),
+          },
+          // Only an organization's staff need it.
           {
             path: 'o/:slug/members',
-            // Only an organization's staff need it.
-            lazy: async () => ({ Component: (await import('../features/organizations/MembersPage')).MembersPage }),
-            HydrateFallback: Loading,
+            Component: lazyPage(async () => (await import('../features/organizations/MembersPage')).MembersPage, ['organizations', 'people']),
           },
+          // The campaign editor, as above.
           {
             path: 'o/:slug/campaigns/new',
-            // The campaign editor, as above.
-            lazy: async () => ({ Component: (await import('../features/campaigns/editor/CampaignEditorPage')).NewCampaignPage }),
-            HydrateFallback: Loading,
+            Component: lazyPage(async () => (await import('../features/campaigns/editor/CampaignEditorPage')).NewCampaignPage, ['media']),
           },
+          // Only an organization's managers need it.
           {
             path: 'o/:slug/invitations',
-            // Only an organization's managers need it: load it on the way there.
-            lazy: async () => ({ Component: (await import('../features/invitations/InvitationsPage')).InvitationsPage }),
-            HydrateFallback: Loading,
+            Component: lazyPage(async () => (await import('../features/invitations/InvitationsPage')).InvitationsPage),
           },
-          {
-            path: 'o/:slug/webhooks',
-            // Only an organization's managers need it: load it on the way there.
-            lazy: async () => ({ Component: (await import('../features/webhooks/WebhooksPage')).WebhooksPage }),
-            HydrateFallback: Loading,
-          },
+          // Only an organization's managers need it.
+          { path: 'o/:slug/webhooks', Component: lazyPage(async () => (await import('../features/webhooks/WebhooksPage')).WebhooksPage) },
         ],
       },
-      { path: '*', Component: NotFoundPage },
+      { path: '*', Component: lazyPage(async () => (await import('../features/not-found/NotFoundPage')).NotFoundPage, ['notFound']) },
     ],
   },
 ]

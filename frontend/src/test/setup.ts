@@ -3,15 +3,18 @@ import { cleanup } from '@testing-library/react'
 import { afterEach, beforeAll } from 'vitest'
 import { resetServerClock } from '../api/serverClock'
 import { endSession } from '../api/session'
-import { i18n } from '../i18n'
+import { i18n, LOADED_NAMESPACES } from '../i18n'
 import { loadErrorMessages } from '../i18n/errors'
 import { LANGUAGES } from '../i18n/languages'
 import { loadMarkdownRenderer } from '../ui/markdownLoader'
 
-// The refusals' messages load lazily in the app; tests have them from the start, in every language.
+// The refusals' messages and the features' strings load lazily in the app; tests have them from
+// the start, in every language, so no component waits for its words.
 // So is the Markdown renderer: imported up front, so markdown renders at once and no test waits on its load.
 beforeAll(async () => {
   await Promise.all([...LANGUAGES.map((language) => loadErrorMessages(i18n, language)), loadMarkdownRenderer()])
+  await i18n.loadNamespaces(LOADED_NAMESPACES)
+  await i18n.loadLanguages([...LANGUAGES])
 })
 
 afterEach(async () => {

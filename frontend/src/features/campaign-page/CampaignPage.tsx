@@ -10,7 +10,7 @@ import { lazy, Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { Markdown } from '../../ui/Markdown'
-import { QueryBoundary } from '../../ui/QueryStates'
+import { Loading, QueryBoundary } from '../../ui/QueryStates'
 import { useSignedIn } from '../auth/useSession'
 import { PhaseBadge } from '../campaigns/PhaseBadge'
 import { PhaseTimeline } from '../campaigns/PhaseTimeline'
@@ -18,9 +18,7 @@ import { PrizeList } from '../campaigns/PrizeList'
 import { useCampaign, type Campaign } from '../campaigns/queries'
 import { RulesList } from '../campaigns/RulesList'
 import { Gallery } from '../contributions/Gallery'
-import { BackCampaignLink, FundingProgressSection, PledgeSection } from '../funding/FundingSections'
 import { canModerate, useMyRole } from '../organizations/queries'
-import { InviteFriends } from '../reach/InviteFriends'
 import { useCampaignVisit } from '../reach/useCampaignVisit'
 import { CampaignAwards } from '../rewards/CampaignAwards'
 import { PointsLeaderboard } from '../rewards/PointsLeaderboard'
@@ -31,6 +29,14 @@ import { PhaseStatus } from './PhaseStatus'
 
 // The organiser's tools arrive only for the campaign's staff, with their strings.
 const CampaignAdminBar = lazy(async () => ({ default: (await import('./organiser/CampaignAdminBar')).CampaignAdminBar }))
+// A funding campaign's sections, and the invitation box of a signed-in participant, arrive only for
+// the campaigns and people who see them; the page waits for them (see CampaignPage), so nothing
+// moves when they come.
+const fundingSections = () => import('../funding/FundingSections')
+const BackCampaignLink = lazy(async () => ({ default: (await fundingSections()).BackCampaignLink }))
+const FundingProgressSection = lazy(async () => ({ default: (await fundingSections()).FundingProgressSection }))
+const PledgeSection = lazy(async () => ({ default: (await fundingSections()).PledgeSection }))
+const InviteFriends = lazy(async () => ({ default: (await import('../reach/InviteFriends')).InviteFriends }))
 
 function OrganiserTools({ campaign }: { campaign: Campaign }) {
   const { role } = useMyRole(campaign.organization)
@@ -96,11 +102,22 @@ export function CampaignPage() {
   const { slug = '' } = useParams()
   const campaign = useCampaign(slug)
   useCampaignVisit(slug, campaign.data)
-  return <QueryBoundary query={campaign}>{(data) => <CampaignView campaign={data} />}</QueryBoundary>
+  return (
+    <QueryBoundary query={campaign}>
+      {(data) => (
+        // Still "Loading…" while the sections this campaign shows (above) arrive: the page then
+        // appears whole.
+        <Suspense fallback={<Loading />}>
+          <CampaignView campaign={data} />
+        </Suspense>
+      )}
+    </QueryBoundary>
+  )
 }
 
 function CampaignView({ campaign: data }: { campaign: Campaign }) {
-  const { t } = useTranslation('campaignPage')
+  // The cover's text is media's: named here, so the page waits for both namespaces.
+  const { t } = useTranslation(['campaignPage', 'media'])
   const funding = data.kind === 'funding'
   const tasks = data.kind === 'microtask'
   return (

@@ -37,11 +37,15 @@ function editApi(
 
 describe('editing a contribution', () => {
   it('warns that saving sends a public entry back to review, and shows it awaiting approval after saving', async () => {
+    // As the API does: once saved, the contribution reads as it was saved.
+    let current: Schemas['ContributionResponse'] = mine
     const fake = editApi(mine, undefined, {
       'PATCH /api/v1/contributions/k1': async (request) => {
         const { title } = (await request.json()) as { title: string }
-        return json({ ...mine, title, status: 'submitted', updated_at: '2026-01-06T00:00:00Z' })
+        current = { ...mine, title, status: 'submitted', updated_at: '2026-01-06T00:00:00Z' }
+        return json(current)
       },
+      'GET /api/v1/contributions/k1': () => json(current),
     })
     const user = userEvent.setup()
     renderRoute('/contributions/k1/edit')

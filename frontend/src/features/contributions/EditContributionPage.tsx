@@ -21,7 +21,8 @@ function goesBackToReview(contribution: Contribution, requiresApproval: boolean)
 }
 
 function EditForm({ contribution }: { contribution: Contribution }) {
-  const { t } = useTranslation('contributions')
+  // The upload hint is media's: named here, so the form waits for both namespaces.
+  const { t } = useTranslation(['contributions', 'media'])
   const navigate = useNavigate()
   const update = useUpdateContribution(contribution.id)
   // Usually cached from the contribution's page; the form does not wait for it, only the hint does.

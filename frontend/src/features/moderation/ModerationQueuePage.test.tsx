@@ -5,6 +5,8 @@ import { startSession } from '../../api/session'
 import { authResponse, json, me, problem, stubApi } from '../../test/fakeApi'
 import { aCampaign, aContribution, aPage } from '../../test/fixtures'
 import { renderRoute } from '../../test/renderRoute'
+// The page loads lazily: imported up front, so its first load does not eat a query's wait.
+import './ModerationQueuePage'
 
 const contribution = aContribution({ status: 'submitted', authors: [] })
 

@@ -7,6 +7,8 @@ import { switchLanguage } from '../../i18n'
 import { authResponse, json, me, problem, stubApi, type Handler } from '../../test/fakeApi'
 import { aCampaign, aComment, aContribution, aDeskReport, aPage } from '../../test/fixtures'
 import { renderRoute } from '../../test/renderRoute'
+// The page loads lazily: imported up front, so its first load does not eat a query's wait.
+import './ModerationQueuePage'
 
 type DeskReport = Schemas['DeskReport']
 

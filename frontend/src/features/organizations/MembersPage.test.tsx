@@ -5,6 +5,8 @@ import { startSession } from '../../api/session'
 import { authResponse, json, me, problem, stubApi } from '../../test/fakeApi'
 import { anOrganization } from '../../test/fixtures'
 import { renderRoute } from '../../test/renderRoute'
+// The page loads lazily: imported up front, so its first load does not eat a query's wait.
+import './MembersPage'
 
 const organization = anOrganization()
 const members = [

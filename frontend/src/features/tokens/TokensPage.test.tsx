@@ -5,6 +5,8 @@ import { startSession } from '../../api/session'
 import { switchLanguage } from '../../i18n'
 import { authResponse, json, me, problem, stubApi, type Handler } from '../../test/fakeApi'
 import { renderRoute } from '../../test/renderRoute'
+// The page loads lazily: imported up front, so its first load does not eat a query's wait.
+import './TokensPage'
 
 const SECRET = 'swm_pat_Xy3kSECRETpart0123456789'
 

@@ -7,6 +7,8 @@ import { authResponse, json, me, stubApi } from '../../test/fakeApi'
 import type { Schemas } from '../../api/types'
 import { aCampaign } from '../../test/fixtures'
 import { renderRoute } from '../../test/renderRoute'
+// The page loads lazily: imported up front, so its first load does not eat a query's wait.
+import './VoteIntegrityPage'
 
 const campaign = aCampaign({ phase: 'voting' })
 

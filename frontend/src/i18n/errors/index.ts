@@ -1,7 +1,7 @@
 // The one translation of the API's refusals: every `ErrorCode` in each language, with the
 // refusal's params in the message. The messages live in the `errors` namespace, one chunk per
-// language, loaded when the app starts and before the language switches (they are too many to
-// ride in the main chunk); keys are the codes themselves, dots included.
+// language (they are too many to ride in the main chunk), loaded when the first refusal arrives and,
+// once some are here, before the language switches; keys are the codes themselves, dots included.
 import type { i18n as I18n, TFunction } from 'i18next'
 import type { Schemas } from '../../api/types'
 import { formatDateTime, formatDecimal } from '../format'

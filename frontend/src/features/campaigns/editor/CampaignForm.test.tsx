@@ -7,6 +7,8 @@ import { switchLanguage } from '../../../i18n'
 import { authResponse, json, me, problem, stubApi } from '../../../test/fakeApi'
 import { aCampaign, aPage } from '../../../test/fixtures'
 import { renderRoute } from '../../../test/renderRoute'
+// The page loads lazily: imported up front, so its first load does not eat a query's wait.
+import './CampaignEditorPage'
 
 const campaign = aCampaign({ phase: 'draft' })
 

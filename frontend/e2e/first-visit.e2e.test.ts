@@ -1,0 +1,181 @@
+// The JavaScript a participant's first visit downloads (issue #17): a cold browser (a fresh
+// context: empty cache) opens the front page, and another one a published campaign's page; each
+// waits until the page is fully there (its h1 shown, the campaign's brief rendered as markdown, and
+// no request in flight for a while) and adds up the bytes of every JavaScript response as they
+// came over the wire (compressed: the server sends the precompressed .br or .gz twin the browser
+// accepts). Each visit must stay within its budget; the figures are printed.
+//
+// `npm run check:bundle` counts the entry and its static imports only; this counts what the page
+// really fetches, lazy route chunks, strings and the markdown renderer included.
+import { writeFileSync } from 'node:fs'
+import type { Browser, Page, Request } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { campaignRules, must, registeredApi } from './api.ts'
+import { collectPageErrors, launchChromium } from './browser.ts'
+import { clockFile, e2eBaseUrl } from './env.ts'
+import { instantIn } from './time.ts'
+
+/**
+ * Issue #17's goal for a participant's first visit, in bytes of compressed JavaScript. The front
+ * page meets it (119.5 kB with Brotli when this test was written); the campaign page does not yet
+ * (170.3 kB): it adds the markdown renderer for the brief (~32 kB) and the gallery's pieces.
+ */
+const FIRST_VISIT_TARGET_BYTES = 120_000
+/**
+ * What a cold visit may download: the target for the front page; for the campaign page, what it
+ * took when this test was written with a few kB to spare, so that any growth fails here. Lower it
+ * as the page shrinks, down to the target.
+ */
+const BUDGET_BYTES = { frontPage: FIRST_VISIT_TARGET_BYTES, campaignPage: 176_000 } as const
+
+/** How long the network must stay quiet before a page counts as loaded. */
+const QUIET_MS = 1_000
+
+const baseUrl = e2eBaseUrl()
+const run = `f${Date.now().toString(36)}`
+const owner = { email: `fiona-${run}@example.com`, password: 'correct horse battery', display_name: `Fiona ${run}` }
+const organization = `first-visit-${run}`
+const campaignTitle = `Kite ${run}`
+
+interface Transfer {
+  url: string
+  bytes: number
+  encoding: string
+}
+
+interface Visit {
+  scripts: Transfer[]
+  total: number
+}
+
+/**
+ * Opens `path` in a fresh browser context (nothing cached), waits until `ready` holds and the
+ * network has been quiet for QUIET_MS, and returns the JavaScript it downloaded.
+ */
+async function coldVisit(browser: Browser, path: string, ready: (page: Page) => Promise<void>): Promise<Visit> {
+  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 390, height: 844 } })
+  try {
+    const page = await context.newPage()
+    const errors = collectPageErrors(page)
+    const inFlight = new Set<Request>()
+    const finished: Request[] = []
+    let lastActivity = Date.now()
+    page.on('request', (request) => {
+      inFlight.add(request)
+      lastActivity = Date.now()
+    })
+    page.on('requestfinished', (request) => {
+      inFlight.delete(request)
+      finished.push(request)
+      lastActivity = Date.now()
+    })
+    page.on('requestfailed', (request) => {
+      inFlight.delete(request)
+      lastActivity = Date.now()
+    })
+
+    await page.goto(`${baseUrl}${path}`, { waitUntil: 'load' })
+    await ready(page)
+    // Quiet means quiet: however slow the machine, the page has fetched all it fetches on its own.
+    while (inFlight.size > 0 || Date.now() - lastActivity < QUIET_MS) {
+      await page.waitForTimeout(100)
+    }
+
+    const scripts: Transfer[] = []
+    for (const request of finished) {
+      const response = await request.response()
+      if (!response || !/javascript/.test((await response.allHeaders())['content-type'] ?? '')) continue
+      const sizes = await request.sizes()
+      scripts.push({
+        url: new URL(request.url()).pathname,
+        bytes: sizes.responseBodySize,
+        encoding: (await response.allHeaders())['content-encoding'] ?? 'identity',
+      })
+    }
+    expect(errors).toEqual([])
+    return { scripts, total: scripts.reduce((sum, script) => sum + script.bytes, 0) }
+  } finally {
+    await context.close()
+  }
+}
+
+function report(name: string, visit: Visit, budget: number): void {
+  const lines = visit.scripts
+    .toSorted((a, b) => b.bytes - a.bytes)
+    .map((script) => `  ${String(script.bytes).padStart(8)} B  ${script.url} (${script.encoding})`)
+  console.log(
+    `first visit of ${name}: ${visit.total} bytes of JavaScript in ${visit.scripts.length} files ` +
+      `(budget ${budget}, target ${FIRST_VISIT_TARGET_BYTES})\n${lines.join('\n')}`,
+  )
+}
+
+describe('a first visit downloads little JavaScript', () => {
+  let browser: Browser | undefined
+  let campaignSlug = ''
+
+  beforeAll(async () => {
+    writeFileSync(clockFile(), '')
+    const api = await registeredApi(owner)
+    await must(api.POST('/api/v1/organizations', { body: { name: `First visit ${run}`, slug: organization } }), 'organization')
+    // A campaign as participants meet it: a brief with formatting, open for entries that can be
+    // voted on already, with one entry in its gallery.
+    const campaign = await must(
+      api.POST('/api/v1/organizations/{slug}/campaigns', {
+        params: { path: { slug: organization } },
+        body: {
+          kind: 'idea',
+          title: campaignTitle,
+          summary: 'A kite for the autumn festival.',
+          brief: 'Design a **kite** for the autumn festival.\n\n- light\n- bright\n\nSee [the festival](https://example.com).',
+          rules: campaignRules({ vote_during_submission: true }),
+          schedule: {
+            submissions_open_at: instantIn(-5),
+            submissions_close_at: instantIn(24 * 60),
+            voting_open_at: instantIn(24 * 60),
+            voting_close_at: instantIn(48 * 60),
+          },
+        },
+      }),
+      'campaign',
+    )
+    await must(api.POST('/api/v1/campaigns/{id}/publish', { params: { path: { id: campaign.id } } }), 'publish')
+    await must(
+      api.POST('/api/v1/campaigns/{id}/contributions', {
+        params: { path: { id: campaign.slug } },
+        body: { title: `Box kite ${run}`, body: 'Two *cells*, one string.', tags: ['kite'] },
+      }),
+      'contribution',
+    )
+    campaignSlug = campaign.slug
+    browser = await launchChromium()
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+  })
+
+  it('to the front page stays within the budget', async () => {
+    if (!browser) throw new Error('no browser')
+    const visit = await coldVisit(browser, '/', async (page) => {
+      await page.getByRole('heading', { level: 1, name: 'Campaigns' }).waitFor()
+      // The campaign list has arrived, with the new campaign in it.
+      await page.getByRole('heading', { name: campaignTitle }).first().waitFor()
+    })
+    report('/', visit, BUDGET_BYTES.frontPage)
+    expect(visit.scripts.length).toBeGreaterThan(0)
+    expect(visit.total).toBeLessThanOrEqual(BUDGET_BYTES.frontPage)
+  })
+
+  it("to a campaign's page stays within the budget", async () => {
+    if (!browser) throw new Error('no browser')
+    const visit = await coldVisit(browser, `/c/${campaignSlug}`, async (page) => {
+      await page.getByRole('heading', { level: 1, name: campaignTitle }).waitFor()
+      // The brief rendered as markdown (the renderer's chunk counts too), and the gallery's entry.
+      await page.locator('.markdown strong', { hasText: 'kite' }).waitFor()
+      await page.getByText(`Box kite ${run}`).first().waitFor()
+    })
+    report(`/c/${campaignSlug}`, visit, BUDGET_BYTES.campaignPage)
+    expect(visit.scripts.length).toBeGreaterThan(0)
+    expect(visit.total).toBeLessThanOrEqual(BUDGET_BYTES.campaignPage)
+  })
+})
