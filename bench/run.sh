@@ -318,7 +318,9 @@ SQLITE_DB=$WORK/sqlite/bench.db
 start_server sqlite "sqlite://$SQLITE_DB"
 SQLITE_URL=$URL
 {
-  # Same user ids as on PostgreSQL, so the tokens registered there act for them here.
+  # Same user ids as on PostgreSQL, so the tokens registered there act for them here. The
+  # server's job queue writes meanwhile: wait for its lock instead of failing.
+  echo ".timeout 10000"
   echo "BEGIN;"
   psql_db -c "SELECT format('INSERT INTO users (id, email, password_hash, display_name, locale, created_at, updated_at) VALUES (%L, %L, %L, %L, %L, %L, %L);',
     id, email, password_hash, display_name, locale, to_char(created_at, 'YYYY-MM-DD HH24:MI:SS.US'),
