@@ -75,7 +75,7 @@ export function uploadPng(api: Api, png: Buffer, filename: string): Promise<Sche
 /**
  * A new organization `slug` and its published campaign `title`, open for submissions from five
  * minutes ago for a day (voting the day after), by the rules of `campaignRules(rules)`, with
- * `prizeTiers` (none unless given).
+ * `prizeTiers` (none unless given) and the `summary` and `brief` given (none unless given).
  */
 export async function openCampaign(
   api: Api,
@@ -85,7 +85,17 @@ export async function openCampaign(
     title,
     rules = {},
     prizeTiers,
-  }: { slug: string; name: string; title: string; rules?: Partial<Schemas['RulesDto']>; prizeTiers?: Schemas['PrizeTierDto'][] },
+    summary,
+    brief,
+  }: {
+    slug: string
+    name: string
+    title: string
+    rules?: Partial<Schemas['RulesDto']>
+    prizeTiers?: Schemas['PrizeTierDto'][]
+    summary?: string
+    brief?: string
+  },
 ): Promise<Schemas['CampaignResponse']> {
   await must(api.POST('/api/v1/organizations', { body: { name, slug } }), 'organization')
   const campaign = await must(
@@ -94,6 +104,8 @@ export async function openCampaign(
       body: {
         kind: 'idea',
         title,
+        ...(summary ? { summary } : {}),
+        ...(brief ? { brief } : {}),
         rules: campaignRules(rules),
         ...(prizeTiers ? { prize_tiers: prizeTiers } : {}),
         schedule: {

@@ -10,10 +10,9 @@
 import { writeFileSync } from 'node:fs'
 import type { Browser, Page, Request } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { campaignRules, must, registeredApi } from './api.ts'
+import { must, openCampaign, registeredApi } from './api.ts'
 import { collectPageErrors, launchChromium } from './browser.ts'
 import { clockFile, e2eBaseUrl } from './env.ts'
-import { instantIn } from './time.ts'
 
 /**
  * Issue #17's goal for a participant's first visit, in bytes of compressed JavaScript. The front
@@ -116,29 +115,16 @@ describe('a first visit downloads little JavaScript', () => {
   beforeAll(async () => {
     writeFileSync(clockFile(), '')
     const api = await registeredApi(owner)
-    await must(api.POST('/api/v1/organizations', { body: { name: `First visit ${run}`, slug: organization } }), 'organization')
     // A campaign as participants meet it: a brief with formatting, open for entries that can be
     // voted on already, with one entry in its gallery.
-    const campaign = await must(
-      api.POST('/api/v1/organizations/{slug}/campaigns', {
-        params: { path: { slug: organization } },
-        body: {
-          kind: 'idea',
-          title: campaignTitle,
-          summary: 'A kite for the autumn festival.',
-          brief: 'Design a **kite** for the autumn festival.\n\n- light\n- bright\n\nSee [the festival](https://example.com).',
-          rules: campaignRules({ vote_during_submission: true }),
-          schedule: {
-            submissions_open_at: instantIn(-5),
-            submissions_close_at: instantIn(24 * 60),
-            voting_open_at: instantIn(24 * 60),
-            voting_close_at: instantIn(48 * 60),
-          },
-        },
-      }),
-      'campaign',
-    )
-    await must(api.POST('/api/v1/campaigns/{id}/publish', { params: { path: { id: campaign.id } } }), 'publish')
+    const campaign = await openCampaign(api, {
+      slug: organization,
+      name: `First visit ${run}`,
+      title: campaignTitle,
+      summary: 'A kite for the autumn festival.',
+      brief: 'Design a **kite** for the autumn festival.\n\n- light\n- bright\n\nSee [the festival](https://example.com).',
+      rules: { vote_during_submission: true },
+    })
     await must(
       api.POST('/api/v1/campaigns/{id}/contributions', {
         params: { path: { id: campaign.slug } },
