@@ -385,3 +385,44 @@ fn behind_a_proxy_only_the_address_it_saw_counts() {
     // A different client behind the same proxy has its own budget.
     assert_eq!(register("b1", "203.0.113.8"), 201);
 }
+
+#[test]
+fn a_sign_up_burst_beyond_the_hashing_limit_waits_its_turn_and_every_sign_up_succeeds() {
+    // 19 MiB holds one argon2 hash: the eight parallel sign-ups are hashed one after another.
+    let server = TestServer::start_with(ServerOptions::new().env("PASSWORD_HASHING_MEMORY_MB", "19"));
+    assert!(
+        server
+            .logs()
+            .iter()
+            .any(|line| line.contains("password hashing: 1 at once (19 MiB budget)")),
+        "{:?}",
+        server.logs()
+    );
+    let barrier = Arc::new(Barrier::new(8));
+    let statuses: Vec<u16> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..8)
+            .map(|i| {
+                let (barrier, server) = (Arc::clone(&barrier), &server);
+                scope.spawn(move || {
+                    barrier.wait();
+                    let email = format!("burst{i}@example.com");
+                    let body =
+                        json!({"email": email, "password": PASSWORD, "display_name": format!("Burst {i}")});
+                    server
+                        .client
+                        .call("POST", "/api/v1/auth/register", None, Some(&body))
+                        .status
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    assert_eq!(statuses, vec![201; 8], "queued, never refused");
+    for i in 0..8 {
+        let res = server.client.login(&format!("burst{i}@example.com"), PASSWORD);
+        assert_eq!(
+            res.status, 200,
+            "burst{i} signs in with the password hashed in the queue"
+        );
+    }
+}
