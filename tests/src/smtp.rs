@@ -89,7 +89,7 @@ impl SmtpSink {
             .flatten()
             .filter_map(|entry| entry.ok().map(|entry| entry.path()))
             .collect();
-        files.sort();
+        files.sort_by_key(|path| arrival_number(path));
         files
             .iter()
             .filter_map(|path| std::fs::read(path).ok())
@@ -127,6 +127,20 @@ impl SmtpSink {
     }
 }
 
+/// Where a stored message came in the sink's arrival order. Python's Maildir names a file
+/// `SECONDS.M<microseconds>P<pid>Q<count>.<host>` with the microseconds not padded, so the names
+/// do not sort by time (`M98765` after `M123456`); the count does, as one sink is one process.
+fn arrival_number(path: &std::path::Path) -> u64 {
+    let name = path
+        .file_name()
+        .and_then(|name| name.to_str())
+        .unwrap_or_default();
+    name.split_once('Q')
+        .and_then(|(_, rest)| rest.split('.').next())
+        .and_then(|count| count.parse().ok())
+        .unwrap_or_else(|| panic!("a Maildir file name with its count: {name}"))
+}
+
 /// Parses a stored message (headers decoded, body in its charset).
 pub fn parse(raw: &[u8]) -> Mail {
     use mailparse::MailHeaderMap;
@@ -146,5 +160,23 @@ impl Drop for SmtpSink {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::arrival_number;
+    use std::path::PathBuf;
+
+    #[test]
+    fn messages_sort_by_the_sinks_count_not_by_their_unpadded_microseconds() {
+        let mut files = vec![
+            PathBuf::from("new/1764158000.M98765P41Q2.host"),
+            PathBuf::from("cur/1764158000.M123456P41Q1.host:2,S"),
+            PathBuf::from("new/1764158001.M5P41Q10.host.example"),
+        ];
+        files.sort_by_key(|path| arrival_number(path));
+        let counts: Vec<u64> = files.iter().map(|path| arrival_number(path)).collect();
+        assert_eq!(counts, [1, 2, 10]);
     }
 }
