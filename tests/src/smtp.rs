@@ -170,7 +170,7 @@ mod tests {
 
     #[test]
     fn messages_sort_by_the_sinks_count_not_by_their_unpadded_microseconds() {
-        let mut files = vec![
+        let mut files = [
             PathBuf::from("new/1764158000.M98765P41Q2.host"),
             PathBuf::from("cur/1764158000.M123456P41Q1.host:2,S"),
             PathBuf::from("new/1764158001.M5P41Q10.host.example"),
