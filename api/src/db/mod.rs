@@ -166,6 +166,12 @@ impl From<diesel::result::Error> for ApiError {
                 log::warn!("a transaction was a deadlock victim; answered 503");
                 ApiError::unavailable("the request collided with another one; send it again")
             }
+            // The connection died under the statement (the database restarted or the network
+            // dropped): nothing was committed, and the pool replaces the connection.
+            Error::DatabaseError(
+                DatabaseErrorKind::ClosedConnection | DatabaseErrorKind::UnableToSendCommand,
+                info,
+            ) => unavailable(info.message()),
             other => ApiError::internal(other),
         }
     }
