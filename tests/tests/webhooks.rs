@@ -486,7 +486,12 @@ fn after_a_rotation_both_secrets_sign_and_filters_choose_what_arrives() {
     }
     let got = votes_only.wait_for(1, Duration::from_secs(10));
     std::thread::sleep(Duration::from_secs(1));
-    assert_eq!(votes_only.received().len(), 1, "only the first campaign's vote");
+    let arrived: Vec<(String, String)> = votes_only
+        .received()
+        .iter()
+        .map(|message| (message.header("webhook-id").to_owned(), message.body.clone()))
+        .collect();
+    assert_eq!(arrived.len(), 1, "only the first campaign's vote: {arrived:#?}");
     assert_eq!(got[0].json()["type"], "vote.cast");
     assert_eq!(got[0].json()["data"]["contribution_id"], entries[0].as_str());
 
@@ -497,8 +502,8 @@ fn after_a_rotation_both_secrets_sign_and_filters_choose_what_arrives() {
             2,
             "both secrets sign"
         );
-        verify(message, &new_secret).unwrap();
-        verify(message, &old_secret).unwrap();
+        verify(message, &new_secret).unwrap_or_else(|err| panic!("new secret: {err}: {message:?}"));
+        verify(message, &old_secret).unwrap_or_else(|err| panic!("old secret: {err}: {message:?}"));
     }
     let _ = filtered;
 }
