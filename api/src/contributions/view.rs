@@ -12,7 +12,6 @@ use crate::error::ApiError;
 use crate::ids::looks_like_id;
 use crate::media::dto::MediaResponse;
 use crate::media::repo as media_repo;
-use crate::organizations::access::role_of;
 
 /// May `viewer` see this contribution? Public ones: everyone. Others: its authors and the
 /// organization's owners, managers and moderators. Otherwise it does not exist (404).
@@ -21,36 +20,35 @@ pub(crate) fn visible(
     viewer: Option<&str>,
     id: &str,
 ) -> Result<(ContributionRow, CampaignRow), ApiError> {
-    visible_with_role(conn, viewer, id).map(|(row, campaign, _)| (row, campaign))
+    visible_to(conn, viewer, id).map(|seen| (seen.row, seen.campaign))
 }
 
-/// [`visible`], with the viewer's role in the campaign's organization, read on the way (callers
-/// that need it then ask no second time).
-pub(crate) fn visible_with_role(
-    conn: &mut DbConnection,
-    viewer: Option<&str>,
-    id: &str,
-) -> Result<(ContributionRow, CampaignRow, Option<Role>), ApiError> {
+/// A contribution its viewer may see, with what the viewer is to it (read in the same query,
+/// so callers that decide by it ask no second time).
+pub(crate) struct Seen {
+    pub row: ContributionRow,
+    pub campaign: CampaignRow,
+    /// The viewer's role in the campaign's organization.
+    pub role: Option<Role>,
+    /// Whether the viewer is one of its authors (an open co-authorship included).
+    pub by_viewer: bool,
+}
+
+/// [`visible`], with the viewer's role and authorship.
+pub(crate) fn visible_to(conn: &mut DbConnection, viewer: Option<&str>, id: &str) -> Result<Seen, ApiError> {
     let no_such = || ApiError::not_found("contribution");
-    let (row, campaign) = match looks_like_id(id) {
-        true => repo::find_with_campaign(conn, id)?.ok_or_else(no_such)?,
-        false => return Err(no_such()),
-    };
-    let role = match viewer {
-        Some(user) => role_of(conn, &campaign.organization_id, user)?,
-        None => None,
-    };
-    campaigns::admits(&campaign, role).map_err(|_| no_such())?;
-    if row.status.is_public() {
-        return Ok((row, campaign, role));
+    if !looks_like_id(id) {
+        return Err(no_such());
     }
-    let is_author = match viewer {
-        Some(user) => repo::find_author(conn, &row.id, user)?.is_some(),
-        None => false,
-    };
-    let is_staff = role.is_some_and(Role::moderates);
-    if is_author || is_staff {
-        Ok((row, campaign, role))
+    let (row, campaign, role, by_viewer) = repo::find_for_viewer(conn, id, viewer)?.ok_or_else(no_such)?;
+    campaigns::admits(&campaign, role).map_err(|_| no_such())?;
+    if row.status.is_public() || by_viewer || role.is_some_and(Role::moderates) {
+        Ok(Seen {
+            row,
+            campaign,
+            role,
+            by_viewer,
+        })
     } else {
         Err(no_such())
     }

@@ -98,7 +98,11 @@ impl Watch {
 impl Instrumentation for Watch {
     fn on_connection_event(&mut self, event: InstrumentationEvent<'_>) {
         match event {
-            InstrumentationEvent::StartQuery { .. } => super::statements::count(),
+            InstrumentationEvent::StartQuery { query, .. } => {
+                super::statements::count();
+                // `RUST_LOG=schwarm_api::db=trace` lists every statement a request sends.
+                log::trace!("statement: {query}");
+            }
             // Any error, even a refusal such as a unique violation, makes the next lending ping:
             // errors are rare, and telling a dead socket from a refusal is not worth the risk.
             InstrumentationEvent::FinishQuery { error: None, .. } => self.last_answer = Some(Instant::now()),

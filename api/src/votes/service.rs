@@ -14,7 +14,7 @@ use crate::attribution;
 use crate::campaigns::repo::CampaignRow;
 use crate::campaigns::view as campaigns;
 use crate::contributions::repo as contributions;
-use crate::contributions::view::visible_with_role;
+use crate::contributions::view::{Seen, visible_to};
 use crate::counters::segments;
 use crate::db::{DbConnection, lock_key, write_transaction};
 use crate::domain::{Phase, PointsSource, Role, VotingMethod};
@@ -80,7 +80,8 @@ pub fn cast(
     now: NaiveDateTime,
 ) -> Result<VoteResponse, ApiError> {
     write_transaction(conn, |conn| {
-        let (contribution, campaign, role) = visible_with_role(conn, Some(voter), contribution_id)?;
+        let seen = visible_to(conn, Some(voter), contribution_id)?;
+        let (contribution, campaign, role) = (&seen.row, &seen.campaign, seen.role);
         if !contribution.status.is_public() {
             return Err(ApiError::new(
                 ErrorCode::VoteTargetNotPublic,
@@ -89,7 +90,7 @@ pub fn cast(
         }
         require_voting_open(&campaign, now)?;
         crate::invitations::require_eligible(conn, &campaign, voter, role)?;
-        if !campaign.allow_self_vote && shares_in(conn, &contribution, voter)? {
+        if !campaign.allow_self_vote && shares_in(conn, &seen, voter)? {
             return Err(ApiError::new(
                 ErrorCode::SelfVote,
                 "this campaign does not let authors vote for their own contributions (nor for remixes of them)",
@@ -195,7 +196,12 @@ pub fn retract(
     now: NaiveDateTime,
 ) -> Result<(), ApiError> {
     write_transaction(conn, |conn| {
-        let (contribution, campaign, role) = visible_with_role(conn, Some(voter), contribution_id)?;
+        let Seen {
+            row: contribution,
+            campaign,
+            role,
+            ..
+        } = visible_to(conn, Some(voter), contribution_id)?;
         require_voting_open(&campaign, now)?;
         lock_key(conn, &format!("vote:{}:{voter}", campaign.id))?;
         let Some(vote) = repo::find(conn, &contribution.id, voter)? else {
@@ -217,15 +223,11 @@ pub fn retract(
 
 /// Whether `voter` shares in `contribution`'s prize: one of its authors, or of the entry it
 /// remixes (whose authors share a remix's award).
-fn shares_in(
-    conn: &mut DbConnection,
-    contribution: &contributions::ContributionRow,
-    voter: &str,
-) -> Result<bool, ApiError> {
-    if contributions::find_author(conn, &contribution.id, voter)?.is_some() {
+fn shares_in(conn: &mut DbConnection, seen: &Seen, voter: &str) -> Result<bool, ApiError> {
+    if seen.by_viewer {
         return Ok(true);
     }
-    Ok(match &contribution.parent_id {
+    Ok(match &seen.row.parent_id {
         Some(parent) => contributions::find_author(conn, parent, voter)?.is_some(),
         None => false,
     })
