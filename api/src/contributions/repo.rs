@@ -82,6 +82,9 @@ pub fn find(conn: &mut DbConnection, id: &str) -> QueryResult<Option<Contributio
     contributions::table.find(id).first(conn).optional()
 }
 
+/// A contribution, its campaign, the viewer's role in its organization, whether they author it.
+pub type ForViewer = (ContributionRow, CampaignRow, Option<Role>, bool);
+
 /// A contribution with its campaign (a join), and what `viewer` is to it: their role in the
 /// campaign's organization and whether they are one of its authors (for a viewer `None`, no
 /// role and no authorship). One statement for everything a read or a vote decides by; the role
@@ -90,7 +93,7 @@ pub fn find_for_viewer(
     conn: &mut DbConnection,
     id: &str,
     viewer: Option<&str>,
-) -> QueryResult<Option<(ContributionRow, CampaignRow, Option<Role>, bool)>> {
+) -> QueryResult<Option<ForViewer>> {
     // No user has the empty id: an anonymous viewer matches no member and no author.
     let viewer = viewer.unwrap_or_default();
     contributions::table

@@ -80,8 +80,12 @@ pub fn cast(
     now: NaiveDateTime,
 ) -> Result<VoteResponse, ApiError> {
     write_transaction(conn, |conn| {
-        let seen = visible_to(conn, Some(voter), contribution_id)?;
-        let (contribution, campaign, role) = (&seen.row, &seen.campaign, seen.role);
+        let Seen {
+            row: contribution,
+            campaign,
+            role,
+            by_viewer,
+        } = visible_to(conn, Some(voter), contribution_id)?;
         if !contribution.status.is_public() {
             return Err(ApiError::new(
                 ErrorCode::VoteTargetNotPublic,
@@ -90,7 +94,7 @@ pub fn cast(
         }
         require_voting_open(&campaign, now)?;
         crate::invitations::require_eligible(conn, &campaign, voter, role)?;
-        if !campaign.allow_self_vote && shares_in(conn, &seen, voter)? {
+        if !campaign.allow_self_vote && shares_in(conn, &contribution, by_viewer, voter)? {
             return Err(ApiError::new(
                 ErrorCode::SelfVote,
                 "this campaign does not let authors vote for their own contributions (nor for remixes of them)",
@@ -221,13 +225,18 @@ pub fn retract(
     })
 }
 
-/// Whether `voter` shares in `contribution`'s prize: one of its authors, or of the entry it
-/// remixes (whose authors share a remix's award).
-fn shares_in(conn: &mut DbConnection, seen: &Seen, voter: &str) -> Result<bool, ApiError> {
-    if seen.by_viewer {
+/// Whether `voter` shares in `contribution`'s prize: one of its authors (`by_voter`, read with
+/// the entry), or of the entry it remixes (whose authors share a remix's award).
+fn shares_in(
+    conn: &mut DbConnection,
+    contribution: &contributions::ContributionRow,
+    by_voter: bool,
+    voter: &str,
+) -> Result<bool, ApiError> {
+    if by_voter {
         return Ok(true);
     }
-    Ok(match &seen.row.parent_id {
+    Ok(match &contribution.parent_id {
         Some(parent) => contributions::find_author(conn, parent, voter)?.is_some(),
         None => false,
     })
