@@ -9,8 +9,9 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 
-// The frame alone came to 127.6 kB (React DOM, React Router, i18next, TanStack Query and the shell).
-const BUDGET_KB = 135
+// The frame alone comes to 69.7 kB (Preact, React Router, i18next, TanStack Query and the shell);
+// it was 127.6 kB on React DOM.
+const BUDGET_KB = 80
 
 const dist = fileURLToPath(new URL('../dist', import.meta.url))
 const manifestPath = join(dist, '.vite', 'manifest.json')

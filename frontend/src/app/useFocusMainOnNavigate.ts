@@ -1,13 +1,13 @@
 // After client-side navigation nothing tells a screen reader that the page changed, and keyboard
 // focus stays on the link that was clicked: move focus to the main region instead, as a full page
 // load would start there.
-import { useEffect, useRef } from 'react'
+import { useLayoutEffect, useRef } from 'react'
 import { useLocation } from 'react-router'
 
 export function useFocusMainOnNavigate(): void {
   const { pathname } = useLocation()
   const first = useRef(true)
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (first.current) {
       first.current = false
       return

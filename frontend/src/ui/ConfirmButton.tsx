@@ -1,7 +1,7 @@
 // A button for actions that cannot be undone lightly (publish, cancel, delete, withdraw): the first
 // press asks, the second confirms. Inline rather than a modal, so it works the same everywhere,
 // and focus moves to the question's answer so keyboard users land where they need to be.
-import { useEffect, useRef, useState } from 'react'
+import { useLayoutEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 
 interface ConfirmButtonProps {
@@ -25,7 +25,7 @@ export function ConfirmButton({ label, action, question, labelContext, busy, dan
   const opener = useRef<HTMLButtonElement>(null)
   const wasAsking = useRef(false)
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (asking) yes.current?.focus()
     else if (wasAsking.current) opener.current?.focus()
     wasAsking.current = asking

@@ -2,7 +2,7 @@
 // is a button too, for keyboards, screen readers and browsers without IntersectionObserver.
 // A list in the middle of a page turns the scrolling off (`auto={false}`): the reader scrolling
 // past it to what follows should not make it grow.
-import { useEffect, useRef } from 'react'
+import { useEffect, useLayoutEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 
 interface LoadMoreProps {
@@ -20,7 +20,7 @@ export function LoadMore({ hasMore, loading, onLoadMore, auto = true, label }: L
   const sentinel = useRef<HTMLDivElement>(null)
   // The observer is set up once per state; it calls the latest callback through this ref.
   const load = useRef(onLoadMore)
-  useEffect(() => {
+  useLayoutEffect(() => {
     load.current = onLoadMore
   })
 

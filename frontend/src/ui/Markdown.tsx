@@ -1,6 +1,7 @@
-// User-written markdown (briefs, contributions, organization descriptions). The renderer
-// (react-markdown, see MarkdownRenderer.tsx) loads on first use, out of the initial bundle: until it
-// arrives the text shows as plain paragraphs in the same box, so little moves when it does.
+// User-written markdown (briefs, contributions, organization descriptions). The renderer (marked's
+// parser and our own React renderer, see MarkdownRenderer.tsx) loads on first use, out of the
+// initial bundle: until it arrives the text shows as plain paragraphs in the same box, so little
+// moves when it does.
 import { useEffect, useState } from 'react'
 import { loadedMarkdownRenderer, loadMarkdownRenderer, type Renderer } from './markdownLoader'
 import type { HeadingLevel } from './MarkdownRenderer'

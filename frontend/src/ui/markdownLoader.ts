@@ -1,5 +1,5 @@
-// The Markdown renderer (react-markdown, see MarkdownRenderer.tsx) loads on first use, out of the
-// initial bundle; tests load it up front (src/test/setup.ts) so markdown renders at once.
+// The Markdown renderer (marked and our own renderer, see MarkdownRenderer.tsx) loads on first use,
+// out of the initial bundle; tests load it up front (src/test/setup.ts) so markdown renders at once.
 export type Renderer = typeof import('./MarkdownRenderer')
 
 let loaded: Renderer | null = null

@@ -7,6 +7,7 @@ import { FormAlert } from '../../forms/FormAlert'
 import { fieldsIn } from '../../forms/problem'
 import { useFocusFirstProblem } from '../../forms/useFocusFirstProblem'
 import { useFormProblem } from '../../forms/useFormProblem'
+import { PageTitle } from '../../ui/PageTitle'
 import { isAfterPasswordReset } from './accountLinks'
 import { safeNext } from './safeNext'
 import { useLogin } from './useAuthMutations'
@@ -33,7 +34,7 @@ export function LoginPage() {
 
   return (
     <div className="narrow">
-      <title>{t('login.pageTitle')}</title>
+      <PageTitle>{t('login.pageTitle')}</PageTitle>
       <h1>{t('login.heading')}</h1>
       <form ref={form} onSubmit={submit} className="stack">
         {afterReset && login.isIdle && (

@@ -8,6 +8,7 @@ import { fieldsIn } from '../../forms/problem'
 import { useFocusFirstProblem } from '../../forms/useFocusFirstProblem'
 import { useFormProblem } from '../../forms/useFormProblem'
 import { currentLanguage } from '../../i18n'
+import { PageTitle } from '../../ui/PageTitle'
 import { safeNext } from './safeNext'
 import { useRegister } from './useAuthMutations'
 
@@ -49,7 +50,7 @@ export function RegisterPage() {
 
   return (
     <div className="narrow">
-      <title>{t('register.pageTitle')}</title>
+      <PageTitle>{t('register.pageTitle')}</PageTitle>
       <h1>{t('register.heading')}</h1>
       <form ref={form} onSubmit={submit} className="stack">
         <FormAlert problem={problem} />

@@ -10,6 +10,7 @@ import { lazy, Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { Markdown } from '../../ui/Markdown'
+import { PageTitle } from '../../ui/PageTitle'
 import { Loading, QueryBoundary } from '../../ui/QueryStates'
 import { useSignedIn } from '../auth/useSession'
 import { PhaseBadge } from '../campaigns/PhaseBadge'
@@ -122,7 +123,7 @@ function CampaignView({ campaign: data }: { campaign: Campaign }) {
   const tasks = data.kind === 'microtask'
   return (
     <article className="campaign">
-      <title>{t('page.pageTitle', { title: data.title })}</title>
+      <PageTitle>{t('page.pageTitle', { title: data.title })}</PageTitle>
       <header className="stack-sm">
         {data.cover_url && <img className="cover" src={data.cover_url} alt={t('image.cover', { ns: 'media', title: data.title })} />}
         <p className="muted">

@@ -5,6 +5,7 @@
 // and leads back the same way.
 import type { ReactNode } from 'react'
 import { Link, useParams } from 'react-router'
+import { PageTitle } from '../../ui/PageTitle'
 import { QueryBoundary } from '../../ui/QueryStates'
 import { useCampaign, type Campaign } from './queries'
 
@@ -28,7 +29,7 @@ export function CampaignSubpage({ title, heading, className, children }: Campaig
       {(data) => {
         const page = (
           <>
-            <title>{title(data)}</title>
+            <PageTitle>{title(data)}</PageTitle>
             <p>
               <Link to={`/c/${data.slug}`}>← {data.title}</Link>
             </p>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
 import { LoadMore } from '../../ui/LoadMore'
+import { PageTitle } from '../../ui/PageTitle'
 import { EmptyState, QueryStatus } from '../../ui/QueryStates'
 import { CampaignCard } from './CampaignCard'
 import { DiscoverFilters } from './DiscoverFilters'
@@ -27,7 +28,7 @@ export function DiscoverPage() {
 
   return (
     <>
-      <title>{t('discover.pageTitle')}</title>
+      <PageTitle>{t('discover.pageTitle')}</PageTitle>
       <h1>{t('discover.heading')}</h1>
       <p className="lead">{t('discover.intro')}</p>
       {!filtered && (

@@ -1,5 +1,5 @@
 // Writes a comment, or a reply to a top-level comment.
-import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useLayoutEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { TextAreaField } from '../../forms/Field'
 import { FormAlert } from '../../forms/FormAlert'
@@ -25,7 +25,7 @@ export function CommentForm({ contributionId, replyTo, onDone }: Props) {
   useFocusFirstProblem(form, create.error)
 
   // A reply form opens on request: put the cursor in it.
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (replyTo) form.current?.querySelector('textarea')?.focus()
   }, [replyTo])
 

@@ -1,6 +1,6 @@
 // One comment: who wrote it and when, its words (plain text, never HTML) or the note that it was
 // deleted, and what the viewer may do with it.
-import { useEffect, useRef } from 'react'
+import { useLayoutEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ReportForm } from '../../forms/ReportForm'
 import { useFormat } from '../../i18n/format'
@@ -50,7 +50,7 @@ export function CommentItem({ comment, viewer, onReply }: Props) {
   const gap = useRef<HTMLElement>(null)
 
   // The delete button is gone with the words: keep keyboard focus where the comment was.
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (remove.isSuccess) gap.current?.focus()
   }, [remove.isSuccess])
 

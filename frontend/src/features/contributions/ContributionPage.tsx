@@ -4,6 +4,7 @@ import { ReportForm } from '../../forms/ReportForm'
 import { useFormat } from '../../i18n/format'
 import { ConfirmButton } from '../../ui/ConfirmButton'
 import { Markdown } from '../../ui/Markdown'
+import { PageTitle } from '../../ui/PageTitle'
 import { ErrorAlert, QueryBoundary } from '../../ui/QueryStates'
 import { useMe } from '../auth/useMe'
 import { useCampaign, type Campaign } from '../campaigns/queries'
@@ -66,7 +67,7 @@ function ContributionView({ contribution, campaign }: { contribution: Contributi
 
   return (
     <article className="contribution">
-      <title>{t('detail.pageTitle', { title: contribution.title })}</title>
+      <PageTitle>{t('detail.pageTitle', { title: contribution.title })}</PageTitle>
       <p>
         <Link to={`/c/${campaign.slug}`}>← {t('detail.inCampaign', { campaign: campaign.title })}</Link>
       </p>

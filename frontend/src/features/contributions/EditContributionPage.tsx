@@ -6,6 +6,7 @@ import { errorsAt } from '../../forms/problem'
 import { useFocusFirstProblem } from '../../forms/useFocusFirstProblem'
 import { useFormProblem } from '../../forms/useFormProblem'
 import type { CodeMessages } from '../../forms/problem'
+import { PageTitle } from '../../ui/PageTitle'
 import { QueryBoundary } from '../../ui/QueryStates'
 import { useCampaign } from '../campaigns/queries'
 import { MediaPicker } from '../media/MediaPicker'
@@ -86,7 +87,7 @@ export function EditContributionPage() {
     <QueryBoundary query={contribution}>
       {(data) => (
         <div className="narrow">
-          <title>{t('form.editTitle', { title: data.title })}</title>
+          <PageTitle>{t('form.editTitle', { title: data.title })}</PageTitle>
           <p>
             <Link to={`/contributions/${data.id}`}>← {data.title}</Link>
           </p>

@@ -1,7 +1,7 @@
 // What a funding campaign's page shows of its funding: the progress near the top, and the rewards
 // with the pledge form further down (`#pledge`, where the header's "Back this campaign" leads).
 // Both read the same query, so the page asks once.
-import { useEffect, useRef } from 'react'
+import { useLayoutEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { useFormat } from '../../i18n/format'
@@ -95,7 +95,7 @@ function SignedInPledge({ campaign, funding }: { campaign: Campaign; funding: Fu
   const thanks = useRef<HTMLDivElement>(null)
 
   // Focus moves with the answer, so the thanks (and what happens next) is read first.
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (pledged) thanks.current?.focus()
   }, [pledged])
 

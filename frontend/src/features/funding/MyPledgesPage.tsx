@@ -4,6 +4,7 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { LoadMore } from '../../ui/LoadMore'
+import { PageTitle } from '../../ui/PageTitle'
 import { EmptyState, QueryBoundary } from '../../ui/QueryStates'
 import { PledgeCard } from './PledgeCard'
 import { useMyPledges } from './queries'
@@ -13,7 +14,7 @@ export function MyPledgesPage() {
   const pledges = useMyPledges()
   return (
     <div className="narrow stack">
-      <title>{t('mine.pageTitle')}</title>
+      <PageTitle>{t('mine.pageTitle')}</PageTitle>
       <h1>{t('mine.heading')}</h1>
       <p className="lead">{t('mine.intro')}</p>
       <QueryBoundary query={pledges}>

@@ -1,5 +1,6 @@
 // The daily series: visits, sign-ups, votes and contributions per day.
 import { useTranslation } from 'react-i18next'
+import './rechartsOnPreact'
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts'
 import { useFormat } from '../../i18n/format'
 import { EmptyState } from '../../ui/QueryStates'

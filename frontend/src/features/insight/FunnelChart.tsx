@@ -1,6 +1,7 @@
 // The funnel: how many people reached each step, from visitors to contributors (and to backers,
 // for a campaign that took pledges, and workers, for one whose tasks were answered).
 import { useTranslation } from 'react-i18next'
+import './rechartsOnPreact'
 import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from 'recharts'
 import { useFormat } from '../../i18n/format'
 import { ChartFigure } from './ChartFigure'

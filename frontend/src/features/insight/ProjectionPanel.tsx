@@ -1,6 +1,7 @@
 // Where contributions stand and where the pace so far leads by the close of submissions,
 // against the campaign's contribution goal.
 import { useTranslation } from 'react-i18next'
+import './rechartsOnPreact'
 import { Bar, BarChart, CartesianGrid, LabelList, ReferenceLine, XAxis, YAxis } from 'recharts'
 import { useFormat } from '../../i18n/format'
 import { ChartFigure } from './ChartFigure'

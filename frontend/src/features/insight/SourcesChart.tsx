@@ -1,6 +1,7 @@
 // Contribution rates per source (each channel, referrals, direct) against the 1% baseline and
 // the campaign's participation goal, with each source's funnel in a table beneath.
 import { useTranslation } from 'react-i18next'
+import './rechartsOnPreact'
 import { Bar, BarChart, CartesianGrid, ReferenceLine, XAxis, YAxis } from 'recharts'
 import { useFormat } from '../../i18n/format'
 import { useSourceName } from '../reach/sources'

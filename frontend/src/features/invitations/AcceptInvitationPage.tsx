@@ -8,6 +8,7 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router'
 import { ApiError } from '../../api/errors'
 import { registerLazyStrings } from '../../i18n'
 import { useFormat } from '../../i18n/format'
+import { PageTitle } from '../../ui/PageTitle'
 import { ErrorAlert, QueryBoundary } from '../../ui/QueryStates'
 import { useSignedIn } from '../auth/useSession'
 import { useAcceptInvitation, useInvitationPreview, type InvitationPreview, type InvitationStatus } from './queries'
@@ -108,7 +109,7 @@ export function AcceptInvitationPage() {
   const unknown = preview.error instanceof ApiError && preview.error.status === 404
   return (
     <div className="narrow stack">
-      <title>{t('accept.pageTitle')}</title>
+      <PageTitle>{t('accept.pageTitle')}</PageTitle>
       <h1>{t('accept.heading')}</h1>
       {unknown ? (
         <p className="notice">{t('accept.unknown')}</p>

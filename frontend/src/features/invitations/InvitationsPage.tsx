@@ -7,6 +7,7 @@ import { flushSync } from 'react-dom'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { registerLazyStrings } from '../../i18n'
+import { PageTitle } from '../../ui/PageTitle'
 import { Loading } from '../../ui/QueryStates'
 import { canManage, useMyRole, useOrganization } from '../organizations/queries'
 import { CreateInvitationForm } from './CreateInvitationForm'
@@ -43,7 +44,7 @@ export function InvitationsPage() {
 
   return (
     <div className="stack">
-      <title>{t('pageTitle', { name })}</title>
+      <PageTitle>{t('pageTitle', { name })}</PageTitle>
       <p>
         <Link to={`/o/${slug}`}>← {name}</Link>
       </p>

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
 import { registerLazyStrings } from '../../i18n'
 import { LoadMore } from '../../ui/LoadMore'
+import { PageTitle } from '../../ui/PageTitle'
 import { EmptyState, QueryBoundary } from '../../ui/QueryStates'
 import { useMyClaims, type ClaimStatus } from './queries'
 import * as strings from './strings'
@@ -29,7 +30,7 @@ export function MyWorkPage() {
   const filterId = useId()
   return (
     <div className="narrow stack">
-      <title>{t('mine.pageTitle')}</title>
+      <PageTitle>{t('mine.pageTitle')}</PageTitle>
       <h1>{t('mine.heading')}</h1>
       <p className="lead">{t('mine.intro')}</p>
       <div className="field work-filter">

@@ -2,7 +2,7 @@
 // and "Send answer" / "Skip task". Keys work anywhere on the page outside a text field: 1–9 pick
 // an option, Enter sends, S skips (Ctrl+Enter sends from the text area). What the form would
 // refuse is said at the question before anything is sent.
-import { useEffect, useId, useRef, useState, type Ref } from 'react'
+import { useEffect, useId, useLayoutEffect, useRef, useState, type Ref } from 'react'
 import { flushSync } from 'react-dom'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../api/errors'
@@ -64,7 +64,7 @@ export function RunnerTask({ campaignId, held, onExtended, onDone, onNews, headi
   const lowMs = lowBelow(claim)
   const low = left < lowMs && !timeUp
   const news = useRef(onNews)
-  useEffect(() => {
+  useLayoutEffect(() => {
     news.current = onNews
   })
   useEffect(() => {
@@ -85,7 +85,7 @@ export function RunnerTask({ campaignId, held, onExtended, onDone, onNews, headi
 
   // Focus goes to the question when a new refusal arrives, not on every render.
   const refusedNow = refused.length > 0
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (refusedNow) question.current?.querySelector<HTMLElement>('input:not(:disabled), textarea, [role="group"][tabindex="0"]')?.focus()
   }, [refusedNow, submit.error])
 
@@ -131,9 +131,11 @@ export function RunnerTask({ campaignId, held, onExtended, onDone, onNews, headi
     })
   }
 
-  // The page's keys, read through a ref so the listener is added once and sees the latest draft.
+  // The page's keys, read through a ref so the listener is added once and sees the latest draft:
+  // set in a layout effect, so a key pressed right after a render (Enter after the option's key)
+  // never meets the draft before it (Preact runs plain effects only after the paint).
   const keys = useRef<(event: KeyboardEvent) => void>(() => undefined)
-  useEffect(() => {
+  useLayoutEffect(() => {
     keys.current = (event) => {
       if (event.defaultPrevented || event.altKey || event.isComposing) return
       const target = event.target instanceof HTMLElement ? event.target : null

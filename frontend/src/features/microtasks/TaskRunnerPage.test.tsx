@@ -93,6 +93,26 @@ describe('the task runner', () => {
     expect(fake.sent('POST /api/v1/claims/cl1/submission')).toHaveLength(1)
   })
 
+  it('sends the option chosen by its key when Enter follows at once, before the page has settled', async () => {
+    const fake = runnerApi({
+      'POST /api/v1/campaigns/c1/tasks/next': handOut(aClaim(), second),
+      'POST /api/v1/claims/cl1/submission': () => json(aClaim({ status: 'submitted', answer: 'fox' })),
+    })
+    renderRoute('/c/summer-bottle/work')
+    const question = within(await screen.findByRole('group', { name: 'Which animal is it?' }))
+
+    // Plain key presses, outside act(), as fast as a browser delivers them: the option's key
+    // re-renders the page, and Enter comes before any effect of that render would have run.
+    const press = (key: string) => document.body.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }))
+    press('3')
+    // The re-render is there after a turn of the event loop; a frame later than that its effects run.
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(question.getByRole('radio', { name: 'Fox' })).toBeChecked()
+    press('Enter')
+
+    expect(await answerSent(fake)).toEqual({ answer: 'fox' })
+  })
+
   it('answers a multiple choice within its limits', async () => {
     const form: AnswerForm = { ...aTaskSettings().answer_form, kind: 'multiple_choice', min_choices: 1, max_choices: 2 } as AnswerForm
     const fake = runnerApi({

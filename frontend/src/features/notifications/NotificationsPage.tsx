@@ -6,6 +6,7 @@ import { Link, useSearchParams } from 'react-router'
 import { CheckboxField } from '../../forms/Field'
 import { useFormat } from '../../i18n/format'
 import { LoadMore } from '../../ui/LoadMore'
+import { PageTitle } from '../../ui/PageTitle'
 import { EmptyState, ErrorAlert, QueryBoundary } from '../../ui/QueryStates'
 import { useDescribeNotification } from './describe'
 import { useInbox, useMarkRead, useUnreadCount, type Notification } from './queries'
@@ -60,7 +61,7 @@ export function NotificationsPage() {
 
   return (
     <div className="narrow stack">
-      <title>{t('inbox.pageTitle')}</title>
+      <PageTitle>{t('inbox.pageTitle')}</PageTitle>
       <h1 id="inbox-heading">{t('inbox.heading')}</h1>
       <div className="inbox-tools">
         <CheckboxField

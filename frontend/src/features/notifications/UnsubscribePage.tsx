@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
 import { ApiError } from '../../api/errors'
+import { PageTitle } from '../../ui/PageTitle'
 import { ErrorAlert, Loading } from '../../ui/QueryStates'
 import { categoryKeys } from './categories'
 import { SETTINGS_ANCHOR } from './NotificationSettingsSection'
@@ -61,7 +62,7 @@ export function UnsubscribePage() {
 
   return (
     <div className="narrow stack">
-      <title>{t('unsubscribe.pageTitle')}</title>
+      <PageTitle>{t('unsubscribe.pageTitle')}</PageTitle>
       <h1>{t('unsubscribe.heading')}</h1>
       {body}
       {settingsLink}

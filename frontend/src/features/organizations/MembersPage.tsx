@@ -11,6 +11,7 @@ import { useFocusFirstProblem } from '../../forms/useFocusFirstProblem'
 import { useFormProblem } from '../../forms/useFormProblem'
 import { useFormat } from '../../i18n/format'
 import { ConfirmButton } from '../../ui/ConfirmButton'
+import { PageTitle } from '../../ui/PageTitle'
 import { ErrorAlert, Loading, QueryBoundary } from '../../ui/QueryStates'
 import { useMe } from '../auth/useMe'
 import { PersonPicker } from '../people/PersonPicker'
@@ -142,7 +143,7 @@ export function MembersPage() {
   const name = organization.data?.name ?? slug
   return (
     <>
-      <title>{t('members.pageTitle', { name })}</title>
+      <PageTitle>{t('members.pageTitle', { name })}</PageTitle>
       <p>
         <Link to={`/o/${slug}`}>← {name}</Link>
       </p>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { LoadMore } from '../../ui/LoadMore'
 import { Markdown } from '../../ui/Markdown'
+import { PageTitle } from '../../ui/PageTitle'
 import { EmptyState, QueryBoundary, QueryStatus } from '../../ui/QueryStates'
 import { CampaignCard } from '../campaigns/CampaignCard'
 import { useCampaignList } from '../campaigns/queries'
@@ -69,7 +70,7 @@ export function OrganizationPage() {
     <QueryBoundary query={organization}>
       {(data) => (
         <>
-          <title>{t('page.pageTitle', { name: data.name })}</title>
+          <PageTitle>{t('page.pageTitle', { name: data.name })}</PageTitle>
           <h1>{data.name}</h1>
           {editing ? (
             <EditOrganizationForm organization={data} onDone={() => setEditing(false)} />

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router'
+import { PageTitle } from '../../ui/PageTitle'
 import { useSignedIn } from '../auth/useSession'
 import { CreateOrganizationForm } from './CreateOrganizationForm'
 import { MyOrganizations } from './MyOrganizations'
@@ -21,7 +22,7 @@ export function OrganizationsPage() {
   }
   return (
     <div className="narrow">
-      <title>{t('console.pageTitle')}</title>
+      <PageTitle>{t('console.pageTitle')}</PageTitle>
       <h1>{t('console.heading')}</h1>
       <p className="lead">{t('console.intro')}</p>
       {signedIn && <MyOrganizations />}

@@ -1,7 +1,7 @@
 // A small notice for someone whose address is not confirmed yet: the way to a new link (the one
 // mailed at sign-up may be lost or expired). Nothing on Schwarm waits for the confirmation, so it
 // stays on the profile, and "Hide" puts it away for the rest of the visit (this browser tab).
-import { useEffect, useRef, useState } from 'react'
+import { useLayoutEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Schemas } from '../../api/types'
 import { ErrorAlert } from '../../ui/QueryStates'
@@ -36,7 +36,7 @@ export function EmailVerificationNotice({ account }: { account: Schemas['MeRespo
   const answered = resend.isSuccess || confirmedMeanwhile
 
   // The button that had the focus makes way for the answer: the answer takes the focus.
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (answered) outcome.current?.focus()
   }, [answered])
 

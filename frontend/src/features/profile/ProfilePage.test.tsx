@@ -61,3 +61,29 @@ describe('profile page', () => {
     expect((await fake.sent('PATCH /api/v1/me')[0].json()).research.country).toBeNull()
   })
 })
+
+describe('signing out from the profile page', () => {
+  it('forgets the account without asking the API for it again, tokenless', async () => {
+    startSession(authResponse())
+    const fake = stubApi({
+      'GET /api/v1/me': () => json(me),
+      'GET /api/v1/me/notifications/unread': () => json({ total: 0, by_kind: {} }),
+      'GET /api/v1/me/notification-settings': () => json(someNotificationSettings()),
+      // Answered after the button's busy render, while that render's effects may still wait.
+      'POST /api/v1/auth/logout': () => new Promise((resolve) => setTimeout(() => resolve(new Response(null, { status: 204 })), 5)),
+      'GET /api/v1/campaigns': () => json({ items: [], next_cursor: null }),
+    })
+    renderRoute('/me')
+    await screen.findByRole('heading', { level: 1, name: 'My profile' })
+    const asked = fake.sent('GET /api/v1/me').length
+
+    // A plain click, outside act(): renders and effects come when they would in a browser.
+    screen.getByRole('button', { name: 'Sign out' }).click()
+
+    await screen.findByRole('link', { name: 'Sign in' })
+    await waitFor(() => expect(fake.sent('POST /api/v1/auth/logout')).toHaveLength(1))
+    // Long enough for every effect a render left behind (Preact runs them a frame late).
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(fake.sent('GET /api/v1/me')).toHaveLength(asked)
+  })
+})

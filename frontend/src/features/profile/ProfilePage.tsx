@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { useFormat } from '../../i18n/format'
+import { PageTitle } from '../../ui/PageTitle'
 import { QueryBoundary } from '../../ui/QueryStates'
 import { useMe } from '../auth/useMe'
 import { NotificationSettingsSection } from '../notifications/NotificationSettingsSection'
@@ -16,7 +17,7 @@ export function ProfilePage() {
     <QueryBoundary query={me}>
       {(account) => (
         <div className="narrow">
-          <title>{t('pageTitle')}</title>
+          <PageTitle>{t('pageTitle')}</PageTitle>
           <h1>{t('heading')}</h1>
           <EmailVerificationNotice key={`email-${account.id}`} account={account} />
           <section aria-labelledby="account-heading">

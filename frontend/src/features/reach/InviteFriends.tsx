@@ -1,7 +1,7 @@
 // "Invite friends": my personal link for a campaign, asked for on demand (the first request makes
 // the code), with a copy button and what the link has brought so far. On the campaign page and
 // in my timeline, one per campaign.
-import { useEffect, useId, useRef } from 'react'
+import { useId, useLayoutEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useFormat } from '../../i18n/format'
 import { CopyField } from '../../ui/CopyField'
@@ -51,7 +51,7 @@ export function InviteFriends({ campaignId, pointsPerReferral, headingLevel = 2,
   const forCampaign = campaignTitle ? t('invite.forCampaign', { campaign: campaignTitle }) : undefined
 
   // The button that asked is gone once the link is there: continue at the link.
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (data) link.current?.focus()
   }, [data])
 

@@ -3,6 +3,7 @@
 import { useTranslation } from 'react-i18next'
 import { useFormat } from '../../i18n/format'
 import { LoadMore } from '../../ui/LoadMore'
+import { PageTitle } from '../../ui/PageTitle'
 import { EmptyState, QueryBoundary } from '../../ui/QueryStates'
 import { useMe } from '../auth/useMe'
 import { AwardList } from './AwardList'
@@ -57,7 +58,7 @@ export function MyRewardsPage() {
         const balance = first.points_balance
         return (
           <div className="narrow stack">
-            <title>{t('mine.pageTitle')}</title>
+            <PageTitle>{t('mine.pageTitle')}</PageTitle>
             <h1>{t('mine.heading')}</h1>
             <section aria-labelledby="balance-heading">
               <h2 id="balance-heading">{t('mine.balance')}</h2>

@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { registerLazyStrings } from '../../i18n'
+import { PageTitle } from '../../ui/PageTitle'
 import { ChangePasswordForm } from './ChangePasswordForm'
 import { SessionList } from './SessionList'
 import { DeleteAccount, ExportMyData } from './YourData'
@@ -14,7 +15,7 @@ export function SecurityPage() {
   const { t } = useTranslation('security')
   return (
     <div className="narrow stack">
-      <title>{t('pageTitle')}</title>
+      <PageTitle>{t('pageTitle')}</PageTitle>
       <p>
         <Link to="/me">← {t('backToProfile')}</Link>
       </p>

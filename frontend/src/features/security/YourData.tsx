@@ -6,13 +6,12 @@ import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { api } from '../../api/client'
 import { unwrap, unwrapEmpty } from '../../api/errors'
-import { meKeys } from '../../api/queryKeys'
-import { endSession } from '../../api/session'
 import { TextField } from '../../forms/Field'
 import { FormAlert } from '../../forms/FormAlert'
 import { fieldsIn, type CodeMessages } from '../../forms/problem'
 import { useFocusFirstProblem } from '../../forms/useFocusFirstProblem'
 import { useFormProblem } from '../../forms/useFormProblem'
+import { signedOut } from '../auth/useAuthMutations'
 import { filenameOf, saveBlob } from '../insight/download'
 
 function useExportMyData() {
@@ -33,9 +32,7 @@ function useDeleteAccount() {
     mutationFn: (password: string) => unwrapEmpty(api.DELETE('/api/v1/me', { body: { password } })),
     onSuccess: () => {
       // Every session ended on the server; this one ends here, with everything kept about the user.
-      endSession()
-      queryClient.removeQueries({ queryKey: meKeys.all })
-      void queryClient.resetQueries()
+      signedOut(queryClient)
     },
   })
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../api/errors'
+import { PageTitle } from '../../ui/PageTitle'
 import { useHealth } from './useHealth'
 
 function ApiStatus() {
@@ -33,7 +34,7 @@ export function StatusPage() {
   const { t } = useTranslation('status')
   return (
     <>
-      <title>{t('pageTitle')}</title>
+      <PageTitle>{t('pageTitle')}</PageTitle>
       <h1>{t('heading')}</h1>
       <ApiStatus />
     </>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { useFormat } from '../../i18n/format'
 import { LoadMore } from '../../ui/LoadMore'
+import { PageTitle } from '../../ui/PageTitle'
 import { EmptyState, QueryBoundary } from '../../ui/QueryStates'
 import { InviteFriends } from '../reach/InviteFriends'
 import { channelKindOf, useSourceName } from '../reach/sources'
@@ -101,7 +102,7 @@ export function MyTimelinePage() {
 
   return (
     <div className="narrow stack">
-      <title>{t('pageTitle')}</title>
+      <PageTitle>{t('pageTitle')}</PageTitle>
       <p>
         <Link to="/me">← {t('backToProfile')}</Link>
       </p>

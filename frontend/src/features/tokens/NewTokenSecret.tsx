@@ -1,6 +1,6 @@
 // A new token's secret, shown this once: the warning, the secret (selectable, and copied with one
 // press) and a way to dismiss it. It takes focus when it appears, so the warning is read first.
-import { useEffect, useId, useRef, useState } from 'react'
+import { useId, useLayoutEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CreatedToken } from './queries'
 
@@ -12,7 +12,7 @@ export function NewTokenSecret({ token, onDone }: { token: CreatedToken; onDone:
   const heading = useRef<HTMLHeadingElement>(null)
   const ids = useId()
 
-  useEffect(() => heading.current?.focus(), [])
+  useLayoutEffect(() => heading.current?.focus(), [])
 
   async function copyToClipboard() {
     try {

@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { registerLazyStrings } from '../../i18n'
+import { PageTitle } from '../../ui/PageTitle'
 import { CreateTokenForm } from './CreateTokenForm'
 import { NewTokenSecret } from './NewTokenSecret'
 import type { CreatedToken } from './queries'
@@ -18,7 +19,7 @@ export function TokensPage() {
   const [created, setCreated] = useState<CreatedToken | null>(null)
   return (
     <div className="stack">
-      <title>{t('pageTitle')}</title>
+      <PageTitle>{t('pageTitle')}</PageTitle>
       <p>
         <Link to="/me">← {t('backToProfile')}</Link>
       </p>

@@ -7,6 +7,7 @@ import { flushSync } from 'react-dom'
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation, useParams } from 'react-router'
 import { registerLazyStrings } from '../../i18n'
+import { PageTitle } from '../../ui/PageTitle'
 import { EmptyState, ErrorAlert, Loading, QueryBoundary } from '../../ui/QueryStates'
 import { campaignQueries } from '../campaigns/queries'
 import { canManage, useMyRole, useOrganization } from '../organizations/queries'
@@ -100,7 +101,7 @@ export function WebhooksPage() {
 
   return (
     <div className="stack">
-      <title>{t('pageTitle', { name })}</title>
+      <PageTitle>{t('pageTitle', { name })}</PageTitle>
       <p>
         <Link to={`/o/${slug}`}>← {name}</Link>
       </p>

@@ -2,7 +2,7 @@
 // new password, typed twice and checked here for its length and the match before anything is
 // sent. The API then signs out every session, this browser's too, and the page goes on to sign in
 // with a word that it worked. A link that no longer works says why, with the way to a new one.
-import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useLayoutEffect, useRef, useState, type FormEvent } from 'react'
 import { flushSync } from 'react-dom'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router'
@@ -13,6 +13,7 @@ import { fieldsIn } from '../../../forms/problem'
 import { useFocusFirstProblem } from '../../../forms/useFocusFirstProblem'
 import { useFormProblem } from '../../../forms/useFormProblem'
 import { registerLazyStrings } from '../../../i18n'
+import { PageTitle } from '../../../ui/PageTitle'
 import { AFTER_PASSWORD_RESET, linkUnavailable, useConfirmPasswordReset } from '../accountLinks'
 import * as strings from './strings'
 
@@ -39,7 +40,7 @@ export function PasswordResetPage() {
   const problem = useFormProblem(unavailable ? null : confirm.error, fieldsIn(['password']))
   useFocusFirstProblem(form, confirm.error)
   // The form goes when the link turns out not to work: the reason takes the focus it had.
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (unavailable) refusal.current?.focus()
   }, [unavailable])
 
@@ -71,7 +72,7 @@ export function PasswordResetPage() {
   if (unavailable) {
     return (
       <div className="narrow stack">
-        <title>{t('reset.pageTitle')}</title>
+        <PageTitle>{t('reset.pageTitle')}</PageTitle>
         <h1>{t('reset.heading')}</h1>
         <div ref={refusal} role="alert" className="alert" tabIndex={-1}>
           <p>{t(`reset.unavailable.${unavailable}`)}</p>
@@ -87,7 +88,7 @@ export function PasswordResetPage() {
 
   return (
     <div className="narrow stack">
-      <title>{t('reset.pageTitle')}</title>
+      <PageTitle>{t('reset.pageTitle')}</PageTitle>
       <h1>{t('reset.heading')}</h1>
       <p>{t('reset.intro')}</p>
       <form ref={form} onSubmit={submit} className="stack">

@@ -10,6 +10,7 @@ import { fieldsIn } from '../../../forms/problem'
 import { useFocusFirstProblem } from '../../../forms/useFocusFirstProblem'
 import { useFormProblem } from '../../../forms/useFormProblem'
 import { registerLazyStrings } from '../../../i18n'
+import { PageTitle } from '../../../ui/PageTitle'
 import { useRequestPasswordReset } from '../accountLinks'
 import * as strings from './strings'
 
@@ -55,7 +56,7 @@ export function RequestPasswordResetPage() {
 
   return (
     <div className="narrow stack">
-      <title>{t('request.pageTitle')}</title>
+      <PageTitle>{t('request.pageTitle')}</PageTitle>
       <h1>{t('request.heading')}</h1>
       {sentTo === null ? (
         <>

@@ -7,6 +7,7 @@ import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { registerLazyStrings } from '../../../i18n'
+import { PageTitle } from '../../../ui/PageTitle'
 import { ErrorAlert, Loading } from '../../../ui/QueryStates'
 import { isConfirmedAlready, linkUnavailable, useResendVerification, useVerifyEmail } from '../accountLinks'
 import { useMe } from '../useMe'
@@ -93,7 +94,7 @@ export function VerifyEmailPage() {
 
   return (
     <div className="narrow stack">
-      <title>{t('verify.pageTitle')}</title>
+      <PageTitle>{t('verify.pageTitle')}</PageTitle>
       <h1>{t('verify.heading')}</h1>
       {body}
     </div>

@@ -2,6 +2,7 @@
 // the same step-by-step form and then show the campaign.
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router'
+import { PageTitle } from '../../../ui/PageTitle'
 import { CampaignSubpage } from '../CampaignSubpage'
 import { useCreateCampaign, useUpdateCampaign, type Campaign } from '../queries'
 import { CampaignForm } from './CampaignForm'
@@ -14,7 +15,7 @@ export function NewCampaignPage() {
   const create = useCreateCampaign(organization)
   return (
     <>
-      <title>{t('newTitle')}</title>
+      <PageTitle>{t('newTitle')}</PageTitle>
       <p>
         <Link to={`/o/${organization}`}>← {organization}</Link>
       </p>
