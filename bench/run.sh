@@ -35,6 +35,11 @@
 #   BENCH_DB_POOL_SIZE       the server's DB_POOL_SIZE (unset: the server's default)
 #   BENCH_PG=postgres://postgres@127.0.0.1:5432   BENCH_DB=schwarm_bench
 #   BENCH_SKIP_BUILD=1       use the existing target/release/schwarm
+#   BENCH_PROFILE=1          also sample the server with `perf record` (call graphs from the
+#                            unwind tables) during the 64-client vote run and the get-by-id run;
+#                            writes perf-KEY.data and perf-KEY.txt (the hottest functions, self
+#                            and with callees) to the scratch folder. Build with
+#                            CARGO_PROFILE_RELEASE_DEBUG=line-tables-only for file:line frames.
 set -euo pipefail
 # The whole script is one brace group, so bash parses it before running it: editing or pulling
 # this file during a run cannot change the run.
@@ -69,6 +74,7 @@ psql_db() { psql "$PG/$DB" -X -q -v ON_ERROR_STOP=1 -At "$@"; }
 # ---------------------------------------------------------------- tools
 need_apt=()
 command -v wrk >/dev/null || need_apt+=(wrk)
+[[ -z ${BENCH_PROFILE:-} ]] || command -v perf >/dev/null || need_apt+=(linux-perf)
 command -v sqlite3 >/dev/null || need_apt+=(sqlite3)
 for tool in curl jq psql; do command -v $tool >/dev/null || need_apt+=($tool); done
 if ((${#need_apt[@]})); then
@@ -129,6 +135,25 @@ field() { sed -n "s/.*\b$1=\([0-9.]*\).*/\1/p" <<<"$2"; }
 CLK_TCK=$(getconf CLK_TCK)
 cpu_us() { awk -v hz="$CLK_TCK" '{ sub(/^.*\) /, ""); printf "%d", ($12 + $13) * 1000000 / hz }' "/proc/$1/stat"; }
 # per_request CPU_BEFORE CPU_AFTER REQUESTS -> microseconds of server CPU per request
+# profile_start KEY / profile_stop: with BENCH_PROFILE, perf samples the server in between.
+PROFILER=
+profile_start() {
+  [[ -n ${BENCH_PROFILE:-} ]] || return 0
+  perf record -q -F 499 -g --call-graph dwarf,16384 -p "$PG_PID" -o "$WORK/perf-$1.data" \
+    >"$WORK/perf-$1.log" 2>&1 &
+  PROFILER="$! $1"
+}
+profile_stop() {
+  [[ -n $PROFILER ]] || return 0
+  local pid=${PROFILER% *} key=${PROFILER#* }
+  PROFILER=
+  kill -INT "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  { perf report -i "$WORK/perf-$key.data" --no-children --stdio --percent-limit 0.7 -g none --sort dso,symbol
+    perf report -i "$WORK/perf-$key.data" --children --stdio --percent-limit 3 -g none --sort symbol
+  } >"$WORK/perf-$key.txt" 2>>"$WORK/perf-$key.log" || true
+  log "profile: $WORK/perf-$key.txt"
+}
 per_request() { awk -v a="$1" -v b="$2" -v n="$3" 'BEGIN { if (n + 0 == 0) print "n/a"; else printf "%d", (b - a) / n }'; }
 # statements URL -> the statements the server has sent to its database so far (/metrics)
 statements() { curl -sf -H "Authorization: Bearer $METRICS_TOKEN" "$1/api/v1/metrics" | awk '$1 == "schwarm_db_statements_total" { printf "%d", $2 }'; }
@@ -241,8 +266,10 @@ vote_run() { # KEY CLIENTS MODE
   log "API votes: $3, $2 clients, ${DURATION}s"
   local res cpu0 st0
   cpu0=$(cpu_us "$PG_PID"); st0=$(statements "$PG_URL")
+  [[ $1 != "uni$HI_CLIENTS" ]] || profile_start "$1"
   res=$(run_wrk "api_$1" "$2" "$BENCH/vote.lua" "$PG_URL" \
     BENCH_TOKENS="$WORK/tokens.txt" BENCH_CONTRIBS="$WORK/contribs.txt" BENCH_MODE="$3")
+  profile_stop
   R[$1_cpu]=$(per_request "$cpu0" "$(cpu_us "$PG_PID")" "$(field requests "$res")")
   R[$1_st]=$(per_request "$st0" "$(statements "$PG_URL")" "$(field requests "$res")")
   R[$1_rps]=$(field rps "$res"); R[$1_p50]=$(field p50_us "$res"); R[$1_p99]=$(field p99_us "$res")
@@ -262,7 +289,9 @@ read_run() { # KEY URL [ENV...]
   log "GET $key, $READ_CONNS connections, ${DURATION}s"
   local res cpu0 st0
   cpu0=$(cpu_us "$PG_PID"); st0=$(statements "$PG_URL")
+  [[ $key != byid ]] || profile_start "$key"
   res=$(run_wrk "read_$key" "$READ_CONNS" "$BENCH/read.lua" "$url" "$@")
+  profile_stop
   R[${key}_cpu]=$(per_request "$cpu0" "$(cpu_us "$PG_PID")" "$(field requests "$res")")
   R[${key}_st]=$(per_request "$st0" "$(statements "$PG_URL")" "$(field requests "$res")")
   R[${key}_rps]=$(field rps "$res"); R[${key}_p50]=$(field p50_us "$res")
