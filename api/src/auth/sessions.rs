@@ -29,13 +29,13 @@ pub fn insert(conn: &mut DbConnection, row: &SessionRow) -> QueryResult<()> {
 
 /// Whether `id` is a session of `user_id` that has not been revoked.
 pub fn is_active(conn: &mut DbConnection, id: &str, user_id: &str) -> QueryResult<bool> {
-    diesel::select(diesel::dsl::exists(
+    crate::on_backend!(conn, c => diesel::select(diesel::dsl::exists(
         sessions::table
             .filter(sessions::id.eq(id))
             .filter(sessions::user_id.eq(user_id))
             .filter(sessions::revoked_at.is_null()),
     ))
-    .get_result(conn)
+    .get_result(c))
 }
 
 /// Records that the session was used to refresh its tokens.

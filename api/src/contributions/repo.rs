@@ -96,7 +96,7 @@ pub fn find_for_viewer(
 ) -> QueryResult<Option<ForViewer>> {
     // No user has the empty id: an anonymous viewer matches no member and no author.
     let viewer = viewer.unwrap_or_default();
-    contributions::table
+    crate::on_backend!(conn, c => contributions::table
         .inner_join(campaigns::table)
         .left_join(
             members::table.on(members::organization_id
@@ -114,8 +114,8 @@ pub fn find_for_viewer(
                     .filter(authors::user_id.eq(viewer)),
             ),
         ))
-        .first(conn)
-        .optional()
+        .first(c)
+        .optional())
 }
 
 /// Applies `changes` only if the contribution is still `expected`; false when a parallel
@@ -160,12 +160,12 @@ pub fn authors_of(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<Au
 
 /// [`authors_of`] with each author's display name, in one round trip.
 pub fn authors_with_names(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<(AuthorRow, String)>> {
-    authors::table
+    crate::on_backend!(conn, c => authors::table
         .inner_join(users::table)
         .filter(authors::contribution_id.eq_any(ids))
         .order(authors::share_bp.desc())
         .select((authors::all_columns, users::display_name))
-        .load(conn)
+        .load(c))
 }
 
 pub fn find_author(conn: &mut DbConnection, id: &str, user_id: &str) -> QueryResult<Option<AuthorRow>> {

@@ -53,7 +53,8 @@ const COLUMNS: (
 );
 
 pub fn insert(conn: &mut DbConnection, id: &str, event: &Event, at: NaiveDateTime) -> QueryResult<()> {
-    diesel::insert_into(events::table)
+    let data = event.data.to_string();
+    crate::on_backend!(conn, c => diesel::insert_into(events::table)
         .values((
             events::id.eq(id),
             events::event_type.eq(event.event_type),
@@ -61,11 +62,11 @@ pub fn insert(conn: &mut DbConnection, id: &str, event: &Event, at: NaiveDateTim
             events::campaign_id.eq(event.campaign_id.as_deref()),
             events::actor_id.eq(event.actor_id.as_deref()),
             events::subject_id.eq(&event.subject_id),
-            events::data.eq(event.data.to_string()),
+            events::data.eq(&data),
             events::occurred_at.eq(at),
         ))
-        .execute(conn)
-        .map(drop)
+        .execute(c))
+    .map(drop)
 }
 
 pub fn undispatched(conn: &mut DbConnection, limit: i64) -> QueryResult<Vec<StoredEvent>> {

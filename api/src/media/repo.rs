@@ -75,12 +75,12 @@ pub fn of_contributions(
     conn: &mut DbConnection,
     contribution_ids: &[String],
 ) -> QueryResult<Vec<(String, MediaRow)>> {
-    contribution_media::table
+    crate::on_backend!(conn, c => contribution_media::table
         .inner_join(media::table)
         .filter(contribution_media::contribution_id.eq_any(contribution_ids))
         .order((contribution_media::contribution_id, contribution_media::position))
         .select((contribution_media::contribution_id, media::all_columns))
-        .load(conn)
+        .load(c))
 }
 
 /// Replaces a contribution's media with `media_ids`, in that order.

@@ -86,10 +86,7 @@ impl ScoreRow {
 }
 
 pub fn append_delta(conn: &mut DbConnection, delta: &DeltaRow) -> QueryResult<()> {
-    diesel::insert_into(deltas::table)
-        .values(delta)
-        .execute(conn)
-        .map(drop)
+    crate::on_backend!(conn, c => diesel::insert_into(deltas::table).values(delta).execute(c)).map(drop)
 }
 
 /// The oldest pending deltas, at most `limit`. On PostgreSQL the rows are locked and rows

@@ -54,7 +54,7 @@ pub struct UserChanges {
 }
 
 pub fn find(conn: &mut DbConnection, id: &str) -> QueryResult<Option<UserRow>> {
-    users::table.find(id).first(conn).optional()
+    crate::on_backend!(conn, c => users::table.find(id).first(c).optional())
 }
 
 pub fn find_by_email(conn: &mut DbConnection, email: &str) -> QueryResult<Option<UserRow>> {

@@ -26,18 +26,15 @@ pub struct VoteRow {
 }
 
 pub fn find(conn: &mut DbConnection, contribution_id: &str, voter_id: &str) -> QueryResult<Option<VoteRow>> {
-    votes::table
+    crate::on_backend!(conn, c => votes::table
         .filter(votes::contribution_id.eq(contribution_id))
         .filter(votes::voter_id.eq(voter_id))
-        .first(conn)
-        .optional()
+        .first(c)
+        .optional())
 }
 
 pub fn insert(conn: &mut DbConnection, vote: &VoteRow) -> QueryResult<()> {
-    diesel::insert_into(votes::table)
-        .values(vote)
-        .execute(conn)
-        .map(drop)
+    crate::on_backend!(conn, c => diesel::insert_into(votes::table).values(vote).execute(c)).map(drop)
 }
 
 pub fn change_value(
