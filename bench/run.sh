@@ -214,6 +214,17 @@ SQL
 # equal the votes, then remove the vote campaign's votes so each run starts from the same state.
 drain() { # DB-QUERY-FN -> seconds until vote_deltas is empty
   local t0=$SECONDS
+  # wrk stops sending, but votes it gave up on may still be queued in the server and commit
+  # later: wait until the ballots stop changing (no commit for a second), then for the folder.
+  # Checked too early, a late vote's delta could arrive after the drain and read as a mismatch.
+  local before after
+  after=$("$@" "SELECT count(*) || ':' || coalesce(CAST(max(updated_at) AS TEXT), '') FROM votes")
+  until [[ ${before:-} == "$after" ]]; do
+    ((SECONDS - t0 < 120)) || { echo timeout; return; }
+    sleep 1
+    before=$after
+    after=$("$@" "SELECT count(*) || ':' || coalesce(CAST(max(updated_at) AS TEXT), '') FROM votes")
+  done
   until [[ $("$@" "SELECT count(*) FROM vote_deltas") == 0 ]]; do
     ((SECONDS - t0 < 120)) || { echo timeout; return; }
     sleep 0.2
