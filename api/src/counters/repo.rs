@@ -51,33 +51,41 @@ pub fn append_deltas(conn: &mut DbConnection, campaign_id: &str, changes: &[&Del
 }
 
 /// The folded counters of `scope` and the deltas not folded yet, as `(bucket, metric, value)`.
+///
+/// One statement (`UNION ALL`), so both halves come from one snapshot: read as two, a fold
+/// that committed between them (moving a delta into its counter) made the delta missing from
+/// both halves, and a count read right after a visit could come out one short.
 pub fn folded_and_pending(
     conn: &mut DbConnection,
     campaign_id: &str,
     scope: Scope,
     buckets: Option<&[String]>,
 ) -> QueryResult<Vec<(String, Metric, i64)>> {
-    let mut folded = counters::table
-        .filter(counters::campaign_id.eq(campaign_id))
-        .filter(counters::scope.eq(scope))
-        .select((counters::bucket, counters::metric, counters::value))
-        .into_boxed();
-    let mut pending = deltas::table
-        .filter(deltas::campaign_id.eq(campaign_id))
-        .filter(deltas::scope.eq(scope))
-        .select((deltas::bucket, deltas::metric, deltas::amount))
-        .into_boxed();
-    if let Some(buckets) = buckets {
-        folded = folded.filter(counters::bucket.eq_any(buckets.to_vec()));
-        pending = pending.filter(deltas::bucket.eq_any(buckets.to_vec()));
-    }
-    let mut rows: Vec<(String, Metric, i64)> = folded.load(conn)?;
-    rows.extend(pending.load::<(String, Metric, i64)>(conn)?);
-    Ok(rows)
+    crate::on_backend!(conn, c => {
+        let mut folded = counters::table
+            .filter(counters::campaign_id.eq(campaign_id))
+            .filter(counters::scope.eq(scope))
+            .select((counters::bucket, counters::metric, counters::value))
+            .into_boxed();
+        let mut pending = deltas::table
+            .filter(deltas::campaign_id.eq(campaign_id))
+            .filter(deltas::scope.eq(scope))
+            .select((deltas::bucket, deltas::metric, deltas::amount))
+            .into_boxed();
+        if let Some(buckets) = buckets {
+            folded = folded.filter(counters::bucket.eq_any(buckets));
+            pending = pending.filter(deltas::bucket.eq_any(buckets));
+        }
+        folded.union_all(pending).load(c)
+    })
 }
 
-/// The buckets that may be among the `limit` highest of `metric`: the best folded ones (from
-/// the index) and every bucket with pending deltas (counters of this kind only grow).
+/// The buckets that may be among the `limit` highest of `metric`: every bucket with pending
+/// deltas and the best folded ones (from the index); counters of this kind only grow.
+///
+/// Pending first: a fold that commits between the two reads then moves a delta into a counter
+/// after its bucket was taken as a candidate. Read the other way round, such a bucket could be
+/// in neither list (a top list missing a bucket until the next fold).
 pub fn top_candidates(
     conn: &mut DbConnection,
     campaign_id: &str,
@@ -85,21 +93,21 @@ pub fn top_candidates(
     metric: Metric,
     limit: i64,
 ) -> QueryResult<Vec<String>> {
-    let mut candidates: Vec<String> = counters::table
-        .filter(counters::campaign_id.eq(campaign_id))
-        .filter(counters::scope.eq(scope))
-        .filter(counters::metric.eq(metric))
-        .order((counters::value.desc(), counters::bucket.asc()))
-        .select(counters::bucket)
-        .limit(limit)
+    let mut candidates: Vec<String> = deltas::table
+        .filter(deltas::campaign_id.eq(campaign_id))
+        .filter(deltas::scope.eq(scope))
+        .filter(deltas::metric.eq(metric))
+        .select(deltas::bucket)
+        .distinct()
         .load(conn)?;
     candidates.extend(
-        deltas::table
-            .filter(deltas::campaign_id.eq(campaign_id))
-            .filter(deltas::scope.eq(scope))
-            .filter(deltas::metric.eq(metric))
-            .select(deltas::bucket)
-            .distinct()
+        counters::table
+            .filter(counters::campaign_id.eq(campaign_id))
+            .filter(counters::scope.eq(scope))
+            .filter(counters::metric.eq(metric))
+            .order((counters::value.desc(), counters::bucket.asc()))
+            .select(counters::bucket)
+            .limit(limit)
             .load::<String>(conn)?,
     );
     Ok(candidates)
