@@ -66,6 +66,18 @@ fn visit(server: &TestServer, slug: &str, visitor: &str, via: Option<&str>) -> V
     res.json()
 }
 
+/// The campaign's analytics as `manager` sees them.
+fn analytics(server: &TestServer, slug: &str, manager: &User) -> Value {
+    call(
+        server,
+        "GET",
+        &format!("/api/v1/campaigns/{slug}/analytics"),
+        Some(manager),
+        None,
+    )
+    .json()
+}
+
 fn sign_up(server: &TestServer, name: &str, via: Option<&str>, visitor: Option<&str>) -> User {
     let email = format!("{name}@example.com");
     let res = call(
@@ -631,14 +643,7 @@ fn parallel_identical_visits_count_once() {
     });
     assert_eq!(results.iter().filter(|r| r["first_touch"] == true).count(), 1);
     assert_eq!(results.iter().filter(|r| r["counted"] == true).count(), 1);
-    let analytics = call(
-        &server,
-        "GET",
-        &format!("/api/v1/campaigns/{slug}/analytics"),
-        Some(&owner),
-        None,
-    )
-    .json();
+    let analytics = analytics(&server, &slug, &owner);
     assert_eq!(
         (&analytics["funnel"]["visitors"], &analytics["daily"][0]["visits"]),
         (&json!(1), &json!(1))
@@ -666,14 +671,7 @@ fn counted_visits_never_dip_while_the_folder_runs() {
     server.client.create_organization(&owner, "acme");
     let slug = server.client.open_campaign(&owner, "acme", "Visits", json!({}));
     let daily_visits = || -> i64 {
-        let analytics = call(
-            &server,
-            "GET",
-            &format!("/api/v1/campaigns/{slug}/analytics"),
-            Some(&owner),
-            None,
-        )
-        .json();
+        let analytics = analytics(&server, &slug, &owner);
         analytics["daily"]
             .as_array()
             .unwrap()
