@@ -76,10 +76,10 @@ impl AppContext {
         target_policy: TargetPolicy,
         unsubscribe_key: UnsubscribeKey,
     ) -> Result<Self, serde_json::Error> {
-        let spec = openapi();
+        let (routes, openapi_json) = documented_routes()?;
         Ok(AppContext {
-            routes: web::Data::new(RouteTable::from_openapi(&spec)),
-            openapi_json: web::Data::new(OpenApiJson(serde_json::to_string(&spec)?)),
+            routes: web::Data::new(routes),
+            openapi_json: web::Data::new(openapi_json),
             db: web::Data::new(db),
             metrics: web::Data::new(metrics),
             body_limits: web::Data::new(BodyLimits {
@@ -127,6 +127,26 @@ impl AppContext {
     }
 }
 
+/// The route table and the served OpenAPI document, built once on a thread of their own. Building
+/// the document allocates about 30 MB that is garbage a moment later. The allocator hands a
+/// finished thread's memory back at once, but an idle thread's only when it next gets busy, and
+/// the start-up thread sleeps from here on (measured with transparent huge pages still on: 6 MB
+/// less resident at rest).
+fn documented_routes() -> Result<(RouteTable, OpenApiJson), serde_json::Error> {
+    std::thread::scope(|scope| {
+        scope
+            .spawn(|| {
+                let spec = openapi();
+                Ok((
+                    RouteTable::from_openapi(&spec),
+                    OpenApiJson(serde_json::to_string(&spec)?),
+                ))
+            })
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+    })
+}
+
 /// The application one worker runs.
 pub fn build_app(
     ctx: AppContext,
@@ -142,7 +162,7 @@ pub fn build_app(
     let (json, query, path, payload) = extractor_configs(ctx.body_limits.json);
     let api = web::scope(API_PREFIX)
         .configure(|cfg| {
-            configure_api(&mut utoipa_actix_web::service_config::ServiceConfig::new(cfg));
+            configure_api(cfg);
         })
         .default_service(web::to(routes::unmatched))
         .wrap(from_fn(etag::conditional_get))

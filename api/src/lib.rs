@@ -65,7 +65,7 @@ pub const API_PREFIX: &str = "/api/v1";
 
 /// The one route tree of the API (relative to [`API_PREFIX`]); each resource registers its
 /// handlers in its own `configure`.
-pub fn configure_api(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+pub fn configure_api(cfg: &mut impl http::Register) {
     cfg.configure(health::configure)
         .configure(metrics::configure)
         .configure(openapi::configure)

@@ -111,7 +111,9 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
     let (_app, mut spec) = App::new()
         .into_utoipa_app()
         .openapi(ApiDoc::openapi())
-        .service(utoipa_actix_web::scope(crate::API_PREFIX).configure(crate::configure_api))
+        // A closure, not the fn itself: `configure_api` is generic over the config, and utoipa's
+        // borrows the app for a lifetime only a closure's argument can take on.
+        .service(utoipa_actix_web::scope(crate::API_PREFIX).configure(|cfg| crate::configure_api(cfg)))
         .split_for_parts();
     // After the routes are merged in: this one edits their operations.
     StandardProblems.modify(&mut spec);
@@ -204,7 +206,7 @@ impl Modify for StandardProblems {
 /// The document serialized once at start-up.
 pub struct OpenApiJson(pub String);
 
-pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+pub fn configure(cfg: &mut impl crate::http::Register) {
     cfg.service(get_openapi);
 }
 

@@ -19,7 +19,7 @@ pub struct AuthSettings {
     pub refresh_token_ttl: Duration,
 }
 
-pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+pub fn configure(cfg: &mut impl crate::http::Register) {
     cfg.service(handlers::register)
         .service(handlers::login)
         .service(handlers::refresh)

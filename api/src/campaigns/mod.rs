@@ -12,7 +12,7 @@ pub mod view;
 
 pub use handlers::CampaignSort;
 
-pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+pub fn configure(cfg: &mut impl crate::http::Register) {
     cfg.service(handlers::create_campaign)
         .service(handlers::list_campaigns)
         .service(handlers::get_campaign)

@@ -5,7 +5,7 @@ mod handlers;
 pub(crate) mod repo;
 pub mod service;
 
-pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+pub fn configure(cfg: &mut impl crate::http::Register) {
     cfg.service(handlers::list_comments)
         .service(handlers::create_comment)
         .service(handlers::delete_comment);

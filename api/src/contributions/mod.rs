@@ -12,7 +12,7 @@ pub mod view;
 
 pub use handlers::GallerySortParam;
 
-pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+pub fn configure(cfg: &mut impl crate::http::Register) {
     cfg.service(handlers::create_contribution)
         .service(handlers::list_contributions)
         .service(handlers::get_contribution)

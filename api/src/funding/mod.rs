@@ -21,7 +21,7 @@ pub struct PaymentSettings {
     pub simulated: bool,
 }
 
-pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+pub fn configure(cfg: &mut impl crate::http::Register) {
     cfg.service(handlers::get_funding)
         .service(handlers::set_funding)
         .service(handlers::list_tiers)

@@ -5,6 +5,6 @@ mod handlers;
 
 pub use dto::{DatabaseBackend, HealthResponse, ReadinessResponse};
 
-pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+pub fn configure(cfg: &mut impl crate::http::Register) {
     cfg.service(handlers::get_health).service(handlers::get_readiness);
 }

@@ -10,10 +10,13 @@ pub mod json;
 pub mod no_store;
 pub mod nul_guard;
 pub mod problem_guard;
+pub mod register;
 pub mod request_id;
 pub mod routes;
 pub mod spa;
 mod strict_value;
+
+pub use register::Register;
 
 use actix_cors::Cors;
 use actix_web::http::{Method, header};

@@ -16,7 +16,7 @@ mod timeline_repo;
 
 pub use disclosure::Disclosure;
 
-pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+pub fn configure(cfg: &mut impl crate::http::Register) {
     cfg.service(handlers::get_analytics)
         .service(handlers::export_contributions)
         .service(handlers::export_votes_by_segment)

@@ -10,7 +10,7 @@ pub mod service;
 
 pub use eligibility::require_eligible;
 
-pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+pub fn configure(cfg: &mut impl crate::http::Register) {
     cfg.service(handlers::create_invitation)
         .service(handlers::list_invitations)
         .service(handlers::revoke_invitation)

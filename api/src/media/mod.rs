@@ -16,7 +16,7 @@ pub use store::MediaStore;
 #[derive(Debug, Clone, Copy)]
 pub struct MediaQuota(pub i64);
 
-pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+pub fn configure(cfg: &mut impl crate::http::Register) {
     cfg.service(handlers::upload_media)
         .service(handlers::get_media_limits)
         .service(handlers::get_media);

@@ -111,6 +111,6 @@ impl Metrics {
     }
 }
 
-pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+pub fn configure(cfg: &mut impl crate::http::Register) {
     cfg.service(handlers::get_metrics);
 }

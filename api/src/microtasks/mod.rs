@@ -18,7 +18,7 @@ pub mod sweep;
 mod tasks;
 mod view;
 
-pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+pub fn configure(cfg: &mut impl crate::http::Register) {
     cfg.service(handlers::get_task_settings)
         .service(handlers::set_task_settings)
         .service(handlers::list_tasks)

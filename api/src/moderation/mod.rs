@@ -6,7 +6,7 @@ mod handlers;
 mod repo;
 mod service;
 
-pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+pub fn configure(cfg: &mut impl crate::http::Register) {
     cfg.service(handlers::moderate_contribution)
         .service(handlers::get_moderation_log)
         .service(handlers::report_contribution)

@@ -109,7 +109,7 @@ impl Category {
     }
 }
 
-pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+pub fn configure(cfg: &mut impl crate::http::Register) {
     cfg.service(handlers::list_notifications)
         .service(handlers::get_unread_counts)
         .service(handlers::mark_notifications_read)

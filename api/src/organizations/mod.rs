@@ -6,7 +6,7 @@ mod handlers;
 pub(crate) mod repo;
 pub mod service;
 
-pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+pub fn configure(cfg: &mut impl crate::http::Register) {
     cfg.service(handlers::create_organization)
         .service(handlers::get_organization)
         .service(handlers::update_organization)

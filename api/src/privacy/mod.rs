@@ -4,6 +4,6 @@
 mod deletion;
 mod export;
 
-pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+pub fn configure(cfg: &mut impl crate::http::Register) {
     cfg.service(export::export_me).service(deletion::delete_me);
 }

@@ -12,7 +12,7 @@ use crate::rate_limit::KeyedRateLimit;
 /// Recorded visits per client IP per minute (app data).
 pub struct VisitRateLimit(pub KeyedRateLimit<IpAddr>);
 
-pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+pub fn configure(cfg: &mut impl crate::http::Register) {
     cfg.service(handlers::list_channels)
         .service(handlers::get_channel_qr)
         .service(handlers::create_channel)

@@ -10,7 +10,7 @@ mod handlers;
 mod points;
 pub mod split;
 
-pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+pub fn configure(cfg: &mut impl crate::http::Register) {
     cfg.service(handlers::get_my_rewards)
         .service(handlers::preview_awards)
         .service(handlers::finalize_awards)

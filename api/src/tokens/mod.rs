@@ -9,7 +9,7 @@ mod service;
 /// How much of a secret lists show.
 const PREFIX_SHOWN: usize = crate::auth::personal_token::PREFIX.len() + 4;
 
-pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+pub fn configure(cfg: &mut impl crate::http::Register) {
     cfg.service(handlers::list_tokens)
         .service(handlers::create_token)
         .service(handlers::revoke_token);

@@ -5,7 +5,7 @@ mod handlers;
 pub mod repo;
 pub mod service;
 
-pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+pub fn configure(cfg: &mut impl crate::http::Register) {
     cfg.service(handlers::get_me)
         .service(handlers::search_users)
         .service(handlers::get_user);

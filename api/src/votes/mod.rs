@@ -13,7 +13,7 @@ use crate::rate_limit::KeyedRateLimit;
 /// Votes and retractions per user per minute (app data).
 pub struct VoteRateLimit(pub KeyedRateLimit<String>);
 
-pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+pub fn configure(cfg: &mut impl crate::http::Register) {
     cfg.service(handlers::cast_vote)
         .service(handlers::retract_vote)
         .service(handlers::get_my_votes)

@@ -39,7 +39,7 @@ text_enum! {
     }
 }
 
-pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+pub fn configure(cfg: &mut impl crate::http::Register) {
     cfg.service(handlers::list_webhooks)
         .service(handlers::create_webhook)
         .service(handlers::get_webhook)
