@@ -201,7 +201,7 @@ pub struct Config {
     pub digest_hour: u32,
     /// Jobs one replica runs at once.
     pub job_concurrency: usize,
-    /// Memory password hashing may take on a replica at once (19 MiB per hash); the server runs
+    /// Memory password hashing may take on a replica at once (12 MiB per hash); the server runs
     /// as many hashes at once as fit, at most one per core, and queues the rest.
     pub password_hashing_memory_bytes: usize,
     /// How long a claimed job belongs to its replica before others may take it over.
@@ -408,7 +408,8 @@ impl Config {
             digest_hour: parse_var(&var, "DIGEST_HOUR_UTC", "7", |raw| parse_in_range(raw, 0, 23))?,
             job_concurrency: parse_var(&var, "JOB_CONCURRENCY", "8", |raw| parse_in_range(raw, 1, 256))?,
             password_hashing_memory_bytes: parse_var(&var, "PASSWORD_HASHING_MEMORY_MB", "64", |raw| {
-                parse_in_range::<usize>(raw, 19, 65536)
+                // At least one password hash (12 MiB), or nobody could sign up.
+                parse_in_range::<usize>(raw, 12, 65536)
             })? << 20,
             job_lease: Duration::from_secs(parse_var(&var, "JOB_LEASE_SECS", "60", |raw| {
                 parse_in_range(raw, 15, 3600)

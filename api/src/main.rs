@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use schwarm_api::config::Config;
 use schwarm_api::server;
 
-/// mimalloc returns freed memory to the system: a burst of sign-ups (19 MiB of argon2 memory
+/// mimalloc returns freed memory to the system: a burst of sign-ups (12 MiB of argon2 memory
 /// each) leaves the server near its resting size instead of holding the burst's peak for good.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -388,13 +388,14 @@ fn behind_a_proxy_only_the_address_it_saw_counts() {
 
 #[test]
 fn a_sign_up_burst_beyond_the_hashing_limit_waits_its_turn_and_every_sign_up_succeeds() {
-    // 19 MiB holds one argon2 hash: the eight parallel sign-ups are hashed one after another.
-    let server = TestServer::start_with(ServerOptions::new().env("PASSWORD_HASHING_MEMORY_MB", "19"));
+    // 23 MiB holds one argon2 hash (12 MiB), not two: the eight parallel sign-ups are hashed one
+    // after another.
+    let server = TestServer::start_with(ServerOptions::new().env("PASSWORD_HASHING_MEMORY_MB", "23"));
     assert!(
         server
             .logs()
             .iter()
-            .any(|line| line.contains("password hashing: 1 at once (19 MiB budget)")),
+            .any(|line| line.contains("password hashing: 1 at once (23 MiB budget)")),
         "{:?}",
         server.logs()
     );

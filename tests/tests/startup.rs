@@ -59,7 +59,7 @@ fn bad_numbers_stop_startup_naming_the_variable() {
     let (status, stderr) = run_to_exit(&[("DB_POOL_SIZE", "zero")], Duration::from_secs(20));
     assert_eq!(status.code(), Some(2), "{stderr}");
     assert!(stderr.contains("DB_POOL_SIZE=\"zero\" is invalid"), "{stderr}");
-    // Less than one argon2 hash (19 MiB) could never sign anyone up.
+    // Less than one argon2 hash (12 MiB) could never sign anyone up.
     let (status, stderr) = run_to_exit(&[("PASSWORD_HASHING_MEMORY_MB", "8")], Duration::from_secs(20));
     assert_eq!(status.code(), Some(2), "{stderr}");
     assert!(
