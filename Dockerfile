@@ -32,10 +32,13 @@ COPY --from=server /src/target/release/schwarm /usr/local/bin/schwarm
 COPY --from=spa /src/frontend/dist /srv/schwarm/spa
 # MIMALLOC_PURGE_DELAY=0: the allocator hands freed memory back at once rather than after a
 # second of further activity, so an idle replica shrinks back after a burst (README, Performance).
+# MIMALLOC_ALLOW_THP=0: no transparent huge pages for the server even on hosts that give them to
+# every process (THP "always"); the binary already never asks for them.
 ENV BIND_ADDR=0.0.0.0:8080 \
     DATA_DIR=/var/lib/schwarm \
     STATIC_DIR=/srv/schwarm/spa \
-    MIMALLOC_PURGE_DELAY=0
+    MIMALLOC_PURGE_DELAY=0 \
+    MIMALLOC_ALLOW_THP=0
 USER schwarm
 VOLUME /var/lib/schwarm
 EXPOSE 8080

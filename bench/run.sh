@@ -107,9 +107,10 @@ start_server() {
   local name=$1 url=$2 logf=$WORK/$1.log
   mkdir -p "$WORK/$name-data"
   # Rate limits way up (one client IP registers everyone; voters vote hundreds of times a
-  # minute); tokens outlive the run. Everything else is the production default.
+  # minute); tokens outlive the run. The allocator runs as the image runs it; everything else is
+  # the production default.
   (cd "$WORK" && exec env DATABASE_URL="$url" BIND_ADDR=127.0.0.1:0 DATA_DIR="$WORK/$name-data" \
-    MIMALLOC_PURGE_DELAY="${MIMALLOC_PURGE_DELAY:-0}" JWT_SECRET="$JWT_SECRET" METRICS_TOKEN="$METRICS_TOKEN" AUTH_RATE_LIMIT_PER_IP=1000000 VOTE_RATE_LIMIT_PER_MINUTE=1000000 \
+    MIMALLOC_PURGE_DELAY="${MIMALLOC_PURGE_DELAY:-0}" MIMALLOC_ALLOW_THP="${MIMALLOC_ALLOW_THP:-0}" JWT_SECRET="$JWT_SECRET" METRICS_TOKEN="$METRICS_TOKEN" AUTH_RATE_LIMIT_PER_IP=1000000 VOTE_RATE_LIMIT_PER_MINUTE=1000000 \
     ACCESS_TOKEN_TTL_SECS=86400 ${BENCH_DB_POOL_SIZE:+DB_POOL_SIZE=$BENCH_DB_POOL_SIZE} \
     "$BIN" >"$logf" 2>&1) &
   PIDS+=($!)

@@ -19,7 +19,9 @@ export STATIC_DIR="${STATIC_DIR:-frontend/dist}"
 # A local try-out may run funding campaigns with demo payments (no money moves); production
 # leaves this off (the default of the server itself).
 export SIMULATED_PAYMENTS="${SIMULATED_PAYMENTS:-true}"
-# As the container image runs it: freed memory goes back to the system at once.
+# As the container image runs it: freed memory goes back to the system at once, and no
+# transparent huge pages.
 export MIMALLOC_PURGE_DELAY="${MIMALLOC_PURGE_DELAY:-0}"
+export MIMALLOC_ALLOW_THP="${MIMALLOC_ALLOW_THP:-0}"
 echo "==> starting: API at http://${BIND_ADDR:-127.0.0.1:8080}/api/v1, docs at /docs, SPA at /"
 exec "$(target_dir)/release/schwarm"
