@@ -40,6 +40,16 @@ impl TestDb {
         rows.into_iter().map(|row| (row.key, row.n)).collect()
     }
 
+    /// Runs a statement that changes rows, to set up a state the API cannot reach (data an older
+    /// version wrote); returns how many rows it changed.
+    pub fn execute(&mut self, sql: &str) -> usize {
+        match self {
+            TestDb::Postgres(pg) => diesel::sql_query(sql).execute(pg),
+            TestDb::Sqlite(lite) => diesel::sql_query(sql).execute(lite),
+        }
+        .unwrap_or_else(|err| panic!("{sql}: {err}"))
+    }
+
     /// Waits until the server has folded every vote delta into the scores.
     pub fn wait_for_folded_scores(&mut self) {
         // Long enough for a fold whose replica died to be taken over when its lease (15 s at

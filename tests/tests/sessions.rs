@@ -104,6 +104,52 @@ fn login_does_not_tell_unknown_emails_from_wrong_passwords() {
     assert_eq!(a, b, "identical answers");
 }
 
+/// A password, and its hash as the server made them before new hashes took 12 MiB x 3: argon2id
+/// with 19 MiB x 2.
+const FORMER_PASSWORD: &str = "former-settings-password";
+const FORMER_HASH: &str =
+    "$argon2id$v=19$m=19456,t=2,p=1$JXbsuTN0mYSt+9PxoDF25g$J5V+ZOKUfif2UmZFm3Mn8oHDESBiOhHrD4VH+z9maS4";
+
+#[test]
+fn signing_in_replaces_a_hash_made_with_the_former_settings() {
+    let server = TestServer::start();
+    server.client.register("ada");
+    let mut db = server.db();
+    let planted = db.execute(&format!(
+        "UPDATE users SET password_hash = '{FORMER_HASH}' WHERE email = 'ada@example.com'"
+    ));
+    assert_eq!(planted, 1);
+    let mut stored = || {
+        db.key_counts(
+            "SELECT password_hash AS key, CAST(0 AS BIGINT) AS n FROM users WHERE email = 'ada@example.com'",
+        )[0]
+        .0
+        .clone()
+    };
+
+    // A wrong password proves nothing: the hash stays.
+    server.client.login("ada@example.com", PASSWORD).problem(401);
+    assert_eq!(stored(), FORMER_HASH);
+
+    let signed_in = server.client.login("ada@example.com", FORMER_PASSWORD);
+    assert_eq!(
+        signed_in.status,
+        200,
+        "the former hash verifies: {}",
+        signed_in.text()
+    );
+    let upgraded = stored();
+    assert!(
+        upgraded.starts_with("$argon2id$v=19$m=12288,t=3,p=1$"),
+        "{upgraded}"
+    );
+
+    // The new hash is of the same password, and it is replaced only once.
+    let again = server.client.login("ada@example.com", FORMER_PASSWORD);
+    assert_eq!(again.status, 200, "{}", again.text());
+    assert_eq!(stored(), upgraded);
+}
+
 #[test]
 fn refresh_rotates_and_a_replayed_token_revokes_the_whole_family() {
     let server = TestServer::start();

@@ -116,11 +116,25 @@ pub async fn login(
         .run(move |conn| Ok(users::find_by_email(conn, &email)?))
         .await?;
     let stored = user.as_ref().map(|user| user.password_hash.clone());
+    let rehash = stored
+        .as_deref()
+        .is_some_and(password::outdated)
+        .then(|| password.clone());
     let valid = password::verify_limited(password, stored).await?;
     match user {
         Some(user) if valid => {
-            db.run(move |conn| start_session(conn, &user.id, user_agent.as_deref(), ttl))
-                .await
+            // The password is proven: an outdated hash of it is replaced now, while we have it.
+            let upgrade = match rehash {
+                Some(password) => Some(password::hash_limited(password).await?),
+                None => None,
+            };
+            db.run(move |conn| {
+                if let Some(new) = &upgrade {
+                    users::rehash_password(conn, &user.id, &user.password_hash, new)?;
+                }
+                start_session(conn, &user.id, user_agent.as_deref(), ttl)
+            })
+            .await
         }
         _ => Err(ApiError::new(
             ErrorCode::AuthWrongCredentials,

@@ -106,6 +106,22 @@ pub fn hash(password: &str) -> Result<String, ApiError> {
         .map_err(ApiError::internal)
 }
 
+/// Whether a stored hash was made with other settings than new hashes get (before 12 MiB x 3:
+/// 19 MiB x 2). A sign-in that proves the password replaces it, so that in time every account
+/// costs what the hashing budget counts per hash, and what the equaliser costs for unknown
+/// accounts. Unreadable hashes are not outdated: they verify nothing and are left as they are.
+pub fn outdated(stored: &str) -> bool {
+    let Ok(parsed) = PasswordHash::new(stored) else {
+        return false;
+    };
+    let same = Params::try_from(&parsed).is_ok_and(|params| {
+        params.m_cost() == PARAMS.m_cost()
+            && params.t_cost() == PARAMS.t_cost()
+            && params.p_cost() == PARAMS.p_cost()
+    });
+    !same || parsed.algorithm.as_str() != "argon2id"
+}
+
 /// Checks a password against a stored hash; `None` (no such account) checks against a fixed
 /// fixed equaliser hash instead, so that both cases take the same time and give the same answer.
 pub fn verify(password: &str, stored: Option<&str>) -> bool {
@@ -157,6 +173,9 @@ mod tests {
         assert!(former.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{former}");
         assert!(verify("correct horse battery", Some(&former)));
         assert!(!verify("wrong horse battery", Some(&former)));
+        assert!(outdated(&former), "a sign-in replaces it");
+        assert!(!outdated(&hash("correct horse battery").unwrap()));
+        assert!(!outdated("not a phc string"));
     }
 
     #[test]

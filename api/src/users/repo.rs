@@ -72,6 +72,20 @@ pub fn insert(conn: &mut DbConnection, user: &NewUser) -> QueryResult<()> {
         .map(drop)
 }
 
+/// Replaces the password hash `old` with `new`, the same password hashed with today's settings;
+/// false when the hash is no longer `old` (the password changed meanwhile, and that one stays).
+/// Not a change the user made: `updated_at` stays.
+pub fn rehash_password(conn: &mut DbConnection, id: &str, old: &str, new: &str) -> QueryResult<bool> {
+    diesel::update(
+        users::table
+            .filter(users::id.eq(id))
+            .filter(users::password_hash.eq(old)),
+    )
+    .set(users::password_hash.eq(new))
+    .execute(conn)
+    .map(|changed| changed == 1)
+}
+
 pub fn set_password_hash(
     conn: &mut DbConnection,
     id: &str,
