@@ -110,22 +110,27 @@ const FORMER_PASSWORD: &str = "former-settings-password";
 const FORMER_HASH: &str =
     "$argon2id$v=19$m=19456,t=2,p=1$JXbsuTN0mYSt+9PxoDF25g$J5V+ZOKUfif2UmZFm3Mn8oHDESBiOhHrD4VH+z9maS4";
 
-#[test]
-fn signing_in_replaces_a_hash_made_with_the_former_settings() {
-    let server = TestServer::start();
+/// Registers ada, gives her account [`FORMER_HASH`], and returns a reader of her stored hash.
+fn ada_with_the_former_hash(server: &TestServer) -> impl FnMut() -> String {
     server.client.register("ada");
     let mut db = server.db();
     let planted = db.execute(&format!(
         "UPDATE users SET password_hash = '{FORMER_HASH}' WHERE email = 'ada@example.com'"
     ));
     assert_eq!(planted, 1);
-    let mut stored = || {
+    move || {
         db.key_counts(
             "SELECT password_hash AS key, CAST(0 AS BIGINT) AS n FROM users WHERE email = 'ada@example.com'",
         )[0]
         .0
         .clone()
-    };
+    }
+}
+
+#[test]
+fn signing_in_replaces_a_hash_made_with_the_former_settings() {
+    let server = TestServer::start();
+    let mut stored = ada_with_the_former_hash(&server);
 
     // A wrong password proves nothing: the hash stays.
     server.client.login("ada@example.com", PASSWORD).problem(401);
@@ -148,6 +153,37 @@ fn signing_in_replaces_a_hash_made_with_the_former_settings() {
     let again = server.client.login("ada@example.com", FORMER_PASSWORD);
     assert_eq!(again.status, 200, "{}", again.text());
     assert_eq!(stored(), upgraded);
+}
+
+#[test]
+fn parallel_sign_ins_with_a_former_hash_all_succeed_and_leave_one_new_hash() {
+    const CLIENTS: usize = 4; // within the per-account sign-in limit (10 a minute)
+    let server = TestServer::start();
+    let mut stored = ada_with_the_former_hash(&server);
+    let barrier = Arc::new(Barrier::new(CLIENTS));
+    let statuses: Vec<u16> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..CLIENTS)
+            .map(|_| {
+                let (client, barrier) = (server.client.clone(), Arc::clone(&barrier));
+                scope.spawn(move || {
+                    barrier.wait();
+                    client.login("ada@example.com", FORMER_PASSWORD).status
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    assert_eq!(statuses, vec![200; CLIENTS], "every sign-in proves the password");
+    // However the parallel swaps interleaved, what they left is a hash of the same password with
+    // today's settings.
+    let upgraded = stored();
+    assert!(
+        upgraded.starts_with("$argon2id$v=19$m=12288,t=3,p=1$"),
+        "{upgraded}"
+    );
+    let after = server.client.login("ada@example.com", FORMER_PASSWORD);
+    assert_eq!(after.status, 200, "{}", after.text());
+    assert_eq!(stored(), upgraded, "no further swap");
 }
 
 #[test]
