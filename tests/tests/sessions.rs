@@ -127,6 +127,19 @@ fn ada_with_the_former_hash(server: &TestServer) -> impl FnMut() -> String {
     }
 }
 
+/// Ada's stored hash now has today's settings, is of the same password (she signs in with it),
+/// and that sign-in replaces it no more.
+fn assert_upgraded_once(server: &TestServer, stored: &mut impl FnMut() -> String) {
+    let upgraded = stored();
+    assert!(
+        upgraded.starts_with("$argon2id$v=19$m=12288,t=3,p=1$"),
+        "{upgraded}"
+    );
+    let again = server.client.login("ada@example.com", FORMER_PASSWORD);
+    assert_eq!(again.status, 200, "{}", again.text());
+    assert_eq!(stored(), upgraded, "replaced once");
+}
+
 #[test]
 fn signing_in_replaces_a_hash_made_with_the_former_settings() {
     let server = TestServer::start();
@@ -143,16 +156,7 @@ fn signing_in_replaces_a_hash_made_with_the_former_settings() {
         "the former hash verifies: {}",
         signed_in.text()
     );
-    let upgraded = stored();
-    assert!(
-        upgraded.starts_with("$argon2id$v=19$m=12288,t=3,p=1$"),
-        "{upgraded}"
-    );
-
-    // The new hash is of the same password, and it is replaced only once.
-    let again = server.client.login("ada@example.com", FORMER_PASSWORD);
-    assert_eq!(again.status, 200, "{}", again.text());
-    assert_eq!(stored(), upgraded);
+    assert_upgraded_once(&server, &mut stored);
 }
 
 #[test]
@@ -176,14 +180,7 @@ fn parallel_sign_ins_with_a_former_hash_all_succeed_and_leave_one_new_hash() {
     assert_eq!(statuses, vec![200; CLIENTS], "every sign-in proves the password");
     // However the parallel swaps interleaved, what they left is a hash of the same password with
     // today's settings.
-    let upgraded = stored();
-    assert!(
-        upgraded.starts_with("$argon2id$v=19$m=12288,t=3,p=1$"),
-        "{upgraded}"
-    );
-    let after = server.client.login("ada@example.com", FORMER_PASSWORD);
-    assert_eq!(after.status, 200, "{}", after.text());
-    assert_eq!(stored(), upgraded, "no further swap");
+    assert_upgraded_once(&server, &mut stored);
 }
 
 #[test]
