@@ -23,7 +23,12 @@ impl TestDb {
     pub fn connect(url: &str) -> TestDb {
         match url.strip_prefix("sqlite://") {
             Some(path) => {
-                TestDb::Sqlite(SqliteConnection::establish(path).expect("open the SQLite database"))
+                let mut lite = SqliteConnection::establish(path).expect("open the SQLite database");
+                // The server writes meanwhile: wait for its lock as it does, never fail on it.
+                diesel::sql_query("PRAGMA busy_timeout = 10000")
+                    .execute(&mut lite)
+                    .expect("set the busy timeout");
+                TestDb::Sqlite(lite)
             }
             None => TestDb::Postgres(PgConnection::establish(url).expect("connect to PostgreSQL")),
         }

@@ -1,8 +1,9 @@
 //! Webhooks end to end against a real HTTP receiver on loopback: every event of a campaign run
 //! arrives once, signed per Standard Webhooks (verified with the independent `standardwebhooks`
 //! crate), failures are retried with the same message id, hangs and redirects block nothing,
-//! the SSRF guard refuses internal targets, rotation signs with both secrets, and an endpoint
-//! that keeps failing is disabled and its owners are told.
+//! the SSRF guard refuses internal targets, rotation signs with both secrets, an endpoint gets
+//! nothing from before it subscribed, and an endpoint that keeps failing is disabled and its
+//! owners are told.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;
@@ -495,7 +496,24 @@ fn after_a_rotation_both_secrets_sign_and_filters_choose_what_arrives() {
     assert_eq!(got[0].json()["type"], "vote.cast");
     assert_eq!(got[0].json()["data"]["contribution_id"], entries[0].as_str());
 
+    // The campaigns were published before the endpoint existed: what arrives is what followed.
     let messages = everything.wait_for(6, Duration::from_secs(10));
+    let types: BTreeMap<String, usize> = messages.iter().fold(BTreeMap::new(), |mut types, message| {
+        *types
+            .entry(message.json()["type"].as_str().unwrap().to_owned())
+            .or_default() += 1;
+        types
+    });
+    let expected = [
+        ("contribution.published", 2),
+        ("contribution.submitted", 2),
+        ("vote.cast", 2),
+    ];
+    assert_eq!(
+        types,
+        expected.map(|(name, n)| (name.to_owned(), n)).into(),
+        "{messages:#?}"
+    );
     for message in &messages {
         assert_eq!(
             message.header("webhook-signature").split(' ').count(),
@@ -506,6 +524,46 @@ fn after_a_rotation_both_secrets_sign_and_filters_choose_what_arrives() {
         verify(message, &old_secret).unwrap_or_else(|err| panic!("old secret: {err}: {message:?}"));
     }
     let _ = filtered;
+}
+
+#[test]
+fn an_endpoint_gets_no_event_from_before_it_subscribed_even_one_dispatched_after() {
+    let server = server(&[]);
+    let receiver = Receiver::start();
+    let ada = server.client.register("ada");
+    server.client.create_organization(&ada, "acme");
+    let slug = server.client.open_campaign(&ada, "acme", "Launch", json!({}));
+    let mut db = server.db();
+    let undispatched =
+        "SELECT type AS key, COUNT(*) AS n FROM events WHERE dispatched_at IS NULL GROUP BY type";
+    assert!(eventually(Duration::from_secs(10), || db
+        .key_counts(undispatched)
+        .is_empty()));
+    let (webhook, _) = subscribe(&server, &ada, "acme", json!({"url": receiver.url}));
+    // As if the dispatcher had been slow: the publication, older than the endpoint, is
+    // dispatched after the endpoint was created.
+    let late = db.execute("UPDATE events SET dispatched_at = NULL WHERE type = 'campaign.published'");
+    assert_eq!(late, 1);
+    let bea = server.client.register("bea");
+    post(
+        &server,
+        &bea,
+        &format!("/api/v1/campaigns/{slug}/contributions"),
+        Some(json!({"title": "Entry"})),
+    );
+    // Events are dispatched in order, each with its messages in one transaction: once the
+    // newer events are dispatched, the older one's messages would be queued too.
+    assert!(eventually(Duration::from_secs(10), || db
+        .key_counts(undispatched)
+        .is_empty()));
+    let mut queued: Vec<String> = deliveries(&server, &ada, &webhook)
+        .iter()
+        .map(|message| message["event_type"].as_str().unwrap().to_owned())
+        .collect();
+    queued.sort();
+    assert_eq!(queued, ["contribution.published", "contribution.submitted"]);
+    let arrived = receiver.wait_for(2, Duration::from_secs(10));
+    assert_eq!(arrived.len(), 2, "{arrived:#?}");
 }
 
 #[test]

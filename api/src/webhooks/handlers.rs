@@ -41,7 +41,7 @@ pub async fn list_webhooks(
 }
 
 /// Subscribes an endpoint to the organization's events (all, or the `event_types` listed; all
-/// campaigns, or one). The answer holds the signing secret, this once.
+/// campaigns, or one) that happen from now on. The answer holds the signing secret, this once.
 #[utoipa::path(
     tag = "webhooks",
     operation_id = "create_webhook",

@@ -11,7 +11,9 @@ use crate::error::ApiError;
 use crate::events::{self, EventType, StoredEvent};
 use crate::jobs::{self, NewJob};
 
-/// Whether `webhook` takes `event`.
+/// Whether `webhook` takes `event`: its type, its campaign, and not from before it existed.
+/// Events are dispatched a moment after the requests that cause them, so without the last check
+/// an endpoint subscribed in that moment would get events older than itself.
 fn takes(webhook: &WebhookRow, event: &StoredEvent) -> bool {
     let type_ok = webhook.event_types.is_empty()
         || webhook
@@ -23,7 +25,8 @@ fn takes(webhook: &WebhookRow, event: &StoredEvent) -> bool {
         Some(campaign) => event.campaign_id.as_ref() == Some(campaign),
     };
     // An endpoint's own ping goes to that endpoint only, by hand.
-    type_ok && campaign_ok && event.event_type != EventType::WebhookPing
+    let since_subscribed = event.occurred_at >= webhook.created_at;
+    type_ok && campaign_ok && since_subscribed && event.event_type != EventType::WebhookPing
 }
 
 /// A message id: `msg_` and a time-ordered id (the same `webhook-id` on every attempt).

@@ -1988,7 +1988,7 @@ export interface paths {
         put?: never;
         /**
          * Subscribes an endpoint to the organization's events (all, or the `event_types` listed; all
-         *     campaigns, or one). The answer holds the signing secret, this once.
+         *     campaigns, or one) that happen from now on. The answer holds the signing secret, this once.
          */
         post: operations["create_webhook"];
         delete?: never;
