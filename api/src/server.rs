@@ -111,11 +111,9 @@ pub async fn run(config: Config) -> Result<(), StartError> {
     );
     let server = HttpServer::new(move || build_app(ctx.clone()))
         .workers(config.workers)
-        // A request's database work runs on a blocking thread that first waits for one of the
-        // pool's connections: more threads than connections only add threads that sleep on the
-        // pool, each with its own stack and allocator heap, and a wake-up storm per return. So a
-        // worker runs at most as many as the pool holds, plus the password hashes it may run;
-        // the rest queue in order.
+        // Database work takes a turn (one per pooled connection, see `Db`) before it takes a
+        // blocking thread, and password hashes take a permit of their own; so a worker never
+        // needs more threads than the pool holds plus the hashes it may run.
         .worker_max_blocking_threads(config.db_pool_size as usize + hashing)
         .shutdown_timeout(config.shutdown_timeout.as_secs())
         .bind(config.bind_addr)
