@@ -274,31 +274,45 @@ mod tests {
         (release, handle)
     }
 
+    /// Spawns work that records `n` once it has a connection, and lets it reach the queue.
+    async fn ask(
+        db: &Db,
+        served: &Arc<Mutex<Vec<usize>>>,
+        n: usize,
+    ) -> actix_web::rt::task::JoinHandle<Result<(), ApiError>> {
+        let (db, served) = (db.clone(), Arc::clone(served));
+        let asked = actix_web::rt::spawn(async move {
+            db.run(move |_conn| {
+                served.lock().unwrap().push(n);
+                Ok(())
+            })
+            .await
+        });
+        actix_web::rt::task::yield_now().await;
+        asked
+    }
+
     #[actix_web::test]
     async fn work_gets_the_connection_in_the_order_it_asked() {
         let dir = tempfile::tempdir().unwrap();
         let db = open(&dir, 1);
         let (release, holder) = hold(&db).await;
         let served = Arc::new(Mutex::new(Vec::new()));
-        let mut waiters = Vec::new();
+        let mut asked = Vec::new();
         for n in 0..8 {
-            let (db, served) = (db.clone(), Arc::clone(&served));
-            waiters.push(actix_web::rt::spawn(async move {
-                db.run(move |_conn| {
-                    served.lock().unwrap().push(n);
-                    Ok(())
-                })
-                .await
-            }));
-            // Let it reach the queue before the next one asks.
-            actix_web::rt::task::yield_now().await;
+            asked.push(ask(&db, &served, n).await);
         }
+        // Newcomers keep arriving while the queue drains: none may overtake those waiting (a
+        // pool that hands a returned connection to whoever grabs it first lets them).
         drop(release);
-        holder.await.unwrap().unwrap();
-        for waiter in waiters {
-            waiter.await.unwrap().unwrap();
+        for n in 8..200 {
+            asked.push(ask(&db, &served, n).await);
         }
-        assert_eq!(*served.lock().unwrap(), (0..8).collect::<Vec<_>>());
+        holder.await.unwrap().unwrap();
+        for work in asked {
+            work.await.unwrap().unwrap();
+        }
+        assert_eq!(*served.lock().unwrap(), (0..200).collect::<Vec<_>>());
     }
 
     #[actix_web::test]
