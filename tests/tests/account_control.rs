@@ -88,6 +88,75 @@ fn a_session_signed_out_elsewhere_stops_at_once_with_its_tokens() {
     assert_eq!(me_status(&server, &laptop), 200);
 }
 
+/// The session is checked on the connection of each route's own database work, so every shape
+/// of route must refuse a signed-out session's access token, and change nothing for it.
+#[test]
+fn a_signed_out_sessions_token_is_refused_by_every_kind_of_route_and_changes_nothing() {
+    let server = TestServer::start();
+    let laptop = server.client.register("ada");
+    let phone = sign_in(&server, &laptop.email, PASSWORD, "Phone/1.0");
+    let organization = server.client.create_organization(&laptop, "brand");
+    let campaign = server
+        .client
+        .open_campaign(&laptop, &organization, "Logo", json!({}));
+    let campaign_path = format!("/api/v1/campaigns/{campaign}");
+    assert_eq!(
+        server
+            .client
+            .call("GET", &campaign_path, phone.token(), None)
+            .status,
+        200
+    );
+    let done = server
+        .client
+        .call("DELETE", "/api/v1/me/sessions", laptop.token(), None);
+    assert_eq!(done.json()["signed_out"], 1, "{}", done.text());
+
+    let refused = |method: &str, path: &str, body: Option<Value>| {
+        let res = server.client.call(method, path, phone.token(), body.as_ref());
+        assert_eq!(res.problem(401)["code"], "auth.invalid_token", "{method} {path}");
+    };
+    // A write, a read that would answer anonymous callers too, a session-only route, a route with
+    // several steps (a token that can write needs the password) and one that runs before the
+    // database (an upload).
+    let entry = json!({"title": "Fox", "body": "A fox in the snow."});
+    refused("POST", &format!("{campaign_path}/contributions"), Some(entry));
+    refused(
+        "POST",
+        "/api/v1/organizations",
+        Some(json!({"slug": "phone-brand", "name": "Phone brand"})),
+    );
+    refused("GET", &campaign_path, None);
+    refused("GET", &format!("{campaign_path}/contributions"), None);
+    refused("GET", "/api/v1/me/sessions", None);
+    let token = json!({"name": "ci", "scopes": ["campaigns:write"], "password": PASSWORD});
+    refused("POST", "/api/v1/me/tokens", Some(token));
+    let upload = server
+        .client
+        .upload(&phone, "a.png", "image/png", &schwarm_tests::api::tiny_png());
+    assert_eq!(upload.problem(401)["code"], "auth.invalid_token");
+
+    // Nothing was written for it.
+    let entries = server.client.call(
+        "GET",
+        &format!("{campaign_path}/contributions"),
+        laptop.token(),
+        None,
+    );
+    assert_eq!(entries.json()["items"], json!([]), "{}", entries.text());
+    server
+        .client
+        .call("GET", "/api/v1/organizations/phone-brand", laptop.token(), None)
+        .problem(404);
+    let tokens = server
+        .client
+        .call("GET", "/api/v1/me/tokens", laptop.token(), None);
+    assert_eq!(tokens.json()["items"], json!([]), "{}", tokens.text());
+    // Anonymous readers still read, and the laptop's session stands.
+    assert_eq!(server.client.call("GET", &campaign_path, None, None).status, 200);
+    assert_eq!(me_status(&server, &laptop), 200);
+}
+
 #[test]
 fn signing_out_everywhere_else_keeps_only_this_session() {
     let server = TestServer::start();

@@ -39,10 +39,11 @@ pub async fn get_funding(
     id: web::Path<String>,
 ) -> Result<web::Json<FundingResponse>, ApiError> {
     let key = id.into_inner();
-    let viewer = auth.0.map(|auth| auth.user_id);
     Ok(web::Json(
-        db.run(move |conn| settings::get(conn, viewer.as_deref(), &key, clock.now()))
-            .await?,
+        auth.run(&db, move |conn, viewer| {
+            settings::get(conn, viewer, &key, clock.now())
+        })
+        .await?,
     ))
 }
 
@@ -77,8 +78,10 @@ pub async fn set_funding(
     let key = id.into_inner();
     let simulated = payments.simulated;
     Ok(web::Json(
-        db.run(move |conn| settings::set(conn, &auth.user_id, &key, request, simulated, clock.now()))
-            .await?,
+        auth.run(&db, move |conn, caller| {
+            settings::set(conn, &caller.user_id, &key, request, simulated, clock.now())
+        })
+        .await?,
     ))
 }
 
@@ -104,17 +107,9 @@ pub async fn list_tiers(
 ) -> Result<web::Json<Page<TierResponse>>, ApiError> {
     let (after, limit) = (paging.after("")?, paging.limit());
     let key = id.into_inner();
-    let viewer = auth.0.map(|auth| auth.user_id);
-    let page = db
-        .run(move |conn| {
-            tiers::list(
-                conn,
-                viewer.as_deref(),
-                &key,
-                after.as_deref(),
-                limit,
-                clock.now(),
-            )
+    let page = auth
+        .run(&db, move |conn, viewer| {
+            tiers::list(conn, viewer, &key, after.as_deref(), limit, clock.now())
         })
         .await?;
     Ok(web::Json(paging.page("", page)))
@@ -147,8 +142,10 @@ pub async fn create_tier(
     let request = body.into_inner();
     request.validate()?;
     let key = id.into_inner();
-    let tier = db
-        .run(move |conn| tiers::create(conn, &auth.user_id, &key, request, clock.now()))
+    let tier = auth
+        .run(&db, move |conn, caller| {
+            tiers::create(conn, &caller.user_id, &key, request, clock.now())
+        })
         .await?;
     Ok(HttpResponse::Created().json(tier))
 }
@@ -181,8 +178,10 @@ pub async fn update_tier(
     request.validate()?;
     let id = id.into_inner();
     Ok(web::Json(
-        db.run(move |conn| tiers::update(conn, &auth.user_id, &id, request, clock.now()))
-            .await?,
+        auth.run(&db, move |conn, caller| {
+            tiers::update(conn, &caller.user_id, &id, request, clock.now())
+        })
+        .await?,
     ))
 }
 
@@ -206,7 +205,7 @@ pub async fn delete_tier(
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
-    db.run(move |conn| tiers::delete(conn, &auth.user_id, &id))
+    auth.run(&db, move |conn, caller| tiers::delete(conn, &caller.user_id, &id))
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }
@@ -240,8 +239,10 @@ pub async fn create_pledge(
     let request = body.into_inner();
     request.validate()?;
     let key = id.into_inner();
-    let pledge = db
-        .run(move |conn| pledges::create(conn, &auth.user_id, &key, request, clock.now()))
+    let pledge = auth
+        .run(&db, move |conn, caller| {
+            pledges::create(conn, &caller.user_id, &key, request, clock.now())
+        })
         .await?;
     Ok(HttpResponse::Created().json(pledge))
 }
@@ -262,10 +263,10 @@ pub async fn list_my_pledges(
     paging: Paging,
 ) -> Result<web::Json<Page<PledgeResponse>>, ApiError> {
     let (after, limit) = (paging.after("")?, paging.limit());
-    let page = db
-        .run(move |conn| {
+    let page = auth
+        .run(&db, move |conn, caller| {
             let before = view::parse_position(after.as_deref())?;
-            pledges::mine(conn, &auth.user_id, before, limit, clock.now())
+            pledges::mine(conn, &caller.user_id, before, limit, clock.now())
         })
         .await?;
     Ok(web::Json(paging.page("", page)))
@@ -291,8 +292,10 @@ pub async fn get_pledge(
 ) -> Result<web::Json<PledgeResponse>, ApiError> {
     let id = id.into_inner();
     Ok(web::Json(
-        db.run(move |conn| pledges::get(conn, &auth.user_id, &id, clock.now()))
-            .await?,
+        auth.run(&db, move |conn, caller| {
+            pledges::get(conn, &caller.user_id, &id, clock.now())
+        })
+        .await?,
     ))
 }
 
@@ -324,8 +327,10 @@ pub async fn update_pledge(
     request.validate()?;
     let id = id.into_inner();
     Ok(web::Json(
-        db.run(move |conn| pledges::update(conn, &auth.user_id, &id, request, clock.now()))
-            .await?,
+        auth.run(&db, move |conn, caller| {
+            pledges::update(conn, &caller.user_id, &id, request, clock.now())
+        })
+        .await?,
     ))
 }
 
@@ -351,8 +356,10 @@ pub async fn cancel_pledge(
 ) -> Result<web::Json<PledgeResponse>, ApiError> {
     let id = id.into_inner();
     Ok(web::Json(
-        db.run(move |conn| pledges::cancel(conn, &auth.user_id, &id, clock.now()))
-            .await?,
+        auth.run(&db, move |conn, caller| {
+            pledges::cancel(conn, &caller.user_id, &id, clock.now())
+        })
+        .await?,
     ))
 }
 
@@ -383,8 +390,10 @@ pub async fn record_payment(
     let request = body.into_inner();
     request.validate()?;
     let id = id.into_inner();
-    let pledge = db
-        .run(move |conn| pledges::record_payment(conn, &auth.user_id, &id, request, clock.now()))
+    let pledge = auth
+        .run(&db, move |conn, caller| {
+            pledges::record_payment(conn, &caller.user_id, &id, request, clock.now())
+        })
         .await?;
     Ok(HttpResponse::Created().json(pledge))
 }
@@ -416,10 +425,10 @@ pub async fn list_backers(
     let order = status.map_or("", |status| status.as_str());
     let (after, limit) = (paging.after(order)?, paging.limit());
     let key = id.into_inner();
-    let page = db
-        .run(move |conn| {
+    let page = auth
+        .run(&db, move |conn, caller| {
             let after = view::parse_position(after.as_deref())?;
-            report::backers(conn, &auth.user_id, &key, status, after, limit, clock.now())
+            report::backers(conn, &caller.user_id, &key, status, after, limit, clock.now())
         })
         .await?;
     Ok(web::Json(paging.page(order, page)))
@@ -448,8 +457,10 @@ pub async fn export_backers(
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let key = id.into_inner();
-    let (filename, body) = db
-        .run(move |conn| report::backers_csv(conn, &auth.user_id, &key, clock.now()))
+    let (filename, body) = auth
+        .run(&db, move |conn, caller| {
+            report::backers_csv(conn, &caller.user_id, &key, clock.now())
+        })
         .await?;
     Ok(csv_response(&filename).body(body))
 }
@@ -476,8 +487,10 @@ pub async fn get_funding_report(
 ) -> Result<web::Json<FundingReport>, ApiError> {
     let key = id.into_inner();
     Ok(web::Json(
-        db.run(move |conn| report::report(conn, &auth.user_id, &key))
-            .await?,
+        auth.run(&db, move |conn, caller| {
+            report::report(conn, &caller.user_id, &key)
+        })
+        .await?,
     ))
 }
 
@@ -510,7 +523,9 @@ pub async fn settle_funding(
     let request = body.into_inner();
     let key = id.into_inner();
     Ok(web::Json(
-        db.run(move |conn| settle::run(conn, &auth.user_id, &key, request.dry_run, clock.now()))
-            .await?,
+        auth.run(&db, move |conn, caller| {
+            settle::run(conn, &caller.user_id, &key, request.dry_run, clock.now())
+        })
+        .await?,
     ))
 }

@@ -47,6 +47,8 @@ pub async fn upload_media(
     req: HttpRequest,
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
+    // Checked before the file is read, so a revoked session uploads nothing.
+    let caller = auth.check(&db).await?;
     let quota = req
         .app_data::<web::Data<MediaQuota>>()
         .map_or(MediaQuota(i64::MAX), |quota| *quota.get_ref());
@@ -54,7 +56,7 @@ pub async fn upload_media(
     let row = service::upload(
         &db,
         &store,
-        auth.user_id,
+        caller.user_id,
         bytes,
         declared.as_deref(),
         quota,

@@ -43,8 +43,10 @@ pub async fn moderate_contribution(
     request.validate()?;
     let id = id.into_inner();
     Ok(web::Json(
-        db.run(move |conn| service::decide(conn, &auth.user_id, &id, request, clock.now()))
-            .await?,
+        auth.run(&db, move |conn, caller| {
+            service::decide(conn, &caller.user_id, &id, request, clock.now())
+        })
+        .await?,
     ))
 }
 
@@ -67,7 +69,8 @@ pub async fn get_moderation_log(
 ) -> Result<web::Json<Vec<ModerationActionResponse>>, ApiError> {
     let id = id.into_inner();
     Ok(web::Json(
-        db.run(move |conn| service::log(conn, &auth.user_id, &id)).await?,
+        auth.run(&db, move |conn, caller| service::log(conn, &caller.user_id, &id))
+            .await?,
     ))
 }
 
@@ -130,8 +133,10 @@ async fn report(
     let request = body.into_inner();
     request.validate()?;
     let id = id.into_inner();
-    let report = db
-        .run(move |conn| service::report(conn, &auth.user_id, target, &id, request, clock.now()))
+    let report = auth
+        .run(&db, move |conn, caller| {
+            service::report(conn, &caller.user_id, target, &id, request, clock.now())
+        })
         .await?;
     Ok(HttpResponse::Created().json(report))
 }
@@ -157,8 +162,10 @@ pub async fn list_reported_comments(
 ) -> Result<web::Json<Page<ReportedComment>>, ApiError> {
     let (after, limit) = (paging.after("")?, paging.limit());
     let campaign = id.into_inner();
-    let comments = db
-        .run(move |conn| service::reported_comments(conn, &auth.user_id, &campaign, after.as_deref(), limit))
+    let comments = auth
+        .run(&db, move |conn, caller| {
+            service::reported_comments(conn, &caller.user_id, &campaign, after.as_deref(), limit)
+        })
         .await?;
     Ok(web::Json(paging.page("", comments)))
 }
@@ -184,8 +191,10 @@ pub async fn get_moderation_queue(
 ) -> Result<web::Json<Page<QueueItem>>, ApiError> {
     let (after, limit) = (paging.after("")?, paging.limit());
     let campaign = id.into_inner();
-    let queue = db
-        .run(move |conn| service::queue(conn, &auth.user_id, &campaign, after.as_deref(), limit))
+    let queue = auth
+        .run(&db, move |conn, caller| {
+            service::queue(conn, &caller.user_id, &campaign, after.as_deref(), limit)
+        })
         .await?;
     Ok(web::Json(paging.page("", queue)))
 }
@@ -227,11 +236,11 @@ pub async fn list_reports(
     let state = status.unwrap_or(ReportState::Open);
     let (after, limit) = (paging.after(state.as_str())?, paging.limit());
     let campaign = id.into_inner();
-    let page = db
-        .run(move |conn| {
+    let page = auth
+        .run(&db, move |conn, caller| {
             service::reports(
                 conn,
-                &auth.user_id,
+                &caller.user_id,
                 &campaign,
                 state,
                 target_id.as_deref(),
@@ -272,7 +281,9 @@ pub async fn resolve_report(
     request.validate()?;
     let id = id.into_inner();
     Ok(web::Json(
-        db.run(move |conn| service::resolve(conn, &auth.user_id, &id, request, clock.now()))
-            .await?,
+        auth.run(&db, move |conn, caller| {
+            service::resolve(conn, &caller.user_id, &id, request, clock.now())
+        })
+        .await?,
     ))
 }

@@ -38,8 +38,10 @@ pub async fn list_channels(
 ) -> Result<web::Json<Page<ChannelResponse>>, ApiError> {
     let (after, limit) = (paging.after("")?, paging.limit());
     let campaign = id.into_inner();
-    let channels = db
-        .run(move |conn| service::list_channels(conn, &auth.user_id, &campaign, after.as_deref(), limit))
+    let channels = auth
+        .run(&db, move |conn, caller| {
+            service::list_channels(conn, &caller.user_id, &campaign, after.as_deref(), limit)
+        })
         .await?;
     Ok(web::Json(paging.page("", channels)))
 }
@@ -69,8 +71,10 @@ pub async fn get_channel_qr(
 ) -> Result<HttpResponse, ApiError> {
     let (campaign, channel) = path.into_inner();
     let base = public_url.0.clone();
-    let svg = db
-        .run(move |conn| service::channel_qr(conn, &auth.user_id, &campaign, &channel, &base))
+    let svg = auth
+        .run(&db, move |conn, caller| {
+            service::channel_qr(conn, &caller.user_id, &campaign, &channel, &base)
+        })
         .await?;
     Ok(HttpResponse::Ok()
         .content_type("image/svg+xml")
@@ -105,8 +109,10 @@ pub async fn create_channel(
     let request = body.into_inner();
     request.validate()?;
     let campaign = id.into_inner();
-    let channel = db
-        .run(move |conn| service::create_channel(conn, &auth.user_id, &campaign, request, clock.now()))
+    let channel = auth
+        .run(&db, move |conn, caller| {
+            service::create_channel(conn, &caller.user_id, &campaign, request, clock.now())
+        })
         .await?;
     Ok(HttpResponse::Created().json(channel))
 }
@@ -133,8 +139,10 @@ pub async fn create_referral(
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let campaign = id.into_inner();
-    let (referral, created) = db
-        .run(move |conn| service::my_referral(conn, &auth.user_id, &campaign, clock.now()))
+    let (referral, created) = auth
+        .run(&db, move |conn, caller| {
+            service::my_referral(conn, &caller.user_id, &campaign, clock.now())
+        })
         .await?;
     Ok(match created {
         true => HttpResponse::Created().json(referral),
@@ -173,12 +181,11 @@ pub async fn record_visit(
     let request = body.into_inner();
     request.validate()?;
     let campaign = id.into_inner();
-    let viewer = auth.0.map(|auth| auth.user_id);
-    let outcome = db
-        .run(move |conn| {
+    let outcome = auth
+        .run(&db, move |conn, viewer| {
             attribution::record_visit(
                 conn,
-                viewer.as_deref(),
+                viewer,
                 &campaign,
                 &request.visitor_id,
                 request.via.as_deref(),
