@@ -88,8 +88,7 @@ fn a_session_signed_out_elsewhere_stops_at_once_with_its_tokens() {
     assert_eq!(me_status(&server, &laptop), 200);
 }
 
-/// The session is checked on the connection of each route's own database work, so every shape
-/// of route must refuse a signed-out session's access token, and change nothing for it.
+/// Every shape of route refuses a signed-out session's access token, and changes nothing for it.
 #[test]
 fn a_signed_out_sessions_token_is_refused_by_every_kind_of_route_and_changes_nothing() {
     let server = TestServer::start();

@@ -33,13 +33,13 @@ pub async fn update_me(
 ) -> Result<web::Json<MeResponse>, ApiError> {
     let update = body.into_inner();
     update.validate()?;
-    let user = auth
-        .run(&db, move |conn, caller| {
+    let user = db
+        .run(move |conn| {
             write_transaction(conn, |conn| {
-                lock_key(conn, &segments::profile_lock(&caller.user_id))?;
-                let (user, withdrawn) = service::update_me(conn, &caller.user_id, update)?;
+                lock_key(conn, &segments::profile_lock(&auth.user_id))?;
+                let (user, withdrawn) = service::update_me(conn, &auth.user_id, update)?;
                 if withdrawn {
-                    segments::forget_voter(conn, &caller.user_id)?;
+                    segments::forget_voter(conn, &auth.user_id)?;
                 }
                 Ok(user)
             })

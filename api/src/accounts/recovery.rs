@@ -191,11 +191,11 @@ pub async fn resend_email_verification(
     clock: web::Data<Clock>,
     public_url: web::Data<PublicUrl>,
 ) -> Result<HttpResponse, ApiError> {
-    limits.check_account("verify-email", auth.claimed_user_id())?;
+    limits.check_account("verify-email", &auth.user_id)?;
     let (url, now) = (public_url.0.clone(), clock.now());
-    auth.run(&db, move |conn, caller| {
+    db.run(move |conn| {
         write_transaction(conn, |conn| {
-            let user = users_service::me(conn, &caller.user_id)?;
+            let user = users_service::me(conn, &auth.user_id)?;
             if user.email_verified_at.is_some() {
                 return Err(ApiError::new(
                     ErrorCode::EmailAlreadyVerified,

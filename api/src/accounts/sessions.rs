@@ -14,7 +14,7 @@ use crate::auth::password;
 use crate::auth::rate_limit::AuthRateLimits;
 use crate::auth::scopes::SessionOnly;
 use crate::auth::sessions::{self, SessionRow};
-use crate::auth::{Auth, Caller, Credential};
+use crate::auth::{Auth, Credential};
 use crate::db::{Db, write_transaction};
 use crate::error::{ApiError, ErrorCode, Problem};
 use crate::http::json::ApiJson;
@@ -52,8 +52,8 @@ pub struct ChangePasswordRequest {
     pub new_password: String,
 }
 
-fn current(caller: &Caller) -> Option<String> {
-    match &caller.credential {
+fn current(auth: &Auth<SessionOnly>) -> Option<String> {
+    match &auth.credential {
         Credential::Session(id) => Some(id.clone()),
         Credential::PersonalToken(_) => None,
     }
@@ -84,17 +84,15 @@ pub async fn list_sessions(
     auth: Auth<SessionOnly>,
     db: web::Data<Db>,
 ) -> Result<web::Json<Vec<SessionResponse>>, ApiError> {
-    let rows = auth
-        .run(&db, move |conn, caller| {
-            let here = current(caller);
-            let rows = sessions::standing_of(conn, &caller.user_id)?;
-            Ok(rows
-                .into_iter()
-                .map(|row| respond(row, here.as_deref()))
-                .collect())
-        })
+    let here = current(&auth);
+    let rows = db
+        .run(move |conn| Ok(sessions::standing_of(conn, &auth.user_id)?))
         .await?;
-    Ok(web::Json(rows))
+    Ok(web::Json(
+        rows.into_iter()
+            .map(|row| respond(row, here.as_deref()))
+            .collect(),
+    ))
 }
 
 /// Signs one session out: its refresh token and its access tokens stop working at once.
@@ -116,10 +114,10 @@ pub async fn end_session(
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
-    auth.run(&db, move |conn, caller| {
+    db.run(move |conn| {
         write_transaction(conn, |conn| {
             let mine = sessions::find(conn, &id)?
-                .filter(|row| row.user_id == caller.user_id && row.revoked_at.is_none());
+                .filter(|row| row.user_id == auth.user_id && row.revoked_at.is_none());
             if mine.is_none() {
                 return Err(ApiError::not_found("session"));
             }
@@ -145,12 +143,12 @@ pub async fn end_other_sessions(
     auth: Auth<SessionOnly>,
     db: web::Data<Db>,
 ) -> Result<web::Json<SignedOutResponse>, ApiError> {
-    let signed_out = auth
-        .run(&db, move |conn, caller| {
-            let here = current(caller);
+    let here = current(&auth);
+    let signed_out = db
+        .run(move |conn| {
             write_transaction(conn, |conn| {
                 let at = now();
-                let others = sessions::revoke_all_but(conn, &caller.user_id, here.as_deref(), at)?;
+                let others = sessions::revoke_all_but(conn, &auth.user_id, here.as_deref(), at)?;
                 end_sessions(conn, &others, at)?;
                 Ok(others.len())
             })
@@ -183,9 +181,8 @@ pub async fn change_password(
     let request = body.into_inner();
     request.validate()?;
     // Guessing the current password through this form is limited like guessing it at login.
-    limits.check_account("password", auth.claimed_user_id())?;
-    let caller = auth.check(&db).await?;
-    let user_id = caller.user_id.clone();
+    limits.check_account("password", &auth.user_id)?;
+    let user_id = auth.user_id.clone();
     let user = db
         .run(move |conn| {
             users::find(conn, &user_id)?
@@ -195,12 +192,12 @@ pub async fn change_password(
     service::check_password_policy(&request.new_password, &user.email, "new_password")?;
     password::confirm(request.current_password, user.password_hash, "current_password").await?;
     let new_hash = password::hash_limited(request.new_password).await?;
-    let here = current(&caller);
+    let here = current(&auth);
     db.run(move |conn| {
         write_transaction(conn, |conn| {
             let at = now();
-            users::set_password_hash(conn, &caller.user_id, &new_hash, at)?;
-            let others = sessions::revoke_all_but(conn, &caller.user_id, here.as_deref(), at)?;
+            users::set_password_hash(conn, &auth.user_id, &new_hash, at)?;
+            let others = sessions::revoke_all_but(conn, &auth.user_id, here.as_deref(), at)?;
             end_sessions(conn, &others, at)
         })
     })

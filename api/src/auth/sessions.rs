@@ -1,5 +1,5 @@
 //! Login sessions (`sessions`): one per sign-in, the refresh-token family's id. An access token
-//! names its session, and `Auth::run` checks that the session still stands, so revoking a
+//! names its session, and the extractor checks that the session still stands, so revoking a
 //! session (sign out there, sign out everywhere, a password change) stops its access tokens at
 //! once instead of after their lifetime.
 

@@ -40,10 +40,8 @@ pub async fn create_campaign(
     let request = body.into_inner();
     request.validate()?;
     let slug = slug.into_inner();
-    let created = auth
-        .run(&db, move |conn, caller| {
-            lifecycle::create(conn, &caller.user_id, &slug, request, clock.now())
-        })
+    let created = db
+        .run(move |conn| lifecycle::create(conn, &auth.user_id, &slug, request, clock.now()))
         .await?;
     Ok(HttpResponse::Created().json(created))
 }
@@ -109,16 +107,10 @@ pub async fn list_campaigns(
         closing_soon,
         after: paging.after(order)?,
         limit: paging.limit(),
-        viewer: None,
+        viewer: auth.0.map(|auth| auth.user_id),
     };
-    let page = auth
-        .run(&db, move |conn, viewer| {
-            let discovery = Discovery {
-                viewer: viewer.map(str::to_owned),
-                ..discovery
-            };
-            discovery::list(conn, discovery, clock.now())
-        })
+    let page = db
+        .run(move |conn| discovery::list(conn, discovery, clock.now()))
         .await?;
     Ok(web::Json(paging.page(order, page)))
 }
@@ -148,9 +140,10 @@ pub async fn get_campaign(
     clock: web::Data<Clock>,
     id: web::Path<String>,
 ) -> Result<web::Json<CampaignResponse>, ApiError> {
+    let viewer = auth.0.map(|auth| auth.user_id);
     let id = id.into_inner();
     Ok(web::Json(
-        auth.run(&db, move |conn, viewer| view::get(conn, viewer, &id, clock.now()))
+        db.run(move |conn| view::get(conn, viewer.as_deref(), &id, clock.now()))
             .await?,
     ))
 }
@@ -180,10 +173,8 @@ pub async fn update_campaign(
     request.validate()?;
     let id = id.into_inner();
     Ok(web::Json(
-        auth.run(&db, move |conn, caller| {
-            lifecycle::update(conn, &caller.user_id, &id, request, clock.now())
-        })
-        .await?,
+        db.run(move |conn| lifecycle::update(conn, &auth.user_id, &id, request, clock.now()))
+            .await?,
     ))
 }
 
@@ -206,10 +197,8 @@ pub async fn delete_campaign(
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
-    auth.run(&db, move |conn, caller| {
-        lifecycle::delete(conn, &caller.user_id, &id)
-    })
-    .await?;
+    db.run(move |conn| lifecycle::delete(conn, &auth.user_id, &id))
+        .await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -292,9 +281,7 @@ async fn transition(
 ) -> Result<web::Json<CampaignResponse>, ApiError> {
     let id = id.into_inner();
     Ok(web::Json(
-        auth.run(&db, move |conn, caller| {
-            apply(conn, &caller.user_id, &id, clock.now())
-        })
-        .await?,
+        db.run(move |conn| apply(conn, &auth.user_id, &id, clock.now()))
+            .await?,
     ))
 }

@@ -31,11 +31,10 @@ pub async fn list_comments(
     paging: Paging,
 ) -> Result<web::Json<Page<CommentResponse>>, ApiError> {
     let (after, limit) = (paging.after("")?, paging.limit());
+    let viewer = auth.0.map(|auth| auth.user_id);
     let id = id.into_inner();
-    let comments = auth
-        .run(&db, move |conn, viewer| {
-            service::list(conn, viewer, &id, after.as_deref(), limit)
-        })
+    let comments = db
+        .run(move |conn| service::list(conn, viewer.as_deref(), &id, after.as_deref(), limit))
         .await?;
     Ok(web::Json(paging.page("", comments)))
 }
@@ -65,10 +64,8 @@ pub async fn create_comment(
     let request = body.into_inner();
     request.validate()?;
     let id = id.into_inner();
-    let comment = auth
-        .run(&db, move |conn, caller| {
-            service::create(conn, &caller.user_id, &id, request, clock.now())
-        })
+    let comment = db
+        .run(move |conn| service::create(conn, &auth.user_id, &id, request, clock.now()))
         .await?;
     Ok(HttpResponse::Created().json(comment))
 }
@@ -93,9 +90,7 @@ pub async fn delete_comment(
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
-    auth.run(&db, move |conn, caller| {
-        service::delete(conn, &caller.user_id, &id, clock.now())
-    })
-    .await?;
+    db.run(move |conn| service::delete(conn, &auth.user_id, &id, clock.now()))
+        .await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -43,10 +43,8 @@ pub async fn create_contribution(
     let request = body.into_inner();
     request.validate()?;
     let campaign = id.into_inner();
-    let created = auth
-        .run(&db, move |conn, caller| {
-            lifecycle::submit(conn, &caller.user_id, &campaign, request, clock.now())
-        })
+    let created = db
+        .run(move |conn| lifecycle::submit(conn, &auth.user_id, &campaign, request, clock.now()))
         .await?;
     Ok(HttpResponse::Created().json(created))
 }
@@ -99,9 +97,10 @@ pub async fn list_contributions(
             FieldError::new("seed", ErrorCode::FieldLength, "at most 100 characters").param("max", 100),
         ]));
     }
+    let viewer = auth.0.map(|auth| auth.user_id);
     let seed = query
         .seed
-        .or_else(|| auth.claimed_user_id().map(str::to_owned))
+        .or_else(|| viewer.clone())
         .unwrap_or_else(|| "anonymous".into());
     let (sort, order) = match query.sort {
         Some(GallerySortParam::Random) => (GallerySort::Random, format!("random:{seed}")),
@@ -111,15 +110,15 @@ pub async fn list_contributions(
     };
     let (after, limit) = (paging.after(&order)?, paging.limit());
     let campaign = id.into_inner();
-    let listed = auth
-        .run(&db, move |conn, viewer| {
+    let listed = db
+        .run(move |conn| {
             let gallery = Gallery {
                 sort,
                 seed: &seed,
                 after,
                 limit,
             };
-            gallery::list(conn, viewer, &campaign, gallery, clock.now())
+            gallery::list(conn, viewer.as_deref(), &campaign, gallery, clock.now())
         })
         .await?;
     Ok(web::Json(paging.page(&order, listed)))
@@ -142,9 +141,10 @@ pub async fn get_contribution(
     db: web::Data<Db>,
     id: web::Path<String>,
 ) -> Result<web::Json<ContributionResponse>, ApiError> {
+    let viewer = auth.0.map(|auth| auth.user_id);
     let id = id.into_inner();
     Ok(web::Json(
-        auth.run(&db, move |conn, viewer| view::get(conn, viewer, &id))
+        db.run(move |conn| view::get(conn, viewer.as_deref(), &id))
             .await?,
     ))
 }
@@ -174,10 +174,8 @@ pub async fn update_contribution(
     request.validate()?;
     let id = id.into_inner();
     Ok(web::Json(
-        auth.run(&db, move |conn, caller| {
-            lifecycle::update(conn, &caller.user_id, &id, request, clock.now())
-        })
-        .await?,
+        db.run(move |conn| lifecycle::update(conn, &auth.user_id, &id, request, clock.now()))
+            .await?,
     ))
 }
 
@@ -202,10 +200,8 @@ pub async fn withdraw_contribution(
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
-    auth.run(&db, move |conn, caller| {
-        lifecycle::withdraw(conn, &caller.user_id, &id, clock.now())
-    })
-    .await?;
+    db.run(move |conn| lifecycle::withdraw(conn, &auth.user_id, &id, clock.now()))
+        .await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -233,10 +229,8 @@ pub async fn answer_authorship(
     let accept = body.into_inner().accept;
     let id = id.into_inner();
     Ok(web::Json(
-        auth.run(&db, move |conn, caller| {
-            lifecycle::answer_authorship(conn, &caller.user_id, &id, accept, clock.now())
-        })
-        .await?,
+        db.run(move |conn| lifecycle::answer_authorship(conn, &auth.user_id, &id, accept, clock.now()))
+            .await?,
     ))
 }
 
@@ -259,12 +253,11 @@ pub async fn contribution_revisions(
     id: web::Path<String>,
     paging: Paging,
 ) -> Result<web::Json<Page<RevisionResponse>>, ApiError> {
+    let viewer = auth.0.map(|auth| auth.user_id);
     let (before, limit) = (paging.after("newest")?, paging.limit());
     let id = id.into_inner();
-    let page = auth
-        .run(&db, move |conn, viewer| {
-            revisions::history(conn, viewer, &id, before.as_deref(), limit)
-        })
+    let page = db
+        .run(move |conn| revisions::history(conn, viewer.as_deref(), &id, before.as_deref(), limit))
         .await?;
     Ok(web::Json(paging.page("newest", page)))
 }
@@ -289,9 +282,7 @@ pub async fn get_submission_allowance(
 ) -> Result<web::Json<SubmissionAllowance>, ApiError> {
     let campaign = id.into_inner();
     Ok(web::Json(
-        auth.run(&db, move |conn, caller| {
-            lifecycle::allowance(conn, &caller.user_id, &campaign)
-        })
-        .await?,
+        db.run(move |conn| lifecycle::allowance(conn, &auth.user_id, &campaign))
+            .await?,
     ))
 }

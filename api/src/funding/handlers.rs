@@ -39,11 +39,10 @@ pub async fn get_funding(
     id: web::Path<String>,
 ) -> Result<web::Json<FundingResponse>, ApiError> {
     let key = id.into_inner();
+    let viewer = auth.0.map(|auth| auth.user_id);
     Ok(web::Json(
-        auth.run(&db, move |conn, viewer| {
-            settings::get(conn, viewer, &key, clock.now())
-        })
-        .await?,
+        db.run(move |conn| settings::get(conn, viewer.as_deref(), &key, clock.now()))
+            .await?,
     ))
 }
 
@@ -78,10 +77,8 @@ pub async fn set_funding(
     let key = id.into_inner();
     let simulated = payments.simulated;
     Ok(web::Json(
-        auth.run(&db, move |conn, caller| {
-            settings::set(conn, &caller.user_id, &key, request, simulated, clock.now())
-        })
-        .await?,
+        db.run(move |conn| settings::set(conn, &auth.user_id, &key, request, simulated, clock.now()))
+            .await?,
     ))
 }
 
@@ -107,9 +104,17 @@ pub async fn list_tiers(
 ) -> Result<web::Json<Page<TierResponse>>, ApiError> {
     let (after, limit) = (paging.after("")?, paging.limit());
     let key = id.into_inner();
-    let page = auth
-        .run(&db, move |conn, viewer| {
-            tiers::list(conn, viewer, &key, after.as_deref(), limit, clock.now())
+    let viewer = auth.0.map(|auth| auth.user_id);
+    let page = db
+        .run(move |conn| {
+            tiers::list(
+                conn,
+                viewer.as_deref(),
+                &key,
+                after.as_deref(),
+                limit,
+                clock.now(),
+            )
         })
         .await?;
     Ok(web::Json(paging.page("", page)))
@@ -142,10 +147,8 @@ pub async fn create_tier(
     let request = body.into_inner();
     request.validate()?;
     let key = id.into_inner();
-    let tier = auth
-        .run(&db, move |conn, caller| {
-            tiers::create(conn, &caller.user_id, &key, request, clock.now())
-        })
+    let tier = db
+        .run(move |conn| tiers::create(conn, &auth.user_id, &key, request, clock.now()))
         .await?;
     Ok(HttpResponse::Created().json(tier))
 }
@@ -178,10 +181,8 @@ pub async fn update_tier(
     request.validate()?;
     let id = id.into_inner();
     Ok(web::Json(
-        auth.run(&db, move |conn, caller| {
-            tiers::update(conn, &caller.user_id, &id, request, clock.now())
-        })
-        .await?,
+        db.run(move |conn| tiers::update(conn, &auth.user_id, &id, request, clock.now()))
+            .await?,
     ))
 }
 
@@ -205,7 +206,7 @@ pub async fn delete_tier(
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
-    auth.run(&db, move |conn, caller| tiers::delete(conn, &caller.user_id, &id))
+    db.run(move |conn| tiers::delete(conn, &auth.user_id, &id))
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }
@@ -239,10 +240,8 @@ pub async fn create_pledge(
     let request = body.into_inner();
     request.validate()?;
     let key = id.into_inner();
-    let pledge = auth
-        .run(&db, move |conn, caller| {
-            pledges::create(conn, &caller.user_id, &key, request, clock.now())
-        })
+    let pledge = db
+        .run(move |conn| pledges::create(conn, &auth.user_id, &key, request, clock.now()))
         .await?;
     Ok(HttpResponse::Created().json(pledge))
 }
@@ -263,10 +262,10 @@ pub async fn list_my_pledges(
     paging: Paging,
 ) -> Result<web::Json<Page<PledgeResponse>>, ApiError> {
     let (after, limit) = (paging.after("")?, paging.limit());
-    let page = auth
-        .run(&db, move |conn, caller| {
+    let page = db
+        .run(move |conn| {
             let before = view::parse_position(after.as_deref())?;
-            pledges::mine(conn, &caller.user_id, before, limit, clock.now())
+            pledges::mine(conn, &auth.user_id, before, limit, clock.now())
         })
         .await?;
     Ok(web::Json(paging.page("", page)))
@@ -292,10 +291,8 @@ pub async fn get_pledge(
 ) -> Result<web::Json<PledgeResponse>, ApiError> {
     let id = id.into_inner();
     Ok(web::Json(
-        auth.run(&db, move |conn, caller| {
-            pledges::get(conn, &caller.user_id, &id, clock.now())
-        })
-        .await?,
+        db.run(move |conn| pledges::get(conn, &auth.user_id, &id, clock.now()))
+            .await?,
     ))
 }
 
@@ -327,10 +324,8 @@ pub async fn update_pledge(
     request.validate()?;
     let id = id.into_inner();
     Ok(web::Json(
-        auth.run(&db, move |conn, caller| {
-            pledges::update(conn, &caller.user_id, &id, request, clock.now())
-        })
-        .await?,
+        db.run(move |conn| pledges::update(conn, &auth.user_id, &id, request, clock.now()))
+            .await?,
     ))
 }
 
@@ -356,10 +351,8 @@ pub async fn cancel_pledge(
 ) -> Result<web::Json<PledgeResponse>, ApiError> {
     let id = id.into_inner();
     Ok(web::Json(
-        auth.run(&db, move |conn, caller| {
-            pledges::cancel(conn, &caller.user_id, &id, clock.now())
-        })
-        .await?,
+        db.run(move |conn| pledges::cancel(conn, &auth.user_id, &id, clock.now()))
+            .await?,
     ))
 }
 
@@ -390,10 +383,8 @@ pub async fn record_payment(
     let request = body.into_inner();
     request.validate()?;
     let id = id.into_inner();
-    let pledge = auth
-        .run(&db, move |conn, caller| {
-            pledges::record_payment(conn, &caller.user_id, &id, request, clock.now())
-        })
+    let pledge = db
+        .run(move |conn| pledges::record_payment(conn, &auth.user_id, &id, request, clock.now()))
         .await?;
     Ok(HttpResponse::Created().json(pledge))
 }
@@ -425,10 +416,10 @@ pub async fn list_backers(
     let order = status.map_or("", |status| status.as_str());
     let (after, limit) = (paging.after(order)?, paging.limit());
     let key = id.into_inner();
-    let page = auth
-        .run(&db, move |conn, caller| {
+    let page = db
+        .run(move |conn| {
             let after = view::parse_position(after.as_deref())?;
-            report::backers(conn, &caller.user_id, &key, status, after, limit, clock.now())
+            report::backers(conn, &auth.user_id, &key, status, after, limit, clock.now())
         })
         .await?;
     Ok(web::Json(paging.page(order, page)))
@@ -457,10 +448,8 @@ pub async fn export_backers(
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let key = id.into_inner();
-    let (filename, body) = auth
-        .run(&db, move |conn, caller| {
-            report::backers_csv(conn, &caller.user_id, &key, clock.now())
-        })
+    let (filename, body) = db
+        .run(move |conn| report::backers_csv(conn, &auth.user_id, &key, clock.now()))
         .await?;
     Ok(csv_response(&filename).body(body))
 }
@@ -487,10 +476,8 @@ pub async fn get_funding_report(
 ) -> Result<web::Json<FundingReport>, ApiError> {
     let key = id.into_inner();
     Ok(web::Json(
-        auth.run(&db, move |conn, caller| {
-            report::report(conn, &caller.user_id, &key)
-        })
-        .await?,
+        db.run(move |conn| report::report(conn, &auth.user_id, &key))
+            .await?,
     ))
 }
 
@@ -523,9 +510,7 @@ pub async fn settle_funding(
     let request = body.into_inner();
     let key = id.into_inner();
     Ok(web::Json(
-        auth.run(&db, move |conn, caller| {
-            settle::run(conn, &caller.user_id, &key, request.dry_run, clock.now())
-        })
-        .await?,
+        db.run(move |conn| settle::run(conn, &auth.user_id, &key, request.dry_run, clock.now()))
+            .await?,
     ))
 }

@@ -41,10 +41,8 @@ pub async fn get_analytics(
     let campaign = id.into_inner();
     let rule = **disclosure;
     Ok(web::Json(
-        auth.run(&db, move |conn, caller| {
-            service::analytics(conn, &caller.user_id, &campaign, clock.now(), rule)
-        })
-        .await?,
+        db.run(move |conn| service::analytics(conn, &auth.user_id, &campaign, clock.now(), rule))
+            .await?,
     ))
 }
 
@@ -68,9 +66,7 @@ pub async fn export_contributions(
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let key = id.into_inner();
-    let campaign = auth
-        .run(&db, move |conn, caller| managed(conn, &caller.user_id, &key))
-        .await?;
+    let campaign = db.run(move |conn| managed(conn, &auth.user_id, &key)).await?;
     let filename = format!("{}-contributions.csv", campaign.slug);
     Ok(csv_response(&filename).streaming(export::contributions_csv(db.get_ref().clone(), campaign)))
 }
@@ -100,9 +96,9 @@ pub async fn export_votes_by_segment(
 ) -> Result<HttpResponse, ApiError> {
     let key = id.into_inner();
     let (rule, now) = (**disclosure, clock.now());
-    let (slug, body) = auth
-        .run(&db, move |conn, caller| {
-            let campaign = managed(conn, &caller.user_id, &key)?;
+    let (slug, body) = db
+        .run(move |conn| {
+            let campaign = managed(conn, &auth.user_id, &key)?;
             Ok((
                 campaign.slug.clone(),
                 export::votes_by_segment_csv(conn, &campaign, now, rule)?,
@@ -129,10 +125,8 @@ pub async fn get_my_timeline(
     paging: Paging,
 ) -> Result<web::Json<Page<TimelineEntry>>, ApiError> {
     let (after, limit) = (paging.after("")?, paging.limit());
-    let entries = auth
-        .run(&db, move |conn, caller| {
-            timeline::mine(conn, &caller.user_id, after.as_deref(), limit)
-        })
+    let entries = db
+        .run(move |conn| timeline::mine(conn, &auth.user_id, after.as_deref(), limit))
         .await?;
     Ok(web::Json(paging.page("", entries)))
 }
@@ -163,9 +157,9 @@ pub async fn get_participant_timeline(
 ) -> Result<web::Json<Page<TimelineEntry>>, ApiError> {
     let (after, limit) = (paging.after("")?, paging.limit());
     let (slug, user_id) = path.into_inner();
-    let entries = auth
-        .run(&db, move |conn, caller| {
-            timeline::of_participant(conn, &caller.user_id, &slug, &user_id, after.as_deref(), limit)
+    let entries = db
+        .run(move |conn| {
+            timeline::of_participant(conn, &auth.user_id, &slug, &user_id, after.as_deref(), limit)
         })
         .await?;
     Ok(web::Json(paging.page("", entries)))

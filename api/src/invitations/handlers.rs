@@ -43,10 +43,8 @@ pub async fn create_invitation(
     let request = body.into_inner();
     request.validate()?;
     let (slug, now, url) = (slug.into_inner(), clock.now(), public_url.0.clone());
-    let created = auth
-        .run(&db, move |conn, caller| {
-            service::create(conn, &caller.user_id, &slug, request, &url, now)
-        })
+    let created = db
+        .run(move |conn| service::create(conn, &auth.user_id, &slug, request, &url, now))
         .await?;
     Ok(HttpResponse::Created().json(created))
 }
@@ -74,10 +72,8 @@ pub async fn list_invitations(
 ) -> Result<web::Json<Page<InvitationResponse>>, ApiError> {
     let (before, limit) = (paging.after("")?, paging.limit());
     let (slug, now) = (slug.into_inner(), clock.now());
-    let page = auth
-        .run(&db, move |conn, caller| {
-            service::list(conn, &caller.user_id, &slug, before.as_deref(), limit, now)
-        })
+    let page = db
+        .run(move |conn| service::list(conn, &auth.user_id, &slug, before.as_deref(), limit, now))
         .await?;
     Ok(web::Json(paging.page("", page)))
 }
@@ -106,10 +102,8 @@ pub async fn revoke_invitation(
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, ApiError> {
     let ((slug, id), now) = (path.into_inner(), clock.now());
-    auth.run(&db, move |conn, caller| {
-        service::revoke(conn, &caller.user_id, &slug, &id, now)
-    })
-    .await?;
+    db.run(move |conn| service::revoke(conn, &auth.user_id, &slug, &id, now))
+        .await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -135,10 +129,8 @@ pub async fn list_participants(
 ) -> Result<web::Json<Page<ParticipantResponse>>, ApiError> {
     let (before, limit) = (paging.after("")?, paging.limit());
     let slug = slug.into_inner();
-    let page = auth
-        .run(&db, move |conn, caller| {
-            service::participants(conn, &caller.user_id, &slug, before.as_deref(), limit)
-        })
+    let page = db
+        .run(move |conn| service::participants(conn, &auth.user_id, &slug, before.as_deref(), limit))
         .await?;
     Ok(web::Json(paging.page("", page)))
 }
@@ -166,10 +158,8 @@ pub async fn remove_participant(
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, ApiError> {
     let (slug, id) = path.into_inner();
-    auth.run(&db, move |conn, caller| {
-        service::remove_participant(conn, &caller.user_id, &slug, &id)
-    })
-    .await?;
+    db.run(move |conn| service::remove_participant(conn, &auth.user_id, &slug, &id))
+        .await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -217,10 +207,8 @@ pub async fn accept_invitation(
     token: web::Path<String>,
 ) -> Result<web::Json<AcceptedInvitation>, ApiError> {
     let (token, now) = (token.into_inner(), clock.now());
-    let accepted = auth
-        .run(&db, move |conn, caller| {
-            service::accept(conn, &caller.user_id, &token, now)
-        })
+    let accepted = db
+        .run(move |conn| service::accept(conn, &auth.user_id, &token, now))
         .await?;
     Ok(web::Json(accepted))
 }

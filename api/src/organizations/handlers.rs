@@ -32,10 +32,8 @@ pub async fn create_organization(
 ) -> Result<HttpResponse, ApiError> {
     let request = body.into_inner();
     request.validate()?;
-    let created = auth
-        .run(&db, move |conn, caller| {
-            service::create(conn, &caller.user_id, request)
-        })
+    let created = db
+        .run(move |conn| service::create(conn, &auth.user_id, request))
         .await?;
     Ok(HttpResponse::Created().json(created))
 }
@@ -84,10 +82,8 @@ pub async fn update_organization(
     let request = body.into_inner();
     request.validate()?;
     let slug = slug.into_inner();
-    let updated = auth
-        .run(&db, move |conn, caller| {
-            service::update(conn, &caller.user_id, &slug, request)
-        })
+    let updated = db
+        .run(move |conn| service::update(conn, &auth.user_id, &slug, request))
         .await?;
     Ok(web::Json(updated))
 }
@@ -113,10 +109,8 @@ pub async fn list_members(
 ) -> Result<web::Json<Page<MemberResponse>>, ApiError> {
     let (after, limit) = (paging.after("")?, paging.limit());
     let slug = slug.into_inner();
-    let members = auth
-        .run(&db, move |conn, caller| {
-            service::list_members(conn, &caller.user_id, &slug, after.as_deref(), limit)
-        })
+    let members = db
+        .run(move |conn| service::list_members(conn, &auth.user_id, &slug, after.as_deref(), limit))
         .await?;
     Ok(web::Json(paging.page("", members)))
 }
@@ -136,10 +130,8 @@ pub async fn list_my_organizations(
     paging: Paging,
 ) -> Result<web::Json<Page<MembershipResponse>>, ApiError> {
     let (after, limit) = (paging.after("")?, paging.limit());
-    let memberships = auth
-        .run(&db, move |conn, caller| {
-            service::memberships(conn, &caller.user_id, after.as_deref(), limit)
-        })
+    let memberships = db
+        .run(move |conn| service::memberships(conn, &auth.user_id, after.as_deref(), limit))
         .await?;
     Ok(web::Json(paging.page("", memberships)))
 }
@@ -171,10 +163,8 @@ pub async fn put_member(
 ) -> Result<HttpResponse, ApiError> {
     let (slug, user_id) = path.into_inner();
     let role = body.into_inner().role;
-    let (member, added) = auth
-        .run(&db, move |conn, caller| {
-            service::put_member(conn, &caller.user_id, &slug, &user_id, role)
-        })
+    let (member, added) = db
+        .run(move |conn| service::put_member(conn, &auth.user_id, &slug, &user_id, role))
         .await?;
     Ok(if added {
         HttpResponse::Created()
@@ -206,9 +196,7 @@ pub async fn remove_member(
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, ApiError> {
     let (slug, user_id) = path.into_inner();
-    auth.run(&db, move |conn, caller| {
-        service::remove_member(conn, &caller.user_id, &slug, &user_id)
-    })
-    .await?;
+    db.run(move |conn| service::remove_member(conn, &auth.user_id, &slug, &user_id))
+        .await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -63,19 +63,19 @@ pub async fn delete_me(
 ) -> Result<HttpResponse, ApiError> {
     let request = body.into_inner();
     request.validate()?;
-    let (caller, stored): (_, String) = auth
-        .run(&db, move |conn, caller| {
-            let stored = users::table
-                .find(&caller.user_id)
+    let user_id = auth.user_id.clone();
+    let stored: String = db
+        .run(move |conn| {
+            Ok(users::table
+                .find(&user_id)
                 .select(users::password_hash)
                 .first(conn)
                 .optional()?
-                .unwrap_or_default();
-            Ok((caller.clone(), stored))
+                .unwrap_or_default())
         })
         .await?;
     password::confirm(request.password, stored, "password").await?;
-    db.run(move |conn| write_transaction(conn, |conn| erase(conn, &caller.user_id)))
+    db.run(move |conn| write_transaction(conn, |conn| erase(conn, &auth.user_id)))
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -334,9 +334,7 @@ fn collect(conn: &mut DbConnection, user_id: &str) -> Result<Value, ApiError> {
 )]
 #[get("/me/export")]
 pub async fn export_me(auth: Auth<ProfileRead>, db: web::Data<Db>) -> Result<HttpResponse, ApiError> {
-    let document = auth
-        .run(&db, move |conn, caller| collect(conn, &caller.user_id))
-        .await?;
+    let document = db.run(move |conn| collect(conn, &auth.user_id)).await?;
     Ok(no_store(HttpResponse::Ok())
         .insert_header((
             actix_web::http::header::CONTENT_DISPOSITION,

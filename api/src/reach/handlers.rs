@@ -38,10 +38,8 @@ pub async fn list_channels(
 ) -> Result<web::Json<Page<ChannelResponse>>, ApiError> {
     let (after, limit) = (paging.after("")?, paging.limit());
     let campaign = id.into_inner();
-    let channels = auth
-        .run(&db, move |conn, caller| {
-            service::list_channels(conn, &caller.user_id, &campaign, after.as_deref(), limit)
-        })
+    let channels = db
+        .run(move |conn| service::list_channels(conn, &auth.user_id, &campaign, after.as_deref(), limit))
         .await?;
     Ok(web::Json(paging.page("", channels)))
 }
@@ -71,10 +69,8 @@ pub async fn get_channel_qr(
 ) -> Result<HttpResponse, ApiError> {
     let (campaign, channel) = path.into_inner();
     let base = public_url.0.clone();
-    let svg = auth
-        .run(&db, move |conn, caller| {
-            service::channel_qr(conn, &caller.user_id, &campaign, &channel, &base)
-        })
+    let svg = db
+        .run(move |conn| service::channel_qr(conn, &auth.user_id, &campaign, &channel, &base))
         .await?;
     Ok(HttpResponse::Ok()
         .content_type("image/svg+xml")
@@ -109,10 +105,8 @@ pub async fn create_channel(
     let request = body.into_inner();
     request.validate()?;
     let campaign = id.into_inner();
-    let channel = auth
-        .run(&db, move |conn, caller| {
-            service::create_channel(conn, &caller.user_id, &campaign, request, clock.now())
-        })
+    let channel = db
+        .run(move |conn| service::create_channel(conn, &auth.user_id, &campaign, request, clock.now()))
         .await?;
     Ok(HttpResponse::Created().json(channel))
 }
@@ -139,10 +133,8 @@ pub async fn create_referral(
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let campaign = id.into_inner();
-    let (referral, created) = auth
-        .run(&db, move |conn, caller| {
-            service::my_referral(conn, &caller.user_id, &campaign, clock.now())
-        })
+    let (referral, created) = db
+        .run(move |conn| service::my_referral(conn, &auth.user_id, &campaign, clock.now()))
         .await?;
     Ok(match created {
         true => HttpResponse::Created().json(referral),
@@ -181,11 +173,12 @@ pub async fn record_visit(
     let request = body.into_inner();
     request.validate()?;
     let campaign = id.into_inner();
-    let outcome = auth
-        .run(&db, move |conn, viewer| {
+    let viewer = auth.0.map(|auth| auth.user_id);
+    let outcome = db
+        .run(move |conn| {
             attribution::record_visit(
                 conn,
-                viewer,
+                viewer.as_deref(),
                 &campaign,
                 &request.visitor_id,
                 request.via.as_deref(),

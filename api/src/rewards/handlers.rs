@@ -27,10 +27,8 @@ pub async fn get_my_rewards(
     paging: Paging,
 ) -> Result<web::Json<MyRewardsResponse>, ApiError> {
     let (before, limit) = (paging.after("")?, paging.limit());
-    let (mut rewards, next_key) = auth
-        .run(&db, move |conn, caller| {
-            points::mine(conn, &caller.user_id, before.as_deref(), limit)
-        })
+    let (mut rewards, next_key) = db
+        .run(move |conn| points::mine(conn, &auth.user_id, before.as_deref(), limit))
         .await?;
     rewards.next_cursor = paging.cursor("", next_key);
     Ok(web::Json(rewards))
@@ -61,10 +59,8 @@ pub async fn finalize_awards(
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let campaign = id.into_inner();
-    let (created, new) = auth
-        .run(&db, move |conn, caller| {
-            finalize::finalize(conn, &caller.user_id, &campaign, clock.now())
-        })
+    let (created, new) = db
+        .run(move |conn| finalize::finalize(conn, &auth.user_id, &campaign, clock.now()))
         .await?;
     Ok(match new {
         true => HttpResponse::Created().json(created),
@@ -97,10 +93,8 @@ pub async fn preview_awards(
 ) -> Result<web::Json<Vec<AwardResponse>>, ApiError> {
     let campaign = id.into_inner();
     Ok(web::Json(
-        auth.run(&db, move |conn, caller| {
-            finalize::preview(conn, &caller.user_id, &campaign, clock.now())
-        })
-        .await?,
+        db.run(move |conn| finalize::preview(conn, &auth.user_id, &campaign, clock.now()))
+            .await?,
     ))
 }
 
@@ -124,12 +118,11 @@ pub async fn list_awards(
     clock: web::Data<Clock>,
     id: web::Path<String>,
 ) -> Result<web::Json<Vec<AwardResponse>>, ApiError> {
+    let viewer = auth.0.map(|auth| auth.user_id);
     let campaign = id.into_inner();
     Ok(web::Json(
-        auth.run(&db, move |conn, viewer| {
-            awards::list(conn, viewer, &campaign, clock.now())
-        })
-        .await?,
+        db.run(move |conn| awards::list(conn, viewer.as_deref(), &campaign, clock.now()))
+            .await?,
     ))
 }
 
@@ -160,10 +153,8 @@ pub async fn update_award(
     request.validate()?;
     let award = id.into_inner();
     Ok(web::Json(
-        auth.run(&db, move |conn, caller| {
-            awards::change_status(conn, &caller.user_id, &award, request, clock.now())
-        })
-        .await?,
+        db.run(move |conn| awards::change_status(conn, &auth.user_id, &award, request, clock.now()))
+            .await?,
     ))
 }
 
@@ -187,11 +178,10 @@ pub async fn get_points_leaderboard(
     paging: Paging,
 ) -> Result<web::Json<Page<PointsStanding>>, ApiError> {
     let (after, limit) = (paging.after("")?, paging.limit());
+    let viewer = auth.0.map(|auth| auth.user_id);
     let campaign = id.into_inner();
-    let standings = auth
-        .run(&db, move |conn, viewer| {
-            points::standings(conn, viewer, &campaign, after.as_deref(), limit)
-        })
+    let standings = db
+        .run(move |conn| points::standings(conn, viewer.as_deref(), &campaign, after.as_deref(), limit))
         .await?;
     Ok(web::Json(paging.page("", standings)))
 }

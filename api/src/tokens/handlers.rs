@@ -30,10 +30,8 @@ pub async fn list_tokens(
     paging: Paging,
 ) -> Result<web::Json<Page<TokenResponse>>, ApiError> {
     let (after, limit) = (paging.after("")?, paging.limit());
-    let page = auth
-        .run(&db, move |conn, caller| {
-            service::list(conn, &caller.user_id, after.as_deref(), limit)
-        })
+    let page = db
+        .run(move |conn| service::list(conn, &auth.user_id, after.as_deref(), limit))
         .await?;
     Ok(web::Json(paging.page("", page)))
 }
@@ -61,7 +59,6 @@ pub async fn create_token(
 ) -> Result<HttpResponse, ApiError> {
     let mut request = body.into_inner();
     request.validate()?;
-    let caller = auth.check(&db).await?;
     if request.scopes.iter().any(|scope| scope.writes()) {
         let Some(given) = request.password.take() else {
             return Err(ApiError::invalid(
@@ -70,15 +67,15 @@ pub async fn create_token(
                 "confirm with your password to create a token that can change things",
             ));
         };
-        limits.check_account("password", &caller.user_id)?;
-        let user_id = caller.user_id.clone();
+        limits.check_account("password", &auth.user_id)?;
+        let user_id = auth.user_id.clone();
         let stored = db
             .run(move |conn| Ok(repo::password_hash_of(conn, &user_id)?.unwrap_or_default()))
             .await?;
         password::confirm(given, stored, "password").await?;
     }
     let created = db
-        .run(move |conn| service::create(conn, &caller.user_id, request))
+        .run(move |conn| service::create(conn, &auth.user_id, request))
         .await?;
     Ok(no_store(HttpResponse::Created()).json(created))
 }
@@ -102,9 +99,7 @@ pub async fn revoke_token(
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
-    auth.run(&db, move |conn, caller| {
-        service::revoke(conn, &caller.user_id, &id)
-    })
-    .await?;
+    db.run(move |conn| service::revoke(conn, &auth.user_id, &id))
+        .await?;
     Ok(HttpResponse::NoContent().finish())
 }

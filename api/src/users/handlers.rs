@@ -19,9 +19,7 @@ use crate::error::{ApiError, Problem};
 )]
 #[get("/me")]
 pub async fn get_me(auth: Auth<ProfileRead>, db: web::Data<Db>) -> Result<web::Json<MeResponse>, ApiError> {
-    let user = auth
-        .run(&db, move |conn, caller| service::me(conn, &caller.user_id))
-        .await?;
+    let user = db.run(move |conn| service::me(conn, &auth.user_id)).await?;
     Ok(web::Json(user.into()))
 }
 
@@ -66,12 +64,10 @@ pub async fn search_users(
 ) -> Result<web::Json<Vec<PublicUserResponse>>, ApiError> {
     let UserSearchQuery { q, email } = query.into_inner();
     if email.is_some() {
-        limits.check_account("user-lookup", auth.claimed_user_id())?;
+        limits.check_account("user-lookup", &auth.user_id)?;
     }
-    let found = auth
-        .run(&db, move |conn, _| {
-            service::search(conn, q.as_deref(), email.as_deref())
-        })
+    let found = db
+        .run(move |conn| service::search(conn, q.as_deref(), email.as_deref()))
         .await?;
     Ok(web::Json(
         found.into_iter().map(PublicUserResponse::from).collect(),

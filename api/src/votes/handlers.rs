@@ -52,7 +52,7 @@ pub async fn cast_vote(
     id: web::Path<String>,
     body: ApiJson<CastVoteRequest>,
 ) -> Result<web::Json<VoteResponse>, ApiError> {
-    limit.0.check(&auth.claimed_user_id().to_owned())?;
+    limit.0.check(&auth.user_id)?;
     let device = req
         .headers()
         .get("x-device-id")
@@ -61,10 +61,8 @@ pub async fn cast_vote(
     let value = body.into_inner().value;
     let id = id.into_inner();
     Ok(web::Json(
-        auth.run(&db, move |conn, caller| {
-            service::cast(conn, &caller.user_id, &id, value, signals, clock.now())
-        })
-        .await?,
+        db.run(move |conn| service::cast(conn, &auth.user_id, &id, value, signals, clock.now()))
+            .await?,
     ))
 }
 
@@ -90,12 +88,10 @@ pub async fn retract_vote(
     limit: web::Data<VoteRateLimit>,
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    limit.0.check(&auth.claimed_user_id().to_owned())?;
+    limit.0.check(&auth.user_id)?;
     let id = id.into_inner();
-    auth.run(&db, move |conn, caller| {
-        service::retract(conn, &caller.user_id, &id, clock.now())
-    })
-    .await?;
+    db.run(move |conn| service::retract(conn, &auth.user_id, &id, clock.now()))
+        .await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -119,10 +115,8 @@ pub async fn get_my_votes(
 ) -> Result<web::Json<MyVotesResponse>, ApiError> {
     let (after, limit) = (paging.after("")?, paging.limit());
     let campaign = id.into_inner();
-    let (mut votes, next_key) = auth
-        .run(&db, move |conn, caller| {
-            service::my_votes(conn, &caller.user_id, &campaign, after.as_deref(), limit)
-        })
+    let (mut votes, next_key) = db
+        .run(move |conn| service::my_votes(conn, &auth.user_id, &campaign, after.as_deref(), limit))
         .await?;
     votes.next_cursor = paging.cursor("", next_key);
     Ok(web::Json(votes))
@@ -152,10 +146,18 @@ pub async fn get_leaderboard(
     paging: Paging,
 ) -> Result<web::Json<Page<LeaderboardEntry>>, ApiError> {
     let (after, limit) = (paging.after("")?, paging.limit());
+    let viewer = auth.0.map(|auth| auth.user_id);
     let campaign = id.into_inner();
-    let ranking = auth
-        .run(&db, move |conn, viewer| {
-            service::leaderboard(conn, viewer, &campaign, after.as_deref(), limit, clock.now())
+    let ranking = db
+        .run(move |conn| {
+            service::leaderboard(
+                conn,
+                viewer.as_deref(),
+                &campaign,
+                after.as_deref(),
+                limit,
+                clock.now(),
+            )
         })
         .await?;
     Ok(web::Json(paging.page("", ranking)))
@@ -182,10 +184,8 @@ pub async fn get_vote_integrity(
 ) -> Result<web::Json<Vec<IntegrityFlag>>, ApiError> {
     let campaign = id.into_inner();
     Ok(web::Json(
-        auth.run(&db, move |conn, caller| {
-            integrity::flags(conn, &caller.user_id, &campaign)
-        })
-        .await?,
+        db.run(move |conn| integrity::flags(conn, &auth.user_id, &campaign))
+            .await?,
     ))
 }
 
@@ -213,10 +213,8 @@ pub async fn invalidate_votes(
     let request = body.into_inner();
     request.validate()?;
     let campaign = id.into_inner();
-    let done = auth
-        .run(&db, move |conn, caller| {
-            integrity::invalidate(conn, &caller.user_id, &campaign, request, clock.now())
-        })
+    let done = db
+        .run(move |conn| integrity::invalidate(conn, &auth.user_id, &campaign, request, clock.now()))
         .await?;
     Ok(HttpResponse::Created().json(done))
 }

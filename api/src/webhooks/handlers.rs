@@ -34,10 +34,8 @@ pub async fn list_webhooks(
 ) -> Result<web::Json<Page<WebhookResponse>>, ApiError> {
     let (after, limit) = (paging.after("")?, paging.limit());
     let slug = slug.into_inner();
-    let page = auth
-        .run(&db, move |conn, caller| {
-            service::list(conn, &caller.user_id, &slug, after.as_deref(), limit)
-        })
+    let page = db
+        .run(move |conn| service::list(conn, &auth.user_id, &slug, after.as_deref(), limit))
         .await?;
     Ok(web::Json(paging.page("", page)))
 }
@@ -67,10 +65,8 @@ pub async fn create_webhook(
     let request = body.into_inner();
     request.validate()?;
     let (slug, policy) = (slug.into_inner(), **policy);
-    let created = auth
-        .run(&db, move |conn, caller| {
-            service::create(conn, &caller.user_id, &slug, request, policy)
-        })
+    let created = db
+        .run(move |conn| service::create(conn, &auth.user_id, &slug, request, policy))
         .await?;
     Ok(no_store(HttpResponse::Created()).json(created))
 }
@@ -94,8 +90,7 @@ pub async fn get_webhook(
 ) -> Result<web::Json<WebhookResponse>, ApiError> {
     let id = id.into_inner();
     Ok(web::Json(
-        auth.run(&db, move |conn, caller| service::get(conn, &caller.user_id, &id))
-            .await?,
+        db.run(move |conn| service::get(conn, &auth.user_id, &id)).await?,
     ))
 }
 
@@ -123,10 +118,8 @@ pub async fn update_webhook(
     request.validate()?;
     let (id, policy) = (id.into_inner(), **policy);
     Ok(web::Json(
-        auth.run(&db, move |conn, caller| {
-            service::update(conn, &caller.user_id, &id, request, policy)
-        })
-        .await?,
+        db.run(move |conn| service::update(conn, &auth.user_id, &id, request, policy))
+            .await?,
     ))
 }
 
@@ -148,10 +141,8 @@ pub async fn delete_webhook(
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
-    auth.run(&db, move |conn, caller| {
-        service::delete(conn, &caller.user_id, &id)
-    })
-    .await?;
+    db.run(move |conn| service::delete(conn, &auth.user_id, &id))
+        .await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -176,10 +167,8 @@ pub async fn list_deliveries(
 ) -> Result<web::Json<Page<DeliveryResponse>>, ApiError> {
     let (before, limit) = (paging.after("")?, paging.limit());
     let id = id.into_inner();
-    let page = auth
-        .run(&db, move |conn, caller| {
-            service::deliveries(conn, &caller.user_id, &id, before.as_deref(), limit)
-        })
+    let page = db
+        .run(move |conn| service::deliveries(conn, &auth.user_id, &id, before.as_deref(), limit))
         .await?;
     Ok(web::Json(paging.page("", page)))
 }
@@ -205,10 +194,8 @@ pub async fn redeliver(
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, ApiError> {
     let (id, delivery_id) = path.into_inner();
-    let delivery = auth
-        .run(&db, move |conn, caller| {
-            service::redeliver(conn, &caller.user_id, &id, &delivery_id)
-        })
+    let delivery = db
+        .run(move |conn| service::redeliver(conn, &auth.user_id, &id, &delivery_id))
         .await?;
     Ok(HttpResponse::Accepted().json(delivery))
 }
@@ -231,8 +218,8 @@ pub async fn ping_webhook(
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
-    let delivery = auth
-        .run(&db, move |conn, caller| service::ping(conn, &caller.user_id, &id))
+    let delivery = db
+        .run(move |conn| service::ping(conn, &auth.user_id, &id))
         .await?;
     Ok(HttpResponse::Accepted().json(delivery))
 }
@@ -256,10 +243,8 @@ pub async fn rotate_secret(
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
-    let rotated = auth
-        .run(&db, move |conn, caller| {
-            service::rotate_secret(conn, &caller.user_id, &id)
-        })
+    let rotated = db
+        .run(move |conn| service::rotate_secret(conn, &auth.user_id, &id))
         .await?;
     Ok(no_store(HttpResponse::Ok()).json(rotated))
 }
