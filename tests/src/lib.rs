@@ -218,7 +218,21 @@ impl ServerOptions {
         self.env.insert(key.to_owned(), value.into());
         self
     }
+
+    /// Serves `/metrics` to [`METRICS_TOKEN`] and runs the recurring jobs as rarely as the
+    /// configuration allows, so the statements the server sends are its requests' own (see
+    /// [`TestServer::statements_sent`]); the job worker still polls, 8 statements a second.
+    pub fn counting_statements(self) -> Self {
+        self.env("METRICS_TOKEN", METRICS_TOKEN)
+            .env("SCORE_FOLD_INTERVAL_MS", "60000")
+            .env("DISPATCH_INTERVAL_MS", "60000")
+            .env("FUNDING_SETTLE_INTERVAL_MS", "3600000")
+            .env("MICROTASKS_SWEEP_INTERVAL_MS", "3600000")
+    }
 }
+
+/// The `/metrics` bearer of a server started [`ServerOptions::counting_statements`].
+pub const METRICS_TOKEN: &str = "metrics-token-for-the-test-0123456789";
 
 impl TestServer {
     /// A server on a fresh database of the current backend.
@@ -314,6 +328,34 @@ impl TestServer {
 
     pub fn addr(&self) -> &str {
         self.base_url.trim_start_matches("http://")
+    }
+
+    /// The statements `work` made the server send: those sent while it ran, less what the
+    /// background (the job worker's polling, recurring jobs) sent in as long a time, measured for
+    /// a second before. An estimate, good to a few statements.
+    pub fn statements_of(&self, work: impl FnOnce()) -> f64 {
+        let idle_from = (self.statements_sent(), Instant::now());
+        std::thread::sleep(Duration::from_secs(1));
+        let before = self.statements_sent();
+        let idle_rate = (before - idle_from.0) as f64 / idle_from.1.elapsed().as_secs_f64();
+        let started = Instant::now();
+        work();
+        let sent = self.statements_sent() - before;
+        sent as f64 - idle_rate * started.elapsed().as_secs_f64()
+    }
+
+    /// The statements the server has sent its database so far (`schwarm_db_statements_total`;
+    /// needs [`ServerOptions::counting_statements`]).
+    pub fn statements_sent(&self) -> u64 {
+        let bearer = format!("Bearer {METRICS_TOKEN}");
+        let text = self
+            .client
+            .get_with("/api/v1/metrics", &[("Authorization", &bearer)])
+            .text();
+        text.lines()
+            .find_map(|line| line.strip_prefix("schwarm_db_statements_total "))
+            .and_then(|value| value.trim().parse().ok())
+            .unwrap_or_else(|| panic!("no schwarm_db_statements_total in\n{text}"))
     }
 
     pub fn get(&self, path: &str) -> TestResponse {

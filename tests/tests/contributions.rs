@@ -5,8 +5,8 @@
 use std::collections::HashSet;
 use std::sync::{Arc, Barrier};
 
-use schwarm_tests::TestServer;
-use schwarm_tests::api::{User, at, shifted};
+use schwarm_tests::api::{User, at, shifted, tiny_png};
+use schwarm_tests::{ServerOptions, TestServer};
 use serde_json::{Value, json};
 
 fn setup(rules: Value) -> (TestServer, User, String) {
@@ -24,6 +24,92 @@ fn submit(server: &TestServer, user: &User, campaign: &str, body: Value) -> schw
         user.token(),
         Some(&body),
     )
+}
+
+#[test]
+fn a_read_by_id_is_one_statement_and_shows_what_the_gallery_shows() {
+    let server = TestServer::start_with(ServerOptions::new().counting_statements());
+    let owner = server.client.register("owner");
+    server.client.create_organization(&owner, "acme");
+    let campaign = server.client.open_campaign(&owner, "acme", "Bottle", json!({}));
+    let (ada, bob, cem) = (
+        server.client.register("ada"),
+        server.client.register("bob"),
+        server.client.register("cem"),
+    );
+    let upload = || {
+        let res = server.client.upload(&ada, "dot.png", "image/png", &tiny_png());
+        res.json()["id"].as_str().unwrap().to_owned()
+    };
+    let (first, second) = (upload(), upload());
+    let created = submit(
+        &server,
+        &ada,
+        &campaign,
+        json!({"title": "Wave", "media_ids": [second, first],
+               "co_authors": [{"user_id": bob.id, "share_bp": 2000}, {"user_id": cem.id, "share_bp": 3000}]}),
+    );
+    assert_eq!(created.status, 201, "{}", created.text());
+    let id = created.json()["id"].as_str().unwrap().to_owned();
+    let accepted = server.client.call(
+        "POST",
+        &format!("/api/v1/contributions/{id}/authorship"),
+        cem.token(),
+        Some(&json!({"accept": true})),
+    );
+    assert_eq!(accepted.status, 200, "{}", accepted.text());
+
+    let read = server.get(&format!("/api/v1/contributions/{id}")).json();
+    let gallery = server
+        .get(&format!("/api/v1/campaigns/{campaign}/contributions"))
+        .json();
+    assert_eq!(
+        read, gallery["items"][0],
+        "the same entry, read alone or in a list"
+    );
+    let authors: Vec<(&str, i64, bool)> = read["authors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            let name = a["display_name"].as_str().unwrap();
+            (
+                name,
+                a["share_bp"].as_i64().unwrap(),
+                a["accepted"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        authors,
+        [("ada", 5000, true), ("cem", 3000, true), ("bob", 2000, false)],
+        "the largest share first, a pending co-author not yet accepted"
+    );
+    let media: Vec<&str> = read["media"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(media, [second.as_str(), first.as_str()], "in the chosen order");
+    assert_eq!(read["media"][0]["width"], 1, "{read}");
+    assert!(
+        read["media"][0]["created_at"].as_str().unwrap().ends_with('Z'),
+        "{read}"
+    );
+
+    // One statement; three before (the entry, then its authors, then its media).
+    let reads = 50;
+    let sent = server.statements_of(|| {
+        for _ in 0..reads {
+            assert_eq!(server.get(&format!("/api/v1/contributions/{id}")).status, 200);
+        }
+    });
+    let per_read = sent / f64::from(reads);
+    assert!(
+        (0.5..1.5).contains(&per_read),
+        "a read by id took {per_read} statements; one by design"
+    );
 }
 
 #[test]

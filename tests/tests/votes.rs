@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Barrier};
 
 use schwarm_tests::api::{PASSWORD, User, at, session, shifted};
-use schwarm_tests::{ServerOptions, TestResponse, TestServer};
+use schwarm_tests::{Backend, ServerOptions, TestResponse, TestServer};
 use serde_json::{Value, json};
 
 /// Public `(count, sum)` per contribution id.
@@ -121,6 +121,57 @@ fn voters(server: &TestServer, n: usize) -> Vec<User> {
     (0..n)
         .map(|i| server.client.register(&format!("voter{i}")))
         .collect()
+}
+
+#[test]
+fn a_voters_later_votes_take_ten_statements_with_their_checks_and_locks_in_three() {
+    let entries = 21;
+    let w = voting(
+        json!({"voting_method": "updown"}),
+        entries,
+        ServerOptions::new().counting_statements(),
+    );
+    let voter = w.server.client.register("voter");
+    // The first vote in a campaign also makes the voter a participant: more statements.
+    assert_eq!(w.vote(&voter, &w.entries[0], 1).status, 200);
+    let per_vote = |value: i64| {
+        let sent = w.server.statements_of(|| {
+            for entry in &w.entries[1..] {
+                let cast = w.vote(&voter, entry, value);
+                assert_eq!(cast.status, 200, "{}", cast.text());
+                assert_eq!(cast.json()["value"], value);
+            }
+        });
+        sent / (entries - 1) as f64
+    };
+    let (new, changed) = (per_vote(1), per_vote(-1));
+    // The session check; BEGIN; the entry with its campaign and what the voter is to it; the
+    // ballot and profile locks (PostgreSQL only; SQLite's writers queue anyway); the voter's
+    // ballot, profile and first vote; the ballot; its score delta; on a new ballot the day's
+    // count; the event; COMMIT. Before, a new ballot took four more: the locks and reads one by
+    // one, and the participant's row written again. The margin is the error of the estimate
+    // (what the background sends varies): 20 to 30 statements.
+    let locks = match Backend::current() {
+        Backend::Postgres => 1.0,
+        Backend::Sqlite => 0.0,
+    };
+    let (expected_new, expected_changed) = (9.0 + locks, 8.0 + locks);
+    assert!(
+        (expected_new - 1.0..expected_new + 1.5).contains(&new),
+        "a new ballot took {new} statements, {expected_new} by design"
+    );
+    assert!(
+        (expected_changed - 1.0..expected_changed + 1.5).contains(&changed),
+        "a changed ballot took {changed} statements, {expected_changed} by design"
+    );
+    let ballots = w.server.db().key_counts(
+        "SELECT CAST(value AS TEXT) AS key, COUNT(*) AS n FROM votes GROUP BY value ORDER BY value",
+    );
+    assert_eq!(
+        ballots,
+        [("-1".to_owned(), entries as i64 - 1), ("1".to_owned(), 1)],
+        "one ballot per entry, as last cast"
+    );
 }
 
 #[test]

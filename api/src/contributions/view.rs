@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use super::dto::{AuthorResponse, ContributionResponse};
-use super::repo::{self, AuthorRow, ContributionRow};
+use super::repo::{self, ContributionRow, ForViewer, NamedAuthor, Whole};
 use crate::campaigns::repo::CampaignRow;
 use crate::campaigns::view as campaigns;
 use crate::db::DbConnection;
@@ -36,11 +36,19 @@ pub(crate) struct Seen {
 
 /// [`visible`], with the viewer's role and authorship.
 pub(crate) fn visible_to(conn: &mut DbConnection, viewer: Option<&str>, id: &str) -> Result<Seen, ApiError> {
-    let no_such = || ApiError::not_found("contribution");
     if !looks_like_id(id) {
         return Err(no_such());
     }
-    let (row, campaign, role, by_viewer) = repo::find_for_viewer(conn, id, viewer)?.ok_or_else(no_such)?;
+    admit(repo::find_for_viewer(conn, id, viewer)?)
+}
+
+fn no_such() -> ApiError {
+    ApiError::not_found("contribution")
+}
+
+/// The rule of [`visible`], applied to what was read.
+fn admit(found: Option<ForViewer>) -> Result<Seen, ApiError> {
+    let (row, campaign, role, by_viewer) = found.ok_or_else(no_such)?;
     campaigns::admits(&campaign, role).map_err(|_| no_such())?;
     if row.status.is_public() || by_viewer || role.is_some_and(Role::moderates) {
         Ok(Seen {
@@ -54,15 +62,29 @@ pub(crate) fn visible_to(conn: &mut DbConnection, viewer: Option<&str>, id: &str
     }
 }
 
+/// A contribution read by id, in one statement with its authors and media.
 pub fn get(
     conn: &mut DbConnection,
     viewer: Option<&str>,
     id: &str,
 ) -> Result<ContributionResponse, ApiError> {
-    let (row, _) = visible(conn, viewer, id)?;
-    respond(conn, vec![row])?
-        .pop()
-        .ok_or_else(|| ApiError::internal("a loaded contribution vanished"))
+    if !looks_like_id(id) {
+        return Err(no_such());
+    }
+    let Some(Whole {
+        found,
+        authors,
+        media,
+    }) = repo::find_whole_for_viewer(conn, id, viewer)?
+    else {
+        return Err(no_such());
+    };
+    let seen = admit(Some(found))?;
+    Ok(response(
+        seen.row,
+        authors,
+        media.into_iter().map(MediaResponse::from).collect(),
+    ))
 }
 
 pub(crate) fn load(conn: &mut DbConnection, id: &str) -> Result<ContributionResponse, ApiError> {
@@ -78,12 +100,9 @@ pub(crate) fn respond(
     rows: Vec<ContributionRow>,
 ) -> Result<Vec<ContributionResponse>, ApiError> {
     let ids: Vec<String> = rows.iter().map(|row| row.id.clone()).collect();
-    let mut authors: HashMap<String, Vec<(AuthorRow, String)>> = HashMap::new();
-    for (author, name) in repo::authors_with_names(conn, &ids)? {
-        authors
-            .entry(author.contribution_id.clone())
-            .or_default()
-            .push((author, name));
+    let mut authors: HashMap<String, Vec<NamedAuthor>> = HashMap::new();
+    for (contribution_id, author) in repo::authors_with_names(conn, &ids)? {
+        authors.entry(contribution_id).or_default().push(author);
     }
     let mut media: HashMap<String, Vec<MediaResponse>> = HashMap::new();
     for (contribution_id, row) in media_repo::of_contributions(conn, &ids)? {
@@ -91,31 +110,41 @@ pub(crate) fn respond(
     }
     Ok(rows
         .into_iter()
-        .map(|row| ContributionResponse {
-            authors: authors
-                .remove(&row.id)
-                .unwrap_or_default()
-                .into_iter()
-                .map(|(author, display_name)| AuthorResponse {
-                    display_name,
-                    accepted: author.accepted_at.is_some(),
-                    share_bp: author.share_bp,
-                    user_id: author.user_id,
-                })
-                .collect(),
-            tags: serde_json::from_str(&row.tags).unwrap_or_default(),
-            media: media.remove(&row.id).unwrap_or_default(),
-            status: row.status,
-            created_at: row.created_at.and_utc(),
-            updated_at: row.updated_at.and_utc(),
-            published_at: row.published_at.map(|at| at.and_utc()),
-            id: row.id,
-            campaign_id: row.campaign_id,
-            title: row.title,
-            body: row.body,
-            submitter_id: row.submitter_id,
-            parent_id: row.parent_id,
-            moderation_reason: row.moderation_reason,
+        .map(|row| {
+            let authors = authors.remove(&row.id).unwrap_or_default();
+            let media = media.remove(&row.id).unwrap_or_default();
+            response(row, authors, media)
         })
         .collect())
+}
+
+fn response(
+    row: ContributionRow,
+    authors: Vec<NamedAuthor>,
+    media: Vec<MediaResponse>,
+) -> ContributionResponse {
+    ContributionResponse {
+        authors: authors
+            .into_iter()
+            .map(|author| AuthorResponse {
+                display_name: author.display_name,
+                accepted: author.accepted,
+                share_bp: author.share_bp,
+                user_id: author.user_id,
+            })
+            .collect(),
+        tags: serde_json::from_str(&row.tags).unwrap_or_default(),
+        media,
+        status: row.status,
+        created_at: row.created_at.and_utc(),
+        updated_at: row.updated_at.and_utc(),
+        published_at: row.published_at.map(|at| at.and_utc()),
+        id: row.id,
+        campaign_id: row.campaign_id,
+        title: row.title,
+        body: row.body,
+        submitter_id: row.submitter_id,
+        parent_id: row.parent_id,
+        moderation_reason: row.moderation_reason,
+    }
 }

@@ -41,6 +41,12 @@ pub fn append_deltas(conn: &mut DbConnection, campaign_id: &str, changes: &[&Del
             amount: change.amount,
         })
         .collect();
+    if let [row] = rows.as_slice() {
+        // One row is one plain INSERT. diesel writes a batch on SQLite as a savepoint around an
+        // INSERT per row: three statements for a vote's single delta.
+        return crate::on_backend!(conn, c => diesel::insert_into(deltas::table).values(row).execute(c))
+            .map(drop);
+    }
     let insert = diesel::insert_into(deltas::table).values(&rows);
     // Multi-row inserts are per backend: MultiConnection cannot batch them.
     match conn {

@@ -2,6 +2,7 @@
 //! worker threads.
 
 mod connection;
+pub mod fragment;
 pub mod migrations;
 mod pool;
 pub mod raw;
@@ -21,7 +22,7 @@ use crate::config::{Backend, Config, DatabaseUrl};
 use crate::error::{ApiError, ErrorCode};
 pub use connection::{DbConnection, MultiBackend};
 pub use pool::{ConnectError, Manager};
-pub use transaction::{lock_key, write_transaction};
+pub use transaction::{lock_key, lock_keys, write_transaction};
 
 /// Runs a diesel query on the backend's own connection inside a [`DbConnection`]:
 /// `on_backend!(conn, c => query.first(c))`. The query is written once and typed for each backend.

@@ -49,11 +49,28 @@ where
 /// under parallel requests). PostgreSQL: a transaction-scoped advisory lock on the key's hash;
 /// SQLite: nothing, its write transactions are serial already.
 pub fn lock_key(conn: &mut DbConnection, key: &str) -> Result<(), diesel::result::Error> {
+    lock_keys(conn, &[key])
+}
+
+/// [`lock_key`] for each of `keys`, in their order, in one round trip. Read what the locks
+/// guard in a later statement: on PostgreSQL a statement reads what was committed when it began,
+/// before its locks were granted.
+pub fn lock_keys(conn: &mut DbConnection, keys: &[&str]) -> Result<(), diesel::result::Error> {
     use diesel::RunQueryDsl;
-    if let DbConnection::Postgres(pg) = conn {
-        diesel::sql_query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
-            .bind::<diesel::sql_types::Text, _>(key)
-            .execute(pg)?;
+    let DbConnection::Postgres(pg) = conn else {
+        return Ok(());
+    };
+    if keys.is_empty() {
+        return Ok(());
     }
+    // The select list is evaluated left to right, so the locks are taken in the keys' order.
+    let locks: Vec<String> = (1..=keys.len())
+        .map(|n| format!("pg_advisory_xact_lock(hashtextextended(${n}, 0))"))
+        .collect();
+    let mut query = diesel::sql_query(format!("SELECT {}", locks.join(", "))).into_boxed();
+    for key in keys {
+        query = query.bind::<diesel::sql_types::Text, _>(*key);
+    }
+    query.execute(pg)?;
     Ok(())
 }

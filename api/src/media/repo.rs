@@ -2,12 +2,15 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
+use diesel::sql_types::Text;
+use serde::Deserialize;
 
 use crate::db::DbConnection;
+use crate::db::fragment::{json_rows, json_timestamp};
 use crate::domain::ContributionStatus;
 use crate::schema::{contribution_media, contributions, media};
 
-#[derive(Debug, Clone, Queryable, Insertable)]
+#[derive(Debug, Clone, Queryable, Insertable, Deserialize)]
 #[diesel(table_name = media)]
 pub struct MediaRow {
     pub id: String,
@@ -17,6 +20,7 @@ pub struct MediaRow {
     pub width: i32,
     pub height: i32,
     pub sha256: String,
+    #[serde(deserialize_with = "json_timestamp")]
     pub created_at: NaiveDateTime,
     /// The widths of the smaller copies made of it (see `variants`), comma-separated.
     pub variant_widths: Option<String>,
@@ -81,6 +85,29 @@ pub fn of_contributions(
         .order((contribution_media::contribution_id, contribution_media::position))
         .select((contribution_media::contribution_id, media::all_columns))
         .load(c))
+}
+
+crate::backend_fragment! {
+    /// The media of the enclosing query's contribution (`contributions.id`), in their chosen
+    /// order, as a JSON array of [`MediaRow`]s (read with [`media_rows`]).
+    pub MediaOfContributionJson: Text,
+    postgres = "(SELECT coalesce(json_agg(json_build_object(\
+        'id', m.id, 'owner_id', m.owner_id, 'content_type', m.content_type, \
+        'size_bytes', m.size_bytes, 'width', m.width, 'height', m.height, 'sha256', m.sha256, \
+        'created_at', m.created_at, 'variant_widths', m.variant_widths) ORDER BY cm.position), '[]')::text \
+        FROM contribution_media cm JOIN media m ON m.id = cm.media_id \
+        WHERE cm.contribution_id = contributions.id)",
+    sqlite = "(SELECT json_group_array(json_object(\
+        'id', m.id, 'owner_id', m.owner_id, 'content_type', m.content_type, \
+        'size_bytes', m.size_bytes, 'width', m.width, 'height', m.height, 'sha256', m.sha256, \
+        'created_at', m.created_at, 'variant_widths', m.variant_widths) ORDER BY cm.position) \
+        FROM contribution_media cm JOIN media m ON m.id = cm.media_id \
+        WHERE cm.contribution_id = contributions.id)",
+}
+
+/// Reads what [`MediaOfContributionJson`] selected.
+pub fn media_rows(json: &str) -> QueryResult<Vec<MediaRow>> {
+    json_rows(json)
 }
 
 /// Replaces a contribution's media with `media_ids`, in that order.

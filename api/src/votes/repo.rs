@@ -5,7 +5,8 @@ use diesel::prelude::*;
 
 use crate::db::DbConnection;
 use crate::domain::ContributionStatus;
-use crate::schema::{campaign_participants, contributions, reach_sources, vote_invalidations, votes};
+use crate::schema::{campaign_participants, contributions, reach_sources, users, vote_invalidations, votes};
+use crate::users::repo::UserRow;
 
 #[derive(Debug, Clone, Queryable, Insertable)]
 #[diesel(table_name = votes)]
@@ -31,6 +32,52 @@ pub fn find(conn: &mut DbConnection, contribution_id: &str, voter_id: &str) -> Q
         .filter(votes::voter_id.eq(voter_id))
         .first(c)
         .optional())
+}
+
+/// What a vote decides by about its voter, read in one round trip (under the ballot lock).
+pub struct VoterState {
+    /// The voter's own row (for the segments a new ballot is counted under).
+    pub profile: UserRow,
+    /// Their ballot on the contribution, if any.
+    pub ballot: Option<VoteRow>,
+    /// Whether their first vote in the campaign is on record (it never goes away).
+    pub voted_here: bool,
+}
+
+/// The [`VoterState`] of `voter_id` voting on a contribution of `campaign_id`; `None` for a
+/// voter with no account.
+pub fn voter_state(
+    conn: &mut DbConnection,
+    campaign_id: &str,
+    contribution_id: &str,
+    voter_id: &str,
+) -> QueryResult<Option<VoterState>> {
+    // Owned: diesel wants a second join's source `'static`, and a borrowed bind would not be.
+    let (campaign_id, contribution_id) = (campaign_id.to_owned(), contribution_id.to_owned());
+    let row: Option<(UserRow, Option<VoteRow>, Option<NaiveDateTime>)> = crate::on_backend!(conn, c => users::table
+        .left_join(
+            votes::table.on(votes::voter_id
+                .eq(users::id)
+                .and(votes::contribution_id.eq(contribution_id))),
+        )
+        .left_join(
+            campaign_participants::table.on(campaign_participants::user_id
+                .eq(users::id)
+                .and(campaign_participants::campaign_id.eq(campaign_id))),
+        )
+        .filter(users::id.eq(voter_id))
+        .select((
+            users::all_columns,
+            votes::all_columns.nullable(),
+            campaign_participants::first_vote_at.nullable(),
+        ))
+        .first(c)
+        .optional())?;
+    Ok(row.map(|(profile, ballot, first_vote_at)| VoterState {
+        profile,
+        ballot,
+        voted_here: first_vote_at.is_some(),
+    }))
 }
 
 pub fn insert(conn: &mut DbConnection, vote: &VoteRow) -> QueryResult<()> {

@@ -16,7 +16,7 @@ use crate::campaigns::view as campaigns;
 use crate::contributions::repo as contributions;
 use crate::contributions::view::{Seen, visible_to};
 use crate::counters::segments;
-use crate::db::{DbConnection, lock_key, write_transaction};
+use crate::db::{DbConnection, lock_key, lock_keys, write_transaction};
 use crate::domain::{Phase, PointsSource, Role, VotingMethod};
 use crate::error::{ApiError, ErrorCode, FieldError};
 use crate::events::catalogue::VoteEventData;
@@ -102,9 +102,22 @@ pub fn cast(
         }
         let method = campaign.voting_method;
         check_value(method, &campaign, value)?;
-        // One voter's parallel requests queue here, so the budget and the one-vote rule hold.
-        lock_key(conn, &format!("vote:{}:{voter}", campaign.id))?;
-        let existing = repo::find(conn, &contribution.id, voter)?;
+        // One voter's parallel requests queue here, so the budget and the one-vote rule hold. A
+        // public ballot also reads the voter's segments under the lock a withdrawal of consent
+        // erases them under, so no vote lands with segments the voter has just withdrawn.
+        let ballot_lock = format!("vote:{}:{voter}", campaign.id);
+        let juror = role == Some(Role::Juror);
+        if juror {
+            lock_key(conn, &ballot_lock)?;
+        } else {
+            lock_keys(conn, &[&ballot_lock, &segments::profile_lock(voter)])?;
+        }
+        let repo::VoterState {
+            profile,
+            ballot: existing,
+            voted_here,
+        } = repo::voter_state(conn, &campaign.id, &contribution.id, voter)?
+            .ok_or_else(|| ApiError::new(ErrorCode::AuthAccountGone, "this account no longer exists"))?;
         if let Some(vote) = &existing {
             require_standing(vote, role)?;
         }
@@ -159,11 +172,12 @@ pub fn cast(
                     created_at: now,
                     updated_at: now,
                     invalidation_id: None,
-                    segments: voter_segments(conn, voter, role, now)?,
+                    // The crowd's taste: jurors are not the target group.
+                    segments: (!juror).then(|| segments::of_voter(&profile, now)).flatten(),
                 };
                 repo::insert(conn, &vote)?;
                 ballot_changed(conn, &vote, None, Some(value))?;
-                attribution::on_vote(conn, &campaign, voter, vote.segments.as_deref(), now)?;
+                attribution::on_vote(conn, &campaign, voter, vote.segments.as_deref(), voted_here, now)?;
                 record(
                     conn,
                     EventType::VoteCast,
@@ -306,22 +320,6 @@ pub(super) fn ballot_changed(
         )?;
     }
     Ok(())
-}
-
-/// The opted-in segments a public ballot is counted under (none for jurors).
-fn voter_segments(
-    conn: &mut DbConnection,
-    voter: &str,
-    role: Option<Role>,
-    now: NaiveDateTime,
-) -> Result<Option<String>, ApiError> {
-    if role == Some(Role::Juror) {
-        return Ok(None);
-    }
-    // Read under the lock a withdrawal of consent erases under: no vote lands with segments the
-    // voter has just withdrawn.
-    lock_key(conn, &segments::profile_lock(voter))?;
-    Ok(crate::users::repo::find(conn, voter)?.and_then(|user| segments::of_voter(&user, now)))
 }
 
 fn respond(vote: VoteRow) -> VoteResponse {
