@@ -180,7 +180,7 @@ fn every_response_carries_the_security_headers() {
 
 #[test]
 fn metrics_count_requests_by_route_and_status_and_show_the_pool() {
-    let token = "metrics-token-for-the-test-0123456789";
+    let token = schwarm_tests::METRICS_TOKEN;
     let server = TestServer::start_with(ServerOptions::new().env("METRICS_TOKEN", token));
     for _ in 0..3 {
         assert_eq!(server.get("/api/v1/health").status, 200);
@@ -216,19 +216,9 @@ fn metrics_count_requests_by_route_and_status_and_show_the_pool() {
     assert!(text.contains("schwarm_db_pool_connections "), "{text}");
 
     // Every statement sent to the database is counted: the readiness probe sends at least one.
-    let statements = || {
-        let text = server
-            .client
-            .get_with("/api/v1/metrics", &[("Authorization", &bearer)])
-            .text();
-        text.lines()
-            .find_map(|line| line.strip_prefix("schwarm_db_statements_total "))
-            .and_then(|value| value.trim().parse::<u64>().ok())
-            .unwrap_or_else(|| panic!("no schwarm_db_statements_total in\n{text}"))
-    };
-    let before = statements();
+    let before = server.statements_sent();
     assert_eq!(server.get("/api/v1/ready").status, 200);
-    let after = statements();
+    let after = server.statements_sent();
     assert!(
         after > before,
         "the probe's statements were not counted: {before} -> {after}"
