@@ -13,7 +13,7 @@ use chrono::NaiveDateTime;
 
 use crate::campaigns::repo::CampaignRow;
 use crate::counters::{self, Delta, Metric, Scope, segments};
-use crate::db::DbConnection;
+use crate::db::{DbConnection, Writes};
 use crate::domain::PointsSource;
 use crate::error::ApiError;
 use crate::events::catalogue::ReferralConvertedData;
@@ -230,9 +230,11 @@ fn took_part(
 /// first vote in the campaign. `voted_here`: the caller read under the voter's ballot lock that
 /// their first vote is on record already (it never goes away); then they are a participant with
 /// no first step left to mark, and only the day's count changes (two statements fewer on every
-/// later vote).
-pub fn on_vote(
+/// later vote). The day's count goes into `writes`, sent with the ballot; a first vote's
+/// bookkeeping, which decides on what it reads, is written at once.
+pub fn on_vote<'a>(
     conn: &mut DbConnection,
+    writes: &mut Writes<'a>,
     campaign: &CampaignRow,
     voter: &str,
     voter_segments: Option<&str>,
@@ -243,7 +245,7 @@ pub fn on_vote(
         join(conn, &campaign.id, voter, None, None, false, now)?;
     }
     counters::record(
-        conn,
+        writes,
         &campaign.id,
         &[Delta::new(Scope::Day, day_of(now), Metric::Votes, 1)],
     )?;

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 
 use diesel::QueryResult;
 
-use crate::db::DbConnection;
+use crate::db::{DbConnection, Writer};
 use crate::text_enum;
 
 text_enum! {
@@ -85,12 +85,12 @@ impl Delta {
 }
 
 /// Appends `changes` to a campaign's counters (in the caller's transaction).
-pub fn record(conn: &mut DbConnection, campaign_id: &str, changes: &[Delta]) -> QueryResult<()> {
+pub fn record<'a>(to: &mut impl Writer<'a>, campaign_id: &str, changes: &[Delta]) -> QueryResult<()> {
     let changes: Vec<&Delta> = changes.iter().filter(|change| change.amount != 0).collect();
     if changes.is_empty() {
         return Ok(());
     }
-    repo::append_deltas(conn, campaign_id, &changes)
+    repo::append_deltas(to, campaign_id, &changes)
 }
 
 /// Counter values by `(bucket, metric)` within one scope of a campaign, the pending deltas added.

@@ -4,7 +4,7 @@ use diesel::prelude::*;
 use diesel::upsert::excluded;
 
 use super::{Delta, Metric, Scope};
-use crate::db::DbConnection;
+use crate::db::{DbConnection, Writer, Writes};
 use crate::ids::new_id;
 use crate::schema::{insight_counters as counters, insight_deltas as deltas};
 
@@ -29,10 +29,11 @@ pub struct CounterRow<'a> {
     pub value: i64,
 }
 
-pub fn append_deltas(conn: &mut DbConnection, campaign_id: &str, changes: &[&Delta]) -> QueryResult<()> {
-    let rows: Vec<DeltaRow> = changes
-        .iter()
-        .map(|change| DeltaRow {
+/// One INSERT per delta, sent together ([`Writes`]): one statement on PostgreSQL. (diesel writes
+/// a multi-row insert on SQLite as a savepoint around an INSERT per row, two statements more.)
+pub fn append_deltas<'a>(to: &mut impl Writer<'a>, campaign_id: &str, changes: &[&Delta]) -> QueryResult<()> {
+    let insert = |change: &Delta| {
+        diesel::insert_into(deltas::table).values(DeltaRow {
             id: new_id(),
             campaign_id: campaign_id.to_owned(),
             scope: change.scope,
@@ -40,20 +41,16 @@ pub fn append_deltas(conn: &mut DbConnection, campaign_id: &str, changes: &[&Del
             metric: change.metric,
             amount: change.amount,
         })
-        .collect();
-    if let [row] = rows.as_slice() {
-        // One row is one plain INSERT. diesel writes a batch on SQLite as a savepoint around an
-        // INSERT per row: three statements for a vote's single delta.
-        return crate::on_backend!(conn, c => diesel::insert_into(deltas::table).values(row).execute(c))
-            .map(drop);
+    };
+    if let [only] = changes {
+        // Sent as it is: a statement of static shape, found in the cache by its type.
+        return to.write(insert(only));
     }
-    let insert = diesel::insert_into(deltas::table).values(&rows);
-    // Multi-row inserts are per backend: MultiConnection cannot batch them.
-    match conn {
-        DbConnection::Postgres(pg) => insert.execute(pg),
-        DbConnection::Sqlite(lite) => insert.execute(lite),
+    let mut writes = Writes::new();
+    for change in changes {
+        writes.write(insert(change))?;
     }
-    .map(drop)
+    to.write_all(writes)
 }
 
 /// The folded counters of `scope` and the deltas not folded yet, as `(bucket, metric, value)`.

@@ -7,7 +7,7 @@ use chrono::{Datelike, NaiveDateTime};
 use diesel::QueryResult;
 
 use super::{self as counters, Delta, Metric, Scope};
-use crate::db::DbConnection;
+use crate::db::{DbConnection, Writer};
 use crate::users::dto::decode_interests;
 use crate::users::repo::UserRow;
 
@@ -66,8 +66,8 @@ fn keys(stored: Option<&str>) -> Vec<String> {
 
 /// A public ballot with `segments` went from `before` to `after` (either may be `None`: cast or
 /// taken back).
-pub fn ballot_changed(
-    conn: &mut DbConnection,
+pub fn ballot_changed<'a>(
+    to: &mut impl Writer<'a>,
     campaign_id: &str,
     contribution_id: &str,
     segments: Option<&str>,
@@ -88,7 +88,7 @@ pub fn ballot_changed(
             ]
         })
         .collect();
-    counters::record(conn, campaign_id, &changes)
+    counters::record(to, campaign_id, &changes)
 }
 
 /// A voter with `segments` cast their first vote in the campaign.

@@ -10,6 +10,7 @@ pub mod search;
 pub mod statements;
 pub mod text_enum;
 mod transaction;
+pub mod writes;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -23,6 +24,7 @@ use crate::error::{ApiError, ErrorCode};
 pub use connection::{DbConnection, MultiBackend};
 pub use pool::{ConnectError, Manager};
 pub use transaction::{lock_key, lock_keys, write_transaction};
+pub use writes::{Writer, Writes};
 
 /// Runs a diesel query on the backend's own connection inside a [`DbConnection`]:
 /// `on_backend!(conn, c => query.first(c))`. The query is written once and typed for each backend.

@@ -10,7 +10,7 @@ use chrono::NaiveDateTime;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::db::DbConnection;
+use crate::db::{DbConnection, Writer};
 use crate::error::ApiError;
 use crate::ids::new_id;
 pub use catalogue::EventType;
@@ -68,9 +68,9 @@ impl Event {
 }
 
 /// Appends `event` to the outbox (in the caller's transaction); returns its id.
-pub fn record(conn: &mut DbConnection, event: Event, at: NaiveDateTime) -> Result<String, ApiError> {
+pub fn record<'a>(to: &mut impl Writer<'a>, event: Event, at: NaiveDateTime) -> Result<String, ApiError> {
     let id = new_id();
-    repo::insert(conn, &id, &event, at)?;
+    repo::insert(to, id.clone(), event, at)?;
     Ok(id)
 }
 

@@ -5,7 +5,7 @@ use diesel::prelude::*;
 use serde_json::Value;
 
 use super::{Event, EventType};
-use crate::db::DbConnection;
+use crate::db::{DbConnection, Writer};
 use crate::schema::events;
 
 /// An event as stored.
@@ -52,21 +52,17 @@ const COLUMNS: (
     events::occurred_at,
 );
 
-pub fn insert(conn: &mut DbConnection, id: &str, event: &Event, at: NaiveDateTime) -> QueryResult<()> {
-    let data = event.data.to_string();
-    crate::on_backend!(conn, c => diesel::insert_into(events::table)
-        .values((
-            events::id.eq(id),
-            events::event_type.eq(event.event_type),
-            events::organization_id.eq(event.organization_id.as_deref()),
-            events::campaign_id.eq(event.campaign_id.as_deref()),
-            events::actor_id.eq(event.actor_id.as_deref()),
-            events::subject_id.eq(&event.subject_id),
-            events::data.eq(&data),
-            events::occurred_at.eq(at),
-        ))
-        .execute(c))
-    .map(drop)
+pub fn insert<'a>(to: &mut impl Writer<'a>, id: String, event: Event, at: NaiveDateTime) -> QueryResult<()> {
+    to.write(diesel::insert_into(events::table).values((
+        events::id.eq(id),
+        events::event_type.eq(event.event_type),
+        events::organization_id.eq(event.organization_id),
+        events::campaign_id.eq(event.campaign_id),
+        events::actor_id.eq(event.actor_id),
+        events::subject_id.eq(event.subject_id),
+        events::data.eq(event.data.to_string()),
+        events::occurred_at.eq(at),
+    )))
 }
 
 pub fn undispatched(conn: &mut DbConnection, limit: i64) -> QueryResult<Vec<StoredEvent>> {

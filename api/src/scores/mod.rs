@@ -11,7 +11,7 @@ pub mod standings;
 use chrono::NaiveDateTime;
 
 use crate::campaigns::repo::CampaignRow;
-use crate::db::DbConnection;
+use crate::db::{DbConnection, Writer};
 use crate::error::ApiError;
 use crate::ids::new_id;
 use ranking::Tally;
@@ -19,8 +19,8 @@ use repo::{DeltaRow, ScoreRow};
 
 /// Records that `value_before` became `value_after` on a contribution's ballot (either may be
 /// `None`: a new or a retracted vote). Nothing is appended when nothing changes.
-pub fn record_change(
-    conn: &mut DbConnection,
+pub fn record_change<'a>(
+    to: &mut impl Writer<'a>,
     contribution_id: &str,
     jury: bool,
     value_before: Option<i32>,
@@ -33,8 +33,8 @@ pub fn record_change(
     }
     let narrow = |n: i64| i32::try_from(n).unwrap_or(0);
     repo::append_delta(
-        conn,
-        &DeltaRow {
+        to,
+        DeltaRow {
             id: new_id(),
             contribution_id: contribution_id.to_owned(),
             jury,

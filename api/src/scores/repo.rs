@@ -4,7 +4,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::ranking::Tally;
-use crate::db::DbConnection;
+use crate::db::{DbConnection, Writer};
 use crate::domain::ContributionStatus;
 use crate::schema::{contribution_scores as scores, contributions, vote_deltas as deltas};
 
@@ -85,8 +85,8 @@ impl ScoreRow {
     }
 }
 
-pub fn append_delta(conn: &mut DbConnection, delta: &DeltaRow) -> QueryResult<()> {
-    crate::on_backend!(conn, c => diesel::insert_into(deltas::table).values(delta).execute(c)).map(drop)
+pub fn append_delta<'a>(to: &mut impl Writer<'a>, delta: DeltaRow) -> QueryResult<()> {
+    to.write(diesel::insert_into(deltas::table).values(delta))
 }
 
 /// The oldest pending deltas, at most `limit`. On PostgreSQL the rows are locked and rows

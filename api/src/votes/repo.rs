@@ -3,7 +3,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use crate::db::DbConnection;
+use crate::db::{DbConnection, Writer};
 use crate::domain::ContributionStatus;
 use crate::schema::{campaign_participants, contributions, reach_sources, users, vote_invalidations, votes};
 use crate::users::repo::UserRow;
@@ -80,30 +80,27 @@ pub fn voter_state(
     }))
 }
 
-pub fn insert(conn: &mut DbConnection, vote: &VoteRow) -> QueryResult<()> {
-    crate::on_backend!(conn, c => diesel::insert_into(votes::table).values(vote).execute(c)).map(drop)
+pub fn insert<'a>(to: &mut impl Writer<'a>, vote: &'a VoteRow) -> QueryResult<()> {
+    to.write(diesel::insert_into(votes::table).values(vote))
 }
 
-pub fn change_value(
-    conn: &mut DbConnection,
-    id: &str,
+pub fn change_value<'a>(
+    to: &mut impl Writer<'a>,
+    id: &'a str,
     value: i32,
     hashes: (Option<String>, Option<String>),
     at: NaiveDateTime,
 ) -> QueryResult<()> {
-    diesel::update(votes::table.find(id))
-        .set((
-            votes::value.eq(value),
-            votes::network_hash.eq(hashes.0),
-            votes::device_hash.eq(hashes.1),
-            votes::updated_at.eq(at),
-        ))
-        .execute(conn)
-        .map(drop)
+    to.write(diesel::update(votes::table.find(id)).set((
+        votes::value.eq(value),
+        votes::network_hash.eq(hashes.0),
+        votes::device_hash.eq(hashes.1),
+        votes::updated_at.eq(at),
+    )))
 }
 
-pub fn delete(conn: &mut DbConnection, id: &str) -> QueryResult<()> {
-    diesel::delete(votes::table.find(id)).execute(conn).map(drop)
+pub fn delete<'a>(to: &mut impl Writer<'a>, id: &'a str) -> QueryResult<()> {
+    to.write(diesel::delete(votes::table.find(id)))
 }
 
 /// Points a voter has spread in a campaign (budget voting): their votes on entries that are

@@ -16,7 +16,7 @@ use crate::campaigns::view as campaigns;
 use crate::contributions::repo as contributions;
 use crate::contributions::view::{Seen, visible_to};
 use crate::counters::segments;
-use crate::db::{DbConnection, lock_key, lock_keys, write_transaction};
+use crate::db::{DbConnection, Writer, Writes, lock_key, lock_keys, write_transaction};
 use crate::domain::{Phase, PointsSource, Role, VotingMethod};
 use crate::error::{ApiError, ErrorCode, FieldError};
 use crate::events::catalogue::VoteEventData;
@@ -133,19 +133,22 @@ pub fn cast(
                 .param("budget", budget));
             }
         }
+        // The ballot, its score and counter deltas and its event go to the database together, in
+        // one statement on PostgreSQL ([`Writes`]); nothing in this transaction reads them back.
         let vote = match existing {
             Some(vote) => {
+                let mut writes = Writes::new();
                 repo::change_value(
-                    conn,
+                    &mut writes,
                     &vote.id,
                     value,
                     (signals.network_hash, signals.device_hash),
                     now,
                 )?;
-                ballot_changed(conn, &vote, Some(vote.value), Some(value))?;
+                ballot_changed(&mut writes, &vote, Some(vote.value), Some(value))?;
                 if vote.value != value {
                     record(
-                        conn,
+                        &mut writes,
                         EventType::VoteChanged,
                         &vote,
                         Some(value),
@@ -153,6 +156,7 @@ pub fn cast(
                         now,
                     )?;
                 }
+                writes.send(conn)?;
                 VoteRow {
                     value,
                     updated_at: now,
@@ -175,17 +179,27 @@ pub fn cast(
                     // The crowd's taste: jurors are not the target group.
                     segments: (!juror).then(|| segments::of_voter(&profile, now)).flatten(),
                 };
-                repo::insert(conn, &vote)?;
-                ballot_changed(conn, &vote, None, Some(value))?;
-                attribution::on_vote(conn, &campaign, voter, vote.segments.as_deref(), voted_here, now)?;
-                record(
+                let mut writes = Writes::new();
+                repo::insert(&mut writes, &vote)?;
+                ballot_changed(&mut writes, &vote, None, Some(value))?;
+                attribution::on_vote(
                     conn,
+                    &mut writes,
+                    &campaign,
+                    voter,
+                    vote.segments.as_deref(),
+                    voted_here,
+                    now,
+                )?;
+                record(
+                    &mut writes,
                     EventType::VoteCast,
                     &vote,
                     Some(value),
                     &campaign.organization_id,
                     now,
                 )?;
+                writes.send(conn)?;
                 vote
             }
         };
@@ -226,16 +240,18 @@ pub fn retract(
             return Ok(());
         };
         require_standing(&vote, role)?;
-        repo::delete(conn, &vote.id)?;
-        ballot_changed(conn, &vote, Some(vote.value), None)?;
+        let mut writes = Writes::new();
+        repo::delete(&mut writes, &vote.id)?;
+        ballot_changed(&mut writes, &vote, Some(vote.value), None)?;
         record(
-            conn,
+            &mut writes,
             EventType::VoteRetracted,
             &vote,
             None,
             &campaign.organization_id,
             now,
-        )
+        )?;
+        Ok(writes.send(conn)?)
     })
 }
 
@@ -276,8 +292,8 @@ fn require_standing(vote: &VoteRow, role: Option<Role>) -> Result<(), ApiError> 
 }
 
 /// Records a vote's event (`value`: the value now, `None` once retracted).
-fn record(
-    conn: &mut DbConnection,
+fn record<'a>(
+    to: &mut impl Writer<'a>,
     event_type: EventType,
     vote: &VoteRow,
     value: Option<i32>,
@@ -291,7 +307,7 @@ fn record(
         jury: vote.jury,
     };
     events::record(
-        conn,
+        to,
         Event::new(event_type, &vote.id, data)
             .of_campaign(organization_id, &vote.campaign_id)
             .by(&vote.voter_id),
@@ -301,17 +317,17 @@ fn record(
 }
 
 /// A counted ballot went from `before` to `after`: the score and the segment counters follow.
-pub(super) fn ballot_changed(
-    conn: &mut DbConnection,
-    vote: &VoteRow,
+pub(super) fn ballot_changed<'a>(
+    to: &mut impl Writer<'a>,
+    vote: &'a VoteRow,
     before: Option<i32>,
     after: Option<i32>,
 ) -> Result<(), ApiError> {
-    scores::record_change(conn, &vote.contribution_id, vote.jury, before, after)?;
+    scores::record_change(to, &vote.contribution_id, vote.jury, before, after)?;
     if !vote.jury {
         // The crowd's taste: jurors are not the target group.
         segments::ballot_changed(
-            conn,
+            to,
             &vote.campaign_id,
             &vote.contribution_id,
             vote.segments.as_deref(),
