@@ -7,6 +7,10 @@
 
 use diesel::Connection;
 use diesel::connection::{AnsiTransactionManager, TransactionManager};
+use diesel::pg::Pg;
+use diesel::query_builder::{AstPass, QueryFragment, QueryId};
+use diesel::query_dsl::methods::ExecuteDsl;
+use diesel::sql_types::Text;
 
 use super::DbConnection;
 
@@ -56,21 +60,39 @@ pub fn lock_key(conn: &mut DbConnection, key: &str) -> Result<(), diesel::result
 /// guard in a later statement: on PostgreSQL a statement reads what was committed when it began,
 /// before its locks were granted.
 pub fn lock_keys(conn: &mut DbConnection, keys: &[&str]) -> Result<(), diesel::result::Error> {
-    use diesel::RunQueryDsl;
     let DbConnection::Postgres(pg) = conn else {
         return Ok(());
     };
     if keys.is_empty() {
         return Ok(());
     }
-    // The select list is evaluated left to right, so the locks are taken in the keys' order.
-    let locks: Vec<String> = (1..=keys.len())
-        .map(|n| format!("pg_advisory_xact_lock(hashtextextended(${n}, 0))"))
-        .collect();
-    let mut query = diesel::sql_query(format!("SELECT {}", locks.join(", "))).into_boxed();
-    for key in keys {
-        query = query.bind::<diesel::sql_types::Text, _>(*key);
+    ExecuteDsl::<_, Pg>::execute(AdvisoryLocks(keys), pg).map(drop)
+}
+
+/// `SELECT pg_advisory_xact_lock(hashtextextended($1, 0)), …`, one per key. Written as a query
+/// fragment rather than with `sql_query`, which diesel never keeps prepared: this one is
+/// prepared once per connection and number of keys, and PostgreSQL no longer parses and plans it
+/// on every vote.
+struct AdvisoryLocks<'k>(&'k [&'k str]);
+
+impl QueryFragment<Pg> for AdvisoryLocks<'_> {
+    fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, Pg>) -> diesel::QueryResult<()> {
+        // The select list is evaluated left to right, so the locks are taken in the keys' order.
+        out.push_sql("SELECT ");
+        for (n, key) in self.0.iter().enumerate() {
+            if n > 0 {
+                out.push_sql(", ");
+            }
+            out.push_sql("pg_advisory_xact_lock(hashtextextended(");
+            out.push_bind_param::<Text, _>(*key)?;
+            out.push_sql(", 0))");
+        }
+        Ok(())
     }
-    query.execute(pg)?;
-    Ok(())
+}
+
+/// Its SQL depends on the number of keys: the statement cache finds it by its SQL.
+impl QueryId for AdvisoryLocks<'_> {
+    type QueryId = ();
+    const HAS_STATIC_QUERY_ID: bool = false;
 }
