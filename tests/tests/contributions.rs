@@ -113,6 +113,55 @@ fn a_read_by_id_is_one_statement_and_shows_what_the_gallery_shows() {
 }
 
 #[test]
+fn authors_with_equal_shares_come_in_the_same_order_on_every_read() {
+    let (server, _, campaign) = setup(json!({}));
+    let (ada, bob, cem) = (
+        server.client.register("ada"),
+        server.client.register("bob"),
+        server.client.register("cem"),
+    );
+    // Named in the order opposite to their ids', so a read in the order they were stored differs.
+    let mut co_authors = [&bob, &cem];
+    co_authors.sort_by(|a, b| b.id.cmp(&a.id));
+    let created = submit(
+        &server,
+        &ada,
+        &campaign,
+        json!({"title": "Twins", "co_authors": co_authors
+            .iter()
+            .map(|u| json!({"user_id": u.id, "share_bp": 3000}))
+            .collect::<Vec<_>>()}),
+    );
+    assert_eq!(created.status, 201, "{}", created.text());
+    let id = created.json()["id"].as_str().unwrap().to_owned();
+    let mut tied = [bob.id.as_str(), cem.id.as_str()];
+    tied.sort();
+    let expected = [ada.id.as_str(), tied[0], tied[1]];
+    let ids = |authors: &Value| -> Vec<String> {
+        authors
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["user_id"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let read = server.get(&format!("/api/v1/contributions/{id}")).json();
+    assert_eq!(
+        ids(&read["authors"]),
+        expected,
+        "the largest share first, then by user id"
+    );
+    let gallery = server
+        .get(&format!("/api/v1/campaigns/{campaign}/contributions"))
+        .json();
+    assert_eq!(
+        ids(&gallery["items"][0]["authors"]),
+        expected,
+        "the same in a list"
+    );
+}
+
+#[test]
 fn a_contribution_with_a_co_author_splits_30_70_once_accepted() {
     let (server, _, campaign) = setup(json!({}));
     let (ada, bob) = (server.client.register("ada"), server.client.register("bob"));
@@ -517,6 +566,64 @@ fn remixes_point_at_a_published_entry_of_the_same_campaign() {
         .problem(422);
         assert_eq!(problem["errors"][0]["field"], "parent_id");
     }
+}
+
+#[test]
+fn a_gallery_page_is_two_statements_with_every_entrys_authors_and_media() {
+    let server = TestServer::start_with(ServerOptions::new().counting_statements());
+    let owner = server.client.register("owner");
+    server.client.create_organization(&owner, "acme");
+    let campaign = server.client.open_campaign(&owner, "acme", "Bottle", json!({}));
+    let helper = server.client.register("helper");
+    let entries = 6;
+    for i in 0..entries {
+        let artist = server.client.register(&format!("artist{i}"));
+        let image = server.client.upload(&artist, "dot.png", "image/png", &tiny_png());
+        let image = image.json()["id"].as_str().unwrap().to_owned();
+        let created = submit(
+            &server,
+            &artist,
+            &campaign,
+            json!({"title": format!("Entry {i}"), "media_ids": [image],
+                   "co_authors": [{"user_id": helper.id, "share_bp": 1000 + 500 * i}]}),
+        );
+        assert_eq!(created.status, 201, "{}", created.text());
+    }
+    let page_of = |sort: &str| {
+        server
+            .get(&format!(
+                "/api/v1/campaigns/{campaign}/contributions?sort={sort}&seed=s"
+            ))
+            .json()
+    };
+    for sort in ["new", "top", "random"] {
+        let page = page_of(sort);
+        let items = page["items"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{sort}: {page}"));
+        assert_eq!(items.len(), entries, "{sort}: {page}");
+        for item in items {
+            let id = item["id"].as_str().unwrap();
+            let alone = server.get(&format!("/api/v1/contributions/{id}")).json();
+            assert_eq!(item, &alone, "{sort}: an entry in a list is the entry read alone");
+            assert_eq!(item["authors"].as_array().unwrap().len(), 2, "{item}");
+            assert_eq!(item["media"].as_array().unwrap().len(), 1, "{item}");
+        }
+    }
+
+    // The campaign (with the viewer's role), then the page with its entries' authors and media.
+    // Four before: the authors and the media were a statement each.
+    let reads = 30;
+    let sent = server.statements_of(|| {
+        for _ in 0..reads {
+            assert_eq!(page_of("new")["items"].as_array().unwrap().len(), entries);
+        }
+    });
+    let per_read = sent / f64::from(reads);
+    assert!(
+        (1.5..2.5).contains(&per_read),
+        "a gallery page took {per_read} statements; two by design"
+    );
 }
 
 #[test]

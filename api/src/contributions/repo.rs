@@ -152,19 +152,41 @@ pub struct NamedAuthor {
 
 crate::backend_fragment! {
     /// The authors of the enclosing query's contribution (`contributions.id`) with their names,
-    /// the largest share first, as a JSON array of [`NamedAuthor`]s.
+    /// the largest share first (equal shares by user id), as a JSON array of [`NamedAuthor`]s.
     AuthorsJson: Text,
     postgres = "(SELECT coalesce(json_agg(json_build_object(\
         'user_id', a.user_id, 'display_name', u.display_name, 'share_bp', a.share_bp, \
-        'accepted', a.accepted_at IS NOT NULL) ORDER BY a.share_bp DESC), '[]')::text \
+        'accepted', a.accepted_at IS NOT NULL) ORDER BY a.share_bp DESC, a.user_id), '[]')::text \
         FROM contribution_authors a JOIN users u ON u.id = a.user_id \
         WHERE a.contribution_id = contributions.id)",
     sqlite = "(SELECT json_group_array(json_object(\
         'user_id', a.user_id, 'display_name', u.display_name, 'share_bp', a.share_bp, \
         'accepted', json(CASE WHEN a.accepted_at IS NULL THEN 'false' ELSE 'true' END)) \
-        ORDER BY a.share_bp DESC) \
+        ORDER BY a.share_bp DESC, a.user_id) \
         FROM contribution_authors a JOIN users u ON u.id = a.user_id \
         WHERE a.contribution_id = contributions.id)",
+}
+
+/// A contribution with its authors (named) and its media: what a response shows.
+pub struct WithChildren {
+    pub row: ContributionRow,
+    pub authors: Vec<NamedAuthor>,
+    pub media: Vec<MediaRow>,
+}
+
+/// The columns of a [`WithChildren`]: the row, and its children as JSON built by the fragments.
+macro_rules! with_children_columns {
+    () => {
+        (contributions::all_columns, AuthorsJson, MediaOfContributionJson)
+    };
+}
+
+fn with_children((row, authors, media): (ContributionRow, String, String)) -> QueryResult<WithChildren> {
+    Ok(WithChildren {
+        row,
+        authors: json_rows(&authors)?,
+        media: media_rows(&media)?,
+    })
 }
 
 /// [`find_for_viewer`] with the contribution's authors and media, all in one statement: what a
@@ -227,11 +249,12 @@ pub fn count_active_by_submitter(
 pub fn authors_of(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<AuthorRow>> {
     authors::table
         .filter(authors::contribution_id.eq_any(ids))
-        .order(authors::share_bp.desc())
+        .order((authors::share_bp.desc(), authors::user_id))
         .load(conn)
 }
 
-/// The authors of each of `ids` with their names, the largest share first, in one round trip.
+/// The authors of each of `ids` with their names, the largest share first (equal shares by user
+/// id, so the order is the same on every read), in one round trip.
 pub fn authors_with_names(
     conn: &mut DbConnection,
     ids: &[String],
@@ -239,7 +262,7 @@ pub fn authors_with_names(
     let rows: Vec<(AuthorRow, String)> = crate::on_backend!(conn, c => authors::table
         .inner_join(users::table)
         .filter(authors::contribution_id.eq_any(ids))
-        .order(authors::share_bp.desc())
+        .order((authors::share_bp.desc(), authors::user_id))
         .select((authors::all_columns, users::display_name))
         .load(c))?;
     Ok(rows
@@ -303,22 +326,28 @@ pub fn decline_authorship(
 }
 
 /// Public contributions of a campaign, newest first, after `after` (an id).
+/// A page of a campaign's public contributions, newest first, each with its authors and media:
+/// one statement for what a gallery page shows.
 pub fn list_public_newest(
     conn: &mut DbConnection,
     campaign_id: &str,
     after: Option<&str>,
     limit: i64,
-) -> QueryResult<Vec<ContributionRow>> {
-    let mut query = contributions::table
-        .filter(contributions::campaign_id.eq(campaign_id))
-        .filter(contributions::status.eq_any(ContributionStatus::PUBLIC))
-        .order(contributions::id.desc())
-        .limit(limit)
-        .into_boxed();
-    if let Some(after) = after {
-        query = query.filter(contributions::id.lt(after.to_owned()));
-    }
-    query.load(conn)
+) -> QueryResult<Vec<WithChildren>> {
+    let rows: Vec<(ContributionRow, String, String)> = crate::on_backend!(conn, c => {
+        let mut query = contributions::table
+            .filter(contributions::campaign_id.eq(campaign_id))
+            .filter(contributions::status.eq_any(ContributionStatus::PUBLIC))
+            .order(contributions::id.desc())
+            .limit(limit)
+            .select(with_children_columns!())
+            .into_boxed();
+        if let Some(after) = after {
+            query = query.filter(contributions::id.lt(after));
+        }
+        query.load(c)
+    })?;
+    rows.into_iter().map(with_children).collect()
 }
 
 /// Ids of all public contributions of a campaign (for the per-viewer random order).
@@ -334,4 +363,13 @@ pub fn find_many(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<Con
     contributions::table
         .filter(contributions::id.eq_any(ids))
         .load(conn)
+}
+
+/// [`find_many`], each with its authors and media (in no particular order).
+pub fn find_many_with_children(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<WithChildren>> {
+    let rows: Vec<(ContributionRow, String, String)> = crate::on_backend!(conn, c => contributions::table
+        .filter(contributions::id.eq_any(ids))
+        .select(with_children_columns!())
+        .load(c))?;
+    rows.into_iter().map(with_children).collect()
 }
