@@ -3,6 +3,7 @@
 
 use schwarm_tests::http::raw_request;
 use schwarm_tests::{Backend, ServerOptions, TestServer};
+use serde_json::json;
 
 #[test]
 fn health_answers_ok_with_the_version() {
@@ -73,6 +74,28 @@ fn wrong_method_is_a_405_problem_with_allow() {
         .client
         .send("POST", "/api/v1/ready", "application/json", b"{}");
     res.problem(405);
+}
+
+#[test]
+fn a_query_parameter_it_cannot_read_is_a_422_naming_that_parameter() {
+    let server = TestServer::start();
+    let owner = server.client.register("owner");
+    server.client.create_organization(&owner, "acme");
+    let campaign = server.client.open_campaign(&owner, "acme", "Bottle", json!({}));
+    let problem = server
+        .get(&format!(
+            "/api/v1/campaigns/{campaign}/contributions?limit=5&sort=newest"
+        ))
+        .problem(422);
+    assert_eq!(problem["errors"][0]["field"], "sort", "{problem}");
+    assert_eq!(problem["errors"][0]["code"], "field.type", "{problem}");
+    assert!(
+        problem["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("`new`"),
+        "it says what the parameter takes: {problem}"
+    );
 }
 
 #[test]

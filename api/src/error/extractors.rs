@@ -20,7 +20,8 @@ pub fn extractor_configs(
     let json = web::JsonConfig::default()
         .limit(max_body_bytes)
         .error_handler(move |err, _req| json_error(err, max_body_bytes).into());
-    let query = web::QueryConfig::default().error_handler(|err, _req| query_error(err).into());
+    let query =
+        web::QueryConfig::default().error_handler(|err, req| query_error(err, req.query_string()).into());
     let path = web::PathConfig::default().error_handler(|err, _req| path_error(err).into());
     let payload = web::PayloadConfig::new(max_body_bytes);
     (json, query, path, payload)
@@ -60,20 +61,37 @@ pub fn serde_code(message: &str) -> ErrorCode {
     }
 }
 
-/// serde names the offending field in backticks for missing and unknown query parameters.
-fn field_named_in(message: &str) -> Option<String> {
+/// What serde quotes in backticks: the field of a missing or unknown query parameter, the value
+/// of one it cannot read (`unknown variant `newest`, expected one of …`).
+fn quoted_in(message: &str) -> Option<&str> {
     let start = message.find('`')? + 1;
     let len = message[start..].find('`')?;
-    Some(message[start..start + len].to_owned())
+    Some(&message[start..start + len])
 }
 
-fn query_error(err: QueryPayloadError) -> ApiError {
+/// The query parameter an error is about. For a value serde cannot read it quotes the value,
+/// not the parameter, so the parameter is the one the query string gives that value.
+fn offending_parameter(message: &str, query: &str) -> Option<String> {
+    let quoted = quoted_in(message)?;
+    if message.starts_with("missing field") || message.starts_with("unknown field") {
+        return Some(quoted.to_owned());
+    }
+    let pairs = web::Query::<Vec<(String, String)>>::from_query(query)
+        .ok()?
+        .into_inner();
+    pairs
+        .into_iter()
+        .find(|(_, value)| value == quoted)
+        .map(|(name, _)| name)
+}
+
+fn query_error(err: QueryPayloadError, query: &str) -> ApiError {
     let message = match &err {
         QueryPayloadError::Deserialize(inner) => inner.to_string(),
         other => other.to_string(),
     };
     ApiError::fields(vec![FieldError::new(
-        field_named_in(&message).unwrap_or_else(|| "query".into()),
+        offending_parameter(&message, query).unwrap_or_else(|| "query".into()),
         serde_code(&message),
         format!("invalid query parameter: {message}"),
     )])
