@@ -670,6 +670,61 @@ fn withdrawing_research_consent_erases_the_segments_of_past_votes_everywhere() {
     assert!(stored.iter().all(|(_, n)| *n == 3), "{stored:?}");
 }
 
+#[test]
+fn retractions_racing_a_withdrawal_of_consent_take_each_segment_count_back_once() {
+    let w = world_with(
+        json!({"vote_during_submission": true, "max_contributions_per_member": 10}),
+        ServerOptions::new(),
+    );
+    let author = w.server.client.register("author");
+    let entries: Vec<String> = (0..8)
+        .map(|i| w.submit(&author, json!({"title": format!("Entry {i}")})))
+        .collect();
+    let voter = w.server.client.register("voter");
+    // What the segment counters hold for the ballots (the server's only campaign), folded or not.
+    let counted = |w: &World| -> i64 {
+        let sql = "SELECT 'votes' AS key, CAST(COALESCE(SUM(n), 0) AS BIGINT) AS n FROM (
+               SELECT value AS n FROM insight_counters WHERE scope = 'segment' AND metric = 'votes'
+               UNION ALL
+               SELECT amount AS n FROM insight_deltas WHERE scope = 'segment' AND metric = 'votes'
+             ) AS both_halves";
+        w.server.db().key_counts(sql)[0].1
+    };
+    for round in 0..4 {
+        let profile = json!({"research": {"country": "DE", "interests": ["design"]}});
+        assert_eq!(w.call("PATCH", "/api/v1/me", &voter, Some(profile)).status, 200);
+        for entry in &entries {
+            assert_eq!(w.vote(&voter, entry, 1).status, 200);
+        }
+        // Two segments (country, interest) per ballot.
+        assert_eq!(
+            counted(&w),
+            2 * entries.len() as i64,
+            "round {round}: every ballot counted"
+        );
+        let barrier = Barrier::new(entries.len() + 1);
+        std::thread::scope(|scope| {
+            for entry in &entries {
+                let (w, voter, barrier) = (&w, &voter, &barrier);
+                scope.spawn(move || {
+                    barrier.wait();
+                    let path = format!("/api/v1/contributions/{entry}/vote");
+                    let taken = w.call("DELETE", &path, voter, None);
+                    assert_eq!(taken.status, 204, "{}", taken.text());
+                });
+            }
+            barrier.wait();
+            let withdrawn = w.call("PATCH", "/api/v1/me", &voter, Some(json!({"research": null})));
+            assert_eq!(withdrawn.status, 200, "{}", withdrawn.text());
+        });
+        assert_eq!(
+            counted(&w),
+            0,
+            "round {round}: each ballot's segments were taken back once, by the retraction or the withdrawal"
+        );
+    }
+}
+
 /// A voter with research consent (`country` only) who votes for `entry` from `network`.
 fn segment_voter(w: &World, name: &str, country: &str, entry: &str, network: &str) -> User {
     let voter = w.server.client.register(name);

@@ -6,8 +6,8 @@ use diesel::sql_types::Text;
 use serde::Deserialize;
 
 use crate::campaigns::repo::CampaignRow;
-use crate::db::DbConnection;
 use crate::db::fragment::json_rows;
+use crate::db::{DbConnection, Locked};
 use crate::domain::ContributionStatus;
 use crate::domain::Role;
 use crate::media::repo::{MediaOfContributionJson, MediaRow, media_rows};
@@ -131,6 +131,29 @@ pub fn find_for_viewer(
         .select(for_viewer!(columns viewer))
         .first(c)
         .optional())
+}
+
+/// [`find_for_viewer`] for a viewer who is about to change something of theirs in the entry's
+/// campaign: the query also takes two advisory locks as it reads ([`Locked`], PostgreSQL), first
+/// on `prefix || <the entry's campaign id> || suffix`, then on `key`. A vote's locks on the
+/// voter's ballots in the campaign and on their research profile cost no round trip of their own
+/// that way. What they guard must be read in a later statement.
+pub fn find_for_viewer_locking(
+    conn: &mut DbConnection,
+    id: &str,
+    viewer: &str,
+    (prefix, suffix): (&str, &str),
+    key: &str,
+) -> QueryResult<Option<ForViewer>> {
+    let found: Option<(ForViewer, bool, bool)> = crate::on_backend!(conn, c => for_viewer!(from id, viewer)
+        .select((
+            for_viewer!(columns viewer),
+            Locked(prefix.into_sql::<Text>().concat(campaigns::id).concat(suffix)),
+            Locked(key.into_sql::<Text>()),
+        ))
+        .first(c)
+        .optional())?;
+    Ok(found.map(|(found, _, _)| found))
 }
 
 /// A contribution as [`find_for_viewer`] reads it, with its authors and its media.

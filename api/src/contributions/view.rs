@@ -42,6 +42,26 @@ pub(crate) fn visible_to(conn: &mut DbConnection, viewer: Option<&str>, id: &str
     admit(repo::find_for_viewer(conn, id, viewer)?)
 }
 
+/// [`visible_to`] that takes two locks as it reads (see [`repo::find_for_viewer_locking`]).
+pub(crate) fn visible_to_locking(
+    conn: &mut DbConnection,
+    viewer: &str,
+    id: &str,
+    campaign_key: (&str, &str),
+    key: &str,
+) -> Result<Seen, ApiError> {
+    if !looks_like_id(id) {
+        return Err(no_such());
+    }
+    admit(repo::find_for_viewer_locking(
+        conn,
+        id,
+        viewer,
+        campaign_key,
+        key,
+    )?)
+}
+
 fn no_such() -> ApiError {
     ApiError::not_found("contribution")
 }

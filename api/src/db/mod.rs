@@ -23,7 +23,7 @@ use crate::config::{Backend, Config, DatabaseUrl};
 use crate::error::{ApiError, ErrorCode};
 pub use connection::{DbConnection, MultiBackend};
 pub use pool::{ConnectError, Manager};
-pub use transaction::{lock_key, lock_keys, write_transaction};
+pub use transaction::{Locked, lock_key, lock_keys, write_transaction};
 pub use writes::{Writer, Writes};
 
 /// Runs a diesel query on the backend's own connection inside a [`DbConnection`]:

@@ -24,7 +24,7 @@ use super::dto::{
 use super::repo::{self, VoteRow};
 use crate::campaigns::view as campaigns;
 use crate::contributions::repo as contributions;
-use crate::db::{DbConnection, lock_key, write_transaction};
+use crate::db::{DbConnection, lock_keys, write_transaction};
 use crate::error::{ApiError, ErrorCode, FieldError};
 use crate::events::catalogue::VotesInvalidatedData;
 use crate::events::{self, Event, EventType};
@@ -329,9 +329,11 @@ pub fn invalidate(
             .collect();
         voters.sort();
         voters.dedup();
-        for voter in &voters {
-            lock_key(conn, &format!("vote:{}:{voter}", campaign.id))?;
-        }
+        let locks: Vec<String> = voters
+            .iter()
+            .map(|voter| super::service::ballot_lock(&campaign.id, voter))
+            .collect();
+        lock_keys(conn, &locks.iter().map(String::as_str).collect::<Vec<_>>())?;
         let found: HashMap<String, VoteRow> = repo::find_many(conn, &campaign.id, &request.vote_ids)?
             .into_iter()
             .map(|vote| (vote.id.clone(), vote))

@@ -14,9 +14,9 @@ use crate::attribution;
 use crate::campaigns::repo::CampaignRow;
 use crate::campaigns::view as campaigns;
 use crate::contributions::repo as contributions;
-use crate::contributions::view::{Seen, visible_to};
+use crate::contributions::view::{Seen, visible_to_locking};
 use crate::counters::segments;
-use crate::db::{DbConnection, Writer, Writes, lock_key, lock_keys, write_transaction};
+use crate::db::{DbConnection, Writer, Writes, write_transaction};
 use crate::domain::{Phase, PointsSource, Role, VotingMethod};
 use crate::error::{ApiError, ErrorCode, FieldError};
 use crate::events::catalogue::VoteEventData;
@@ -85,7 +85,7 @@ pub fn cast(
             campaign,
             role,
             by_viewer,
-        } = visible_to(conn, Some(voter), contribution_id)?;
+        } = visible_taking_voter_locks(conn, voter, contribution_id)?;
         if !contribution.status.is_public() {
             return Err(ApiError::new(
                 ErrorCode::VoteTargetNotPublic,
@@ -102,16 +102,8 @@ pub fn cast(
         }
         let method = campaign.voting_method;
         check_value(method, &campaign, value)?;
-        // One voter's parallel requests queue here, so the budget and the one-vote rule hold. A
-        // public ballot also reads the voter's segments under the lock a withdrawal of consent
-        // erases them under, so no vote lands with segments the voter has just withdrawn.
-        let ballot_lock = format!("vote:{}:{voter}", campaign.id);
+        // Read under the voter's locks, taken as the entry was read.
         let juror = role == Some(Role::Juror);
-        if juror {
-            lock_key(conn, &ballot_lock)?;
-        } else {
-            lock_keys(conn, &[&ballot_lock, &segments::profile_lock(voter)])?;
-        }
         let repo::VoterState {
             profile,
             ballot: existing,
@@ -233,9 +225,10 @@ pub fn retract(
             campaign,
             role,
             ..
-        } = visible_to(conn, Some(voter), contribution_id)?;
+        } = visible_taking_voter_locks(conn, voter, contribution_id)?;
         require_voting_open(&campaign, now)?;
-        lock_key(conn, &format!("vote:{}:{voter}", campaign.id))?;
+        // Read under the locks: a withdrawal of consent that erased this ballot's segments has
+        // committed, so the counters lose them once.
         let Some(vote) = repo::find(conn, &contribution.id, voter)? else {
             return Ok(());
         };
@@ -253,6 +246,39 @@ pub fn retract(
         )?;
         Ok(writes.send(conn)?)
     })
+}
+
+/// The lock a voter's ballots in a campaign change under: one voter's parallel votes queue on it,
+/// so the budget and the one-vote rule hold.
+pub(super) fn ballot_lock(campaign_id: &str, voter: &str) -> String {
+    let (prefix, suffix) = ballot_lock_around(voter);
+    format!("{prefix}{campaign_id}{suffix}")
+}
+
+/// [`ballot_lock`]'s key around a campaign id: what goes before it and after it.
+fn ballot_lock_around(voter: &str) -> (&'static str, String) {
+    ("vote:", format!(":{voter}"))
+}
+
+/// The entry `voter` may see, read while taking their locks, in this order: the ballot lock of
+/// its campaign, then the lock their research profile is read and erased under (so a ballot
+/// carries no segments the voter has just withdrawn, and a retraction takes back the segments
+/// a withdrawal has not). Both come with the read, no round trip of their own; what they guard
+/// is read in later statements. (Jurors' ballots carry no segments; they take the profile lock
+/// all the same, which only a change of their own research consent waits on.)
+fn visible_taking_voter_locks(
+    conn: &mut DbConnection,
+    voter: &str,
+    contribution_id: &str,
+) -> Result<Seen, ApiError> {
+    let (prefix, suffix) = ballot_lock_around(voter);
+    visible_to_locking(
+        conn,
+        voter,
+        contribution_id,
+        (prefix, &suffix),
+        &segments::profile_lock(voter),
+    )
 }
 
 /// Whether `voter` shares in `contribution`'s prize: one of its authors (`by_voter`, read with
