@@ -7,8 +7,8 @@ use chrono::NaiveDateTime;
 use sha2::{Digest, Sha256};
 
 use super::dto::ContributionResponse;
-use super::repo::{self, WithChildren};
-use super::view::respond_with_children;
+use super::repo::{self, ContributionRow};
+use super::view::respond;
 use crate::campaigns::view as campaigns;
 use crate::db::DbConnection;
 use crate::error::ApiError;
@@ -62,36 +62,36 @@ pub fn list(
                 .into_iter()
                 .map(|(_, score)| score.contribution_id)
                 .collect();
+            let mut rows: HashMap<String, ContributionRow> = repo::find_many(conn, &ids)?
+                .into_iter()
+                .map(|row| (row.id.clone(), row))
+                .collect();
             KeyedPage {
-                items: in_order(repo::find_many_with_children(conn, &ids)?, &ids),
+                items: ids.iter().filter_map(|id| rows.remove(id)).collect(),
                 next_key: ranked.next_key,
             }
         }
         GallerySort::Newest => {
             let rows = repo::list_public_newest(conn, &campaign.id, after.as_deref(), limit as i64 + 1)?;
-            KeyedPage::from_rows(rows, limit, |entry| entry.row.id.clone())
+            KeyedPage::from_rows(rows, limit, |row| row.id.clone())
         }
         GallerySort::Random => {
             let mut ids = repo::public_ids(conn, &campaign.id)?;
             ids.sort_by_cached_key(|id| Sha256::digest(format!("{seed}:{id}").as_bytes()));
             let window = KeyedPage::by_position(ids, after.as_deref(), limit)?;
+            let mut rows: HashMap<String, ContributionRow> = repo::find_many(conn, &window.items)?
+                .into_iter()
+                .map(|row| (row.id.clone(), row))
+                .collect();
             KeyedPage {
-                items: in_order(repo::find_many_with_children(conn, &window.items)?, &window.items),
+                items: window.items.iter().filter_map(|id| rows.remove(id)).collect(),
                 next_key: window.next_key,
             }
         }
     };
+    let items = respond(conn, page.items)?;
     Ok(KeyedPage {
-        items: respond_with_children(page.items),
+        items,
         next_key: page.next_key,
     })
-}
-
-/// `entries` in the order of `ids` (those that were found).
-fn in_order(entries: Vec<WithChildren>, ids: &[String]) -> Vec<WithChildren> {
-    let mut by_id: HashMap<String, WithChildren> = entries
-        .into_iter()
-        .map(|entry| (entry.row.id.clone(), entry))
-        .collect();
-    ids.iter().filter_map(|id| by_id.remove(id)).collect()
 }

@@ -190,28 +190,6 @@ crate::backend_fragment! {
         WHERE a.contribution_id = contributions.id)",
 }
 
-/// A contribution with its authors (named) and its media: what a response shows.
-pub struct WithChildren {
-    pub row: ContributionRow,
-    pub authors: Vec<NamedAuthor>,
-    pub media: Vec<MediaRow>,
-}
-
-/// The columns of a [`WithChildren`]: the row, and its children as JSON built by the fragments.
-macro_rules! with_children_columns {
-    () => {
-        (contributions::all_columns, AuthorsJson, MediaOfContributionJson)
-    };
-}
-
-fn with_children((row, authors, media): (ContributionRow, String, String)) -> QueryResult<WithChildren> {
-    Ok(WithChildren {
-        row,
-        authors: json_rows(&authors)?,
-        media: media_rows(&media)?,
-    })
-}
-
 /// [`find_for_viewer`] with the contribution's authors and media, all in one statement: what a
 /// read by id answers with (before, a query each for the authors and the media, three round
 /// trips instead of one).
@@ -348,29 +326,26 @@ pub fn decline_authorship(
     Ok(true)
 }
 
-/// Public contributions of a campaign, newest first, after `after` (an id).
-/// A page of a campaign's public contributions, newest first, each with its authors and media:
-/// one statement for what a gallery page shows.
+/// Public contributions of a campaign, newest first, after `after` (an id). Their authors and
+/// media are read for the whole page in two statements ([`super::view::respond`]), not with each
+/// row as a read by id does: per row, the JSON subqueries cost the database more than the two
+/// round trips they save (measured: a gallery page 3022 → 2190 a second).
 pub fn list_public_newest(
     conn: &mut DbConnection,
     campaign_id: &str,
     after: Option<&str>,
     limit: i64,
-) -> QueryResult<Vec<WithChildren>> {
-    let rows: Vec<(ContributionRow, String, String)> = crate::on_backend!(conn, c => {
-        let mut query = contributions::table
-            .filter(contributions::campaign_id.eq(campaign_id))
-            .filter(contributions::status.eq_any(ContributionStatus::PUBLIC))
-            .order(contributions::id.desc())
-            .limit(limit)
-            .select(with_children_columns!())
-            .into_boxed();
-        if let Some(after) = after {
-            query = query.filter(contributions::id.lt(after));
-        }
-        query.load(c)
-    })?;
-    rows.into_iter().map(with_children).collect()
+) -> QueryResult<Vec<ContributionRow>> {
+    let mut query = contributions::table
+        .filter(contributions::campaign_id.eq(campaign_id))
+        .filter(contributions::status.eq_any(ContributionStatus::PUBLIC))
+        .order(contributions::id.desc())
+        .limit(limit)
+        .into_boxed();
+    if let Some(after) = after {
+        query = query.filter(contributions::id.lt(after.to_owned()));
+    }
+    query.load(conn)
 }
 
 /// Ids of all public contributions of a campaign (for the per-viewer random order).
@@ -386,13 +361,4 @@ pub fn find_many(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<Con
     contributions::table
         .filter(contributions::id.eq_any(ids))
         .load(conn)
-}
-
-/// [`find_many`], each with its authors and media (in no particular order).
-pub fn find_many_with_children(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<WithChildren>> {
-    let rows: Vec<(ContributionRow, String, String)> = crate::on_backend!(conn, c => contributions::table
-        .filter(contributions::id.eq_any(ids))
-        .select(with_children_columns!())
-        .load(c))?;
-    rows.into_iter().map(with_children).collect()
 }

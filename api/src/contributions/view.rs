@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use super::dto::{AuthorResponse, ContributionResponse};
-use super::repo::{self, ContributionRow, ForViewer, NamedAuthor, Whole, WithChildren};
+use super::repo::{self, ContributionRow, ForViewer, NamedAuthor, Whole};
 use crate::campaigns::repo::CampaignRow;
 use crate::campaigns::view as campaigns;
 use crate::db::DbConnection;
@@ -113,20 +113,6 @@ pub(crate) fn load(conn: &mut DbConnection, id: &str) -> Result<ContributionResp
     respond(conn, vec![row])?
         .pop()
         .ok_or_else(|| ApiError::internal("a loaded contribution vanished"))
-}
-
-/// Responses for contributions read with their authors and media (no further statement).
-pub(crate) fn respond_with_children(entries: Vec<WithChildren>) -> Vec<ContributionResponse> {
-    entries
-        .into_iter()
-        .map(|entry| {
-            response(
-                entry.row,
-                entry.authors,
-                entry.media.into_iter().map(MediaResponse::from).collect(),
-            )
-        })
-        .collect()
 }
 
 /// Responses for `rows`, their authors and media read in two statements for all of them.
