@@ -12,7 +12,7 @@ use crate::error::ApiError;
 use crate::events;
 use crate::jobs::{self, ClaimedJob, Finished, Next};
 use crate::notifications::fanout;
-use crate::webhooks::plan;
+use crate::webhooks::plan::Planner;
 
 /// Job kinds.
 pub const DISPATCH: &str = "events.dispatch";
@@ -24,9 +24,10 @@ pub async fn dispatch(db: &Db, job: ClaimedJob, every: Duration) -> Result<Finis
     db.run(move |conn| {
         write_transaction(conn, |conn| {
             let batch = events::undispatched(conn, BATCH)?;
+            let mut webhooks = Planner::new();
             for event in &batch {
                 fanout::fan_out(conn, event)?;
-                plan::plan(conn, event)?;
+                webhooks.plan(conn, event)?;
             }
             let ids: Vec<String> = batch.iter().map(|event| event.id.clone()).collect();
             events::mark_dispatched(conn, &ids, crate::ids::now())?;

@@ -1,6 +1,9 @@
 //! Turning an event into messages: one per enabled endpoint of its organization that takes its
 //! type (and campaign), each with its delivery job, in the dispatcher's transaction.
 
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
 use serde_json::json;
 
 use super::DeliveryStatus;
@@ -65,18 +68,38 @@ pub fn queue_message(
     Ok(Some(row.id))
 }
 
-/// Queues the messages `event` causes; returns how many.
-pub fn plan(conn: &mut DbConnection, event: &StoredEvent) -> Result<usize, ApiError> {
-    let Some(organization) = &event.organization_id else {
-        return Ok(0);
-    };
-    let endpoints = repo::enabled_of(conn, organization)?;
-    let mut queued = 0;
-    let body = events::envelope(event);
-    for webhook in endpoints.iter().filter(|webhook| takes(webhook, event)) {
-        if queue_message(conn, webhook, Some(&event.id), event.event_type, &body)?.is_some() {
-            queued += 1;
-        }
+/// Plans the messages of one dispatch batch. The enabled endpoints of an organization are read
+/// once per batch, not once per event: a burst of votes puts a batch's worth of one
+/// organization's events in it, and each read was a statement. An endpoint subscribed while the
+/// batch runs takes none of its events anyway (they are older than it); one switched off meanwhile
+/// is checked again when its message is due, and not sent.
+#[derive(Default)]
+pub struct Planner {
+    endpoints: HashMap<String, Vec<WebhookRow>>,
+}
+
+impl Planner {
+    pub fn new() -> Self {
+        Self::default()
     }
-    Ok(queued)
+
+    /// Queues the messages `event` causes; returns how many.
+    pub fn plan(&mut self, conn: &mut DbConnection, event: &StoredEvent) -> Result<usize, ApiError> {
+        let Some(organization) = &event.organization_id else {
+            return Ok(0);
+        };
+        let endpoints = match self.endpoints.entry(organization.clone()) {
+            Entry::Occupied(known) => known.into_mut(),
+            Entry::Vacant(unknown) => unknown.insert(repo::enabled_of(conn, organization)?),
+        };
+        let mut body = None;
+        let mut queued = 0;
+        for webhook in endpoints.iter().filter(|webhook| takes(webhook, event)) {
+            let body = body.get_or_insert_with(|| events::envelope(event));
+            if queue_message(conn, webhook, Some(&event.id), event.event_type, body)?.is_some() {
+                queued += 1;
+            }
+        }
+        Ok(queued)
+    }
 }
