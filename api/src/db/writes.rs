@@ -70,14 +70,6 @@ impl<'a> Writes<'a> {
         Self::default()
     }
 
-    pub fn len(&self) -> usize {
-        self.statements.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.statements.is_empty()
-    }
-
     /// Sends the gathered writes in the order they were gathered: one statement on PostgreSQL,
     /// one after another on SQLite. Nothing is sent when there are none.
     pub fn send(self, conn: &mut DbConnection) -> QueryResult<()> {
