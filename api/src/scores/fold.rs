@@ -74,20 +74,22 @@ fn fold_batch(conn: &mut DbConnection) -> Result<usize, ApiError> {
             .map(|row| (row.id.clone(), row))
             .collect();
         // Locked in id order: two folds never wait on each other in opposite orders.
-        for mut row in repo::scores_for_update(conn, &ids)? {
+        let mut rows = repo::scores_for_update(conn, &ids)?;
+        rows.retain_mut(|row| {
             let (Some((public, jury)), Some((campaign_id, fresh_from))) = (
                 changes.get(row.contribution_id.as_str()),
                 freshness.get(&row.contribution_id),
             ) else {
-                continue;
+                return false;
             };
             let Some(campaign) = campaigns.get(campaign_id) else {
-                continue;
+                return false;
             };
             row.set_tallies(row.public().plus(*public), row.jury().plus(*jury));
-            rescore(&mut row, campaign, *fresh_from);
-            repo::save_score(conn, &row)?;
-        }
+            rescore(row, campaign, *fresh_from);
+            true
+        });
+        repo::save_scores(conn, &rows)?;
         let folded: Vec<String> = pending.into_iter().map(|delta| delta.id).collect();
         repo::delete_deltas(conn, &folded)?;
         Ok(folded.len())
