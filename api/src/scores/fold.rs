@@ -68,7 +68,10 @@ fn fold_batch(conn: &mut DbConnection) -> Result<usize, ApiError> {
                 (id, (campaign_id, published_at.unwrap_or(created_at)))
             })
             .collect();
-        let campaign_ids: Vec<String> = freshness.values().map(|(campaign, _)| campaign.clone()).collect();
+        let mut campaign_ids: Vec<String> =
+            freshness.values().map(|(campaign, _)| campaign.clone()).collect();
+        campaign_ids.sort_unstable();
+        campaign_ids.dedup();
         let campaigns: HashMap<String, CampaignRow> = campaigns::find_many(conn, &campaign_ids)?
             .into_iter()
             .map(|row| (row.id.clone(), row))

@@ -6,6 +6,7 @@ use diesel::prelude::*;
 use super::ranking::Tally;
 use crate::db::{DbConnection, Writer};
 use crate::domain::ContributionStatus;
+use crate::on_backend;
 use crate::schema::{contribution_scores as scores, contributions, vote_deltas as deltas};
 
 #[derive(Debug, Clone, Queryable, Insertable)]
@@ -109,9 +110,10 @@ pub fn any_pending(conn: &mut DbConnection) -> QueryResult<bool> {
 }
 
 pub fn delete_deltas(conn: &mut DbConnection, ids: &[String]) -> QueryResult<()> {
-    diesel::delete(deltas::table.filter(deltas::id.eq_any(ids)))
-        .execute(conn)
-        .map(drop)
+    // On the backend's connection the id list is one array parameter on PostgreSQL, so a batch
+    // of any size is the same prepared statement (through `MultiConnection` it was an IN list of
+    // up to 5,000 parameters, parsed and planned anew every batch).
+    on_backend!(conn, c => diesel::delete(deltas::table.filter(deltas::id.eq_any(ids))).execute(c)).map(drop)
 }
 
 pub fn insert_score(conn: &mut DbConnection, row: &ScoreRow) -> QueryResult<()> {
@@ -234,7 +236,8 @@ pub type Freshness = (String, String, Option<NaiveDateTime>, NaiveDateTime);
 /// The campaign and the instants its freshness counts from (published, else created) of each
 /// contribution in `ids`.
 pub fn freshness_of(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<Freshness>> {
-    contributions::table
+    // The backend's own connection: one array parameter on PostgreSQL (see `delete_deltas`).
+    on_backend!(conn, c => contributions::table
         .filter(contributions::id.eq_any(ids))
         .select((
             contributions::id,
@@ -242,5 +245,5 @@ pub fn freshness_of(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<
             contributions::published_at,
             contributions::created_at,
         ))
-        .load(conn)
+        .load(c))
 }
