@@ -113,8 +113,53 @@ impl Voting {
             &format!("SELECT contribution_id AS key, COUNT(*) AS n {live}"),
             &format!("SELECT contribution_id AS key, CAST(SUM(value) AS BIGINT) AS n {live}"),
         );
+        let (every_column, every_column_recounted) = every_tally_column(&mut db);
+        assert_eq!(
+            every_column, every_column_recounted,
+            "every folded tally column (public and jury: count, sum, above and below zero) \
+             equals the recount"
+        );
         (stored, recounted)
     }
+}
+
+/// Per contribution, its eight folded tally columns (public, then jury: count, sum, votes above
+/// zero, votes below zero) as stored, and the same recounted from the votes table (invalidated
+/// votes excluded). Entries whose eight are all zero are left out of both.
+fn every_tally_column(
+    db: &mut schwarm_tests::db::TestDb,
+) -> (BTreeMap<String, [i64; 8]>, BTreeMap<String, [i64; 8]>) {
+    let mut gather = |queries: Vec<String>| {
+        let mut by_entry: BTreeMap<String, [i64; 8]> = BTreeMap::new();
+        for (column, query) in queries.iter().enumerate() {
+            for (key, n) in db.key_counts(query) {
+                by_entry.entry(key).or_default()[column] = n;
+            }
+        }
+        by_entry.retain(|_, tallies| tallies.iter().any(|&n| n != 0));
+        by_entry
+    };
+    let mut stored_queries = Vec::new();
+    let mut recount_queries = Vec::new();
+    for (ballot, jury) in [("public", false), ("jury", true)] {
+        for column in ["count", "sum", "positive", "negative"] {
+            stored_queries.push(format!(
+                "SELECT contribution_id AS key, {ballot}_{column} AS n FROM contribution_scores"
+            ));
+        }
+        for measure in [
+            "COUNT(*)",
+            "SUM(value)",
+            "SUM(CASE WHEN value > 0 THEN 1 ELSE 0 END)",
+            "SUM(CASE WHEN value < 0 THEN 1 ELSE 0 END)",
+        ] {
+            recount_queries.push(format!(
+                "SELECT contribution_id AS key, CAST({measure} AS BIGINT) AS n FROM votes \
+                 WHERE invalidation_id IS NULL AND jury = {jury} GROUP BY contribution_id"
+            ));
+        }
+    }
+    (gather(stored_queries), gather(recount_queries))
 }
 
 fn voters(server: &TestServer, n: usize) -> Vec<User> {
@@ -365,7 +410,9 @@ fn the_campaign_rules_decide_who_votes_what_and_when() {
         true,
         "a juror votes on the jury's ballot"
     );
-    v.server.db().wait_for_folded_scores();
+    // Folded: every tally column, the jury's too, equals the recount (checked inside).
+    let (stored, recounted) = v.stored_and_recounted();
+    assert_eq!(stored, recounted);
     let board = v.leaderboard(None).json();
     let row = |id: &str| {
         board["items"]
