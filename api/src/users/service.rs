@@ -73,6 +73,14 @@ pub fn search(
     q: Option<&str>,
     email: Option<&str>,
 ) -> Result<Vec<UserRow>, ApiError> {
+    // Every parameter given is checked, whichever one answers: a name that is too long is a
+    // mistake even when an email address comes with it.
+    let name = q.map(str::trim);
+    if let Some(text) = name {
+        if !(2..=80).contains(&text.chars().count()) {
+            return Err(name_length_error());
+        }
+    }
     if let Some(email) = email {
         if email.chars().count() > 254 {
             return Err(ApiError::fields(vec![
@@ -90,18 +98,20 @@ pub fn search(
             .into_iter()
             .collect());
     }
-    let text = q.map(str::trim).unwrap_or_default();
-    let length = text.chars().count();
-    if !(2..=80).contains(&length) {
-        return Err(ApiError::fields(vec![
-            FieldError::new(
-                "q",
-                ErrorCode::FieldLength,
-                "give 2 to 80 characters of a name, or an email",
-            )
-            .param("min", 2)
-            .param("max", 80),
-        ]));
-    }
+    let Some(text) = name else {
+        return Err(name_length_error());
+    };
     Ok(repo::search_by_name(conn, &contains_pattern(text), SEARCH_LIMIT)?)
+}
+
+fn name_length_error() -> ApiError {
+    ApiError::fields(vec![
+        FieldError::new(
+            "q",
+            ErrorCode::FieldLength,
+            "give 2 to 80 characters of a name, or an email",
+        )
+        .param("min", 2)
+        .param("max", 80),
+    ])
 }
