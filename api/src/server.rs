@@ -67,7 +67,11 @@ pub async fn run(config: Config) -> Result<(), StartError> {
         "password hashing: {hashing} at once ({} MiB budget)",
         config.password_hashing_memory_bytes >> 20
     );
-    log::info!("opening database {:?}", config.database_url);
+    log::info!(
+        "opening database {:?} with up to {} connections",
+        config.database_url,
+        config.db_pool_size
+    );
     let db = Db::open(&config)?;
     let metrics =
         Metrics::new(config.metrics_token.as_deref()).map_err(|err| StartError::Metrics(err.to_string()))?;

@@ -204,7 +204,11 @@ fn every_response_carries_the_security_headers() {
 #[test]
 fn metrics_count_requests_by_route_and_status_and_show_the_pool() {
     let token = schwarm_tests::METRICS_TOKEN;
-    let server = TestServer::start_with(ServerOptions::new().env("METRICS_TOKEN", token));
+    let server = TestServer::start_with(
+        ServerOptions::new()
+            .env("METRICS_TOKEN", token)
+            .env("DB_POOL_SIZE", "7"),
+    );
     for _ in 0..3 {
         assert_eq!(server.get("/api/v1/health").status, 200);
     }
@@ -235,7 +239,7 @@ fn metrics_count_requests_by_route_and_status_and_show_the_pool() {
         !text.contains("random-probe"),
         "unmatched paths must not become labels:\n{text}"
     );
-    assert!(text.contains("schwarm_db_pool_max_connections 10"), "{text}");
+    assert!(text.contains("schwarm_db_pool_max_connections 7"), "{text}");
     assert!(text.contains("schwarm_db_pool_connections "), "{text}");
 
     // Every statement sent to the database is counted: the readiness probe sends at least one.
