@@ -50,7 +50,7 @@ pub async fn get_user(db: web::Data<Db>, id: web::Path<String>) -> Result<HttpRe
     params(UserSearchQuery),
     responses(
         (status = 200, description = "The people found", body = Vec<PublicUserResponse>),
-        (status = 422, description = "Neither `q` (2 to 80 characters) nor `email` given", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`q` is not 2 to 80 characters (checked beside `email` too), or neither is given", body = Problem, content_type = "application/problem+json"),
         (status = 429, description = "Too many email lookups", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = ["profile:read"]))

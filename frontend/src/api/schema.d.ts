@@ -15113,7 +15113,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Neither `q` (2 to 80 characters) nor `email` given */
+            /** @description `q` is not 2 to 80 characters (checked beside `email` too), or neither is given */
             422: {
                 headers: {
                     [name: string]: unknown;
