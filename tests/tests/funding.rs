@@ -734,12 +734,18 @@ fn illegal_moves_and_bad_money_are_refused_with_their_codes() {
         field_code(backwards),
         ("available_until".to_owned(), "tier.window_order".to_owned())
     );
-    assert_eq!(
-        field_code(tier(
-            json!({"title": "Odd", "min_amount_minor": 100, "estimated_delivery": "2027-13"})
-        )),
-        ("estimated_delivery".to_owned(), "field.format".to_owned())
-    );
+    // Exactly YYYY-MM: a date parser alone would take the spaces, signs and one-digit months.
+    for month in [
+        "2027-13", "2027-00", "2027- 3", " 202-03", "+202-03", "-202-03", "2027-3 ",
+    ] {
+        assert_eq!(
+            field_code(tier(
+                json!({"title": "Odd", "min_amount_minor": 100, "estimated_delivery": month})
+            )),
+            ("estimated_delivery".to_owned(), "field.format".to_owned()),
+            "{month:?}"
+        );
+    }
     let later =
         tier(json!({"title": "Later", "min_amount_minor": 100, "available_from": at(1800)})).json()["id"]
             .as_str()

@@ -170,12 +170,20 @@ fn people_are_found_by_part_of_their_name_or_their_exact_email_never_showing_it(
         (short["field"].as_str(), short["code"].as_str()),
         (Some("q"), Some("field.length"))
     );
-    // A name that is too long is refused even when an email address would answer.
-    let long = search(&format!("email=jo@example.com&q={}", "n".repeat(81))).problem(422);
-    assert_eq!(
-        (long["field"].as_str(), long["code"].as_str()),
-        (Some("q"), Some("field.length"))
-    );
+    // A name that is too long is refused even when an email address would answer, and its
+    // length counts the spaces that were sent.
+    for query in [
+        format!("email=jo@example.com&q={}", "n".repeat(81)),
+        format!("q={}%20", "n".repeat(80)),
+        "q=%20a%20".to_owned(),
+    ] {
+        let refused = search(&query).problem(422);
+        assert_eq!(
+            (refused["field"].as_str(), refused["code"].as_str()),
+            (Some("q"), Some("field.length")),
+            "{query}"
+        );
+    }
     assert_eq!(client.call("GET", "/api/v1/users?q=ann", None, None).status, 401);
 
     // A deleted account is found neither by name nor by its old address.

@@ -31,6 +31,32 @@ fn register_returns_the_user_and_a_session() {
 }
 
 #[test]
+fn an_email_address_counts_its_spaces_towards_its_254_characters() {
+    let server = TestServer::start();
+    let register = |email: &str| {
+        server.client.call(
+            "POST",
+            "/api/v1/auth/register",
+            None,
+            Some(&json!({"email": email, "password": PASSWORD, "display_name": "Long"})),
+        )
+    };
+    let domain = format!("{}.{}.{}.com", "b".repeat(63), "c".repeat(63), "d".repeat(57));
+    let longest = format!("{}@{domain}", "a".repeat(64));
+    assert_eq!(longest.len(), 254);
+    let padded = register(&format!("{longest} ")).problem(422);
+    assert_eq!(
+        (padded["field"].as_str(), padded["code"].as_str()),
+        (Some("email"), Some("field.length"))
+    );
+    assert_eq!(
+        register(&longest).status,
+        201,
+        "the same address unpadded is taken"
+    );
+}
+
+#[test]
 fn emails_are_unique_regardless_of_case() {
     let server = TestServer::start();
     server.client.register("ada");

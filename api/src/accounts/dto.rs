@@ -13,7 +13,8 @@ use crate::validate::not_blank;
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RegisterRequest {
-    /// Compared case-insensitively; stored lower-case.
+    /// Compared case-insensitively; stored lower-case, without the spaces around it (which count
+    /// towards the 254 characters).
     #[validate(email(message = "must be an email address"), length(max = 254))]
     #[schema(format = Email, max_length = 254, example = "ada@example.com")]
     pub email: String,

@@ -29,9 +29,15 @@ fn currency(value: &str) -> Result<(), ValidationError> {
     }
 }
 
+/// The schema's `^[0-9]{4}-(0[1-9]|1[0-2])$`, checked character by character: chrono's parser
+/// alone would also take a sign, a space or a one-digit month ("2027- 3").
 fn month(value: &str) -> Result<(), ValidationError> {
-    let ok =
-        value.len() == 7 && chrono::NaiveDate::parse_from_str(&format!("{value}-01"), "%Y-%m-%d").is_ok();
+    let ok = match value.as_bytes() {
+        [y @ .., b'-', m1, m2] if y.len() == 4 && y.iter().all(u8::is_ascii_digit) => {
+            matches!((m1, m2), (b'0', b'1'..=b'9') | (b'1', b'0'..=b'2'))
+        }
+        _ => false,
+    };
     match ok {
         true => Ok(()),
         false => Err(refusal(ErrorCode::FieldFormat, "a month as YYYY-MM", None)),

@@ -74,13 +74,14 @@ pub fn search(
     email: Option<&str>,
 ) -> Result<Vec<UserRow>, ApiError> {
     // Every parameter given is checked, whichever one answers: a name that is too long is a
-    // mistake even when an email address comes with it.
-    let name = q.map(str::trim);
-    if let Some(text) = name {
-        if !(2..=80).contains(&text.chars().count()) {
-            return Err(name_length_error());
-        }
+    // mistake even when an email address comes with it. At most 80 characters as sent, and at
+    // least 2 that are not spaces.
+    if let Some(raw) = q
+        && (raw.chars().count() > 80 || raw.trim().chars().count() < 2)
+    {
+        return Err(name_length_error());
     }
+    let name = q.map(str::trim);
     if let Some(email) = email {
         if email.chars().count() > 254 {
             return Err(ApiError::fields(vec![

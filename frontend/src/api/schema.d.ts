@@ -5070,7 +5070,8 @@ export interface components {
             display_name: string;
             /**
              * Format: email
-             * @description Compared case-insensitively; stored lower-case.
+             * @description Compared case-insensitively; stored lower-case, without the spaces around it (which count
+             *     towards the 254 characters).
              * @example ada@example.com
              */
             email: string;
