@@ -156,8 +156,9 @@ profile_stop() {
   log "profile: $WORK/perf-$key.txt"
 }
 per_request() { awk -v a="$1" -v b="$2" -v n="$3" 'BEGIN { if (n + 0 == 0) print "n/a"; else printf "%d", (b - a) / n }'; }
-# statements URL -> the statements the server has sent to its database so far (/metrics)
-statements() { curl -sf -H "Authorization: Bearer $METRICS_TOKEN" "$1/api/v1/metrics" | awk '$1 == "schwarm_db_statements_total" { printf "%d", $2 }'; }
+# statements URL -> the statements the server has sent to its database so far (/metrics), for
+# requests and the job queue together: the background's share is part of what a vote costs
+statements() { curl -sf -H "Authorization: Bearer $METRICS_TOKEN" "$1/api/v1/metrics" | awk 'index($1, "schwarm_db_statements_total{") == 1 { n += $2 } END { printf "%d", n }'; }
 # rss_mb PID FIELD -> VmRSS (now) or VmHWM (peak since start) in MB
 rss_mb() { awk -v f="$2:" '$1 == f { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 

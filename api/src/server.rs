@@ -102,10 +102,11 @@ pub async fn run(config: Config) -> Result<(), StartError> {
         unsubscribe_key.clone(),
     )?;
 
-    let registry = jobs(&config, &db, &clock, mailer, unsubscribe_key, policy);
+    let background = db.background();
+    let registry = jobs(&config, &background, &clock, mailer, unsubscribe_key, policy);
     log::info!("working the job queue: {}", registry.kinds().join(", "));
     worker::spawn(
-        db,
+        background,
         registry,
         WorkerSettings {
             concurrency: config.job_concurrency,

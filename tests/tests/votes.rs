@@ -196,8 +196,8 @@ fn a_voters_later_votes_take_six_statements_their_checks_locks_and_writes_in_thr
     // score delta, on a new ballot the day's count, and the event: one statement on PostgreSQL,
     // one each on SQLite (in-process: no round trip to save). Before, a new ballot took ten on
     // PostgreSQL (the locks a statement of their own, the writes one by one) and fourteen before
-    // that. The margin is the error of the estimate (what the background sends varies): 20 to 30
-    // statements.
+    // that. The job queue's statements are counted apart; the margin is for the pings of
+    // connections that sat idle (a few statements in 20 to 30).
     let (expected_new, expected_changed) = match Backend::current() {
         Backend::Postgres => (6.0, 6.0),
         Backend::Sqlite => (9.0, 8.0),

@@ -77,6 +77,8 @@ pub struct Db {
     turns: Arc<tokio::sync::Semaphore>,
     /// How long work waits for its turn (`DB_TIMEOUT_SECS`) before it answers 503.
     wait: Duration,
+    /// Whom this handle's statements are counted for (`schwarm_db_statements_total`).
+    origin: statements::Origin,
 }
 
 /// Pool size, idle and in-use connection counts (for metrics).
@@ -115,7 +117,16 @@ impl Db {
             backend: config.database_url.backend(),
             turns: Arc::new(tokio::sync::Semaphore::new(config.db_pool_size as usize)),
             wait: config.db_timeout,
+            origin: statements::Origin::Request,
         })
+    }
+
+    /// The same pool and turns, its statements counted as background work (the job queue's).
+    pub fn background(&self) -> Db {
+        Db {
+            origin: statements::Origin::Background,
+            ..self.clone()
+        }
     }
 
     pub fn backend(&self) -> Backend {
@@ -130,8 +141,9 @@ impl Db {
         T: Send + 'static,
     {
         let turn = self.turn(self.wait).await?;
-        let pool = self.pool.clone();
+        let (pool, origin) = (self.pool.clone(), self.origin);
         web::block(move || {
+            let _counted = origin.enter();
             let mut conn = checkout(&pool, None)?;
             let done = work(&mut conn);
             // The connection goes back before the turn, so the next in line finds it free.
@@ -146,9 +158,10 @@ impl Db {
     /// Whether the database answers a trivial query now (for `/ready`); never waits long.
     pub async fn check(&self) -> Result<(), ApiError> {
         let turn = self.turn(READY_CHECK_TIMEOUT).await?;
-        let pool = self.pool.clone();
+        let (pool, origin) = (self.pool.clone(), self.origin);
         web::block(move || {
             let _turn = turn;
+            let _counted = origin.enter();
             let mut conn = checkout(&pool, Some(READY_CHECK_TIMEOUT))?;
             diesel::sql_query("SELECT 1")
                 .execute(&mut *conn)
