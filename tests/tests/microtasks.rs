@@ -640,14 +640,38 @@ fn answers_are_checked_against_the_form_and_leases_against_the_clock() {
     );
     assert_eq!(extended.status, 200, "{}", extended.text());
 
+    // Past the lease, and once the sweep has marked the claim expired (every 50 ms here): a
+    // late answer hears that the lease ran out, as it does before the sweep comes by.
     campaign.server.set_clock(&at(600));
-    let late = campaign.call(
-        "POST",
-        &format!("/api/v1/claims/{id}/submission"),
-        &worker,
-        Some(json!({"answer": 3})),
-    );
-    assert_eq!(late.problem(409)["code"], "claim.lease_expired");
+    let read = || {
+        campaign
+            .call("GET", &format!("/api/v1/claims/{id}"), &worker, None)
+            .json()
+    };
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while read()["status"] != "expired" {
+        assert!(std::time::Instant::now() < deadline, "never swept: {}", read());
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    for (method, path, body) in [
+        (
+            "POST",
+            format!("/api/v1/claims/{id}/submission"),
+            json!({"answer": 3}),
+        ),
+        (
+            "PATCH",
+            format!("/api/v1/claims/{id}"),
+            json!({"action": "extend"}),
+        ),
+    ] {
+        let late = campaign.call(method, &path, &worker, Some(body));
+        assert_eq!(
+            late.problem(409)["code"],
+            "claim.lease_expired",
+            "{method} {path}"
+        );
+    }
     let stranger = campaign.server.client.register("stranger");
     let hidden = campaign.call("GET", &format!("/api/v1/claims/{id}"), &stranger, None);
     assert_eq!(hidden.status, 404, "a claim is its worker's and the managers'");

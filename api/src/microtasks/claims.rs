@@ -39,13 +39,18 @@ pub enum Next {
     },
 }
 
-fn claim_refusal(from: ClaimStatus, to: ClaimStatus) -> ApiError {
-    ApiError::new(
-        ErrorCode::ClaimTransition,
-        format!("a {} claim cannot become {}", from.as_str(), to.as_str()),
-    )
-    .param("from", from.as_str())
-    .param("to", to.as_str())
+/// The refusal for a claim that is not an active lease. An expired one answers as a lease that
+/// ran out, whether or not the sweep has marked it yet, so the worker hears the same either way.
+fn not_active(claim: &ClaimRow, to: ClaimStatus) -> ApiError {
+    match claim.status {
+        ClaimStatus::Expired => lease_expired(claim),
+        from => ApiError::new(
+            ErrorCode::ClaimTransition,
+            format!("a {} claim cannot become {}", from.as_str(), to.as_str()),
+        )
+        .param("from", from.as_str())
+        .param("to", to.as_str()),
+    }
 }
 
 /// The checks before taking a slot: the work window, eligibility, the caller not paused, and
@@ -250,7 +255,7 @@ pub fn update(
         match action {
             ClaimAction::Extend => {
                 if claim.status != ClaimStatus::Active {
-                    return Err(claim_refusal(claim.status, ClaimStatus::Active));
+                    return Err(not_active(&claim, ClaimStatus::Active));
                 }
                 if claim.lease_expires_at <= now {
                     return Err(lease_expired(&claim));
@@ -325,7 +330,7 @@ fn moved_first(conn: &mut DbConnection, claim: &ClaimRow, to: ClaimStatus) -> Re
     let current = repo::claim(conn, &claim.id)?.unwrap_or_else(|| claim.clone());
     Ok(match current.status {
         ClaimStatus::Active => lease_expired(&current),
-        from => claim_refusal(from, to),
+        _ => not_active(&current, to),
     })
 }
 
@@ -347,7 +352,7 @@ pub fn submit(
             .map_err(|error| ApiError::fields(vec![error]))?;
         lock_task(conn, &claim.task_id)?;
         if claim.status != ClaimStatus::Active {
-            return Err(claim_refusal(claim.status, ClaimStatus::Submitted));
+            return Err(not_active(&claim, ClaimStatus::Submitted));
         }
         if claim.lease_expires_at <= now {
             return Err(lease_expired(&claim));
