@@ -10,7 +10,7 @@ use crate::auth::rate_limit::AuthRateLimits;
 use crate::clock::Clock;
 use crate::db::Db;
 use crate::domain::Locale;
-use crate::error::{ApiError, ErrorCode, FieldError, Problem};
+use crate::error::{ApiError, Problem};
 use crate::http::client_ip::ClientIp;
 use crate::http::json::ApiJson;
 use crate::http::no_store::no_store;
@@ -47,9 +47,7 @@ pub async fn register(
     let mut request = body.into_inner();
     // Spaces around a pasted address are forgiven, but never past the documented length.
     if request.email.chars().count() > 254 {
-        return Err(ApiError::fields(vec![
-            FieldError::new("email", ErrorCode::FieldLength, "at most 254 characters").param("max", 254),
-        ]));
+        return Err(ApiError::too_long("email", 254));
     }
     request.email = service::normalize_email(&request.email);
     request.validate()?;

@@ -12,7 +12,7 @@ use crate::auth::{Auth, MaybeAuth};
 use crate::clock::Clock;
 use crate::db::{Db, DbConnection};
 use crate::domain::{CampaignKind, Phase};
-use crate::error::{ApiError, ErrorCode, FieldError, Problem};
+use crate::error::{ApiError, Problem};
 use crate::http::json::ApiJson;
 use crate::pagination::{Page, PageQuery, Paging};
 
@@ -88,14 +88,14 @@ pub async fn list_campaigns(
 ) -> Result<web::Json<Page<CampaignResponse>>, ApiError> {
     let query = query.into_inner();
     if query.q.as_ref().is_some_and(|q| q.chars().count() > 100) {
-        return Err(too_long("q", 100));
+        return Err(ApiError::too_long("q", 100));
     }
     if query
         .organization
         .as_ref()
         .is_some_and(|slug| slug.chars().count() > 50)
     {
-        return Err(too_long("organization", 50));
+        return Err(ApiError::too_long("organization", 50));
     }
     let closing_soon = matches!(query.sort, Some(CampaignSort::ClosingSoon));
     let order = if closing_soon { "closing_soon" } else { "newest" };
@@ -113,12 +113,6 @@ pub async fn list_campaigns(
         .run(move |conn| discovery::list(conn, discovery, clock.now()))
         .await?;
     Ok(web::Json(paging.page(order, page)))
-}
-
-fn too_long(field: &str, max: usize) -> ApiError {
-    ApiError::fields(vec![
-        FieldError::new(field, ErrorCode::FieldLength, format!("at most {max} characters")).param("max", max),
-    ])
 }
 
 /// A campaign by id or slug. Drafts are visible only to their organization's managers (404 to

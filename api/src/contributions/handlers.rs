@@ -14,7 +14,7 @@ use crate::auth::scopes::{ContributionsRead, ContributionsWrite};
 use crate::auth::{Auth, MaybeAuth};
 use crate::clock::Clock;
 use crate::db::Db;
-use crate::error::{ApiError, ErrorCode, FieldError, Problem};
+use crate::error::{ApiError, Problem};
 use crate::http::json::ApiJson;
 use crate::pagination::{Page, PageQuery, Paging};
 
@@ -93,9 +93,7 @@ pub async fn list_contributions(
 ) -> Result<web::Json<Page<ContributionResponse>>, ApiError> {
     let query = query.into_inner();
     if query.seed.as_ref().is_some_and(|seed| seed.chars().count() > 100) {
-        return Err(ApiError::fields(vec![
-            FieldError::new("seed", ErrorCode::FieldLength, "at most 100 characters").param("max", 100),
-        ]));
+        return Err(ApiError::too_long("seed", 100));
     }
     let viewer = auth.0.map(|auth| auth.user_id);
     let seed = query

@@ -158,6 +158,14 @@ impl ApiError {
         ApiError::fields(vec![FieldError::new(field, code, message)])
     }
 
+    /// A text field longer than its documented `maxLength` (422 `field.length`, `params.max`).
+    pub fn too_long(field: &str, max: usize) -> Self {
+        Self::fields(vec![
+            FieldError::new(field, ErrorCode::FieldLength, format!("at most {max} characters"))
+                .param("max", max),
+        ])
+    }
+
     /// Invalid fields: a 422 whose `code`, `field` and `params` are those of the first.
     pub fn fields(errors: Vec<FieldError>) -> Self {
         let first = errors.first();

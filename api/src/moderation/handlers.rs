@@ -13,7 +13,7 @@ use crate::comments::dto::ReportedComment;
 use crate::contributions::dto::ContributionResponse;
 use crate::db::Db;
 use crate::domain::ReportTarget;
-use crate::error::{ApiError, ErrorCode, FieldError, Problem};
+use crate::error::{ApiError, Problem};
 use crate::http::json::ApiJson;
 use crate::pagination::{Page, PageQuery, Paging};
 
@@ -215,14 +215,7 @@ pub async fn list_reports(
 ) -> Result<web::Json<Page<DeskReport>>, ApiError> {
     let ReportsQuery { status, target_id } = query.into_inner();
     if target_id.as_ref().is_some_and(|id| id.chars().count() > 64) {
-        return Err(ApiError::fields(vec![
-            FieldError::new(
-                "target_id",
-                ErrorCode::FieldLength,
-                "an id has at most 64 characters",
-            )
-            .param("max", 64),
-        ]));
+        return Err(ApiError::too_long("target_id", 64));
     }
     let state = status.unwrap_or(ReportState::Open);
     let (after, limit) = (paging.after(state.as_str())?, paging.limit());

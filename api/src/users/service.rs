@@ -81,17 +81,9 @@ pub fn search(
     {
         return Err(name_length_error());
     }
-    let name = q.map(str::trim);
     if let Some(email) = email {
         if email.chars().count() > 254 {
-            return Err(ApiError::fields(vec![
-                FieldError::new(
-                    "email",
-                    ErrorCode::FieldLength,
-                    "an email address has at most 254 characters",
-                )
-                .param("max", 254),
-            ]));
+            return Err(ApiError::too_long("email", 254));
         }
         let normalized = email.trim().to_lowercase();
         return Ok(repo::find_by_email(conn, &normalized)?
@@ -99,7 +91,7 @@ pub fn search(
             .into_iter()
             .collect());
     }
-    let Some(text) = name else {
+    let Some(text) = q.map(str::trim) else {
         return Err(name_length_error());
     };
     Ok(repo::search_by_name(conn, &contains_pattern(text), SEARCH_LIMIT)?)
