@@ -80,10 +80,13 @@ if [ -n "$chromium" ] && [ -x "$chromium" ]; then
   e2e_dir=$(mktemp -d)
   trap 'kill "${SERVER_PID:-}" 2>/dev/null || true; rm -rf "$e2e_dir"' EXIT
   # The server's domain clock reads this file; the voting e2e test writes an instant into it. The
-  # micro-tasking test waits for the sweep to expire a lease: it sweeps every 200 ms here.
+  # micro-tasking test waits for the sweep to expire a lease: it sweeps every 200 ms here. The
+  # funding test settles by hand right after it moves the clock past the deadline, and checks
+  # what its dry run would collect: the background settlement (every minute by default) must not
+  # get there first, so here it waits an hour.
   export TEST_CLOCK_FILE="$e2e_dir/clock"
   # Mail goes to files under DATA_DIR (no SMTP_URL): the account-recovery test reads its links.
-  (cd "$e2e_dir" && STATIC_DIR="$OLDPWD/frontend/dist" DATA_DIR="$e2e_dir/data" SMTP_URL= SIMULATED_PAYMENTS=true MICROTASKS_SWEEP_INTERVAL_MS=200 start_server "$SCHWARM_BIN" "$e2e_dir/server.log" \
+  (cd "$e2e_dir" && STATIC_DIR="$OLDPWD/frontend/dist" DATA_DIR="$e2e_dir/data" SMTP_URL= SIMULATED_PAYMENTS=true MICROTASKS_SWEEP_INTERVAL_MS=200 FUNDING_SETTLE_INTERVAL_MS=3600000 start_server "$SCHWARM_BIN" "$e2e_dir/server.log" \
     && echo "$SERVER_URL $SERVER_PID" >"$e2e_dir/server")
   read -r SERVER_URL SERVER_PID <"$e2e_dir/server"
   (cd frontend && CHROMIUM_PATH="$chromium" E2E_BASE_URL="$SERVER_URL" E2E_MAIL_DIR="$e2e_dir/data/mail" npm run test:e2e --silent)
