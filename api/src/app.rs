@@ -18,6 +18,7 @@ use crate::error::extractor_configs;
 use crate::funding::PaymentSettings;
 use crate::http::body_limit::{self, BodyLimits};
 use crate::http::client_ip::TrustProxyHeaders;
+use crate::http::register::GroupedRoutes;
 use crate::http::routes::{self, RouteTable};
 use crate::http::{
     access_log, cors, etag, head, nul_guard, problem_guard, request_id, security_headers, spa,
@@ -160,10 +161,10 @@ pub fn build_app(
     >,
 > {
     let (json, query, path, payload) = extractor_configs(ctx.body_limits.json);
+    let mut routes = GroupedRoutes::new(API_PREFIX);
+    configure_api(&mut routes);
     let api = web::scope(API_PREFIX)
-        .configure(|cfg| {
-            configure_api(cfg);
-        })
+        .configure(|cfg| routes.register(cfg))
         .default_service(web::to(routes::unmatched))
         .wrap(from_fn(etag::conditional_get))
         .wrap(from_fn(idempotency::idempotent));

@@ -76,6 +76,29 @@ fn wrong_method_is_a_405_problem_with_allow() {
     res.problem(405);
 }
 
+/// The server matches a request only against the routes of its first segment and length
+/// (`http::register::GroupedRoutes`); which route answers must not change with that.
+#[test]
+fn a_path_finds_its_route_as_actix_would_match_it() {
+    let server = TestServer::start();
+    // An unreserved character may come percent-encoded, in the first segment too.
+    assert_eq!(server.get("/api/v1/heal%74h").status, 200);
+    server.get("/api/v1/m%65").problem(401);
+    // One more segment, or one fewer, is another path.
+    server.get("/api/v1/health/").problem(404);
+    server.get("/api/v1/contributions/1/vote/x").problem(404);
+    // A path of a group with many routes, asked with a method it does not serve: 405 naming the
+    // methods of that path only.
+    let res = server
+        .client
+        .send("PATCH", "/api/v1/contributions/1/vote", "application/json", b"{}");
+    res.problem(405);
+    let allow = res.header("allow").unwrap_or_default().to_owned();
+    let mut methods: Vec<&str> = allow.split(", ").collect();
+    methods.sort_unstable();
+    assert_eq!(methods, ["DELETE", "PUT"], "{allow}");
+}
+
 #[test]
 fn a_query_parameter_it_cannot_read_is_a_422_naming_that_parameter() {
     let server = TestServer::start();
