@@ -21,7 +21,7 @@ use crate::http::client_ip::TrustProxyHeaders;
 use crate::http::register::GroupedRoutes;
 use crate::http::routes::{self, RouteTable};
 use crate::http::{
-    access_log, cors, etag, head, nul_guard, problem_guard, request_id, security_headers, spa,
+    access_log::AccessLog, cors, etag, head, nul_guard, problem_guard, request_id, security_headers, spa,
 };
 use crate::idempotency;
 use crate::insight::Disclosure;
@@ -218,5 +218,5 @@ pub fn build_app(
         .wrap(from_fn(problem_guard::ensure_problem_json))
         .wrap(security_headers(ctx.hsts_max_age))
         .wrap(from_fn(request_id::assign))
-        .wrap(access_log())
+        .wrap(AccessLog)
 }

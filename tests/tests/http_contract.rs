@@ -48,6 +48,62 @@ fn head_is_answered_wherever_get_is_without_a_body() {
     assert_eq!(get.status, 200);
 }
 
+/// One `key=value` line per request: what operators grep for and log tools parse.
+#[test]
+fn the_access_log_line_names_the_request_its_answer_and_its_id() {
+    let server = TestServer::start();
+    let ok = raw_request(
+        server.addr(),
+        "GET /api/v1/health HTTP/1.1\r\nHost: test\r\nX-Request-Id: log-ok-1",
+    );
+    let missing = raw_request(
+        server.addr(),
+        "GET /api/v1/nope HTTP/1.1\r\nHost: test\r\nX-Request-Id: log-404-1",
+    );
+    assert_eq!((ok.status, missing.status), (200, 404));
+    let line_for = |id: &str| {
+        let mut found = None;
+        schwarm_tests::eventually(std::time::Duration::from_secs(5), || {
+            found = server
+                .logs()
+                .into_iter()
+                .find(|line| line.ends_with(&format!(" request_id={id}")));
+            found.is_some()
+        });
+        found.unwrap_or_else(|| panic!("no access log line for {id}: {:?}", server.logs()))
+    };
+    let ok_line = line_for("log-ok-1");
+    assert!(
+        ok_line.contains("method=GET path=/api/v1/health status=200 latency_ms="),
+        "{ok_line}"
+    );
+    assert!(
+        ok_line.contains(&format!(" bytes={} ", ok.body.len())),
+        "{ok_line}"
+    );
+    let latency: f64 = field(&ok_line, "latency_ms")
+        .parse()
+        .expect("latency is a number");
+    assert!(latency > 0.0, "{ok_line}");
+    let missing_line = line_for("log-404-1");
+    assert!(
+        missing_line.contains("method=GET path=/api/v1/nope status=404 "),
+        "{missing_line}"
+    );
+    assert!(
+        missing_line.contains(&format!(" bytes={} ", missing.body.len())),
+        "{missing_line}"
+    );
+}
+
+fn field<'a>(line: &'a str, key: &str) -> &'a str {
+    let start = line
+        .find(&format!(" {key}="))
+        .map(|at| at + key.len() + 2)
+        .expect(key);
+    line[start..].split(' ').next().unwrap_or_default()
+}
+
 #[test]
 fn unknown_api_route_is_a_404_problem() {
     let server = TestServer::start();

@@ -541,6 +541,16 @@ fn a_scripted_campaign_gives_the_hand_computed_numbers_and_exports() {
             .contains(&format!("{slug}-contributions.csv"))
     );
     let contributions_text = contributions_csv.text();
+    // The export streams its body: the access log counts the bytes that were sent.
+    let request_id = contributions_csv.header("x-request-id").unwrap().to_owned();
+    let logged_bytes = format!(" bytes={} request_id={request_id}", contributions_csv.body.len());
+    assert!(
+        schwarm_tests::eventually(std::time::Duration::from_secs(5), || server
+            .logs()
+            .iter()
+            .any(|line| line.ends_with(&logged_bytes))),
+        "no access log line ending with {logged_bytes:?}"
+    );
     let mut reader = csv::Reader::from_reader(contributions_text.as_bytes());
     let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(records.len(), 12);

@@ -1,6 +1,7 @@
 //! HTTP plumbing shared by every route: request ids, access logs, body limits, unmatched routes
 //! and the single-page app.
 
+pub mod access_log;
 pub mod body_limit;
 pub mod client_ip;
 pub mod download;
@@ -20,13 +21,7 @@ pub use register::Register;
 
 use actix_cors::Cors;
 use actix_web::http::{Method, header};
-use actix_web::middleware::{DefaultHeaders, Logger};
-
-/// One access-log line per request, as `key=value` pairs that log tools can parse.
-pub fn access_log() -> Logger {
-    Logger::new("method=%{method}xi path=%U status=%s latency_ms=%D bytes=%b request_id=%{x-request-id}o")
-        .custom_request_replace("method", |req| req.method().to_string())
-}
+use actix_web::middleware::DefaultHeaders;
 
 /// The Content-Security-Policy of every response. The SPA loads only its own scripts, styles,
 /// fonts and media (and `data:`/`blob:` images: previews of files being uploaded); markdown
