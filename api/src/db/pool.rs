@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use diesel::connection::{Instrumentation, InstrumentationEvent, SimpleConnection};
 use diesel::r2d2::{ManageConnection, R2D2Connection};
-use diesel::{Connection, PgConnection, SqliteConnection};
+use diesel::{Connection, PgConnection, QueryResult, RunQueryDsl, SqliteConnection};
 
 use super::DbConnection;
 use crate::config::DatabaseUrl;
@@ -53,6 +53,8 @@ impl ManageConnection for Manager {
         conn.set_instrumentation(Watch::default());
         if let DbConnection::Sqlite(sqlite) = &mut conn {
             sqlite.batch_execute(SQLITE_PRAGMAS)?;
+            static CHECKED: std::sync::Once = std::sync::Once::new();
+            CHECKED.call_once(|| warn_about_missing_sqlite_options(sqlite));
         }
         Ok(conn)
     }
@@ -73,6 +75,35 @@ impl ManageConnection for Manager {
 
     fn has_broken(&self, conn: &mut DbConnection) -> bool {
         conn.is_broken()
+    }
+}
+
+/// The compile-time options `.cargo/config.toml` gives the bundled SQLite. A build that lost them
+/// (`LIBSQLITE3_FLAGS` set in the environment wins over the file) still works, only slower.
+const SQLITE_BUILD_OPTIONS: [&str; 2] = ["ENABLE_QPSG", "DEFAULT_MEMSTATUS=0"];
+
+fn missing_sqlite_options(sqlite: &mut SqliteConnection) -> QueryResult<Vec<&'static str>> {
+    #[derive(diesel::QueryableByName)]
+    struct CompileOption {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        compile_options: String,
+    }
+    let present: Vec<CompileOption> =
+        diesel::sql_query("SELECT compile_options FROM pragma_compile_options").load(sqlite)?;
+    Ok(SQLITE_BUILD_OPTIONS
+        .into_iter()
+        .filter(|wanted| !present.iter().any(|option| option.compile_options == *wanted))
+        .collect())
+}
+
+fn warn_about_missing_sqlite_options(sqlite: &mut SqliteConnection) {
+    match missing_sqlite_options(sqlite) {
+        Ok(missing) if missing.is_empty() => {}
+        Ok(missing) => log::warn!(
+            "this server's SQLite was built without {missing:?} (see .cargo/config.toml): \
+             it prepares statements again when their values change, and runs slower"
+        ),
+        Err(err) => log::warn!("cannot read SQLite's compile options: {err}"),
     }
 }
 
@@ -115,12 +146,24 @@ impl Instrumentation for Watch {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use diesel::RunQueryDsl;
 
     fn watch(conn: &mut DbConnection) -> &Watch {
         conn.instrumentation()
             .downcast_ref::<Watch>()
             .expect("every pooled connection carries a Watch")
+    }
+
+    #[test]
+    fn the_bundled_sqlite_plans_without_looking_at_bound_values() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let manager = Manager::new(DatabaseUrl::Sqlite(dir.path().join("options.sqlite")));
+        let DbConnection::Sqlite(mut sqlite) = manager.connect().expect("a SQLite connection") else {
+            unreachable!("a SQLite URL gives a SQLite connection")
+        };
+        assert_eq!(
+            missing_sqlite_options(&mut sqlite).expect("compile options"),
+            Vec::<&str>::new()
+        );
     }
 
     #[test]
