@@ -29,8 +29,10 @@ pub async fn dispatch(db: &Db, job: ClaimedJob, every: Duration) -> Result<Finis
                 fanout::fan_out(conn, event)?;
                 webhooks.plan(conn, event)?;
             }
-            let ids: Vec<String> = batch.iter().map(|event| event.id.clone()).collect();
-            events::mark_dispatched(conn, &ids, crate::ids::now())?;
+            if !batch.is_empty() {
+                let ids: Vec<String> = batch.iter().map(|event| event.id.clone()).collect();
+                events::mark_dispatched(conn, &ids, crate::ids::now())?;
+            }
             // A full batch: more are waiting, go on at once.
             jobs::finish(conn, &job, Next::after_batch(batch.len(), BATCH, every))
         })
