@@ -359,6 +359,7 @@ mkdir -p "$WORK/sqlite"
 SQLITE_DB=$WORK/sqlite/bench.db
 start_server sqlite "sqlite://$SQLITE_DB"
 SQLITE_URL=$URL
+LITE_PID=$SERVER_PID
 {
   # Same user ids as on PostgreSQL, so the tokens registered there act for them here. The
   # server's job queue writes meanwhile: wait for its lock instead of failing.
@@ -377,13 +378,21 @@ SQLITE_URL=$URL
 } | sqlite3 -bail "$SQLITE_DB" >/dev/null
 sqlq() { sqlite3 "$SQLITE_DB" "$1"; }
 log "API votes on SQLite: uniform, $HI_CLIENTS clients, ${DURATION}s"
+cpu0=$(cpu_us "$LITE_PID")
 res=$(run_wrk sqlite_votes "$HI_CLIENTS" "$BENCH/vote.lua" "$SQLITE_URL" \
   BENCH_TOKENS="$WORK/tokens.txt" BENCH_CONTRIBS="$WORK/contribs.txt" BENCH_MODE=uniform)
-R[lite_rps]=$(field rps "$res"); R[lite_p99]=$(field p99_us "$res")
+R[lite_rps]=$(field rps "$res"); R[lite_p50]=$(field p50_us "$res"); R[lite_p99]=$(field p99_us "$res")
 R[lite_non2xx]=$(( $(field non2xx "$res") + $(field sockerr "$res") )); R[lite_n]=$(field requests "$res")
+R[lite_cpu]=$(per_request "$cpu0" "$(cpu_us "$LITE_PID")" "${R[lite_n]}")
 R[lite_drain]=$(drain sqlq)
 R[lite_locked]=$(grep -ci 'database is locked' "$WORK/sqlite.log" || true)
 R[lite_ok]=$(sqlq "SELECT CASE WHEN (SELECT sum(public_count) FROM contribution_scores) = (SELECT count(*) FROM votes) THEN 'yes' ELSE 'NO' END")
+log "GET contribution by id on SQLite, $READ_CONNS connections, ${DURATION}s"
+cpu0=$(cpu_us "$LITE_PID")
+res=$(run_wrk sqlite_byid "$READ_CONNS" "$BENCH/read.lua" "$SQLITE_URL" BENCH_IDS="$WORK/contribs.txt")
+R[lite_byid_rps]=$(field rps "$res"); R[lite_byid_p50]=$(field p50_us "$res"); R[lite_byid_p99]=$(field p99_us "$res")
+R[lite_byid_non2xx]=$(( $(field non2xx "$res") + $(field sockerr "$res") ))
+R[lite_byid_cpu]=$(per_request "$cpu0" "$(cpu_us "$LITE_PID")" "$(field requests "$res")")
 
 # ---------------------------------------------------------------- report
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 == 0) print "n/a"; else printf "%.2f", a / b }'; }
@@ -412,7 +421,8 @@ row "floor: SELECT * by primary key (pgbench), $READ_CONNS clients" "$(printf %.
 for k in byid:"GET contribution by id" board:"GET leaderboard top 50" first:"GET gallery sort=new, first page" deep:"GET gallery sort=new, $DEPTH deep" analytics:"GET campaign analytics"; do
   row "${k#*:}" "${R[${k%%:*}_rps]}" "$(ms "${R[${k%%:*}_p50]}")" "$(ms "${R[${k%%:*}_p99]}")" "${R[${k%%:*}_non2xx]}" "${R[${k%%:*}_cpu]}" "${R[${k%%:*}_st]}"
 done
-row "SQLite: API PUT vote, uniform, $HI_CLIENTS clients" "${R[lite_rps]}" "-" "$(ms "${R[lite_p99]}")" "${R[lite_non2xx]}" "-" "-"
+row "SQLite: API PUT vote, uniform, $HI_CLIENTS clients" "${R[lite_rps]}" "$(ms "${R[lite_p50]}")" "$(ms "${R[lite_p99]}")" "${R[lite_non2xx]}" "${R[lite_cpu]}" "-"
+row "SQLite: GET contribution by id, $READ_CONNS clients" "${R[lite_byid_rps]}" "$(ms "${R[lite_byid_p50]}")" "$(ms "${R[lite_byid_p99]}")" "${R[lite_byid_non2xx]}" "${R[lite_byid_cpu]}" "-"
 echo
 printf '%-58s %8s %8s %6s\n' "target" "figure" "limit" ""
 target() { printf '%-58s %8s %8s %6s\n' "$1" "$2" "$3 $4" "$(verdict "$2" "$3" "$4")"; }
@@ -431,8 +441,9 @@ r=$(ratio "${R[board_p99]}" "${R[byid_p99]}")
 printf '%-58s %8s %8s %6s\n' "3. leaderboard / get-by-id p99" "$r" "<= 2" "$(verdict "$r" '<=' 2)"
 r=$(ratio "${R[deep_p99]}" "${R[first_p99]}")
 printf '%-58s %8s %8s %6s\n' "4. gallery $DEPTH deep / first page p99" "$r" "<= 2" "$(verdict "$r" '<=' 2)"
-v=PASS; [[ ${R[lite_locked]} == 0 && ${R[lite_non2xx]} == 0 ]] || v=MISS
-printf '%-58s %8s %8s %6s\n' "5. SQLite: 'database is locked' in log / non-2xx" "${R[lite_locked]} / ${R[lite_non2xx]}" "0 / 0" "$v"
+lite_bad=$(( R[lite_non2xx] + R[lite_byid_non2xx] ))
+v=PASS; [[ ${R[lite_locked]} == 0 && $lite_bad == 0 ]] || v=MISS
+printf '%-58s %8s %8s %6s\n' "5. SQLite: 'database is locked' in log / non-2xx" "${R[lite_locked]} / $lite_bad" "0 / 0" "$v"
 r=$(ratio "${R[analytics_p99]}" "${R[byid_p99]}")
 printf '%-58s %8s %8s %6s\n' "6. analytics / get-by-id p99" "$r" "<= 5" "$(verdict "$r" '<=' 5)"
 target "7. peak RSS (MB) after $VOTERS sign-ups from 8 clients" "${R[hwm_signup]}" "<=" 100
