@@ -15,6 +15,8 @@ RUN npm run build
 FROM rust:1.95-bookworm AS server
 WORKDIR /src
 COPY Cargo.toml Cargo.lock ./
+# The bundled SQLite's compile options (LIBSQLITE3_FLAGS; README, Architecture).
+COPY .cargo .cargo
 COPY api api
 COPY tests tests
 # With S3 support, so replicas can share a bucket for media (MEDIA_STORE=s3://...).
