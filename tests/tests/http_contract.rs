@@ -61,7 +61,8 @@ fn the_access_log_line_names_the_request_its_answer_and_its_id() {
         "GET /api/v1/nope HTTP/1.1\r\nHost: test\r\nX-Request-Id: log-404-1",
     );
     assert_eq!((ok.status, missing.status), (200, 404));
-    let line_for = |id: &str| {
+    // The line of the request with this id: its method, path and status, and its body's bytes.
+    let line_for = |id: &str, request: &str, body: &[u8]| {
         let mut found = None;
         schwarm_tests::eventually(std::time::Duration::from_secs(5), || {
             found = server
@@ -70,29 +71,24 @@ fn the_access_log_line_names_the_request_its_answer_and_its_id() {
                 .find(|line| line.ends_with(&format!(" request_id={id}")));
             found.is_some()
         });
-        found.unwrap_or_else(|| panic!("no access log line for {id}: {:?}", server.logs()))
+        let line = found.unwrap_or_else(|| panic!("no access log line for {id}: {:?}", server.logs()));
+        assert!(line.contains(request), "{line}");
+        assert!(line.contains(&format!(" bytes={} ", body.len())), "{line}");
+        line
     };
-    let ok_line = line_for("log-ok-1");
-    assert!(
-        ok_line.contains("method=GET path=/api/v1/health status=200 latency_ms="),
-        "{ok_line}"
-    );
-    assert!(
-        ok_line.contains(&format!(" bytes={} ", ok.body.len())),
-        "{ok_line}"
+    let ok_line = line_for(
+        "log-ok-1",
+        "method=GET path=/api/v1/health status=200 latency_ms=",
+        &ok.body,
     );
     let latency: f64 = field(&ok_line, "latency_ms")
         .parse()
         .expect("latency is a number");
     assert!(latency > 0.0, "{ok_line}");
-    let missing_line = line_for("log-404-1");
-    assert!(
-        missing_line.contains("method=GET path=/api/v1/nope status=404 "),
-        "{missing_line}"
-    );
-    assert!(
-        missing_line.contains(&format!(" bytes={} ", missing.body.len())),
-        "{missing_line}"
+    line_for(
+        "log-404-1",
+        "method=GET path=/api/v1/nope status=404 ",
+        &missing.body,
     );
 }
 
