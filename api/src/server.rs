@@ -154,24 +154,39 @@ fn jobs(
     let with_db = |db: &Db| db.clone();
     {
         let db = with_db(db);
-        registry.every(scores::fold::FOLD, fold_every, move |job| {
-            let db = db.clone();
-            async move { scores::fold::run(&db, job, fold_every).await }
-        });
+        registry.every_while(
+            scores::fold::FOLD,
+            fold_every,
+            scores::fold::has_work,
+            move |job| {
+                let db = db.clone();
+                async move { scores::fold::run(&db, job, fold_every).await }
+            },
+        );
     }
     {
         let db = with_db(db);
-        registry.every(counters::fold::FOLD, fold_every, move |job| {
-            let db = db.clone();
-            async move { counters::fold::run(&db, job, fold_every).await }
-        });
+        registry.every_while(
+            counters::fold::FOLD,
+            fold_every,
+            counters::fold::has_work,
+            move |job| {
+                let db = db.clone();
+                async move { counters::fold::run(&db, job, fold_every).await }
+            },
+        );
     }
     {
         let db = with_db(db);
-        registry.every(dispatch::DISPATCH, dispatch_every, move |job| {
-            let db = db.clone();
-            async move { dispatch::dispatch(&db, job, dispatch_every).await }
-        });
+        registry.every_while(
+            dispatch::DISPATCH,
+            dispatch_every,
+            dispatch::has_work,
+            move |job| {
+                let db = db.clone();
+                async move { dispatch::dispatch(&db, job, dispatch_every).await }
+            },
+        );
     }
     {
         let db = with_db(db);

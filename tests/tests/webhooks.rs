@@ -706,3 +706,83 @@ fn parallel_subscriptions_stop_at_the_limit() {
     );
     assert_eq!(listed.json()["items"].as_array().unwrap().len(), 20);
 }
+
+/// An idle server parks its folds and its dispatcher: while nothing happens their jobs are not
+/// written at all (before, each ran and was rescheduled every interval, two write transactions
+/// a run). A vote wakes them: its score and analytics are folded and its event delivered long
+/// before a parked job would run by itself (a minute).
+#[test]
+fn an_idle_server_parks_its_folds_and_dispatcher_and_a_vote_wakes_them() {
+    let server = server(&[]);
+    let receiver = Receiver::start();
+    let ada = server.client.register("ada");
+    server.client.create_organization(&ada, "acme");
+    subscribe(&server, &ada, "acme", json!({"url": receiver.url}));
+    let slug = server
+        .client
+        .open_campaign(&ada, "acme", "Launch", json!({"vote_during_submission": true}));
+    let bea = server.client.register("bea");
+    let entry = post(
+        &server,
+        &bea,
+        &format!("/api/v1/campaigns/{slug}/contributions"),
+        Some(json!({"title": "Entry"})),
+    )["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let mut db = server.db();
+    let jobs = "SELECT kind || ' ' || status || ' ' || CAST(updated_at AS TEXT) AS key, COUNT(*) AS n \
+                FROM jobs WHERE kind IN ('scores.fold', 'counters.fold', 'events.dispatch') \
+                GROUP BY kind, status, updated_at ORDER BY kind";
+    // Each job runs every 50 ms while it has work; idle, none of the three rows changes for a
+    // second (twenty of its intervals).
+    let mut parked = Vec::new();
+    let idle = eventually(Duration::from_secs(20), || {
+        let before = db.key_counts(jobs);
+        std::thread::sleep(Duration::from_secs(1));
+        parked = db.key_counts(jobs);
+        before == parked && parked.len() == 3
+    });
+    assert!(idle, "the jobs kept being rewritten while idle: {parked:?}");
+    assert!(
+        parked.iter().all(|(row, _)| row.contains(" queued ")),
+        "{parked:?}"
+    );
+
+    let carl = server.client.register("carl");
+    let res = server.client.call(
+        "PUT",
+        &format!("/api/v1/contributions/{entry}/vote"),
+        carl.token(),
+        Some(&json!({"value": 1})),
+    );
+    assert_eq!(res.status, 200, "{}", res.text());
+    let pending = "SELECT 'votes' AS key, COUNT(*) AS n FROM vote_deltas \
+                   UNION ALL SELECT 'analytics', COUNT(*) FROM insight_deltas \
+                   UNION ALL SELECT 'events', COUNT(*) FROM events WHERE dispatched_at IS NULL";
+    let votes_delivered = || {
+        receiver
+            .received()
+            .iter()
+            .filter(|message| message.json()["type"] == "vote.cast")
+            .count()
+    };
+    let mut left = Vec::new();
+    let woken = eventually(Duration::from_secs(10), || {
+        left = db.key_counts(pending);
+        left.iter().all(|(_, n)| *n == 0) && votes_delivered() > 0
+    });
+    assert!(
+        woken,
+        "after the vote, pending: {left:?}, vote events delivered: {}",
+        votes_delivered()
+    );
+    assert_eq!(votes_delivered(), 1);
+    // Each of the three ran (its row was rewritten), woken by what the vote left.
+    let after = db.key_counts(jobs);
+    assert_eq!(after.len(), 3, "{after:?}");
+    for (row, was) in after.iter().zip(&parked) {
+        assert_ne!(row, was, "ran after the vote");
+    }
+}

@@ -16,6 +16,11 @@ const FOLD_BATCH: i64 = 5_000;
 /// The recurring job's kind.
 pub const FOLD: &str = "counters.fold";
 
+/// The fold's wake-up check while it is parked ([`jobs::worker::Registry::every_while`]).
+pub fn has_work(conn: &mut DbConnection) -> diesel::QueryResult<bool> {
+    repo::any_pending(conn)
+}
+
 /// The recurring job: one batch, in the transaction that ends the job (exactly once).
 pub async fn run(db: &Db, job: ClaimedJob, every: Duration) -> Result<Finished, ApiError> {
     db.run(move |conn| {
@@ -23,7 +28,7 @@ pub async fn run(db: &Db, job: ClaimedJob, every: Duration) -> Result<Finished, 
         let pending = repo::any_pending(conn)?;
         write_transaction(conn, |conn| {
             let folded = if pending { fold_batch(conn)? } else { 0 };
-            jobs::finish(conn, &job, Next::after_batch(folded, FOLD_BATCH, every))
+            jobs::finish(conn, &job, Next::after_batch_or_park(folded, FOLD_BATCH, every))
         })
     })
     .await

@@ -7,7 +7,7 @@ pub mod retention;
 
 use std::time::Duration;
 
-use crate::db::{Db, write_transaction};
+use crate::db::{Db, DbConnection, write_transaction};
 use crate::error::ApiError;
 use crate::events;
 use crate::jobs::{self, ClaimedJob, Finished, Next};
@@ -19,6 +19,11 @@ pub const DISPATCH: &str = "events.dispatch";
 
 /// Events per transaction.
 const BATCH: i64 = 200;
+
+/// The dispatcher's wake-up check while it is parked ([`jobs::worker::Registry::every_while`]).
+pub fn has_work(conn: &mut DbConnection) -> diesel::QueryResult<bool> {
+    events::any_undispatched(conn)
+}
 
 pub async fn dispatch(db: &Db, job: ClaimedJob, every: Duration) -> Result<Finished, ApiError> {
     db.run(move |conn| {
@@ -33,8 +38,8 @@ pub async fn dispatch(db: &Db, job: ClaimedJob, every: Duration) -> Result<Finis
                 let ids: Vec<String> = batch.iter().map(|event| event.id.clone()).collect();
                 events::mark_dispatched(conn, &ids, crate::ids::now())?;
             }
-            // A full batch: more are waiting, go on at once.
-            jobs::finish(conn, &job, Next::after_batch(batch.len(), BATCH, every))
+            // A full batch: more are waiting, go on at once; none: park until events come.
+            jobs::finish(conn, &job, Next::after_batch_or_park(batch.len(), BATCH, every))
         })
     })
     .await

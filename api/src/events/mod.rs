@@ -79,6 +79,11 @@ pub fn undispatched(conn: &mut DbConnection, limit: i64) -> Result<Vec<StoredEve
     Ok(repo::undispatched(conn, limit)?)
 }
 
+/// Whether any event waits for the dispatcher: a plain read.
+pub fn any_undispatched(conn: &mut DbConnection) -> diesel::QueryResult<bool> {
+    repo::any_undispatched(conn)
+}
+
 pub fn mark_dispatched(conn: &mut DbConnection, ids: &[String], at: NaiveDateTime) -> Result<(), ApiError> {
     Ok(repo::mark_dispatched(conn, ids, at)?)
 }

@@ -96,6 +96,16 @@ pub fn undispatched(conn: &mut DbConnection, limit: i64) -> QueryResult<Vec<Stor
         .collect())
 }
 
+/// Whether any event waits for the dispatcher (the partial index `events_undispatched`).
+pub fn any_undispatched(conn: &mut DbConnection) -> QueryResult<bool> {
+    Ok(events::table
+        .filter(events::dispatched_at.is_null())
+        .select(events::id)
+        .first::<String>(conn)
+        .optional()?
+        .is_some())
+}
+
 pub fn mark_dispatched(conn: &mut DbConnection, ids: &[String], at: NaiveDateTime) -> QueryResult<()> {
     diesel::update(events::table.filter(events::id.eq_any(ids)))
         .set(events::dispatched_at.eq(at))

@@ -15,7 +15,10 @@
 //!   therefore at least once, with a stable id the receiver can deduplicate by.
 //! - **Failures**: an error puts the job back with exponential backoff and jitter until its
 //!   `max_attempts`, then it is `dead` (kept for inspection, counted in the metrics).
-//! - **Recurring jobs** are singletons by `unique_key` that reschedule themselves.
+//! - **Recurring jobs** are singletons by `unique_key` that reschedule themselves. One that
+//!   polls for work (the folds, the dispatcher) parks when a run finds nothing: it waits for its
+//!   wake-up check, a plain read on each replica every interval, to find work, and writes
+//!   nothing meanwhile (see [`worker::Registry::every_while`]).
 //!
 //! No crate does this on diesel for both databases (the Rust queues found need sqlx, Redis or
 //! PostgreSQL only), so it is written here: one table, four statements.
@@ -105,7 +108,15 @@ pub enum Next {
     /// Queued again at this instant (a retry the handler schedules itself, e.g. a webhook's
     /// backoff), counting this attempt.
     At(NaiveDateTime),
+    /// Parked, for a recurring job whose run found nothing to do: queued again [`PARKED_FOR`]
+    /// from now, and sooner when its wake-up check finds work
+    /// ([`worker::Registry::every_while`]; a job without one simply runs that much later).
+    Parked,
 }
+
+/// How long a parked job waits at most, should its wake-up check never find work: a safety net,
+/// not the cadence.
+pub const PARKED_FOR: Duration = Duration::from_secs(60);
 
 impl Next {
     /// For a recurring job that worked through one batch of `done` items: again at once when the
@@ -113,6 +124,16 @@ impl Next {
     pub fn after_batch(done: usize, batch: i64, every: Duration) -> Next {
         let full = i64::try_from(done).unwrap_or(i64::MAX) >= batch;
         Next::After(if full { Duration::ZERO } else { every })
+    }
+
+    /// As [`Next::after_batch`], but parked after a batch that found nothing: for a recurring job
+    /// registered with a wake-up check ([`worker::Registry::every_while`]).
+    pub fn after_batch_or_park(done: usize, batch: i64, every: Duration) -> Next {
+        if done == 0 {
+            Next::Parked
+        } else {
+            Next::after_batch(done, batch, every)
+        }
     }
 }
 
@@ -130,6 +151,7 @@ pub fn finish(conn: &mut DbConnection, job: &ClaimedJob, next: Next) -> Result<F
             repo::requeue_leased(conn, &job.id, &job.lease_token, now + delta(delay), true)?
         }
         Next::At(run_at) => repo::requeue_leased(conn, &job.id, &job.lease_token, run_at, false)?,
+        Next::Parked => repo::requeue_leased(conn, &job.id, &job.lease_token, now + delta(PARKED_FOR), true)?,
     };
     if !held {
         return Err(ApiError::internal(format!(

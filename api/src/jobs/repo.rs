@@ -55,6 +55,47 @@ pub fn next_due(conn: &mut DbConnection) -> QueryResult<Option<NaiveDateTime>> {
         .first(conn)
 }
 
+/// The recurring job `key` while it is parked: queued with its attempts reset (a failed job
+/// waiting out its backoff has them counted), and not due before `later_than` (its cadence
+/// would have run it by then).
+type Parked<'a> = diesel::dsl::Filter<
+    diesel::dsl::Filter<
+        diesel::dsl::Filter<
+            diesel::dsl::Filter<jobs::table, diesel::dsl::Eq<jobs::unique_key, &'a str>>,
+            diesel::dsl::Eq<jobs::status, &'static str>,
+        >,
+        diesel::dsl::Eq<jobs::attempts, i32>,
+    >,
+    diesel::dsl::Gt<jobs::run_at, NaiveDateTime>,
+>;
+
+fn parked_job(key: &str, later_than: NaiveDateTime) -> Parked<'_> {
+    jobs::table
+        .filter(jobs::unique_key.eq(key))
+        .filter(jobs::status.eq(QUEUED))
+        .filter(jobs::attempts.eq(0))
+        .filter(jobs::run_at.gt(later_than))
+}
+
+/// Whether the recurring job `key` is parked (a plain read).
+pub fn parked(conn: &mut DbConnection, key: &str, later_than: NaiveDateTime) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(parked_job(key, later_than))).get_result(conn)
+}
+
+/// Makes the parked job `key` due `now` (in the caller's write transaction); whether it was
+/// still parked (another replica may have woken it, or it ran).
+pub fn unpark(
+    conn: &mut DbConnection,
+    key: &str,
+    later_than: NaiveDateTime,
+    now: NaiveDateTime,
+) -> QueryResult<bool> {
+    let woken = diesel::update(parked_job(key, later_than))
+        .set((jobs::run_at.eq(now), jobs::updated_at.eq(now)))
+        .execute(conn)?;
+    Ok(woken == 1)
+}
+
 type Row = (String, String, String, i32, i32);
 
 /// Leases up to `limit` due jobs (in the caller's write transaction): each gets `lease_until`

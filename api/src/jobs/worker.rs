@@ -12,17 +12,35 @@ use futures_util::future::{Either, LocalBoxFuture, select};
 use tokio::sync::Notify;
 
 use super::{ClaimedJob, Finished, NewJob, repo};
-use crate::db::{Db, write_transaction};
+use crate::db::{Db, DbConnection, write_transaction};
 use crate::error::ApiError;
 
 /// Runs one job; returns [`Finished`] from [`super::finish`], or an error to retry it later.
 pub type Handler = Rc<dyn Fn(ClaimedJob) -> LocalBoxFuture<'static, Result<Finished, ApiError>>>;
+
+/// Whether a parked recurring job has work waiting: a plain read, cheap enough to run every
+/// interval on every replica.
+pub type HasWork = fn(&mut DbConnection) -> diesel::QueryResult<bool>;
+
+/// A recurring job that parks when idle, and how to tell that it has work again.
+#[derive(Clone, Copy)]
+struct WakeCheck {
+    kind: &'static str,
+    every: Duration,
+    has_work: HasWork,
+}
 
 /// The handlers by job kind, and the recurring jobs to keep on the queue.
 #[derive(Default, Clone)]
 pub struct Registry {
     handlers: HashMap<&'static str, Handler>,
     recurring: Vec<(&'static str, Duration)>,
+    wake_checks: Vec<WakeCheck>,
+}
+
+/// The `unique_key` that keeps a recurring job a singleton.
+fn recurring_key(kind: &str) -> String {
+    format!("recurring:{kind}")
 }
 
 impl Registry {
@@ -45,6 +63,30 @@ impl Registry {
     {
         self.recurring.push((kind, every));
         self.handle(kind, handler)
+    }
+
+    /// A job of `kind` that runs every `every` while there is work, and parks when a run finds
+    /// none (its handler ends with [`super::Next::after_batch_or_park`]). While it is parked,
+    /// every replica runs `has_work` every `every`, a plain read, and makes the job due when it
+    /// finds work: an idle server neither claims nor writes, and new work still starts within
+    /// `every`.
+    pub fn every_while<F, Fut>(
+        &mut self,
+        kind: &'static str,
+        every: Duration,
+        has_work: HasWork,
+        handler: F,
+    ) -> &mut Self
+    where
+        F: Fn(ClaimedJob) -> Fut + 'static,
+        Fut: Future<Output = Result<Finished, ApiError>> + 'static,
+    {
+        self.wake_checks.push(WakeCheck {
+            kind,
+            every,
+            has_work,
+        });
+        self.every(kind, every, handler)
     }
 
     pub fn kinds(&self) -> Vec<&'static str> {
@@ -86,8 +128,7 @@ pub fn spawn(db: Db, registry: Registry, settings: WorkerSettings) {
                 for (kind, _) in recurring {
                     super::enqueue(
                         conn,
-                        NewJob::now(kind, serde_json::json!({}), i32::MAX)
-                            .unique(format!("recurring:{kind}")),
+                        NewJob::now(kind, serde_json::json!({}), i32::MAX).unique(recurring_key(kind)),
                     )?;
                 }
                 Ok(())
@@ -96,8 +137,51 @@ pub fn spawn(db: Db, registry: Registry, settings: WorkerSettings) {
         if let Err(err) = ensured {
             log::error!("cannot put the recurring jobs on the queue: {err}");
         }
-        work(db, Rc::new(registry), settings, Wake::default()).await;
+        let wake = Wake::default();
+        for check in &registry.wake_checks {
+            actix_web::rt::spawn(watch(db.clone(), *check, wake.clone()));
+        }
+        work(db, Rc::new(registry), settings, wake).await;
     });
+}
+
+/// Wakes the recurring job `check.kind` when it is parked and `check.has_work` finds work:
+/// while idle, one plain read every interval.
+async fn watch(db: Db, check: WakeCheck, wake: Wake) {
+    let key = recurring_key(check.kind);
+    let mut failing = false;
+    loop {
+        actix_web::rt::time::sleep(check.every).await;
+        let key = key.clone();
+        let woken = db
+            .run(move |conn| {
+                if !(check.has_work)(conn)? {
+                    return Ok(false);
+                }
+                let now = crate::ids::now();
+                // Due within its interval: it runs at its cadence, nothing to wake.
+                let later_than = now + super::delta(check.every);
+                if !repo::parked(conn, &key, later_than)? {
+                    return Ok(false);
+                }
+                write_transaction(conn, |conn| Ok(repo::unpark(conn, &key, later_than, now)?))
+            })
+            .await;
+        match woken {
+            Ok(woken) => {
+                failing = false;
+                if woken {
+                    wake.now();
+                }
+            }
+            // Once per spell: an unreachable database is reported by the worker's claims too.
+            Err(err) if !failing => {
+                failing = true;
+                log::warn!("cannot check whether {} has work: {err}", check.kind);
+            }
+            Err(_) => {}
+        }
+    }
 }
 
 async fn work(db: Db, registry: Rc<Registry>, settings: WorkerSettings, wake: Wake) {

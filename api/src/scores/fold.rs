@@ -35,12 +35,17 @@ pub fn fold_pending(conn: &mut DbConnection) -> Result<usize, ApiError> {
     Ok(folded)
 }
 
+/// The fold's wake-up check while it is parked ([`jobs::worker::Registry::every_while`]).
+pub fn has_work(conn: &mut DbConnection) -> diesel::QueryResult<bool> {
+    repo::any_pending(conn)
+}
+
 /// The recurring job: one batch, in the transaction that ends the job (exactly once).
 pub async fn run(db: &Db, job: ClaimedJob, every: Duration) -> Result<Finished, ApiError> {
     db.run(move |conn| {
         write_transaction(conn, |conn| {
             let folded = fold_batch(conn)?;
-            jobs::finish(conn, &job, Next::after_batch(folded, FOLD_BATCH, every))
+            jobs::finish(conn, &job, Next::after_batch_or_park(folded, FOLD_BATCH, every))
         })
     })
     .await
