@@ -197,7 +197,8 @@ fn jobs(
     }
     {
         let (db, clock) = (with_db(db), clock.clone());
-        registry.every(announcer::ANNOUNCE, ANNOUNCE_EVERY, move |job| {
+        let has_work = announcer::has_work(clock.clone());
+        registry.every_while(announcer::ANNOUNCE, ANNOUNCE_EVERY, has_work, move |job| {
             let (db, clock) = (db.clone(), clock.clone());
             async move { announcer::run(&db, &clock, job, ANNOUNCE_EVERY).await }
         });
@@ -238,17 +239,29 @@ fn jobs(
     };
     {
         let mail = mail.clone();
-        registry.every(notification_mail::COMPOSE_IMMEDIATE, MAIL_EVERY, move |job| {
-            let mail = mail.clone();
-            async move { mail.compose_immediate(job, MAIL_EVERY).await }
-        });
+        let has_work = mail.immediate_due();
+        registry.every_while(
+            notification_mail::COMPOSE_IMMEDIATE,
+            MAIL_EVERY,
+            has_work,
+            move |job| {
+                let mail = mail.clone();
+                async move { mail.compose_immediate(job, MAIL_EVERY).await }
+            },
+        );
     }
     {
         let mail = mail.clone();
-        registry.every(notification_mail::COMPOSE_DIGESTS, DIGEST_EVERY, move |job| {
-            let mail = mail.clone();
-            async move { mail.compose_digests(job, DIGEST_EVERY).await }
-        });
+        let has_work = mail.digests_due();
+        registry.every_while(
+            notification_mail::COMPOSE_DIGESTS,
+            DIGEST_EVERY,
+            has_work,
+            move |job| {
+                let mail = mail.clone();
+                async move { mail.compose_digests(job, DIGEST_EVERY).await }
+            },
+        );
     }
     registry.handle(notification_mail::SEND, move |job| {
         let mail = mail.clone();

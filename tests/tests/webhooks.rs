@@ -707,10 +707,11 @@ fn parallel_subscriptions_stop_at_the_limit() {
     assert_eq!(listed.json()["items"].as_array().unwrap().len(), 20);
 }
 
-/// An idle server parks its folds and its dispatcher: while nothing happens their jobs are not
-/// written at all (before, each ran and was rescheduled every interval, two write transactions
-/// a run). A vote wakes them: its score and analytics are folded and its event delivered long
-/// before a parked job would run by itself (a minute).
+/// An idle server parks its recurring jobs that poll for work (the folds, the dispatcher, the
+/// announcer, the mail composers): each is queued a minute ahead and not written at all while
+/// nothing happens (before, each ran and was rescheduled every interval, two write transactions
+/// a run). A vote wakes the folds and the dispatcher: its score and analytics are folded and its
+/// event delivered long before a parked job would run by itself.
 #[test]
 fn an_idle_server_parks_its_folds_and_dispatcher_and_a_vote_wakes_them() {
     let server = server(&[]);
@@ -732,23 +733,31 @@ fn an_idle_server_parks_its_folds_and_dispatcher_and_a_vote_wakes_them() {
         .unwrap()
         .to_owned();
     let mut db = server.db();
-    let jobs = "SELECT kind || ' ' || status || ' ' || CAST(updated_at AS TEXT) AS key, COUNT(*) AS n \
-                FROM jobs WHERE kind IN ('scores.fold', 'counters.fold', 'events.dispatch') \
-                GROUP BY kind, status, updated_at ORDER BY kind";
-    // Each job runs every 50 ms while it has work; idle, none of the three rows changes for a
-    // second (twenty of its intervals).
+    let jobs = "SELECT kind || '|' || status || '|' || CAST(run_at AS TEXT) || '|' || CAST(updated_at AS TEXT) AS key, \
+                COUNT(*) AS n FROM jobs WHERE kind IN ('scores.fold', 'counters.fold', 'events.dispatch', \
+                'campaigns.announce_phases', 'mail.compose_immediate', 'mail.compose_digests') \
+                GROUP BY kind, status, run_at, updated_at ORDER BY kind";
+    let parked_a_minute_ahead = |rows: &[(String, i64)]| {
+        rows.len() == 6
+            && rows.iter().all(|(row, _)| {
+                let [_, status, run_at, updated_at] = row.split('|').collect::<Vec<_>>()[..] else {
+                    return false;
+                };
+                let at =
+                    |text: &str| chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S%.f").unwrap();
+                status == "queued" && at(run_at) - at(updated_at) >= chrono::TimeDelta::seconds(50)
+            })
+    };
+    // The folds and the dispatcher run every 50 ms while they have work; idle, all six are
+    // parked and none of their rows changes for a second (twenty of those intervals).
     let mut parked = Vec::new();
     let idle = eventually(Duration::from_secs(20), || {
         let before = db.key_counts(jobs);
         std::thread::sleep(Duration::from_secs(1));
         parked = db.key_counts(jobs);
-        before == parked && parked.len() == 3
+        before == parked && parked_a_minute_ahead(&parked)
     });
-    assert!(idle, "the jobs kept being rewritten while idle: {parked:?}");
-    assert!(
-        parked.iter().all(|(row, _)| row.contains(" queued ")),
-        "{parked:?}"
-    );
+    assert!(idle, "not parked, or rewritten while idle: {parked:?}");
 
     let carl = server.client.register("carl");
     let res = server.client.call(
@@ -779,10 +788,20 @@ fn an_idle_server_parks_its_folds_and_dispatcher_and_a_vote_wakes_them() {
         votes_delivered()
     );
     assert_eq!(votes_delivered(), 1);
-    // Each of the three ran (its row was rewritten), woken by what the vote left.
+    // The folds and the dispatcher ran (their rows were rewritten), woken by what the vote left.
     let after = db.key_counts(jobs);
-    assert_eq!(after.len(), 3, "{after:?}");
-    for (row, was) in after.iter().zip(&parked) {
-        assert_ne!(row, was, "ran after the vote");
+    for kind in ["scores.fold", "counters.fold", "events.dispatch"] {
+        let row = |rows: &[(String, i64)]| rows.iter().find(|(row, _)| row.starts_with(kind)).cloned();
+        assert_ne!(row(&after), row(&parked), "{kind} ran after the vote");
     }
+
+    // The clock passes the end of submissions: the parked announcer wakes and announces it.
+    let announced = "SELECT type AS key, COUNT(*) AS n FROM events \
+                     WHERE type = 'campaign.phase_changed' GROUP BY type";
+    assert!(db.key_counts(announced).is_empty());
+    server.set_clock(&schwarm_tests::api::at(3660));
+    assert!(
+        eventually(Duration::from_secs(10), || !db.key_counts(announced).is_empty()),
+        "the phase change was not announced"
+    );
 }

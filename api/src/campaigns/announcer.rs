@@ -99,6 +99,13 @@ fn announce_one(conn: &mut DbConnection, campaign: &CampaignRow, now: NaiveDateT
     Ok(())
 }
 
+/// The announcer's wake-up check while it is parked: a campaign has a phase to announce.
+pub fn has_work(
+    clock: Clock,
+) -> impl Fn(&mut DbConnection) -> Result<bool, ApiError> + Send + Sync + 'static {
+    move |conn| Ok(!repo::due_for_announcement(conn, clock.now(), 1)?.is_empty())
+}
+
 pub async fn run(db: &Db, clock: &Clock, job: ClaimedJob, every: Duration) -> Result<Finished, ApiError> {
     let clock = clock.clone();
     db.run(move |conn| {
@@ -108,7 +115,7 @@ pub async fn run(db: &Db, clock: &Clock, job: ClaimedJob, every: Duration) -> Re
             for campaign in &due {
                 announce_one(conn, campaign, now)?;
             }
-            jobs::finish(conn, &job, Next::after_batch(due.len(), BATCH, every))
+            jobs::finish(conn, &job, Next::after_batch_or_park(due.len(), BATCH, every))
         })
     })
     .await

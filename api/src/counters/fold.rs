@@ -17,8 +17,8 @@ const FOLD_BATCH: i64 = 5_000;
 pub const FOLD: &str = "counters.fold";
 
 /// The fold's wake-up check while it is parked ([`jobs::worker::Registry::every_while`]).
-pub fn has_work(conn: &mut DbConnection) -> diesel::QueryResult<bool> {
-    repo::any_pending(conn)
+pub fn has_work(conn: &mut DbConnection) -> Result<bool, ApiError> {
+    Ok(repo::any_pending(conn)?)
 }
 
 /// The recurring job: one batch, in the transaction that ends the job (exactly once).

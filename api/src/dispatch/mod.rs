@@ -21,8 +21,8 @@ pub const DISPATCH: &str = "events.dispatch";
 const BATCH: i64 = 200;
 
 /// The dispatcher's wake-up check while it is parked ([`jobs::worker::Registry::every_while`]).
-pub fn has_work(conn: &mut DbConnection) -> diesel::QueryResult<bool> {
-    events::any_undispatched(conn)
+pub fn has_work(conn: &mut DbConnection) -> Result<bool, ApiError> {
+    Ok(events::any_undispatched(conn)?)
 }
 
 pub async fn dispatch(db: &Db, job: ClaimedJob, every: Duration) -> Result<Finished, ApiError> {

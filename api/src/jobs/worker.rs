@@ -20,10 +20,10 @@ pub type Handler = Rc<dyn Fn(ClaimedJob) -> LocalBoxFuture<'static, Result<Finis
 
 /// Whether a parked recurring job has work waiting: a plain read, cheap enough to run every
 /// interval on every replica.
-pub type HasWork = fn(&mut DbConnection) -> diesel::QueryResult<bool>;
+pub type HasWork = Arc<dyn Fn(&mut DbConnection) -> Result<bool, ApiError> + Send + Sync>;
 
 /// A recurring job that parks when idle, and how to tell that it has work again.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 struct WakeCheck {
     kind: &'static str,
     every: Duration,
@@ -70,21 +70,22 @@ impl Registry {
     /// every replica runs `has_work` every `every`, a plain read, and makes the job due when it
     /// finds work: an idle server neither claims nor writes, and new work still starts within
     /// `every`.
-    pub fn every_while<F, Fut>(
+    pub fn every_while<W, F, Fut>(
         &mut self,
         kind: &'static str,
         every: Duration,
-        has_work: HasWork,
+        has_work: W,
         handler: F,
     ) -> &mut Self
     where
+        W: Fn(&mut DbConnection) -> Result<bool, ApiError> + Send + Sync + 'static,
         F: Fn(ClaimedJob) -> Fut + 'static,
         Fut: Future<Output = Result<Finished, ApiError>> + 'static,
     {
         self.wake_checks.push(WakeCheck {
             kind,
             every,
-            has_work,
+            has_work: Arc::new(has_work),
         });
         self.every(kind, every, handler)
     }
@@ -139,7 +140,7 @@ pub fn spawn(db: Db, registry: Registry, settings: WorkerSettings) {
         }
         let wake = Wake::default();
         for check in &registry.wake_checks {
-            actix_web::rt::spawn(watch(db.clone(), *check, wake.clone()));
+            actix_web::rt::spawn(watch(db.clone(), check.clone(), wake.clone()));
         }
         work(db, Rc::new(registry), settings, wake).await;
     });
@@ -152,15 +153,15 @@ async fn watch(db: Db, check: WakeCheck, wake: Wake) {
     let mut failing = false;
     loop {
         actix_web::rt::time::sleep(check.every).await;
-        let key = key.clone();
+        let (key, has_work, every) = (key.clone(), check.has_work.clone(), check.every);
         let woken = db
             .run(move |conn| {
-                if !(check.has_work)(conn)? {
+                if !has_work(conn)? {
                     return Ok(false);
                 }
                 let now = crate::ids::now();
                 // Due within its interval: it runs at its cadence, nothing to wake.
-                let later_than = now + super::delta(check.every);
+                let later_than = now + super::delta(every);
                 if !repo::parked(conn, &key, later_than)? {
                     return Ok(false);
                 }

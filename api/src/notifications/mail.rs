@@ -31,6 +31,19 @@ pub const COMPOSE_IMMEDIATE: &str = "mail.compose_immediate";
 pub const COMPOSE_DIGESTS: &str = "mail.compose_digests";
 pub const SEND: &str = crate::mail::SEND_JOB;
 
+/// Notifications before this instant have been quiet for the coalescing window.
+fn quiet_since(now: NaiveDateTime, coalesce: Duration) -> NaiveDateTime {
+    now - TimeDelta::from_std(coalesce).unwrap_or_default()
+}
+
+/// The last daily and the last weekly (Monday) digest boundary at or before `now`.
+fn digest_boundaries(now: NaiveDateTime, hour: u32) -> (NaiveDateTime, NaiveDateTime) {
+    (
+        last_boundary(now, hour, None),
+        last_boundary(now, hour, Some(Weekday::Mon)),
+    )
+}
+
 /// Recipients composed per transaction.
 const BATCH: i64 = 100;
 /// Notifications one mail lists line by line; more are summed up in one line.
@@ -56,36 +69,64 @@ pub struct MailJobs {
 }
 
 impl MailJobs {
-    /// Composes the immediate mail that is due; runs again at once while there is more.
+    /// Composes the immediate mail that is due; runs again at once while there is more, and
+    /// parks when there is none ([`Self::immediate_due`] wakes it).
     pub async fn compose_immediate(&self, job: ClaimedJob, every: Duration) -> Result<Finished, ApiError> {
         let this = self.clone();
         self.db
             .run(move |conn| {
                 let now = this.clock.now();
-                let quiet_since = now - TimeDelta::from_std(this.settings.coalesce).unwrap_or_default();
+                let quiet_since = quiet_since(now, this.settings.coalesce);
                 write_transaction(conn, |conn| {
                     let composed = this.compose(conn, EmailFrequency::Immediate, quiet_since, now)?;
-                    jobs::finish(conn, &job, Next::after_batch(composed, BATCH, every))
+                    jobs::finish(conn, &job, Next::after_batch_or_park(composed, BATCH, every))
                 })
             })
             .await
     }
 
-    /// Composes the daily and weekly digests that are due.
+    /// Composes the daily and weekly digests that are due; parks when there are none
+    /// ([`Self::digests_due`] wakes it).
     pub async fn compose_digests(&self, job: ClaimedJob, every: Duration) -> Result<Finished, ApiError> {
         let this = self.clone();
         self.db
             .run(move |conn| {
                 let now = this.clock.now();
-                let daily = last_boundary(now, this.settings.digest_hour, None);
-                let weekly = last_boundary(now, this.settings.digest_hour, Some(Weekday::Mon));
+                let (daily, weekly) = digest_boundaries(now, this.settings.digest_hour);
                 write_transaction(conn, |conn| {
                     let composed = this.compose(conn, EmailFrequency::Daily, daily, now)?
                         + this.compose(conn, EmailFrequency::Weekly, weekly, now)?;
-                    jobs::finish(conn, &job, Next::after_batch(composed, BATCH, every))
+                    jobs::finish(conn, &job, Next::after_batch_or_park(composed, BATCH, every))
                 })
             })
             .await
+    }
+
+    /// The immediate mail's wake-up check while it is parked: someone's notifications have
+    /// been quiet for the coalescing window.
+    pub fn immediate_due(
+        &self,
+    ) -> impl Fn(&mut DbConnection) -> Result<bool, ApiError> + Send + Sync + 'static {
+        let (clock, coalesce) = (self.clock.clone(), self.settings.coalesce);
+        move |conn| {
+            let before = quiet_since(clock.now(), coalesce);
+            Ok(!repo::recipients_due(conn, EmailFrequency::Immediate, before, 1)?.is_empty())
+        }
+    }
+
+    /// The digests' wake-up check while they are parked: someone has unsent news from before
+    /// the last daily or weekly boundary.
+    pub fn digests_due(
+        &self,
+    ) -> impl Fn(&mut DbConnection) -> Result<bool, ApiError> + Send + Sync + 'static {
+        let (clock, hour) = (self.clock.clone(), self.settings.digest_hour);
+        move |conn| {
+            let (daily, weekly) = digest_boundaries(clock.now(), hour);
+            Ok(
+                !repo::recipients_due(conn, EmailFrequency::Daily, daily, 1)?.is_empty()
+                    || !repo::recipients_due(conn, EmailFrequency::Weekly, weekly, 1)?.is_empty(),
+            )
+        }
     }
 
     /// One mail per recipient with notifications of `frequency` quiet since `before`.

@@ -36,8 +36,8 @@ pub fn fold_pending(conn: &mut DbConnection) -> Result<usize, ApiError> {
 }
 
 /// The fold's wake-up check while it is parked ([`jobs::worker::Registry::every_while`]).
-pub fn has_work(conn: &mut DbConnection) -> diesel::QueryResult<bool> {
-    repo::any_pending(conn)
+pub fn has_work(conn: &mut DbConnection) -> Result<bool, ApiError> {
+    Ok(repo::any_pending(conn)?)
 }
 
 /// The recurring job: one batch, in the transaction that ends the job (exactly once).
