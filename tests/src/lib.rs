@@ -324,7 +324,7 @@ impl ServerOptions {
 
     /// Serves `/metrics` to [`METRICS_TOKEN`] and runs the recurring jobs as rarely as the
     /// configuration allows, so the statements the server sends are its requests' own (see
-    /// [`TestServer::statements_sent`]); the job worker still polls, 8 statements a second.
+    /// [`TestServer::statements_sent`]); the job queue still looks for work, counted apart.
     pub fn counting_statements(self) -> Self {
         self.env("METRICS_TOKEN", METRICS_TOKEN)
             .env("SCORE_FOLD_INTERVAL_MS", "60000")

@@ -20,7 +20,7 @@ pub type Handler = Rc<dyn Fn(ClaimedJob) -> LocalBoxFuture<'static, Result<Finis
 
 /// Whether a parked recurring job has work waiting: a plain read, cheap enough to run every
 /// interval on every replica.
-pub type HasWork = Arc<dyn Fn(&mut DbConnection) -> Result<bool, ApiError> + Send + Sync>;
+type HasWork = Arc<dyn Fn(&mut DbConnection) -> Result<bool, ApiError> + Send + Sync>;
 
 /// A recurring job that parks when idle, and how to tell that it has work again.
 #[derive(Clone)]
