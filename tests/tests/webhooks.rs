@@ -87,6 +87,16 @@ fn post(server: &TestServer, user: &User, path: &str, body: Option<Value>) -> Va
     }
 }
 
+/// `user` upvotes the contribution `entry`.
+fn vote(server: &TestServer, user: &User, entry: &str) -> schwarm_tests::TestResponse {
+    server.client.call(
+        "PUT",
+        &format!("/api/v1/contributions/{entry}/vote"),
+        user.token(),
+        Some(&json!({"value": 1})),
+    )
+}
+
 #[test]
 fn a_campaign_run_through_its_phases_delivers_every_event_once_signed_and_verifiable() {
     let server = server(&[]);
@@ -127,16 +137,7 @@ fn a_campaign_run_through_its_phases_delivers_every_event_once_signed_and_verifi
     server.set_clock(&shifted(t0, 3 * hour + 1));
     let cyd = server.client.register("cyd");
     assert!(eventually(Duration::from_secs(10), || {
-        server
-            .client
-            .call(
-                "PUT",
-                &format!("/api/v1/contributions/{entry_id}/vote"),
-                cyd.token(),
-                Some(&json!({"value": 1})),
-            )
-            .status
-            == 200
+        vote(&server, &cyd, &entry_id).status == 200
     }));
     post(
         &server,
@@ -477,12 +478,7 @@ fn after_a_rotation_both_secrets_sign_and_filters_choose_what_arrives() {
     }
     let cyd = server.client.register("cyd");
     for entry in &entries {
-        let res = server.client.call(
-            "PUT",
-            &format!("/api/v1/contributions/{entry}/vote"),
-            cyd.token(),
-            Some(&json!({"value": 1})),
-        );
+        let res = vote(&server, &cyd, entry);
         assert_eq!(res.status, 200, "{}", res.text());
     }
     let got = votes_only.wait_for(1, Duration::from_secs(10));
@@ -760,12 +756,7 @@ fn an_idle_server_parks_its_folds_and_dispatcher_and_a_vote_wakes_them() {
     assert!(idle, "not parked, or rewritten while idle: {parked:?}");
 
     let carl = server.client.register("carl");
-    let res = server.client.call(
-        "PUT",
-        &format!("/api/v1/contributions/{entry}/vote"),
-        carl.token(),
-        Some(&json!({"value": 1})),
-    );
+    let res = vote(&server, &carl, &entry);
     assert_eq!(res.status, 200, "{}", res.text());
     let pending = "SELECT 'votes' AS key, COUNT(*) AS n FROM vote_deltas \
                    UNION ALL SELECT 'analytics', COUNT(*) FROM insight_deltas \
