@@ -35,19 +35,18 @@ function InvitationDetails({ token, preview }: { token: string; preview: Invitat
   const signedIn = useSignedIn()
   const { pathname } = useLocation()
   const navigate = useNavigate()
-  const accept = useAcceptInvitation(token)
+  const accept = useAcceptInvitation(token, (accepted) =>
+    void navigate(accepted.campaign_slug ? `/c/${accepted.campaign_slug}` : `/o/${accepted.organization_slug}`, {
+      replace: true,
+    }),
+  )
   const organization = preview.organization_name
   const refusal = refusalOf(accept.error)
   // Signing in or registering comes back here.
   const next = encodeURIComponent(pathname)
 
   function acceptInvitation() {
-    accept.mutate(undefined, {
-      onSuccess: (accepted) =>
-        void navigate(accepted.campaign_slug ? `/c/${accepted.campaign_slug}` : `/o/${accepted.organization_slug}`, {
-          replace: true,
-        }),
-    })
+    accept.mutate()
   }
 
   const explain = (status: Unavailable | 'other') => t(status === 'other' ? 'accept.unavailable' : `accept.${status}`, { organization })
