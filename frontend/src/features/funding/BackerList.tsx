@@ -30,20 +30,17 @@ interface RecordFormProps {
 function RecordPaymentForm({ campaignId, pledge, onDone, onCancel }: RecordFormProps) {
   const { t } = useTranslation('funding')
   const format = useFormat()
-  const record = useRecordPayment(campaignId)
+  const amount = format.money(pledge.amount_minor, pledge.currency)
+  const record = useRecordPayment(campaignId, () => onDone(t('dashboard.backers.recorded', { amount, name: pledge.backer_name })))
   const [reference, setReference] = useState('')
   const form = useRef<HTMLFormElement>(null)
   const ids = useId()
   const problem = useFundingFormProblem(record.error, fieldsIn(['reference']), pledge.currency)
   useFocusFirstProblem(form, record.error)
-  const amount = format.money(pledge.amount_minor, pledge.currency)
 
   function submit(event: FormEvent) {
     event.preventDefault()
-    record.mutate(
-      { pledge, reference: reference.trim() },
-      { onSuccess: () => onDone(t('dashboard.backers.recorded', { amount, name: pledge.backer_name })) },
-    )
+    record.mutate({ pledge, reference: reference.trim() })
   }
 
   return (

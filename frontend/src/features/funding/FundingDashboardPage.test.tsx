@@ -71,6 +71,12 @@ function dashboardApi(routes: Record<string, Handler> = {}, role: Schemas['Role'
 
 const region = (name: string) => screen.findByRole('region', { name })
 
+/**
+ * Lets a frame go by, as a slower answer would: Preact runs the effects of what rendered meanwhile,
+ * and the cleanups of what left, after the paint.
+ */
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve)))
+
 describe('the funding dashboard', () => {
   beforeEach(() => {
     vi.useFakeTimers({ now: new Date('2030-06-21T12:00:00Z'), toFake: ['Date'] })
@@ -190,6 +196,49 @@ describe('the funding dashboard', () => {
     expect(backers.queryByRole('form')).toBeNull()
   })
 
+  it('records a payment in a list filtered by state, and says so once the row has left the list', async () => {
+    let received = false
+    // The money's report is asked for again after the record too: it answers when the test says.
+    let reports = 0
+    let answerReport = () => {}
+    const reportAsked = new Promise<void>((resolve) => {
+      answerReport = resolve
+    })
+    dashboardApi({
+      'GET /api/v1/campaigns/c1/funding/report': async () => {
+        reports += 1
+        if (reports > 1) await reportAsked
+        return json(report)
+      },
+      'GET /api/v1/campaigns/c1/backers': (request) =>
+        new URL(request.url).searchParams.get('status') === 'collecting'
+          ? json(aPage(received ? [] : [transfer]))
+          : json(aPage([aPledge({ backer_id: 'u3', backer_name: 'Cleo' }), received ? { ...transfer, status: 'collected' } : transfer])),
+      'POST /api/v1/pledges/p3/payments': () => {
+        received = true
+        return json({ ...transfer, status: 'collected' }, 201)
+      },
+    })
+    const user = userEvent.setup()
+    renderRoute('/c/summer-bottle/funding')
+    const backers = within(await region('Backers'))
+    await backers.findByRole('row', { name: /Bea/ })
+    await user.selectOptions(backers.getByRole('combobox', { name: 'State' }), 'Being collected')
+    await waitFor(() => expect(backers.queryByRole('row', { name: /Cleo/ })).toBeNull())
+
+    await user.click(within(backers.getByRole('row', { name: /Bea/ })).getByRole('button', { name: 'Record payment' }))
+    const form = within(backers.getByRole('form', { name: 'Payment of €30.00 from Bea' }))
+    await user.click(form.getByRole('button', { name: 'Record €30.00 received' }))
+
+    // Paid, Bea's pledge is no longer being collected: her row and its form leave the list first.
+    expect(await backers.findByText('No backers in this state.')).toBeVisible()
+    expect(backers.queryByRole('form')).toBeNull()
+    await nextFrame()
+    answerReport()
+    expect(await backers.findByText('The payment of €30.00 from Bea was recorded.')).toBeVisible()
+    expect(backers.getByRole('combobox', { name: 'State' })).toHaveFocus()
+  })
+
   it('filters the backers by state', async () => {
     const fake = dashboardApi()
     const user = userEvent.setup()
@@ -238,6 +287,41 @@ describe('the funding dashboard', () => {
     expect(await early.findByRole('alert')).toHaveTextContent(
       'Backers chose this reward, so it cannot be deleted. Lower its limit to what is taken to close it.',
     )
+  })
+
+  it('deletes a reward nobody chose, and says so once its row has left the page', async () => {
+    let deleted = false
+    // The money's report is asked for again after the deletion too: it answers when the test says.
+    let reports = 0
+    let answerReport = () => {}
+    const reportAsked = new Promise<void>((resolve) => {
+      answerReport = resolve
+    })
+    dashboardApi({
+      'GET /api/v1/campaigns/c1/funding': () => json(aFunding({ open: false, days_left: null, ...(deleted && { tiers: [] }) })),
+      'GET /api/v1/campaigns/c1/funding/report': async () => {
+        reports += 1
+        if (reports > 1) await reportAsked
+        return json(report)
+      },
+      'DELETE /api/v1/tiers/t1': () => {
+        deleted = true
+        return new Response(null, { status: 204 })
+      },
+    })
+    const user = userEvent.setup()
+    renderRoute('/c/summer-bottle/funding')
+    const rewards = within(await region('Rewards'))
+
+    const early = within(rewards.getByRole('article', { name: /Early bird/ }))
+    await user.click(early.getByRole('button', { name: 'Delete' }))
+    await user.click(early.getByRole('button', { name: 'Yes, delete it' }))
+
+    // The tiers come back first, without it: its row leaves the page.
+    await waitFor(() => expect(rewards.queryByRole('article', { name: /Early bird/ })).toBeNull())
+    await nextFrame()
+    answerReport()
+    expect(await rewards.findByText('The reward “Early bird” was deleted.')).toBeVisible()
   })
 
   it('sets the goal of a campaign that has none, with the refusals on their inputs', async () => {

@@ -197,7 +197,7 @@ interface TierRowProps {
 function TierRow({ campaignId, funding, tier, onMessage }: TierRowProps) {
   const { t } = useTranslation('funding')
   const format = useFormat()
-  const remove = useDeleteTier(campaignId)
+  const remove = useDeleteTier(campaignId, () => onMessage(t('dashboard.tiers.deleted', { title: tier.title })))
   const now = useNow(TIER_CLOCK_MS)
   const [editing, setEditing] = useState(false)
   const edit = useRef<HTMLButtonElement>(null)
@@ -233,7 +233,7 @@ function TierRow({ campaignId, funding, tier, onMessage }: TierRowProps) {
           question={t('dashboard.tiers.deleteQuestion')}
           danger
           busy={remove.isPending}
-          onConfirm={() => remove.mutate(tier.id, { onSuccess: () => onMessage(t('dashboard.tiers.deleted', { title: tier.title })) })}
+          onConfirm={() => remove.mutate(tier.id)}
         />
       </div>
       {remove.isError && <RefusalAlert error={remove.error} currency={funding.currency} />}

@@ -156,11 +156,21 @@ export function useUpdateTier(campaignId: string) {
   })
 }
 
-export function useDeleteTier(campaignId: string) {
+/**
+ * Deletes a tier, then, once the funding is asked for again, calls `onDeleted`. It is called from
+ * the mutation's own options, which always run: the tier's row, which calls `mutate`, leaves the
+ * page as soon as the refetched tiers arrive, often well before the campaign's other funding
+ * queries waited for here, and TanStack Query runs a callback given to `mutate` only while that
+ * component is there.
+ */
+export function useDeleteTier(campaignId: string, onDeleted: () => void) {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (id: string) => unwrapEmpty(api.DELETE('/api/v1/tiers/{id}', { params: { path: { id } } })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: fundingKeys.campaign(campaignId) }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: fundingKeys.campaign(campaignId) })
+      onDeleted()
+    },
   })
 }
 
@@ -203,8 +213,14 @@ export function useCancelPledge() {
   })
 }
 
-/** A manager records the money of a manual pledge as received (the whole amount). */
-export function useRecordPayment(campaignId: string) {
+/**
+ * A manager records the money of a manual pledge as received (the whole amount); `onRecorded` once
+ * the funding is asked for again. It is called from the mutation's own options, which always run:
+ * in a list of backers filtered by state, the pledge's row, with the form that calls `mutate`,
+ * leaves as soon as the refetched list arrives, often before the other queries waited for here,
+ * and TanStack Query runs a callback given to `mutate` only while that component is there.
+ */
+export function useRecordPayment(campaignId: string, onRecorded: () => void) {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: ({ pledge, reference }: { pledge: Pledge; reference: string }) =>
@@ -214,7 +230,10 @@ export function useRecordPayment(campaignId: string) {
           body: { amount_minor: pledge.amount_minor, reference: reference === '' ? null : reference },
         }),
       ),
-    onSuccess: () => refreshFunding(queryClient, campaignId),
+    onSuccess: async () => {
+      await refreshFunding(queryClient, campaignId)
+      onRecorded()
+    },
   })
 }
 

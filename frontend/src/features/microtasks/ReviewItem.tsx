@@ -69,7 +69,10 @@ interface ReviewProps extends ItemProps {
 export function ReviewItem({ campaignId, claim, owner, own, selected, onSelect, onReviewed, headingRef }: ReviewProps) {
   const { t } = useTranslation('microtasks')
   const format = useFormat()
-  const review = useReview(campaignId)
+  const name = claim.worker_name
+  const review = useReview(campaignId, ({ body }) =>
+    onReviewed(body.decision === 'approved' ? t('review.approved', { name }) : t('review.rejectedDone', { name })),
+  )
   const messages = useTaskMessages(claim.answer_form.kind)
   const [rejecting, setRejecting] = useState(false)
   const [reason, setReason] = useState('')
@@ -77,7 +80,6 @@ export function ReviewItem({ campaignId, claim, owner, own, selected, onSelect, 
   const reasonBox = useRef<HTMLDivElement>(null)
   const rejectButton = useRef<HTMLButtonElement>(null)
   const headingId = useId()
-  const name = claim.worker_name
   const guard = hasCode(review.error, 'review.confirmation_required')
   const reasonRefused = review.error instanceof ApiError ? review.error.fieldErrors.filter((error) => error.field === 'reason') : []
   const reasonErrors = missing
@@ -106,7 +108,7 @@ export function ReviewItem({ campaignId, claim, owner, own, selected, onSelect, 
   }
 
   function approve() {
-    review.mutate({ claim, body: { decision: 'approved' } }, { onSuccess: () => onReviewed(t('review.approved', { name })) })
+    review.mutate({ claim, body: { decision: 'approved' } })
   }
 
   function reject(confirm: boolean) {
@@ -117,10 +119,7 @@ export function ReviewItem({ campaignId, claim, owner, own, selected, onSelect, 
       focusReason()
       return
     }
-    review.mutate(
-      { claim, body: { decision: 'rejected', reason: text, ...(confirm ? { confirm_mass_rejection: true } : {}) } },
-      { onSuccess: () => onReviewed(t('review.rejectedDone', { name })) },
-    )
+    review.mutate({ claim, body: { decision: 'rejected', reason: text, ...(confirm ? { confirm_mass_rejection: true } : {}) } })
   }
 
   function submitReject(event: FormEvent) {
@@ -205,16 +204,16 @@ export function ReviewItem({ campaignId, claim, owner, own, selected, onSelect, 
 export function RejectedItem({ campaignId, claim, onReviewed, headingRef }: ItemProps) {
   const { t } = useTranslation('microtasks')
   const format = useFormat()
-  const review = useReview(campaignId)
-  const headingId = useId()
   const name = claim.worker_name
+  const review = useReview(campaignId, () => onReviewed(t('review.overturned', { name })))
+  const headingId = useId()
   const now = useNow(60_000)
   const until = claim.overturnable_until ?? null
   // The API judges by its clock; this only decides whether to offer the button.
   const open = until !== null && Date.parse(until) > now
 
   function overturn() {
-    review.mutate({ claim, body: { decision: 'approved' } }, { onSuccess: () => onReviewed(t('review.overturned', { name })) })
+    review.mutate({ claim, body: { decision: 'approved' } })
   }
 
   return (

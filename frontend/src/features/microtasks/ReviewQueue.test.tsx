@@ -46,6 +46,12 @@ function reviewApi(routes: Record<string, Handler> = {}, role: Schemas['Role'] =
   })
 }
 
+/**
+ * Lets a frame go by, as a slower answer would: Preact runs the effects of what rendered meanwhile,
+ * and the cleanups of what left, after the paint.
+ */
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve)))
+
 const item = async (name: string) => within(await screen.findByRole('article', { name: `Answer by ${name}` }))
 
 async function reviewBodies(fake: ReturnType<typeof stubApi>, claimId: string, count: number): Promise<unknown[]> {
@@ -83,6 +89,54 @@ describe('the review queue', () => {
     expect(screen.queryByRole('article', { name: 'Answer by Bea' })).toBeNull()
     // Focus moves on to the next answer.
     expect(screen.getByRole('heading', { name: 'Answer by Cleo' })).toHaveFocus()
+  })
+
+  it('says an answer was approved when the list reloaded without it while it was on its way', async () => {
+    // The server's queue, and answers that come when the test says: the list asked for after
+    // Bea's approval, and Cleo's approval.
+    const reviewed = new Set<string>()
+    let lists = 0
+    let answerList = () => {}
+    const listAsked = new Promise<void>((resolve) => {
+      answerList = resolve
+    })
+    let answerCleo = () => {}
+    const cleoAsked = new Promise<void>((resolve) => {
+      answerCleo = resolve
+    })
+    reviewApi({
+      'GET /api/v1/campaigns/c1/claims': async (request) => {
+        if (new URL(request.url).searchParams.get('status') === 'rejected') return json(aPage([]))
+        lists += 1
+        if (lists === 2) await listAsked
+        return json(aPage([bea, cleo, dan, mine].filter((claim) => !reviewed.has(claim.id))))
+      },
+      'POST /api/v1/claims/cl1/review': () => {
+        reviewed.add('cl1')
+        return json({ ...bea, status: 'approved' })
+      },
+      'POST /api/v1/claims/cl2/review': async () => {
+        reviewed.add('cl2')
+        await cleoAsked
+        return json({ ...cleo, status: 'approved' })
+      },
+    })
+    const user = userEvent.setup()
+    renderRoute('/c/summer-bottle/tasks?tab=review')
+
+    await user.click((await item('Bea')).getByRole('button', { name: 'Approve' }))
+    expect(await screen.findByText('The answer by Bea was approved.')).toBeVisible()
+    await user.click((await item('Cleo')).getByRole('button', { name: 'Approve' }))
+    expect(await screen.findByRole('button', { name: 'Approving…' })).toBeDisabled()
+
+    // The list asked for after Bea's approval arrives after Cleo's was made: Cleo's card goes.
+    answerList()
+    await waitFor(() => expect(screen.queryByRole('article', { name: 'Answer by Cleo' })).toBeNull())
+    await nextFrame()
+    answerCleo()
+
+    expect(await screen.findByText('The answer by Cleo was approved.')).toBeVisible()
+    expect(screen.getByRole('heading', { name: 'Answer by Dan' })).toHaveFocus()
   })
 
   it('draws a rectangle answer on the task’s image', async () => {

@@ -206,13 +206,22 @@ export interface ReviewVariables {
   body: Schemas['ReviewRequest']
 }
 
-export function useReview(campaignId: string) {
+/**
+ * Reviews an answer, then calls `onReviewed` with what was sent. It is called from the mutation's
+ * own options, which always run: the answer's card, which calls `mutate`, leaves the list as soon
+ * as a refetch of the list arrives that no longer has it (another review's, while this one is on
+ * its way), and TanStack Query runs a callback given to `mutate` only while that card is there.
+ */
+export function useReview(campaignId: string, onReviewed: (review: ReviewVariables) => void) {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: ({ claim, body }: ReviewVariables) =>
       unwrap(api.POST('/api/v1/claims/{id}/review', { params: { path: { id: claim.id } }, body })),
     // Not waited for: the reviewed answer leaves the list at once, and the lists follow.
-    onSuccess: () => void refreshTasks(queryClient, campaignId),
+    onSuccess: (_claim, review) => {
+      void refreshTasks(queryClient, campaignId)
+      onReviewed(review)
+    },
   })
 }
 

@@ -39,7 +39,10 @@ function reasonWords(action: ReportAction, targetType: Subject['targetType']) {
 export function SubjectCard({ subject, selected, onSelect, onSettled, onSettledMeanwhile, headingRef, busy }: SubjectCardProps) {
   const { t } = useTranslation('moderation')
   const name = useSubjectName()(subject)
-  const resolve = useResolveReport()
+  const resolve = useResolveReport(
+    (result, { body }) => onSettled(subject, body.action, result.resolved_reports),
+    () => onSettledMeanwhile(subject),
+  )
   const [acting, setActing] = useState<ReportAction | null>(null)
   const [reason, setReason] = useState('')
   const [missing, setMissing] = useState(false)
@@ -86,19 +89,11 @@ export function SubjectCard({ subject, selected, onSelect, onSettled, onSettledM
       focusReason()
       return
     }
-    resolve.mutate(
-      {
-        reportId: subject.reports[0].id,
-        contributionId: entryIdOf(subject),
-        body: text === '' ? { action } : { action, reason: text },
-      },
-      {
-        onSuccess: (result) => onSettled(subject, action, result.resolved_reports),
-        onError: (error) => {
-          if (hasCode(error, 'report.resolved')) onSettledMeanwhile(subject)
-        },
-      },
-    )
+    resolve.mutate({
+      reportId: subject.reports[0].id,
+      contributionId: entryIdOf(subject),
+      body: text === '' ? { action } : { action, reason: text },
+    })
   }
 
   const words = acting && reasonWords(acting, subject.targetType)

@@ -122,14 +122,29 @@ function refreshAfter(queryClient: QueryClient, contributionIds: readonly (strin
   }
 }
 
-export function useResolveReport() {
+/**
+ * Settles a subject's reports: `onResolved` with the answer, `onResolvedMeanwhile` when another
+ * moderator was quicker (409 `report.resolved`). They are called from the mutation's own options,
+ * which always run: the subject's card, which calls `mutate`, leaves the desk as soon as a refetch
+ * of the reports arrives that no longer has it (another decision's, while this one is on its way),
+ * and TanStack Query runs callbacks given to `mutate` only while that card is there.
+ */
+export function useResolveReport(
+  onResolved: (result: Schemas['ResolutionResponse'], resolution: Resolution) => void,
+  onResolvedMeanwhile: (resolution: Resolution) => void,
+) {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: resolve,
-    onSuccess: (_, resolution) => refreshAfter(queryClient, [resolution.contributionId]),
-    onError: (error) => {
+    onSuccess: (result, resolution) => {
+      refreshAfter(queryClient, [resolution.contributionId])
+      onResolved(result, resolution)
+    },
+    onError: (error, resolution) => {
       // Another moderator settled them first: show the desk as it stands now.
-      if (hasCode(error, 'report.resolved')) void queryClient.invalidateQueries({ queryKey: moderationKeys.reportLists() })
+      if (!hasCode(error, 'report.resolved')) return
+      void queryClient.invalidateQueries({ queryKey: moderationKeys.reportLists() })
+      onResolvedMeanwhile(resolution)
     },
   })
 }

@@ -288,7 +288,7 @@ describe('security: your data', () => {
       'GET /api/v1/campaigns': () => json({ items: [], next_cursor: null }),
     })
     const user = userEvent.setup()
-    renderRoute('/me/security')
+    const { router } = renderRoute('/me/security')
     const form = within(await screen.findByRole('form', { name: 'Delete account' }))
     const submit = form.getByRole('button', { name: 'Delete my account' })
     expect(submit).toBeDisabled()
@@ -303,7 +303,12 @@ describe('security: your data', () => {
     await user.click(submit)
     await waitFor(() => expect(attempts).toBe(2))
     expect(fake.sent('DELETE /api/v1/me')).toHaveLength(2)
-    await waitFor(() => expect(screen.queryByRole('form', { name: 'Delete account' })).toBeNull())
+    // Signed out here, on to the front page (not to the sign-in the page's guard would send a
+    // signed-out visitor to).
+    await waitFor(() => expect(router.state.location.pathname).toBe('/'))
+    expect(router.state.location.state).toEqual({ accountDeleted: true })
+    expect(screen.queryByRole('form', { name: 'Delete account' })).toBeNull()
+    expect(screen.getByRole('link', { name: 'Sign in' })).toBeVisible()
   })
 
   it('offers the download of everything kept about me', async () => {

@@ -26,13 +26,20 @@ function useExportMyData() {
   })
 }
 
-function useDeleteAccount() {
+/**
+ * Deletes the account, then calls `onDeleted`. It is called from the mutation's own options, which
+ * always run: signing out re-renders the page signed out at once, and its guard (RequireAuth)
+ * unmounts it before a callback given to `mutate` would run. TanStack Query runs those only while
+ * the page still observes the mutation (here only until Preact's deferred effect cleanup).
+ */
+function useDeleteAccount(onDeleted: () => void) {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (password: string) => unwrapEmpty(api.DELETE('/api/v1/me', { body: { password } })),
     onSuccess: () => {
       // Every session ended on the server; this one ends here, with everything kept about the user.
       signedOut(queryClient)
+      onDeleted()
     },
   })
 }
@@ -56,8 +63,8 @@ export function ExportMyData() {
 
 export function DeleteAccount() {
   const { t } = useTranslation('security')
-  const remove = useDeleteAccount()
   const navigate = useNavigate()
+  const remove = useDeleteAccount(() => void navigate('/', { state: { accountDeleted: true } }))
   const [password, setPassword] = useState('')
   const [sure, setSure] = useState(false)
   const form = useRef<HTMLFormElement>(null)
@@ -78,7 +85,7 @@ export function DeleteAccount() {
 
   function submit(event: FormEvent) {
     event.preventDefault()
-    remove.mutate(password, { onSuccess: () => void navigate('/', { state: { accountDeleted: true } }) })
+    remove.mutate(password)
   }
 
   return (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { lowBelow } from './LeaseTimer'
+import { lowBelow } from './lease'
 
 const claim = (minutes: number) => ({
   created_at: '2026-11-25T10:00:00Z',
