@@ -269,6 +269,8 @@ pub struct ConfigError {
 
 /// The built SPA is picked up from here when `STATIC_DIR` is not set, if it exists.
 const DEFAULT_STATIC_DIR: &str = "frontend/dist";
+/// The most HTTP workers (`WORKERS`) a process starts.
+const MAX_WORKERS: usize = 256;
 
 impl Config {
     pub fn from_env() -> Result<Self, ConfigError> {
@@ -325,6 +327,10 @@ impl Config {
             None => MediaStoreUrl::Local(data_dir.join("media")),
         };
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        let db_pool_size = parse_var(&var, "DB_POOL_SIZE", "10", |raw| parse_in_range(raw, 1, 500))?;
+        // A request's database work runs on its HTTP worker (`Db::run`): one worker per pooled
+        // connection keeps every connection busy, and never fewer than the cores.
+        let workers = cores.max(db_pool_size as usize).min(MAX_WORKERS);
 
         Ok(Config {
             database_url,
@@ -332,7 +338,7 @@ impl Config {
             data_dir,
             jwt_secret,
             static_dir,
-            db_pool_size: parse_var(&var, "DB_POOL_SIZE", "10", |raw| parse_in_range(raw, 1, 500))?,
+            db_pool_size,
             db_timeout: Duration::from_secs(parse_var(&var, "DB_TIMEOUT_SECS", "5", |raw| {
                 parse_in_range(raw, 1, 300)
             })?),
@@ -342,8 +348,8 @@ impl Config {
             shutdown_timeout: Duration::from_secs(parse_var(&var, "SHUTDOWN_TIMEOUT_SECS", "30", |raw| {
                 parse_in_range(raw, 0, 3600)
             })?),
-            workers: parse_var(&var, "WORKERS", &cores.to_string(), |raw| {
-                parse_in_range(raw, 1, 256)
+            workers: parse_var(&var, "WORKERS", &workers.to_string(), |raw| {
+                parse_in_range(raw, 1, MAX_WORKERS)
             })?,
             cors_origins: parse_var(&var, "CORS_ORIGINS", "", parse_origins)?,
             access_token_ttl: Duration::from_secs(parse_var(&var, "ACCESS_TOKEN_TTL_SECS", "900", |raw| {
