@@ -141,8 +141,8 @@ impl Db {
     /// read by id, and a runnable thread more for every request in flight: on a machine whose
     /// cores the database shares, that was the read by id's tail (p99 5–8× its median, 2–3×
     /// here). A worker blocked on a statement holds up the other connections it serves, so the
-    /// server starts a worker per pooled connection (`WORKERS`), and anything slow stays off
-    /// the workers: opening a connection (none idle), the readiness check and all background
+    /// server starts several (`WORKERS`: two a core, up to one per pooled connection), and
+    /// anything slow stays off the workers: opening a connection (none idle), the readiness check and all background
     /// work (jobs wait on channels and run long batches) still go to the blocking pool.
     pub async fn run<T, F>(&self, work: F) -> Result<T, ApiError>
     where
