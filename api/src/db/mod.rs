@@ -154,7 +154,10 @@ impl Db {
             && let Some(mut conn) = self.pool.try_get()
         {
             let _counted = self.origin.enter();
-            let done = work(&mut conn);
+            // A panic answers 500, as it does from a blocking thread, instead of taking the
+            // worker and every connection it serves down with it.
+            let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(&mut conn)))
+                .unwrap_or_else(|_| Err(ApiError::internal("database work panicked")));
             drop(conn);
             drop(turn);
             return done;
@@ -282,9 +285,13 @@ mod tests {
             _ => None,
         })
         .unwrap();
-        // As the job queue's: this work blocks on channels, which on the test's one thread only
-        // the blocking pool can do (a request's work may run on the thread that awaits it).
-        Db::open(&config).unwrap().background()
+        Db::open(&config).unwrap()
+    }
+
+    /// As the job queue's: work that blocks on channels, which on the test's one thread only the
+    /// blocking pool can run (a request's work runs on the thread that awaits it).
+    fn open_background(dir: &tempfile::TempDir, pool_size: u32) -> Db {
+        open(dir, pool_size).background()
     }
 
     /// Holds the only connection until the returned sender is dropped.
@@ -331,7 +338,7 @@ mod tests {
     #[actix_web::test]
     async fn work_gets_the_connection_in_the_order_it_asked() {
         let dir = tempfile::tempdir().unwrap();
-        let db = open(&dir, 1);
+        let db = open_background(&dir, 1);
         let (release, holder) = hold(&db).await;
         let served = Arc::new(Mutex::new(Vec::new()));
         let mut asked = Vec::new();
@@ -354,7 +361,7 @@ mod tests {
     #[actix_web::test]
     async fn work_that_gets_no_connection_in_time_answers_503() {
         let dir = tempfile::tempdir().unwrap();
-        let db = open(&dir, 1);
+        let db = open_background(&dir, 1);
         let (release, holder) = hold(&db).await;
         let refused = db.run(|_conn| Ok(())).await.unwrap_err();
         assert_eq!(refused.code(), ErrorCode::Unavailable);
@@ -363,5 +370,38 @@ mod tests {
         db.run(|_conn| Ok(()))
             .await
             .expect("served once the connection is free");
+    }
+    #[actix_web::test]
+    async fn a_requests_work_runs_on_the_thread_that_awaits_it_and_jobs_work_does_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = open(&dir, 2);
+        let here = std::thread::current().id();
+        let request = db.run(|_conn| Ok(std::thread::current().id())).await.unwrap();
+        assert_eq!(request, here, "a request's work hops to another thread");
+        let job = db
+            .background()
+            .run(|_conn| Ok(std::thread::current().id()))
+            .await
+            .unwrap();
+        assert_ne!(job, here, "background work runs on the thread that awaits it");
+    }
+
+    #[actix_web::test]
+    async fn a_request_whose_work_panics_answers_500_and_the_next_is_served() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = open(&dir, 1);
+        let failed = db
+            .run(|_conn| -> Result<(), ApiError> { panic!("a bug in a repository") })
+            .await
+            .unwrap_err();
+        assert_eq!(failed.code(), ErrorCode::Internal);
+        let answer = db
+            .run(|conn| {
+                diesel::sql_query("SELECT 1").execute(conn)?;
+                Ok(std::thread::current().id())
+            })
+            .await
+            .expect("the connection and its turn came back");
+        assert_eq!(answer, std::thread::current().id());
     }
 }
