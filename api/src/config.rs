@@ -330,8 +330,8 @@ impl Config {
         let db_pool_size = parse_var(&var, "DB_POOL_SIZE", "10", |raw| parse_in_range(raw, 1, 500))?;
         // A request's database work runs on its HTTP worker (`Db::run`), so workers are what lets
         // requests use the pool's connections at once: one per connection, but no more than two
-        // a core (each costs about 3.5 MB, and beyond that they only wait for the cores; on 2
-        // cores 4 workers served reads as fast as 10, votes 5-10 % slower, with 26 MB less).
+        // a core (each costs about 3.5 MB, and beyond that they mostly wait for the cores; on 2
+        // cores 4 workers served reads as fast as 10 and votes up to 15 % slower, in 22 MB less).
         let workers = (2 * cores).min(db_pool_size as usize).max(cores).min(MAX_WORKERS);
 
         Ok(Config {

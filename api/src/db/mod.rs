@@ -142,8 +142,10 @@ impl Db {
     /// cores the database shares, that was the read by id's tail (p99 5–8× its median, 2–3×
     /// here). A worker blocked on a statement holds up the other connections it serves, so the
     /// server starts several (`WORKERS`: two a core, up to one per pooled connection), and
-    /// anything slow stays off the workers: opening a connection (none idle), the readiness check and all background
-    /// work (jobs wait on channels and run long batches) still go to the blocking pool.
+    /// anything slow stays off the workers: opening a connection (none idle), the readiness
+    /// check and all background work (jobs wait on channels and run long batches) still go to
+    /// the blocking pool. A connection that a panic left inside a transaction is discarded on
+    /// return, as before (`Manager::has_broken`).
     pub async fn run<T, F>(&self, work: F) -> Result<T, ApiError>
     where
         F: FnOnce(&mut DbConnection) -> Result<T, ApiError> + Send + 'static,
@@ -371,6 +373,7 @@ mod tests {
             .await
             .expect("served once the connection is free");
     }
+
     #[actix_web::test]
     async fn a_requests_work_runs_on_the_thread_that_awaits_it_and_jobs_work_does_not() {
         let dir = tempfile::tempdir().unwrap();
