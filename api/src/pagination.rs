@@ -18,6 +18,7 @@ use sha2::Sha256;
 use utoipa::{IntoParams, ToSchema};
 
 use crate::error::{ApiError, ErrorCode, FieldError};
+use crate::http::query::from_query;
 
 const DEFAULT_LIMIT: i64 = 20;
 const MAX_LIMIT: i64 = 100;
@@ -115,19 +116,7 @@ impl Paging {
             .map(|key| key.get_ref().clone())
             .ok_or_else(|| ApiError::internal("CursorKey missing from app data"))?;
         // Only `limit` and `cursor`: a list's other parameters are its handler's.
-        let query = web::Query::<PageQuery>::from_query(req.query_string()).map_err(|err| {
-            let message = err.to_string();
-            let field = if message.contains("limit") {
-                "limit"
-            } else {
-                "cursor"
-            };
-            ApiError::fields(vec![FieldError::new(
-                field,
-                ErrorCode::FieldType,
-                format!("invalid query parameter: {message}"),
-            )])
-        })?;
+        let query: PageQuery = from_query(req.query_string())?;
         let limit = match query.limit.unwrap_or(DEFAULT_LIMIT) {
             limit if limit < 1 => {
                 return Err(ApiError::fields(vec![
@@ -139,7 +128,7 @@ impl Paging {
         Ok(Paging {
             limit,
             // An empty cursor (`?cursor=`) is the start, like none.
-            cursor: query.into_inner().cursor.filter(|cursor| !cursor.is_empty()),
+            cursor: query.cursor.filter(|cursor| !cursor.is_empty()),
             list: req.path().to_owned(),
             key,
         })
@@ -287,7 +276,15 @@ mod tests {
         assert_eq!(refused.code(), ErrorCode::FieldRange);
         assert_eq!(refused.field_errors()[0].field, "limit");
         assert!(paging("/things?limit=-3").is_err());
-        assert!(paging("/things?limit=lots").is_err());
+        for uri in [
+            "/things?limit=lots",
+            "/things?cursor=abc&limit=lots",
+            "/things?limit=2.5",
+        ] {
+            let refused = paging(uri).err().unwrap();
+            assert_eq!(refused.code(), ErrorCode::FieldType, "{uri}");
+            assert_eq!(refused.field_errors()[0].field, "limit", "{uri}");
+        }
     }
 
     #[test]

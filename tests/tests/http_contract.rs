@@ -171,6 +171,30 @@ fn a_query_parameter_it_cannot_read_is_a_422_naming_that_parameter() {
             .contains("`new`"),
         "it says what the parameter takes: {problem}"
     );
+    // The paging parameters, a handler's own ones and the ones of a signed-in list, each
+    // beside a good parameter: the field is the one that failed, whatever serde's message
+    // quotes (or does not).
+    let contributions = format!("/api/v1/campaigns/{campaign}/contributions");
+    let cases = [
+        ("/api/v1/campaigns?limit=abc".to_owned(), "limit"),
+        ("/api/v1/campaigns?cursor=x&limit=2.5".to_owned(), "limit"),
+        ("/api/v1/campaigns?kind=idea&phase=later".to_owned(), "phase"),
+        (format!("{contributions}?sort=new&limit=lots"), "limit"),
+        (
+            "/api/v1/me/notifications?kind=voting_opened&unread_only=maybe".to_owned(),
+            "unread_only",
+        ),
+        (
+            "/api/v1/me/notifications?unread_only=true&kind=newest".to_owned(),
+            "kind",
+        ),
+    ];
+    for (path, field) in cases {
+        let res = server.client.call("GET", &path, owner.token(), None);
+        let problem = res.problem(422);
+        assert_eq!(problem["errors"][0]["field"], field, "{path}: {problem}");
+        assert_eq!(problem["code"], "field.type", "{path}: {problem}");
+    }
 }
 
 #[test]

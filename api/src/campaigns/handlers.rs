@@ -14,6 +14,7 @@ use crate::db::{Db, DbConnection};
 use crate::domain::{CampaignKind, Phase};
 use crate::error::{ApiError, Problem};
 use crate::http::json::ApiJson;
+use crate::http::query::ApiQuery;
 use crate::pagination::{Page, PageQuery, Paging};
 
 /// Creates a draft campaign for the organization (owners and managers).
@@ -83,7 +84,7 @@ pub async fn list_campaigns(
     auth: MaybeAuth<CampaignsRead>,
     db: web::Data<Db>,
     clock: web::Data<Clock>,
-    query: web::Query<CampaignQuery>,
+    query: ApiQuery<CampaignQuery>,
     paging: Paging,
 ) -> Result<web::Json<Page<CampaignResponse>>, ApiError> {
     let query = query.into_inner();

@@ -16,6 +16,7 @@ use crate::clock::Clock;
 use crate::db::Db;
 use crate::error::{ApiError, Problem};
 use crate::http::json::ApiJson;
+use crate::http::query::ApiQuery;
 use crate::pagination::{Page, PageQuery, Paging};
 
 /// Submits a contribution while the campaign's submissions are open. Published at once, or
@@ -88,7 +89,7 @@ pub async fn list_contributions(
     db: web::Data<Db>,
     clock: web::Data<Clock>,
     id: web::Path<String>,
-    query: web::Query<GalleryQuery>,
+    query: ApiQuery<GalleryQuery>,
     paging: Paging,
 ) -> Result<web::Json<Page<ContributionResponse>>, ApiError> {
     let query = query.into_inner();

@@ -15,6 +15,7 @@ use crate::db::Db;
 use crate::error::{ApiError, Problem};
 use crate::http::download::csv_response;
 use crate::http::json::ApiJson;
+use crate::http::query::ApiQuery;
 use crate::pagination::{Page, PageQuery, Paging};
 
 /// A funding campaign's goal, model and honest progress: money pledged, collected, dropped and
@@ -409,7 +410,7 @@ pub async fn list_backers(
     db: web::Data<Db>,
     clock: web::Data<Clock>,
     id: web::Path<String>,
-    query: web::Query<BackerQuery>,
+    query: ApiQuery<BackerQuery>,
     paging: Paging,
 ) -> Result<web::Json<Page<PledgeResponse>>, ApiError> {
     let status = query.into_inner().status;

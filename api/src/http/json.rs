@@ -204,6 +204,7 @@ mod extractor_errors {
 
     use super::ApiJson;
     use crate::error::{PROBLEM_JSON, extractor_configs};
+    use crate::http::query::ApiQuery;
     use serde::Deserialize;
 
     #[derive(Debug, Deserialize)]
@@ -227,7 +228,15 @@ mod extractor_errors {
         HttpResponse::Ok().finish()
     }
 
-    async fn by_id(_id: web::Path<u64>, _query: web::Query<Query>) -> HttpResponse {
+    async fn by_id(_id: web::Path<u64>, _query: ApiQuery<Query>) -> HttpResponse {
+        HttpResponse::Ok().finish()
+    }
+
+    #[allow(
+        clippy::disallowed_types,
+        reason = "the fallback handler for web::Query is tested"
+    )]
+    async fn raw_query(_query: web::Query<Query>) -> HttpResponse {
         HttpResponse::Ok().finish()
     }
 
@@ -240,7 +249,8 @@ mod extractor_errors {
                 .app_data(path)
                 .app_data(payload)
                 .route("/echo", web::post().to(echo))
-                .route("/things/{id}", web::get().to(by_id)),
+                .route("/things/{id}", web::get().to(by_id))
+                .route("/raw", web::get().to(raw_query)),
         )
         .await;
         let res = test::call_service(&app, req.to_request()).await;
@@ -323,6 +333,16 @@ mod extractor_errors {
             "{body}"
         );
         assert_eq!(body["code"], "field.type", "{body}");
+        assert_eq!(body["errors"][0]["field"], "limit", "{body}");
+    }
+
+    #[actix_web::test]
+    async fn a_bad_parameter_of_a_plain_web_query_is_still_a_422_problem() {
+        let (status, content_type, body) = call(test::TestRequest::get().uri("/raw?limit=lots")).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(content_type, PROBLEM_JSON);
+        assert_eq!(body["code"], "field.type", "{body}");
+        assert_eq!(body["errors"][0]["field"], "query", "{body}");
     }
 
     #[actix_web::test]

@@ -11,6 +11,7 @@ pub mod json;
 pub mod no_store;
 pub mod nul_guard;
 pub mod problem_guard;
+pub mod query;
 pub mod register;
 pub mod request_id;
 pub mod routes;

@@ -18,6 +18,7 @@ use crate::db::Db;
 use crate::domain::ContributionStatus;
 use crate::error::{ApiError, ErrorCode, FieldError, Problem};
 use crate::http::body_limit::BodyLimits;
+use crate::http::query::ApiQuery;
 use crate::ids::looks_like_id;
 
 /// Uploads an image (PNG, JPEG, WebP or GIF, recognised by its content) as the `file` field of
@@ -186,7 +187,7 @@ pub async fn get_media(
     db: web::Data<Db>,
     store: web::Data<MediaStore>,
     id: web::Path<String>,
-    query: web::Query<MediaQuery>,
+    query: ApiQuery<MediaQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let no_such = || ApiError::not_found("media");

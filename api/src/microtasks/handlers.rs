@@ -17,6 +17,7 @@ use crate::error::{ApiError, ErrorCode, Problem};
 use crate::http::body_limit::IMPORT_MAX_BYTES;
 use crate::http::download::csv_response;
 use crate::http::json::{ApiJson, from_value};
+use crate::http::query::ApiQuery;
 use crate::pagination::{Page, PageQuery, Paging};
 
 /// A microtask campaign's answer form and rules, with the caller's standing as a worker
@@ -101,7 +102,7 @@ pub async fn list_tasks(
     auth: MaybeAuth<CampaignsRead>,
     db: web::Data<Db>,
     id: web::Path<String>,
-    query: web::Query<TaskQuery>,
+    query: ApiQuery<TaskQuery>,
     paging: Paging,
 ) -> Result<web::Json<Page<TaskResponse>>, ApiError> {
     let filter = query.into_inner().state;
@@ -326,7 +327,7 @@ pub async fn claim_task(
 pub async fn list_my_claims(
     auth: Auth<TasksRead>,
     db: web::Data<Db>,
-    query: web::Query<MyClaimsQuery>,
+    query: ApiQuery<MyClaimsQuery>,
     paging: Paging,
 ) -> Result<web::Json<Page<ClaimResponse>>, ApiError> {
     let query = query.into_inner();
@@ -488,7 +489,7 @@ pub async fn list_campaign_claims(
     auth: Auth<CampaignsRead>,
     db: web::Data<Db>,
     id: web::Path<String>,
-    query: web::Query<CampaignClaimsQuery>,
+    query: ApiQuery<CampaignClaimsQuery>,
     paging: Paging,
 ) -> Result<web::Json<Page<ClaimResponse>>, ApiError> {
     let status = query.into_inner().status;

@@ -15,6 +15,7 @@ use crate::db::Db;
 use crate::domain::ReportTarget;
 use crate::error::{ApiError, Problem};
 use crate::http::json::ApiJson;
+use crate::http::query::ApiQuery;
 use crate::pagination::{Page, PageQuery, Paging};
 
 /// A moderator's decision on a contribution: approve, reject or hide (with a reason the
@@ -210,7 +211,7 @@ pub async fn list_reports(
     auth: Auth<ContributionsRead>,
     db: web::Data<Db>,
     id: web::Path<String>,
-    query: web::Query<ReportsQuery>,
+    query: ApiQuery<ReportsQuery>,
     paging: Paging,
 ) -> Result<web::Json<Page<DeskReport>>, ApiError> {
     let ReportsQuery { status, target_id } = query.into_inner();

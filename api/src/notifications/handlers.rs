@@ -14,6 +14,7 @@ use crate::clock::Clock;
 use crate::db::Db;
 use crate::error::{ApiError, ErrorCode, Problem};
 use crate::http::json::ApiJson;
+use crate::http::query::ApiQuery;
 use crate::pagination::{Page, PageQuery, Paging};
 
 /// The signed-in user's notifications, most recently updated first. A burst of the same kind
@@ -29,7 +30,7 @@ use crate::pagination::{Page, PageQuery, Paging};
 pub async fn list_notifications(
     auth: Auth<ProfileRead>,
     db: web::Data<Db>,
-    query: web::Query<InboxQuery>,
+    query: ApiQuery<InboxQuery>,
     paging: Paging,
 ) -> Result<web::Json<Page<NotificationResponse>>, ApiError> {
     let InboxQuery { unread_only, kind } = query.into_inner();
@@ -139,7 +140,7 @@ pub async fn update_notification_settings(
 pub async fn unsubscribe(
     db: web::Data<Db>,
     key: web::Data<UnsubscribeKey>,
-    query: web::Query<UnsubscribeQuery>,
+    query: ApiQuery<UnsubscribeQuery>,
 ) -> Result<web::Json<UnsubscribeResponse>, ApiError> {
     let invalid = || {
         ApiError::new(ErrorCode::NotFound, "this unsubscribe link is not valid")

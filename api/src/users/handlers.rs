@@ -7,6 +7,7 @@ use crate::auth::rate_limit::AuthRateLimits;
 use crate::auth::scopes::ProfileRead;
 use crate::db::Db;
 use crate::error::{ApiError, Problem};
+use crate::http::query::ApiQuery;
 
 /// The signed-in user's own account, including the email.
 #[utoipa::path(
@@ -60,7 +61,7 @@ pub async fn search_users(
     auth: Auth<ProfileRead>,
     limits: web::Data<AuthRateLimits>,
     db: web::Data<Db>,
-    query: web::Query<UserSearchQuery>,
+    query: ApiQuery<UserSearchQuery>,
 ) -> Result<web::Json<Vec<PublicUserResponse>>, ApiError> {
     let UserSearchQuery { q, email } = query.into_inner();
     if email.is_some() {
