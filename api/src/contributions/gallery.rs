@@ -60,7 +60,7 @@ pub fn list(
             let ids: Vec<String> = ranked
                 .items
                 .into_iter()
-                .map(|(_, score)| score.contribution_id)
+                .map(|standing| standing.score.contribution_id)
                 .collect();
             let mut rows: HashMap<String, ContributionRow> = repo::find_many(conn, &ids)?
                 .into_iter()

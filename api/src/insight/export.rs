@@ -14,7 +14,7 @@ use super::publication::{self, Figures};
 use crate::db::{Db, DbConnection};
 use crate::error::ApiError;
 use crate::http::download::{csv_bytes, text_cell};
-use crate::scores::standings::{RankBy, ranked_page};
+use crate::scores::standings::{RankBy, Standing, ranked_page};
 
 /// Contributions per database round trip of the contributions export.
 const BATCH: usize = 500;
@@ -61,14 +61,14 @@ fn contribution_batch(
     let (rows, next) = (page.items, page.next_key);
     let ids: Vec<String> = rows
         .iter()
-        .map(|(_, score)| score.contribution_id.clone())
+        .map(|standing| standing.score.contribution_id.clone())
         .collect();
     let found: std::collections::HashMap<String, contributions::ContributionRow> =
         contributions::find_many(conn, &ids)?
             .into_iter()
             .map(|row| (row.id.clone(), row))
             .collect();
-    let records = rows.iter().filter_map(|(rank, score)| {
+    let records = rows.iter().filter_map(|Standing { rank, score, .. }| {
         let entry = found.get(&score.contribution_id)?;
         let tags: Vec<String> = serde_json::from_str(&entry.tags).unwrap_or_default();
         Some(vec![

@@ -23,7 +23,7 @@ use crate::events::{self, Event, EventType};
 use crate::ids::new_id;
 use crate::organizations::access::require_manager;
 use crate::scores;
-use crate::scores::repo::{self as scores_repo, RankBy};
+use crate::scores::repo::{self as scores_repo, RankBy, ScoreRow};
 
 /// Finalizes a campaign's awards; returns them and whether this call created them.
 pub fn finalize(
@@ -186,13 +186,16 @@ fn ranked_plan(
     tiers: &[TierRow],
 ) -> Result<Vec<Planned>, ApiError> {
     let last_prized_rank = tiers.iter().map(|tier| tier.rank_to).max().unwrap_or(0);
-    let ranked = scores_repo::ranked(
+    let ranked: Vec<ScoreRow> = scores_repo::ranked(
         conn,
         &campaign.id,
         RankBy::Combined,
         None,
         i64::from(last_prized_rank) + 10_000,
-    )?;
+    )?
+    .into_iter()
+    .map(|(score, _title)| score)
+    .collect();
     let prize = |rank: i32| {
         tiers
             .iter()

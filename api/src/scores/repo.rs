@@ -196,19 +196,21 @@ pub enum RankBy {
 }
 
 /// A campaign's public contributions' scores in rank order, after the `(score, id)` position
-/// `after`. Walks the score index; hidden, withdrawn and rejected entries are skipped.
+/// `after`, each with the contribution's title. Walks the score index; hidden, withdrawn and
+/// rejected entries are skipped. The title comes from the row the join reads anyway for the
+/// status, so a leaderboard needs no second query for it.
 pub fn ranked(
     conn: &mut DbConnection,
     campaign_id: &str,
     by: RankBy,
     after: Option<(f64, &str)>,
     limit: i64,
-) -> QueryResult<Vec<ScoreRow>> {
+) -> QueryResult<Vec<(ScoreRow, String)>> {
     let mut query = scores::table
         .inner_join(contributions::table)
         .filter(scores::campaign_id.eq(campaign_id))
         .filter(contributions::status.eq_any(ContributionStatus::PUBLIC))
-        .select(scores::all_columns)
+        .select((scores::all_columns, contributions::title))
         .into_boxed();
     query = match (by, after) {
         (RankBy::Combined, Some((score, id))) => query.filter(

@@ -51,6 +51,14 @@ fn parse_rank_key(key: &str) -> Option<(f64, &str, i64)> {
     Some((score, id, rank))
 }
 
+/// A public contribution's place in a ranking.
+#[derive(Debug, Clone)]
+pub struct Standing {
+    pub rank: i64,
+    pub score: ScoreRow,
+    pub title: String,
+}
+
 /// One page of a campaign's public contributions in `by` order, each with its rank, for a
 /// viewer allowed to see the tallies.
 pub fn ranked_page(
@@ -59,7 +67,7 @@ pub fn ranked_page(
     by: RankBy,
     after: Option<&str>,
     limit: usize,
-) -> Result<KeyedPage<(i64, ScoreRow)>, ApiError> {
+) -> Result<KeyedPage<Standing>, ApiError> {
     let position = match after {
         None => None,
         Some(key) => Some(parse_rank_key(key).ok_or_else(|| {
@@ -78,15 +86,19 @@ pub fn ranked_page(
         limit as i64 + 1,
     )?;
     let first_rank = position.map_or(1, |(_, _, rank)| rank + 1);
-    let ranked: Vec<(i64, ScoreRow)> = (first_rank..).zip(rows).collect();
-    Ok(KeyedPage::from_rows(ranked, limit, |(rank, row)| {
+    let ranked: Vec<Standing> = (first_rank..)
+        .zip(rows)
+        .map(|(rank, (score, title))| Standing { rank, score, title })
+        .collect();
+    Ok(KeyedPage::from_rows(ranked, limit, |standing| {
+        let row = &standing.score;
         let score = match by {
             RankBy::Combined => row.combined_score,
             RankBy::Hot => row.hot_score,
         };
         format!(
-            "{score}{KEY_SEPARATOR}{}{KEY_SEPARATOR}{rank}",
-            row.contribution_id
+            "{score}{KEY_SEPARATOR}{}{KEY_SEPARATOR}{}",
+            row.contribution_id, standing.rank
         )
     }))
 }

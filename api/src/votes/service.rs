@@ -3,8 +3,6 @@
 //! under parallel requests; one vote per voter and contribution; jurors vote on the jury's
 //! ballot. Scores follow through [`super::scores`]; hidden tallies stay hidden.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDateTime;
 
 use super::dto::{LeaderboardEntry, MyVotesResponse, VoteResponse};
@@ -25,7 +23,7 @@ use crate::ids::new_id;
 use crate::ledger::{self, Grant};
 use crate::pagination::KeyedPage;
 use crate::scores;
-use crate::scores::standings::{RankBy, ranked_page, require_tallies_visible};
+use crate::scores::standings::{RankBy, Standing, ranked_page, require_tallies_visible};
 
 fn require_voting_open(campaign: &CampaignRow, now: NaiveDateTime) -> Result<(), ApiError> {
     match campaigns::phase_of(campaign, now) {
@@ -417,23 +415,14 @@ pub fn leaderboard(
     let (campaign, role) = campaigns::for_participation(conn, viewer, campaign_key)?;
     require_tallies_visible(&campaign, role, now)?;
     let ranked = ranked_page(conn, &campaign, RankBy::Combined, after, limit)?;
-    let ids: Vec<String> = ranked
-        .items
-        .iter()
-        .map(|(_, row)| row.contribution_id.clone())
-        .collect();
-    let titles: HashMap<String, String> = contributions::find_many(conn, &ids)?
-        .into_iter()
-        .map(|row| (row.id, row.title))
-        .collect();
-    Ok(ranked.map(|(rank, row)| LeaderboardEntry {
+    Ok(ranked.map(|Standing { rank, score, title }| LeaderboardEntry {
         rank,
-        title: titles.get(&row.contribution_id).cloned().unwrap_or_default(),
-        public_score: row.public_score,
-        jury_score: row.jury_score,
-        combined_score: row.combined_score,
-        vote_count: row.public_count,
-        jury_vote_count: row.jury_count,
-        contribution_id: row.contribution_id,
+        title,
+        public_score: score.public_score,
+        jury_score: score.jury_score,
+        combined_score: score.combined_score,
+        vote_count: score.public_count,
+        jury_vote_count: score.jury_count,
+        contribution_id: score.contribution_id,
     }))
 }
