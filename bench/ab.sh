@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Alternated A/B of server binaries on one seeded PostgreSQL database: reads by id (32 clients)
-# and votes (64 clients), each binary in turn, ROUNDS times, so that the machine's drift hits all
+# Alternated A/B of server binaries on one seeded PostgreSQL database: reads by id (32 clients),
+# votes (64 clients) and, if asked, the leaderboard's top 50 (32 clients), each binary in turn, ROUNDS times, so that the machine's drift hits all
 # of them alike. Prints per run: requests a second, p50 / p99 (µs), the server's CPU time and
 # voluntary context switches (all its threads, from /proc) per request.
 #
 #   bench/ab.sh ROUNDS NAME:BINARY[:ENV=VALUE,ENV=VALUE] ...
 #   e.g. bench/ab.sh 3 before:/tmp/schwarm-old after:target/release/schwarm after-w4:target/release/schwarm:WORKERS=4
 #
-# Knobs: AB_DURATION=15 (seconds per run), BENCH_PG=postgres://postgres@127.0.0.1:5432,
+# Knobs: AB_DURATION=15 (seconds per run), AB_KINDS="read vote" (any of read, vote, board),
+# BENCH_PG=postgres://postgres@127.0.0.1:5432,
 # AB_DB=schwarm_ab (created and dropped). Smaller than bench/run.sh (20,000 entries, 200 voters
 # registered through the API), for comparing two builds rather than reading the targets.
 set -euo pipefail
@@ -19,6 +20,7 @@ WORK=$(mktemp -d /tmp/schwarm-ab.XXXXXX)
 PG=${BENCH_PG:-postgres://postgres@127.0.0.1:5432}
 DB=${AB_DB:-schwarm_ab}
 DURATION=${AB_DURATION:-15}
+KINDS=${AB_KINDS:-read vote}
 JWT_SECRET=$(head -c 48 /dev/urandom | base64 | tr -d '\n')
 METRICS_TOKEN=ab-metrics-$RANDOM$RANDOM$RANDOM
 CLK_TCK=$(getconf CLK_TCK)
@@ -57,6 +59,7 @@ psql_db -v vote_contribs=2000 -v board_contribs=20000 -v board_votes=100000 -v s
   -f "$BENCH/seed_pg.sql" >/dev/null
 psql_db -c "SELECT id FROM contributions WHERE campaign_id = bench_id(2, 1) ORDER BY id" >"$WORK/contribs.txt"
 psql_db -c "SELECT id FROM contributions WHERE campaign_id = bench_id(2, 2) ORDER BY random() LIMIT 1000" >"$WORK/ids.txt"
+BOARD=$(psql_db -c "SELECT bench_id(2, 2)")
 seq 1 200 | xargs -P 4 -I{} curl -sf -X POST "$URL/api/v1/auth/register" -H 'Content-Type: application/json' \
   -d '{"email":"voter{}@bench.test","password":"bench-password-{}","display_name":"Voter {}"}' |
   jq -r .access_token >"$WORK/tokens.txt"
@@ -69,10 +72,12 @@ for round in $(seq "$ROUNDS"); do
     [[ $envs != "$rest" ]] || envs=""
     start "$binary" "$envs"
     wrk -t2 -c32 -d2s -s "$BENCH/read.lua" "$URL" >/dev/null 2>&1 || true # warm up
-    for kind in read vote; do
+    for kind in $KINDS; do
       cpu0=$(cpu_us "$SERVER_PID"); sw0=$(switches "$SERVER_PID")
       if [[ $kind == read ]]; then
         res=$(BENCH_IDS="$WORK/ids.txt" wrk -t2 -c32 -d"${DURATION}s" --timeout 10s -s "$BENCH/read.lua" "$URL" | grep '^RESULT')
+      elif [[ $kind == board ]]; then
+        res=$(wrk -t2 -c32 -d"${DURATION}s" --timeout 10s -s "$BENCH/read.lua" "$URL/api/v1/campaigns/$BOARD/leaderboard?limit=50" | grep '^RESULT')
       else
         res=$(BENCH_TOKENS="$WORK/tokens.txt" BENCH_CONTRIBS="$WORK/contribs.txt" BENCH_MODE=uniform BENCH_THREADS=2 \
           wrk -t2 -c64 -d"${DURATION}s" --timeout 10s -s "$BENCH/vote.lua" "$URL" | grep '^RESULT')

@@ -17,8 +17,8 @@ use serde::{Deserialize, Serialize};
 use sha2::Sha256;
 use utoipa::{IntoParams, ToSchema};
 
+use crate::error::extractors::from_query;
 use crate::error::{ApiError, ErrorCode, FieldError};
-use crate::http::query::from_query;
 
 const DEFAULT_LIMIT: i64 = 20;
 const MAX_LIMIT: i64 = 100;
