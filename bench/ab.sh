@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Alternated A/B of server binaries on one seeded PostgreSQL database: reads by id (32 clients),
-# votes (64 clients) and, if asked, the leaderboard's top 50 (32 clients), each binary in turn, ROUNDS times, so that the machine's drift hits all
-# of them alike. Prints per run: requests a second, p50 / p99 (µs), the server's CPU time and
-# voluntary context switches (all its threads, from /proc) per request.
+# votes (64 clients) and, if asked, the leaderboard's top 50 (32 clients), each binary in turn,
+# ROUNDS times, so that the machine's drift hits all of them alike. Prints per run: requests a
+# second, p50 / p99 (µs), the server's CPU time and voluntary context switches (all its threads,
+# from /proc) per request.
 #
 #   bench/ab.sh ROUNDS NAME:BINARY[:ENV=VALUE,ENV=VALUE] ...
 #   e.g. bench/ab.sh 3 before:/tmp/schwarm-old after:target/release/schwarm after-w4:target/release/schwarm:WORKERS=4
