@@ -92,13 +92,18 @@ pub fn from_query<T: DeserializeOwned>(query: &str) -> Result<T, ApiError> {
     })
 }
 
+/// The field serde names in a "missing field" message: it reports a missing field at its
+/// parent's path, so the name is only in the message.
+pub fn missing_field(message: &str) -> Option<&str> {
+    message
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.split('`').next())
+}
+
 /// The parameter an error is about: the key being read when a value failed; for a missing one,
 /// which serde reports at the top (`.`), the name it quotes.
 fn parameter(path: &str, message: &str) -> String {
-    let missing = message
-        .strip_prefix("missing field `")
-        .and_then(|rest| rest.split('`').next());
-    match (missing, path) {
+    match (missing_field(message), path) {
         (Some(name), ".") => name.to_owned(),
         (None, ".") => "query".to_owned(),
         (_, path) => path.to_owned(),

@@ -17,7 +17,7 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use super::strict_value::StrictValue;
-use crate::error::extractors::serde_code;
+use crate::error::extractors::{missing_field, serde_code};
 use crate::error::{ApiError, ErrorCode, FieldError};
 
 pub struct ApiJson<T>(pub T);
@@ -92,11 +92,7 @@ fn normalize(value: &mut Value) {
 fn field_error(err: &serde_path_to_error::Error<serde_json::Error>) -> ApiError {
     let path = err.path().to_string();
     let message = err.inner().to_string();
-    // A missing field is reported at its parent's path; serde names it in backticks.
-    let missing = message
-        .strip_prefix("missing field `")
-        .and_then(|rest| rest.split('`').next());
-    let field = match (missing, path.as_str()) {
+    let field = match (missing_field(&message), path.as_str()) {
         (Some(name), ".") => name.to_owned(),
         (Some(name), parent) => format!("{parent}.{name}"),
         (None, ".") => "body".to_owned(),
